@@ -1,0 +1,179 @@
+"""Provides the `briefing` command line (click). Bare `briefing` opens the Textual app.
+
+Each command imports what it needs inside its body, so `briefing today` never pays for Textual or
+camel-tools. Errors end as one line on stderr: exit 2 for bad usage or input, 1 for runtime failures.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from briefing import __version__
+from briefing.config import ConfigError, Settings, load
+from briefing.errors import BadInput, fail
+
+
+@dataclass
+class Ctx:
+    settings: Settings
+    now: datetime
+
+
+def _parse_now(value: str | None) -> datetime:
+    if not value:
+        return datetime.now().astimezone()
+    try:
+        dt = datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"not an ISO 8601 date-time: {value!r}", param_hint="--now") from None
+    return dt if dt.tzinfo else dt.astimezone()
+
+
+def _parse_date(value: str | None, flag: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"not a date (YYYY-MM-DD): {value!r}", param_hint=flag) from None
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help="The cache file.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="The config file.")
+@click.option("--no-color", is_flag=True, help="No colour (NO_COLOR is honoured too).")
+@click.option("--now", "now_text", metavar="ISO8601", help="Pretend the current time is this (tests and demos).")
+@click.version_option(__version__, prog_name="briefing")
+@click.pass_context
+def main(ctx: click.Context, db: Path | None, config_path: Path | None, no_color: bool, now_text: str | None) -> None:
+    """A news briefing for the Middle East in your terminal: stories, actors and upcoming events."""
+    import os  # noqa: PLC0415
+
+    color = False if (no_color or os.environ.get("NO_COLOR")) else None
+    try:
+        settings = load(config_path, db=db, color=color)
+    except ConfigError as exc:
+        fail(str(exc), code=2)
+    ctx.obj = Ctx(settings, _parse_now(now_text))
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(tui)
+
+
+@contextmanager
+def open_store(ctx: Ctx) -> Iterator[Any]:
+    from briefing.store import SchemaTooNew, Store  # noqa: PLC0415
+
+    try:
+        store = Store.open(ctx.settings.db)
+    except SchemaTooNew as exc:
+        fail(str(exc), code=1)
+    except (sqlite3.DatabaseError, OSError) as exc:
+        fail(f"cannot open the cache {ctx.settings.db}: {exc}", code=1)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _sources(ctx: Ctx, feed_args: tuple[str, ...]) -> tuple[list[Any], bool]:
+    from briefing.feeds.sources import FeedListError, FeedSource, configured_feeds  # noqa: PLC0415
+
+    if feed_args:
+        sources = []
+        for f in feed_args:
+            if "://" not in f:
+                path = Path(f).expanduser()
+                if not path.is_file():
+                    raise BadInput(f"no such feed file: {f}")
+                f = str(path.resolve())
+            sources.append(FeedSource(f))
+        return sources, False
+    try:
+        return configured_feeds(ctx.settings.feeds_file)
+    except FeedListError as exc:
+        raise BadInput(str(exc)) from exc
+
+
+def do_refresh(ctx: Ctx, store: Any, feed_args: tuple[str, ...] = (), analyze: bool = True, quiet: bool = False) -> Any:
+    from briefing.pipeline import refresh  # noqa: PLC0415
+
+    sources, samples = _sources(ctx, feed_args)
+    if samples and not quiet:
+        click.echo("briefing: no feeds configured; using the bundled sample feeds", err=True)
+    progress = None
+    if sys.stderr.isatty() and not quiet:
+        from briefing.progress import StderrProgress  # noqa: PLC0415
+
+        progress = StderrProgress()
+    report = refresh(store, sources, ctx.now, analyze=analyze, progress=progress,
+                     concurrency=ctx.settings.concurrency)
+    if progress:
+        progress.close()
+    for o in report.failed:
+        click.echo(f"briefing: {o.title}: {o.error}", err=True)
+    return report
+
+
+@main.command()
+@click.option("--feed", "feeds", multiple=True, metavar="URL_OR_PATH", help="Fetch only this feed (repeatable).")
+@click.option("--no-analyze", is_flag=True, help="Store articles without analyzing them.")
+@click.option("--full-text/--no-full-text", default=None, help="Extract full text for teaser-only entries.")
+@click.option("--allow-private", is_flag=True, help="Allow private and loopback addresses from feed lists.")
+@click.pass_obj
+def fetch(ctx: Ctx, feeds: tuple[str, ...], no_analyze: bool, full_text: bool | None, allow_private: bool) -> None:
+    """Pull the configured feeds (or those given) into the cache and analyze new articles."""
+    with open_store(ctx) as store:
+        report = do_refresh(ctx, store, feeds, analyze=not no_analyze)
+    ok = [o for o in report.outcomes if o.status in ("ok", "not_modified")]
+    click.echo(f"briefing: {len(ok)}/{len(report.outcomes)} feeds fetched, {report.new} new articles, "
+               f"{report.analyzed} analyzed", err=True)
+    if not ok:
+        sys.exit(1)
+
+
+def _briefing(ctx: Ctx, store: Any, day: date | None, lang: str, limit: int, since: date | None = None) -> Any:
+    from briefing.viewmodel import build_briefing  # noqa: PLC0415
+
+    if store.count("articles") == 0:
+        _, samples = _sources(ctx, ())
+        if samples:
+            click.echo("briefing: the cache is empty; reading the bundled sample feeds first", err=True)
+            do_refresh(ctx, store, quiet=True)
+    b = build_briefing(store, ctx.now, day=day, lang=lang, limit=limit, since=since)
+    for note in b.notes:
+        click.echo(f"briefing: {note}", err=True)
+    return b
+
+
+@main.command()
+@click.option("--date", "day_text", metavar="YYYY-MM-DD", help="The day to brief (default: today).")
+@click.option("--lang", type=click.Choice(["ar", "en", "all"]), default="all", show_default=True)
+@click.option("--limit", type=click.IntRange(1, 100), default=8, show_default=True, help="How many stories.")
+@click.option("--width", type=click.IntRange(20, 500), help="Output width in columns.")
+@click.option("--json", "as_json", is_flag=True, help="Print the briefing as JSON.")
+@click.pass_obj
+def today(ctx: Ctx, day_text: str | None, lang: str, limit: int, width: int | None, as_json: bool) -> None:
+    """Print the briefing: top stories, their actors, and what is scheduled next."""
+    day = _parse_date(day_text, "--date")
+    with open_store(ctx) as store:
+        b = _briefing(ctx, store, day, lang, limit)
+    if as_json:
+        from briefing.render.jsonout import briefing_json  # noqa: PLC0415
+
+        click.echo(briefing_json(b), nl=False)
+        return
+    from briefing.render.console import render_today  # noqa: PLC0415
+
+    render_today(b, sys.stdout, width=width, color=ctx.settings.color is not False)
+
+
+from briefing import cli_more  # noqa: E402,F401  (registers export, analyze, feeds, tui, prune, paths)

@@ -1,0 +1,156 @@
+"""Provides the `export`, `analyze`, `feeds`, `tui`, `prune` and `paths` commands of the command line."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import click
+
+from briefing.cli import Ctx, _briefing, _parse_date, _parse_now, do_refresh, main, open_store
+from briefing.errors import BadInput
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write beside the target and rename, so a reader never sees half a file."""
+    path = path.expanduser()
+    if path.is_dir():
+        raise BadInput(f"{path} is a directory")
+    if not path.parent.is_dir():
+        raise BadInput(f"no such directory: {path.parent}")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["markdown", "json", "ics"]), default="markdown", show_default=True)
+@click.option("--date", "day_text", metavar="YYYY-MM-DD", help="The day to export (default: today).")
+@click.option("--since", "since_text", metavar="YYYY-MM-DD", help="First day of a range (with --until).")
+@click.option("--until", "until_text", metavar="YYYY-MM-DD", help="Last day of a range.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here (atomically).")
+@click.pass_obj
+def export(ctx: Ctx, fmt: str, day_text: str | None, since_text: str | None, until_text: str | None,
+           output: Path | None) -> None:
+    """Export the briefing as Markdown, JSON or an iCalendar file of the upcoming events."""
+    day = _parse_date(day_text, "--date")
+    since, until = _parse_date(since_text, "--since"), _parse_date(until_text, "--until")
+    if day and (since or until):
+        raise click.UsageError("use either --date or --since/--until")
+    if since and until and since > until:
+        raise click.UsageError("--since is after --until")
+    with open_store(ctx) as store:
+        b = _briefing(ctx, store, day or until, "all", 30, since=since)
+    if fmt == "json":
+        from briefing.render.jsonout import briefing_json  # noqa: PLC0415
+
+        text = briefing_json(b)
+    elif fmt == "ics":
+        from briefing.render.ics import render_ics  # noqa: PLC0415
+
+        text = render_ics(b)
+    else:
+        from briefing.render.markdown import render_markdown  # noqa: PLC0415
+
+        text = render_markdown(b)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(output, text)
+        click.echo(f"briefing: wrote {output}", err=True)
+
+
+@main.command()
+@click.argument("path", metavar="PATH|-")
+@click.option("--published", metavar="ISO8601", help="Publication time (default: now).")
+@click.option("--lang", type=click.Choice(["auto", "ar", "en"]), default="auto", show_default=True)
+@click.option("--title", help="The title (default: the first line that is not page furniture).")
+@click.option("--json", "as_json", is_flag=True, help="Print the analysis as JSON (the only format for now).")
+@click.pass_obj
+def analyze(ctx: Ctx, path: str, published: str | None, lang: str, title: str | None, as_json: bool) -> None:
+    """Analyze one article file without touching the cache."""
+    from briefing.feeds.parse import html_to_text  # noqa: PLC0415
+    from briefing.nlp.analyze import analyze as run  # noqa: PLC0415
+    from briefing.render.jsonout import analysis_json  # noqa: PLC0415
+    from briefing.render.sanitize import clean_text  # noqa: PLC0415
+
+    when = _parse_now(published) if published else ctx.now
+    try:
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as exc:
+        raise BadInput(f"cannot read {path}: {exc.strerror or exc}") from exc
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BadInput(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    text = clean_text(text)
+    if text.lstrip().startswith("<"):
+        text = html_to_text(text)
+    if not text.strip():
+        raise BadInput(f"{path} is empty")
+    analysis = run(text, when, title=title, lang=lang)
+    click.echo(analysis_json(analysis), nl=False)
+
+
+@main.command()
+@click.option("--theme", help="Theme name (built-in or from the user themes directory).")
+@click.option("--bidi", type=click.Choice(["app", "terminal", "off"]), help="How Arabic is laid out.")
+@click.pass_obj
+def tui(ctx: Ctx, theme: str | None, bidi: str | None) -> None:
+    """Open the interactive app (the default command)."""
+    from briefing.tui.app import BriefingApp  # noqa: PLC0415
+    from briefing.viewmodel import build_briefing  # noqa: PLC0415
+
+    with open_store(ctx) as store:
+        if store.count("articles") == 0:
+            _briefing(ctx, store, None, "all", 1)
+
+    def build():  # type: ignore[no-untyped-def]
+        with open_store(ctx) as s:
+            return build_briefing(s, ctx.now, limit=50)
+
+    def refresh(progress):  # type: ignore[no-untyped-def]
+        with open_store(ctx) as s:
+            report = do_refresh(ctx, s, quiet=True)
+        return f"{report.new} new articles; {len(report.failed)} feeds failed"
+
+    app = BriefingApp(build, refresh=refresh, theme=theme or ctx.settings.theme,
+                      bidi=bidi or ctx.settings.bidi, keymap=ctx.settings.keymap)  # type: ignore[arg-type]
+    app.run()
+
+
+@main.command()
+@click.option("--older-than", "older", required=True, metavar="90d", help="Age: a number of days, like 90d.")
+@click.pass_obj
+def prune(ctx: Ctx, older: str) -> None:
+    """Drop old articles and their analysis from the cache."""
+    if not (older.endswith("d") and older[:-1].isdigit()):
+        raise BadInput(f"--older-than takes a number of days like 90d, not {older!r}")
+    with open_store(ctx) as store:
+        n = store.prune(ctx.now - timedelta(days=int(older[:-1])))
+    click.echo(f"briefing: removed {n} articles", err=True)
+
+
+@main.command()
+@click.pass_obj
+def paths(ctx: Ctx) -> None:
+    """Print where the config, feeds list, cache and user themes live."""
+    from briefing import paths as p  # noqa: PLC0415
+
+    click.echo(f"config  {p.config_file()}")
+    click.echo(f"feeds   {ctx.settings.feeds_file}")
+    click.echo(f"cache   {ctx.settings.db}")
+    click.echo(f"themes  {p.user_themes_dir()}")
+
+
+from briefing import cli_feeds  # noqa: E402,F401  (registers the feeds group)
+
+_ = datetime

@@ -1,0 +1,1 @@
+"""Provides feed sources (config, OPML, samples), fetching and parsing."""

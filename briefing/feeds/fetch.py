@@ -1,0 +1,178 @@
+"""Provides `fetch_one`: one feed body from a local path, a file:// URL or http(s), politely and within limits.
+
+HTTP goes through the one `httpx.AsyncClient` the caller passes in. Redirects are followed here (not by httpx)
+so that only an all-permanent chain (301/308) rewrites the stored URL. The body is read raw and decompressed
+with a length cap, because httpx decodes gzip with no output limit; an overall deadline bounds a server that
+trickles one byte a second, which httpx's per-read timeout never trips.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import zlib
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from briefing import __version__
+
+USER_AGENT = f"briefing/{__version__} (terminal news briefing; feed reader; +https://example.invalid/briefing)"
+MAX_BYTES = 20 * 1024 * 1024
+"""Largest feed body accepted, after decompression."""
+DEADLINE = 30.0
+"""Seconds one request may take in all, however slowly the bytes arrive."""
+MAX_REDIRECTS = 5
+RETRY_AFTER_CAP = timedelta(hours=6)
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    url: str
+    status: str
+    """"ok", "not_modified", "gone" or "error"."""
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+    error: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    permanent_url: str | None = None
+    """Set when every redirect hop was permanent (301/308): the feed's new address."""
+    retry_after: datetime | None = None
+
+
+class TooLarge(Exception):
+    pass
+
+
+def is_local(url: str) -> bool:
+    return url.startswith("file://") or "://" not in url
+
+
+def read_local(url: str, max_bytes: int = MAX_BYTES) -> FetchResult:
+    path = Path(urlsplit(url).path if url.startswith("file://") else url)
+    try:
+        with path.open("rb") as fh:
+            body = fh.read(max_bytes + 1)
+    except OSError as exc:
+        return FetchResult(url, "error", error=f"cannot read {path}: {exc.strerror or exc}")
+    if len(body) > max_bytes:
+        return FetchResult(url, "error", error=f"{path} is larger than {max_bytes // (1024 * 1024)} MB")
+    return FetchResult(url, "ok", body=body)
+
+
+def parse_retry_after(value: str | None, now: datetime) -> datetime | None:
+    """Retry-After as seconds or an HTTP date, capped so a hostile server cannot silence a feed forever."""
+    if not value:
+        return None
+    value = value.strip()
+    when: datetime | None
+    if value.isdigit():
+        when = now + timedelta(seconds=int(value))
+    else:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+    return min(max(when, now), now + RETRY_AFTER_CAP)
+
+
+def _decoder(encoding: str) -> zlib._Decompress | None:
+    encoding = encoding.strip().lower()
+    if encoding in ("gzip", "x-gzip"):
+        return zlib.decompressobj(16 + zlib.MAX_WBITS)
+    if encoding == "deflate":
+        return zlib.decompressobj(32 + zlib.MAX_WBITS)  # zlib or gzip header, auto-detected
+    return None
+
+
+async def _read_capped(response: httpx.Response, max_bytes: int) -> bytes:
+    decoder = _decoder(response.headers.get("content-encoding", ""))
+    out = bytearray()
+    async for chunk in response.aiter_raw():
+        if decoder is None:
+            out += chunk
+        else:
+            # max_length bounds what one chunk may expand to: a gzip bomb stops at the cap, not in memory.
+            out += decoder.decompress(chunk, max_bytes + 1 - len(out))
+            if decoder.unconsumed_tail:
+                raise TooLarge
+        if len(out) > max_bytes:
+            raise TooLarge
+    if decoder is not None:
+        out += decoder.flush()
+    if len(out) > max_bytes:
+        raise TooLarge
+    return bytes(out)
+
+
+async def fetch_http(
+    client: httpx.AsyncClient,
+    url: str,
+    *,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    now: datetime,
+    max_bytes: int = MAX_BYTES,
+    deadline: float = DEADLINE,
+) -> FetchResult:
+    headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate",
+               "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5"}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    target, permanent = url, True
+    try:
+        async with asyncio.timeout(deadline):
+            for _hop in range(MAX_REDIRECTS + 1):
+                async with client.stream("GET", target, headers=headers) as resp:
+                    if resp.status_code in (301, 302, 303, 307, 308) and "location" in resp.headers:
+                        permanent = permanent and resp.status_code in (301, 308)
+                        target = urljoin(target, resp.headers["location"])
+                        if urlsplit(target).scheme not in ("http", "https"):
+                            return FetchResult(url, "error", error=f"redirect to a non-http URL: {target[:80]}")
+                        continue
+                    moved = target if permanent and target != url else None
+                    if resp.status_code == 304:
+                        return FetchResult(url, "not_modified", etag=resp.headers.get("etag"),
+                                           last_modified=resp.headers.get("last-modified"), permanent_url=moved)
+                    if resp.status_code == 410:
+                        return FetchResult(url, "gone", error="HTTP 410 Gone: the feed was removed")
+                    if resp.status_code in (429, 503):
+                        return FetchResult(url, "error", error=f"HTTP {resp.status_code}",
+                                           retry_after=parse_retry_after(resp.headers.get("retry-after"), now))
+                    if resp.status_code >= 400:
+                        return FetchResult(url, "error", error=f"HTTP {resp.status_code}")
+                    body = await _read_capped(resp, max_bytes)
+                    return FetchResult(url, "ok", body=body, headers=dict(resp.headers),
+                                       etag=resp.headers.get("etag"),
+                                       last_modified=resp.headers.get("last-modified"), permanent_url=moved)
+            return FetchResult(url, "error", error=f"more than {MAX_REDIRECTS} redirects")
+    except TimeoutError:
+        return FetchResult(url, "error", error=f"no complete answer within {deadline:g} s")
+    except TooLarge:
+        return FetchResult(url, "error", error=f"body larger than {max_bytes // (1024 * 1024)} MB")
+    except zlib.error as exc:
+        return FetchResult(url, "error", error=f"corrupt compressed body ({exc})")
+    except httpx.HTTPError as exc:
+        return FetchResult(url, "error", error=f"{type(exc).__name__}: {exc}"[:200])
+
+
+def make_client(concurrency: int = 16) -> httpx.AsyncClient:
+    """The one HTTP client of a fetch run: connect/read timeouts, no cookies kept, no automatic redirects."""
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    timeout = httpx.Timeout(10.0, connect=10.0)
+    return httpx.AsyncClient(timeout=timeout, limits=limits, follow_redirects=False, cookies=_NoCookies())
+
+
+class _NoCookies(httpx.Cookies):
+    """A cookie jar that keeps nothing: feeds have no business tracking their readers."""
+
+    def extract_cookies(self, response: httpx.Response) -> None:
+        return None

@@ -1,0 +1,50 @@
+"""Provides `analyze`: one article in, its `Analysis` out. Pure CPU work: no store, no clock, no network.
+
+The order matters: furniture is stripped first (the byline is kept as the author, never an actor), then
+sentences are split, actors found (their mentions feed the ranker's density term), the sentences ranked and
+the upcoming events extracted with the actors as their participants.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from briefing.models import Analysis, Sentence
+from briefing.nlp.lang import detect_lang
+from briefing.nlp.text import prepare, split_spans
+
+
+def analyze(
+    raw: str,
+    published: datetime,
+    *,
+    title: str | None = None,
+    lang: str = "auto",
+    author: str | None = None,
+) -> Analysis:
+    """Analyze an article's plain text. Without `title`, the first line that is not page furniture is the title."""
+    from briefing.nlp.actors import extract_actors  # noqa: PLC0415 (loads gazetteers once, on first use)
+    from briefing.nlp.events import extract_events  # noqa: PLC0415
+    from briefing.nlp.rank import rank_sentences  # noqa: PLC0415
+
+    prepared = prepare(raw, title=title, author=author)
+    body = prepared.body
+    if lang == "auto":
+        lang = detect_lang(f"{prepared.title}\n{body}")
+    spans = split_spans(body)
+    plain = [Sentence(i, a, b, body[a:b]) for i, (a, b) in enumerate(spans)]
+    actors = extract_actors(body, lang, plain, author=prepared.author)
+    mentions = [m for a in actors for m in a.mentions]
+    sentences = rank_sentences(body, spans, prepared.title, mentions)
+    events = extract_events(body, sentences, actors, published, lang)
+    return Analysis(
+        lang=lang,
+        title=prepared.title,
+        published=published,
+        text=body,
+        sentences=tuple(sentences),
+        actors=tuple(actors),
+        events=tuple(events),
+        author=prepared.author,
+        dateline=prepared.dateline,
+    )

@@ -1,0 +1,182 @@
+"""Provides `refresh`: fetch feeds into the cache, analyze what is new and group it into stories.
+
+The front ends call this and `briefing.viewmodel.build_briefing`; time (`now`), the HTTP client and the store
+are passed in. One failing feed never stops the others: each gets its own outcome line.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from urllib.parse import urlsplit
+
+from briefing.feeds.sources import FeedSource
+from briefing.models import Analysis, Article
+from briefing.store import Store
+
+Progress = Callable[[int, int, str], None]
+"""progress(done, total, label)."""
+
+PARALLEL_THRESHOLD = 24
+"""Below this many articles, a second process costs more (camel-tools' import) than it saves."""
+PER_HOST = 2
+WINDOW = timedelta(days=3)
+
+
+@dataclass(frozen=True)
+class FeedOutcome:
+    url: str
+    title: str
+    status: str
+    """"ok", "not_modified", "gone" or "error"."""
+    new: int = 0
+    updated: int = 0
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class RefreshReport:
+    outcomes: tuple[FeedOutcome, ...]
+    analyzed: int = 0
+
+    @property
+    def failed(self) -> tuple[FeedOutcome, ...]:
+        return tuple(o for o in self.outcomes if o.status in ("error", "gone"))
+
+    @property
+    def new(self) -> int:
+        return sum(o.new for o in self.outcomes)
+
+
+def _backoff(failures: int, now: datetime) -> datetime:
+    """Exponential backoff with jitter after consecutive failures: 15 min, 30, 60 ... capped at one day."""
+    minutes = min(15 * 2 ** max(0, failures - 1), 24 * 60)
+    return now + timedelta(minutes=minutes * random.uniform(0.8, 1.2))
+
+
+async def _fetch_all(
+    store: Store, sources: Sequence[FeedSource], now: datetime, progress: Progress | None, concurrency: int
+) -> list[FeedOutcome]:
+    from briefing.feeds.fetch import fetch_http, is_local, make_client, read_local  # noqa: PLC0415
+    from briefing.feeds.parse import parse_feed  # noqa: PLC0415
+
+    hosts: dict[str, asyncio.Semaphore] = {}
+    overall = asyncio.Semaphore(concurrency)
+    done = 0
+    loop = asyncio.get_running_loop()
+
+    async with make_client(concurrency) as client:
+
+        async def one(src: FeedSource) -> FeedOutcome:
+            nonlocal done
+            feed = store.ensure_feed(src.url, src.title, src.lang, src.full_text)
+            assert feed.id is not None
+            if is_local(src.url):
+                result = read_local(src.url)
+            else:
+                host = urlsplit(src.url).hostname or ""
+                async with overall, hosts.setdefault(host, asyncio.Semaphore(PER_HOST)):
+                    result = await fetch_http(client, src.url, etag=feed.etag, last_modified=feed.last_modified,
+                                              now=now)
+            title = feed.title or src.title or src.url
+            outcome: FeedOutcome
+            if result.status == "ok":
+                parsed = await loop.run_in_executor(None, parse_feed, result.body, src.url, result.headers)
+                if parsed.problem:
+                    store.record_fetch(feed.id, ok=False, when=now, error=parsed.problem,
+                                       next_fetch=_backoff(store.failures(feed.id) + 1, now))
+                    outcome = FeedOutcome(src.url, title, "error", error=parsed.problem)
+                else:
+                    res = store.ingest(feed.id, parsed.entries, now)
+                    store.record_fetch(feed.id, ok=True, when=now, etag=result.etag,
+                                       last_modified=result.last_modified, title=parsed.title or None,
+                                       new_url=result.permanent_url)
+                    outcome = FeedOutcome(src.url, feed.title or parsed.title or title, "ok", res.new, res.updated)
+            elif result.status == "not_modified":
+                store.record_fetch(feed.id, ok=True, when=now, etag=result.etag,
+                                   last_modified=result.last_modified, new_url=result.permanent_url)
+                outcome = FeedOutcome(src.url, title, "not_modified")
+            else:
+                gone = result.status == "gone"
+                retry = result.retry_after or _backoff(store.failures(feed.id) + 1, now)
+                store.record_fetch(feed.id, ok=False, when=now, error=result.error, next_fetch=retry, gone=gone)
+                outcome = FeedOutcome(src.url, title, result.status, error=result.error)
+            done += 1
+            if progress:
+                progress(done, len(sources), title)
+            return outcome
+
+        return list(await asyncio.gather(*(one(s) for s in sources)))
+
+
+def _analyze_one(article: Article) -> tuple[int, Analysis]:
+    from briefing.nlp.analyze import analyze  # noqa: PLC0415
+
+    return article.id, analyze(article.text, article.published, title=article.title, author=article.author or None)
+
+
+def analyze_pending(store: Store, progress: Progress | None = None) -> list[Article]:
+    """Analyze every article without a current analysis; store results in batches; return the articles."""
+    articles = store.articles(store.unanalyzed_ids())
+    if not articles:
+        return []
+    results: Iterable[tuple[int, Analysis]]
+    if len(articles) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
+        pool = ProcessPoolExecutor(max_workers=min(4, os.cpu_count() or 1))
+        results = pool.map(_analyze_one, articles, chunksize=8)
+    else:
+        pool = None
+        results = map(_analyze_one, articles)
+    batch: list[tuple[int, Analysis]] = []
+    try:
+        for i, item in enumerate(results, 1):
+            batch.append(item)
+            if len(batch) >= 50:
+                store.save_analyses(batch)
+                batch.clear()
+            if progress:
+                progress(i, len(articles), "analyzing")
+        store.save_analyses(batch)
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    return store.articles(a.id for a in articles)
+
+
+def cluster_new(store: Store, articles: Sequence[Article]) -> None:
+    """Put newly analyzed articles into stories, comparing them only with a time window around them."""
+    from briefing.nlp.cluster import Item, assign, features  # noqa: PLC0415
+
+    analyzed = [a for a in articles if a.analysis is not None]
+    if not analyzed:
+        return
+    start = min(a.published for a in analyzed) - WINDOW
+    end = max(a.published for a in analyzed) + WINDOW
+    new_ids = {a.id for a in analyzed}
+    window = [a for a in store.articles_between(start, end) if a.id not in new_ids and a.analysis is not None]
+    stories = store.story_ids(a.id for a in window)
+    existing = [Item(a.id, features(a.analysis), stories.get(a.id)) for a in window if a.analysis]
+    new = [Item(a.id, features(a.analysis)) for a in sorted(analyzed, key=lambda a: a.published) if a.analysis]
+    store.set_stories(assign(new, existing).items())
+
+
+def refresh(
+    store: Store,
+    sources: Sequence[FeedSource],
+    now: datetime,
+    *,
+    analyze: bool = True,
+    progress: Progress | None = None,
+    concurrency: int = 16,
+) -> RefreshReport:
+    outcomes = asyncio.run(_fetch_all(store, sources, now, progress, concurrency))
+    analyzed: list[Article] = []
+    if analyze:
+        analyzed = analyze_pending(store, progress)
+        cluster_new(store, analyzed)
+    return RefreshReport(tuple(outcomes), len(analyzed))

@@ -1,0 +1,109 @@
+"""Provides `render_today`: the one-shot printout of a Briefing with Rich (plain text when piped).
+
+Feed text is never markup: every string is sanitized and appended to `Text` objects, so a title holding
+`[link=file:///etc/passwd]` or an escape sequence prints literally or not at all.
+"""
+
+from __future__ import annotations
+
+from typing import IO
+
+from rich.console import Console
+from rich.text import Text
+
+from briefing.models import Actor, AgendaItem, Briefing, Story
+from briefing.render.sanitize import clean_line
+
+MAX_ACTORS_PER_STORY = 6
+
+
+def format_span(item: AgendaItem) -> str:
+    e = item.event
+    if e.precision == "month":
+        return e.start.strftime("%B %Y")
+    if e.precision == "year":
+        return e.start.strftime("%Y")
+    if e.precision == "week":
+        return "week of " + e.start.strftime("%a %d %b %Y")
+    first = e.start.strftime("%a %d %b %Y")
+    if e.end and e.end != e.start:
+        return f"{first} – {e.end.strftime('%a %d %b')}"
+    return first
+
+
+def actor_line(a: Actor) -> Text:
+    t = Text(clean_line(a.name), style="bold")
+    extra = [clean_line(x) for x in (a.role, a.affiliation) if x]
+    if a.name_latin:
+        t.append(f" ({clean_line(a.name_latin)})", style="dim")
+    if extra:
+        t.append(" — " + ", ".join(extra))
+    return t
+
+
+def _story(console: Console, n: int, story: Story) -> None:
+    outlets = sorted({clean_line(r.feed) for r in story.articles})
+    langs = sorted({r.lang for r in story.articles if r.lang})
+    head = Text(f"{n}. ", style="bold cyan")
+    head.append(clean_line(story.headline), style="bold")
+    console.print(head)
+    meta = f"{len(outlets)} outlet{'s' if len(outlets) != 1 else ''} · {', '.join(langs) or '?'}"
+    console.print(Text("   " + meta, style="dim"))
+    for sentence in story.summary:
+        console.print(Text("   " + clean_line(sentence)))
+    persons = [a for a in story.actors if a.kind in ("person", "org")][:MAX_ACTORS_PER_STORY]
+    if persons:
+        line = Text("   Actors: ", style="magenta")
+        for i, a in enumerate(persons):
+            if i:
+                line.append("; ")
+            line.append(clean_line(a.name), style="bold")
+            if a.role:
+                line.append(f" ({clean_line(a.role)})")
+        console.print(line)
+    for r in story.articles:
+        console.print(Text(f"   · {clean_line(r.feed)}, {r.published.strftime('%d %b %H:%M')}: {clean_line(r.title)}",
+                           style="dim"))
+    console.print()
+
+
+def _agenda_item(console: Console, item: AgendaItem) -> None:
+    e = item.event
+    head = Text(format_span(item), style="bold green")
+    head.append(f" · {item.relative}", style="green")
+    if e.status != "firm":
+        head.append(f" · {e.status}", style="yellow")
+    console.print(head)
+    line = Text("   " + clean_line(e.summary))
+    if e.where:
+        line.append(f"  @ {clean_line(e.where)}", style="cyan")
+    console.print(line)
+    if e.who:
+        console.print(Text("   with: " + ", ".join(clean_line(w) for w in e.who), style="magenta"))
+    sources = ", ".join(sorted({clean_line(s.feed) for s in item.sources}))
+    console.print(Text(f"   sources: {sources}", style="dim"))
+
+
+def render_today(briefing: Briefing, out: IO[str], *, width: int | None = None, color: bool = True) -> None:
+    console = Console(file=out, width=width, no_color=not color, highlight=False, emoji=False,
+                      markup=False, soft_wrap=False)
+    title = Text("Briefing · ", style="bold")
+    title.append(briefing.date.strftime("%A %d %B %Y"), style="bold")
+    console.print(title)
+    console.print()
+    console.rule(Text("Top stories"), align="left")
+    if not briefing.stories:
+        console.print(Text("   No stories for this day."))
+    for n, story in enumerate(briefing.stories, 1):
+        _story(console, n, story)
+    console.rule(Text("Upcoming"), align="left")
+    if not briefing.upcoming:
+        console.print(Text("   Nothing scheduled in the cached articles."))
+    for item in briefing.upcoming:
+        _agenda_item(console, item)
+    console.print()
+    key = [a for a in briefing.actors if a.kind == "person"][:12]
+    if key:
+        console.rule(Text("Key actors"), align="left")
+        for a in key:
+            console.print(Text("   ").append_text(actor_line(a)))

@@ -1,0 +1,83 @@
+"""Provides `render_markdown`: a Briefing as CommonMark, safe to paste anywhere.
+
+Feed text is escaped so that it can never become markup (links, HTML, emphasis, headings), links survive
+only with http(s)/mailto schemes, and an Arabic paragraph that starts with Latin text or digits gets an
+ARABIC LETTER MARK so that renderers still lay it out right-to-left.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.models import AgendaItem, Briefing
+from briefing.nlp.arabic import is_arabic
+from briefing.render.console import format_span
+from briefing.render.sanitize import clean_line, safe_url
+
+ALM = "\u061c"
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~!&{}])")
+_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
+_STRONG_LTR = re.compile(r"[A-Za-z0-9]")
+
+
+def escape(text: str) -> str:
+    """Escape feed text for CommonMark: every character that could start markup is backslash-escaped."""
+    text = _INLINE_SPECIAL.sub(r"\\\1", clean_line(text))
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def rtl(text: str) -> str:
+    """Prefix an ALM when Arabic text would otherwise start with a left-to-right character."""
+    stripped = text.lstrip("\\ ")
+    if is_arabic(text) and stripped and _STRONG_LTR.match(stripped):
+        return ALM + text
+    return text
+
+
+def para(text: str) -> str:
+    return rtl(escape(text))
+
+
+def link(title: str, url: str) -> str:
+    safe = safe_url(url)
+    label = escape(title) or "link"
+    if not safe:
+        return label
+    return f"[{label}](<{safe.replace('<', '%3C').replace('>', '%3E')}>)"
+
+
+def _agenda(item: AgendaItem) -> list[str]:
+    e = item.event
+    status = "" if e.status == "firm" else f" ({e.status})"
+    lines = [f"- **{escape(format_span(item))}** · {escape(item.relative)}{status}: {para(e.summary)}"]
+    if e.where:
+        lines.append(f"  - where: {para(e.where)}")
+    if e.who:
+        lines.append(f"  - who: {para('، '.join(e.who) if is_arabic(''.join(e.who)) else ', '.join(e.who))}")
+    lines.append("  - sources: " + ", ".join(link(f"{s.feed}: {s.title}", s.url) for s in item.sources))
+    return lines
+
+
+def render_markdown(b: Briefing) -> str:
+    out = [f"# Briefing — {b.date.strftime('%A %d %B %Y')}", ""]
+    out += ["## Stories", ""]
+    if not b.stories:
+        out += ["No stories for this day.", ""]
+    for n, s in enumerate(b.stories, 1):
+        out += [f"### {n}. {para(s.headline)}", ""]
+        out += [para(sentence) + "\n" for sentence in s.summary]
+        if s.why:
+            out += ["*" + escape("; ".join(s.why)) + "*", ""]
+        out += [f"- {link(f'{r.feed}: {r.title}', r.url)} ({r.published.strftime('%Y-%m-%d %H:%M')})" for r in s.articles]
+        out.append("")
+    out += ["## Actors", ""]
+    for a in b.actors[:30]:
+        details = ", ".join(para(x) for x in (a.role, a.affiliation, a.name_latin) if x)
+        out.append(f"- **{para(a.name)}** ({a.kind}){': ' + details if details else ''}")
+    out += ["", "## Upcoming", ""]
+    if not b.upcoming:
+        out.append("Nothing scheduled in the cached articles.")
+    for item in b.upcoming:
+        out += _agenda(item)
+    out.append("")
+    return "\n".join(out)

@@ -1,0 +1,40 @@
+"""Provides the one sanitizer for untrusted feed text, applied at ingest and again by every renderer.
+
+Feed text must never drive the terminal: C0 controls (except tab and newline), DEL, C1 controls and the bidi
+embedding/override/isolate controls are removed; the marks that Arabic text needs (LRM U+200E, RLM U+200F,
+ALM U+061C) are kept. Carriage returns become newlines. Links survive only with an http(s) or mailto scheme.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+def clean_text(text: str) -> str:
+    """Remove every character that could drive a terminal or reorder text deceptively. Idempotent."""
+    if not text:
+        return ""
+    return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def clean_line(text: str) -> str:
+    """`clean_text` for one-line fields (titles, names): white space, newlines included, folded to one space."""
+    return " ".join(clean_text(text).split())
+
+
+def safe_url(url: str | None) -> str:
+    """The URL if its scheme is http, https or mailto (and it has no controls or spaces), else ""."""
+    if not url:
+        return ""
+    url = clean_text(url).strip()
+    if any(c.isspace() for c in url):
+        return ""
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return ""
+    return url if scheme in _SAFE_SCHEMES else ""

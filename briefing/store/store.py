@@ -1,0 +1,322 @@
+"""Provides `Store`, the SQLite cache: the only code that writes SQL, and it returns models, never rows.
+
+The connection runs in autocommit mode and every write is one explicit `BEGIN IMMEDIATE` transaction, so a
+crash or a `kill -9` leaves either the whole batch or none of it; WAL lets readers (the TUI) go on while
+a fetch writes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from briefing.codec import ANALYSIS_VERSION, analysis_from_dict, analysis_to_dict
+from briefing.models import Analysis, Article, Feed, ParsedEntry
+from briefing.store.schema import SchemaTooNew, migrate
+
+__all__ = ["IngestResult", "SchemaTooNew", "Store"]
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    new: int
+    updated: int
+    unchanged: int
+    changed_ids: tuple[int, ...]
+
+
+def _iso(dt: datetime | None) -> str | None:
+    return dt.isoformat() if dt else None
+
+
+def _dt(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+class Store:
+    """The cache file. Open with `Store.open(path)`; use as a context manager to close it."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path | str, *, readonly: bool = False) -> Store:
+        path = Path(path)
+        if not readonly:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), isolation_level=None, timeout=30, check_same_thread=False)
+        try:
+            conn.execute("PRAGMA busy_timeout = 30000")
+            conn.execute("PRAGMA foreign_keys = ON")
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            migrate(conn)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                raise
+            raise sqlite3.DatabaseError(f"{path} is not a briefing cache ({exc})") from exc
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # --- feeds ------------------------------------------------------------------------------------------
+
+    _FEED_COLS = (
+        "id, url, title, lang, full_text, etag, last_modified, last_success, last_error, next_fetch, gone, "
+        "(SELECT COUNT(*) FROM articles a WHERE a.feed_id = feeds.id)"
+    )
+
+    def _feed(self, row: Sequence[object]) -> Feed:
+        return Feed(
+            id=int(row[0]),  # type: ignore[call-overload]
+            url=str(row[1]),
+            title=str(row[2]),
+            lang=row[3],  # type: ignore[arg-type]
+            full_text=bool(row[4]),
+            etag=row[5],  # type: ignore[arg-type]
+            last_modified=row[6],  # type: ignore[arg-type]
+            last_success=_dt(row[7]),  # type: ignore[arg-type]
+            last_error=row[8],  # type: ignore[arg-type]
+            next_fetch=_dt(row[9]),  # type: ignore[arg-type]
+            gone=bool(row[10]),
+            item_count=int(row[11]),  # type: ignore[call-overload]
+        )
+
+    def ensure_feed(self, url: str, title: str = "", lang: str | None = None, full_text: bool = False) -> Feed:
+        """The feed row for `url`, created if new; title/lang/full_text follow the configuration."""
+        with self._write() as c:
+            c.execute(
+                "INSERT INTO feeds (url, title, lang, full_text) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(url) DO UPDATE SET title = CASE WHEN excluded.title != '' THEN excluded.title "
+                "ELSE feeds.title END, lang = COALESCE(excluded.lang, feeds.lang), full_text = excluded.full_text",
+                (url, title, lang, int(full_text)),
+            )
+        feed = self.feed(url)
+        assert feed is not None
+        return feed
+
+    def feed(self, url: str) -> Feed | None:
+        row = self.conn.execute(f"SELECT {self._FEED_COLS} FROM feeds WHERE url = ?", (url,)).fetchone()
+        return self._feed(row) if row else None
+
+    def feeds(self) -> list[Feed]:
+        return [self._feed(r) for r in self.conn.execute(f"SELECT {self._FEED_COLS} FROM feeds ORDER BY id")]
+
+    def record_fetch(
+        self,
+        feed_id: int,
+        *,
+        ok: bool,
+        when: datetime,
+        error: str | None = None,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        title: str | None = None,
+        next_fetch: datetime | None = None,
+        gone: bool = False,
+        new_url: str | None = None,
+    ) -> None:
+        """Store what one fetch learned about a feed (validators, health, schedule, a permanent redirect)."""
+        with self._write() as c:
+            if ok:
+                c.execute(
+                    "UPDATE feeds SET last_success = ?, last_error = NULL, failures = 0, next_fetch = ?, "
+                    "etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified), "
+                    "title = CASE WHEN title = '' AND ? IS NOT NULL THEN ? ELSE title END WHERE id = ?",
+                    (_iso(when), _iso(next_fetch), etag, last_modified, title, title, feed_id),
+                )
+            else:
+                c.execute(
+                    "UPDATE feeds SET last_error = ?, failures = failures + 1, next_fetch = ?, gone = ? WHERE id = ?",
+                    (error, _iso(next_fetch), int(gone), feed_id),
+                )
+            if new_url:
+                c.execute("UPDATE OR IGNORE feeds SET url = ? WHERE id = ?", (new_url, feed_id))
+
+    def failures(self, feed_id: int) -> int:
+        row = self.conn.execute("SELECT failures FROM feeds WHERE id = ?", (feed_id,)).fetchone()
+        return int(row[0]) if row else 0
+
+    def remove_feed(self, url: str) -> bool:
+        with self._write() as c:
+            return c.execute("DELETE FROM feeds WHERE url = ?", (url,)).rowcount > 0
+
+    # --- articles ---------------------------------------------------------------------------------------
+
+    def ingest(self, feed_id: int, entries: Iterable[ParsedEntry], fetched_at: datetime) -> IngestResult:
+        """Insert or update entries in one transaction; an entry whose content is unchanged is not written."""
+        new = updated = unchanged = 0
+        changed: list[int] = []
+        with self._write() as c:
+            for e in entries:
+                published = e.published or fetched_at
+                digest = hashlib.sha256(f"{e.title}\x00{e.text}\x00{e.url}".encode()).hexdigest()[:32]
+                row = c.execute(
+                    "SELECT id, content_hash FROM articles WHERE feed_id = ? AND guid = ?", (feed_id, e.guid)
+                ).fetchone()
+                if row and row[1] == digest:
+                    unchanged += 1
+                    continue
+                values = (
+                    e.url, e.title, e.author, published.isoformat(),
+                    published.astimezone(UTC).isoformat(), e.text, digest,
+                )
+                if row:
+                    c.execute(
+                        "UPDATE articles SET url=?, title=?, author=?, published=?, published_utc=?, text=?, "
+                        "content_hash=? WHERE id = ?",
+                        (*values, row[0]),
+                    )
+                    c.execute("DELETE FROM analyses WHERE article_id = ?", (row[0],))
+                    c.execute("DELETE FROM events WHERE article_id = ?", (row[0],))
+                    updated += 1
+                    changed.append(int(row[0]))
+                else:
+                    cur = c.execute(
+                        "INSERT INTO articles (url, title, author, published, published_utc, text, content_hash, "
+                        "feed_id, guid, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (*values, feed_id, e.guid, fetched_at.isoformat()),
+                    )
+                    new += 1
+                    changed.append(int(cur.lastrowid or 0))
+        return IngestResult(new, updated, unchanged, tuple(changed))
+
+    _ART_COLS = (
+        "a.id, a.feed_id, f.title, a.guid, a.url, a.title, a.author, a.published, a.text, a.lang, a.read, "
+        "n.data, n.version"
+    )
+    _ART_FROM = "articles a JOIN feeds f ON f.id = a.feed_id LEFT JOIN analyses n ON n.article_id = a.id"
+
+    def _article(self, row: Sequence[object]) -> Article:
+        data, version = row[11], row[12]
+        analysis = (
+            analysis_from_dict(json.loads(str(data))) if data is not None and version == ANALYSIS_VERSION else None
+        )
+        return Article(
+            id=int(row[0]),  # type: ignore[call-overload]
+            feed_id=int(row[1]),  # type: ignore[call-overload]
+            feed_title=str(row[2]),
+            guid=str(row[3]),
+            url=str(row[4]),
+            title=str(row[5]),
+            author=str(row[6]),
+            published=datetime.fromisoformat(str(row[7])),
+            text=str(row[8]),
+            lang=row[9],  # type: ignore[arg-type]
+            read=bool(row[10]),
+            analysis=analysis,
+        )
+
+    def articles(self, ids: Iterable[int]) -> list[Article]:
+        ids = list(ids)
+        out: list[Article] = []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            q = f"SELECT {self._ART_COLS} FROM {self._ART_FROM} WHERE a.id IN ({marks}) ORDER BY a.published_utc"
+            out.extend(self._article(r) for r in self.conn.execute(q, chunk))
+        return out
+
+    def articles_between(self, start: datetime, end: datetime) -> list[Article]:
+        """Articles published in [start, end), oldest first."""
+        q = (
+            f"SELECT {self._ART_COLS} FROM {self._ART_FROM} WHERE a.published_utc >= ? AND a.published_utc < ? "
+            "ORDER BY a.published_utc"
+        )
+        rows = self.conn.execute(q, (start.astimezone(UTC).isoformat(), end.astimezone(UTC).isoformat()))
+        return [self._article(r) for r in rows]
+
+    def unanalyzed_ids(self) -> list[int]:
+        q = (
+            "SELECT a.id FROM articles a LEFT JOIN analyses n ON n.article_id = a.id "
+            "WHERE n.article_id IS NULL OR n.version != ? ORDER BY a.published_utc"
+        )
+        return [int(r[0]) for r in self.conn.execute(q, (ANALYSIS_VERSION,))]
+
+    def save_analyses(self, results: Iterable[tuple[int, Analysis]]) -> None:
+        with self._write() as c:
+            for article_id, analysis in results:
+                data = json.dumps(analysis_to_dict(analysis), ensure_ascii=False)
+                c.execute(
+                    "INSERT OR REPLACE INTO analyses (article_id, version, data) VALUES (?, ?, ?)",
+                    (article_id, ANALYSIS_VERSION, data),
+                )
+                c.execute("UPDATE articles SET lang = ? WHERE id = ?", (analysis.lang, article_id))
+                c.execute("DELETE FROM events WHERE article_id = ?", (article_id,))
+                c.executemany(
+                    "INSERT INTO events (article_id, idx, start, end) VALUES (?, ?, ?, ?)",
+                    [
+                        (article_id, i, e.start.isoformat(), e.end.isoformat() if e.end else None)
+                        for i, e in enumerate(analysis.events)
+                    ],
+                )
+
+    def set_stories(self, assignments: Iterable[tuple[int, str]]) -> None:
+        with self._write() as c:
+            c.executemany("UPDATE articles SET story_id = ? WHERE id = ?", [(s, a) for a, s in assignments])
+
+    def story_ids(self, article_ids: Iterable[int]) -> dict[int, str]:
+        ids = list(article_ids)
+        out: dict[int, str] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            q = f"SELECT id, story_id FROM articles WHERE story_id IS NOT NULL AND id IN ({','.join('?' * len(chunk))})"
+            out.update((int(a), str(s)) for a, s in self.conn.execute(q, chunk))
+        return out
+
+    def articles_with_events_after(self, day: date, published_before: datetime) -> list[Article]:
+        """Articles published before `published_before` that report an event ending after `day`."""
+        q = (
+            "SELECT DISTINCT article_id FROM events e JOIN articles a ON a.id = e.article_id "
+            "WHERE COALESCE(e.end, e.start) > ? AND a.published_utc < ?"
+        )
+        ids = [int(r[0]) for r in self.conn.execute(q, (day.isoformat(), published_before.astimezone(UTC).isoformat()))]
+        return self.articles(ids)
+
+    def newest_published(self) -> datetime | None:
+        row = self.conn.execute("SELECT published FROM articles ORDER BY published_utc DESC LIMIT 1").fetchone()
+        return datetime.fromisoformat(row[0]) if row else None
+
+    def count(self, table: str) -> int:
+        if table not in {"feeds", "articles", "analyses", "events"}:
+            raise ValueError(table)
+        return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+    def mark_read(self, article_ids: Iterable[int], read: bool = True) -> None:
+        with self._write() as c:
+            c.executemany("UPDATE articles SET read = ? WHERE id = ?", [(int(read), i) for i in article_ids])
+
+    def prune(self, before: datetime) -> int:
+        """Delete articles published before `before`, with their analyses and events; returns the count."""
+        with self._write() as c:
+            n = c.execute("DELETE FROM articles WHERE published_utc < ?", (before.astimezone(UTC).isoformat(),))
+            return n.rowcount

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from briefing.models import (
@@ -22,6 +22,7 @@ from briefing.models import (
     Story,
     summary_sentences,
 )
+from briefing.nlp.arabic import is_arabic
 from briefing.store import Store
 
 STORY_WINDOW = timedelta(hours=48)
@@ -36,39 +37,45 @@ def _ref(a: Article) -> ArticleRef:
     return ArticleRef(a.title, a.url, a.feed_title, a.published, lang, a.id)
 
 
-def combine_actors(actors: Iterable[Actor]) -> list[Actor]:
-    """One actor per key: names, roles and aliases unioned, mentions kept (their count is the weight)."""
-    merged: dict[str, Actor] = {}
+def _in_lang(text: str, lang: str | None) -> bool:
+    return is_arabic(text) == (lang == "ar")
+
+
+def combine_actors(actors: Iterable[Actor], lang: str | None = None) -> list[Actor]:
+    """One actor per key. The displayed name and roles come from the fullest mention in `lang` (the story's
+    language) when there is one, so an Arabic story shows Arabic names; other forms become aliases."""
+    groups: dict[str, list[Actor]] = defaultdict(list)
     for a in actors:
-        key = f"{a.kind}:{a.key or a.name}"
-        if key not in merged:
-            merged[key] = a
-            continue
-        m = merged[key]
-        name = m.name if len(m.name) >= len(a.name) else a.name
-        aliases = tuple(dict.fromkeys(x for x in (*m.aliases, *a.aliases, m.name, a.name) if x != name))
-        merged[key] = replace(
-            m,
-            name=name,
-            name_latin=m.name_latin or a.name_latin,
-            roles=tuple(dict.fromkeys((*m.roles, *a.roles))),
-            affiliation=m.affiliation or a.affiliation,
-            aliases=aliases,
-            mentions=m.mentions + a.mentions,
+        groups[f"{a.kind}:{a.key or a.name}"].append(a)
+    merged: list[Actor] = []
+    for variants in groups.values():
+        best = max(variants, key=lambda a: (_in_lang(a.name, lang), len(a.roles), len(a.name)))
+        names = dict.fromkeys(x for a in variants for x in (a.name, *a.aliases))
+        merged.append(
+            replace(
+                best,
+                name_latin=best.name_latin or next((a.name_latin for a in variants if a.name_latin), None),
+                roles=best.roles or next((a.roles for a in variants if a.roles), ()),
+                affiliation=best.affiliation or next((a.affiliation for a in variants if a.affiliation), None),
+                aliases=tuple(n for n in names if n != best.name),
+                mentions=tuple(m for a in variants for m in a.mentions),
+            )
         )
-    return sorted(merged.values(), key=lambda x: (_KIND_ORDER[x.kind], -len(x.mentions)))
+    return sorted(merged, key=lambda x: (_KIND_ORDER[x.kind], -len(x.mentions)))
 
 
 def relative_label(event: Event, today: date) -> str:
     days = (event.start - today).days
-    if event.end and event.start <= today <= event.end:
-        return "ongoing"
     if event.precision == "vague":
         return "soon"
-    if event.precision in ("month", "year"):
-        return "next month" if event.precision == "month" else "next year"
+    if event.precision == "year":
+        return "next year" if event.start.year > today.year else "this year"
+    if event.precision == "month":
+        return "next month" if (event.start.year, event.start.month) > (today.year, today.month) else "later this month"
     if event.precision == "week":
         return "this week" if days < 7 else "next week"
+    if event.end and event.start <= today <= event.end:
+        return "ongoing"
     if days == 0:
         return "today"
     if days == 1:
@@ -79,21 +86,42 @@ def relative_label(event: Event, today: date) -> str:
 
 
 def _event_keys(event: Event, article: Article) -> set[str]:
-    """What identifies an event across outlets and scripts: its participants' and place's actor keys."""
+    """What identifies an event across outlets and scripts: the actor keys of its participants and place
+    (countries are left out: two different events in one country are common)."""
     assert article.analysis is not None
-    by_name: dict[str, str] = {}
+    by_name: dict[str, Actor] = {}
     for actor in article.analysis.actors:
         for name in (actor.name, *actor.aliases):
-            by_name[name] = actor.key or actor.name
-    keys = {by_name.get(n, n) for n in event.who}
-    if event.where:
-        keys.add(by_name.get(event.where, event.where))
+            by_name[name] = actor
+    keys = set()
+    for name in (*event.who, *([event.where] if event.where else [])):
+        actor = by_name.get(name)
+        if actor is None:
+            keys.add(name)
+        elif actor.kind != "country":
+            keys.add(f"{actor.kind}:{actor.key or actor.name}")
     return keys
 
 
+def _is_named_place(where: str | None, article: Article) -> bool:
+    """Whether an event's place is a recognised place or country (not a description like "the capital")."""
+    if not where or article.analysis is None:
+        return False
+    return any(a.kind in ("place", "country") and where in (a.name, *a.aliases) for a in article.analysis.actors)
+
+
+@dataclass
+class _Group:
+    start: date
+    precision: str
+    keys: set[str]
+    reports: list[tuple[Event, Article]]
+
+
 def agenda(articles: Sequence[Article], day: date, today: date) -> list[AgendaItem]:
-    """Upcoming events (after `day`) of these articles, one item per real-world event, sorted by date."""
-    groups: list[tuple[Event, set[str], list[Article]]] = []
+    """Upcoming events (after `day`) of these articles, one item per real-world event, sorted by date.
+    Reports merge when they share a start date, a precision and a participant or place."""
+    groups: list[_Group] = []
     for article in articles:
         if article.analysis is None:
             continue
@@ -101,17 +129,26 @@ def agenda(articles: Sequence[Article], day: date, today: date) -> list[AgendaIt
             if (event.end or event.start) <= day:
                 continue
             keys = _event_keys(event, article)
-            for i, (first, fkeys, sources) in enumerate(groups):
-                if first.start == event.start and (fkeys & keys or first.kind == event.kind == "election"):
-                    best = first if first.confidence >= event.confidence else event
-                    groups[i] = (replace(best, end=first.end or event.end), fkeys | keys, [*sources, article])
+            for g in groups:
+                if g.start == event.start and g.precision == event.precision and g.keys & keys:
+                    g.keys |= keys
+                    g.reports.append((event, article))
                     break
             else:
-                groups.append((event, keys, [article]))
-    items = [
-        AgendaItem(event, tuple(_ref(a) for a in dict.fromkeys(sources)), relative_label(event, today))
-        for event, _keys, sources in groups
-    ]
+                groups.append(_Group(event.start, event.precision, keys, [(event, article)]))
+    items = []
+    for g in groups:
+        langs = [a.analysis.lang for _, a in g.reports if a.analysis]
+        main = max(sorted(set(langs)), key=langs.count)
+        event, _ = max(
+            g.reports,
+            key=lambda r: (r[1].analysis is not None and r[1].analysis.lang == main, r[0].confidence,
+                           _is_named_place(r[0].where, r[1]), len(r[0].who)),
+        )
+        if event.end is None:
+            event = replace(event, end=next((e.end for e, _ in g.reports if e.end), None))
+        sources = tuple(_ref(a) for a in dict.fromkeys(a for _, a in g.reports))
+        items.append(AgendaItem(event, sources, relative_label(event, today)))
     return sorted(items, key=lambda i: (i.event.start, -len(i.sources), i.event.summary))
 
 
@@ -119,14 +156,14 @@ def _story(story_id: str, members: list[Article], day: date, today: date) -> Sto
     members = sorted(members, key=lambda a: a.published)
     analyzed = [a for a in members if a.analysis]
     langs = [a.analysis.lang for a in analyzed if a.analysis]
-    main_lang = max(set(langs), key=langs.count) if langs else None
+    main_lang = max(sorted(set(langs)), key=langs.count) if langs else None
     # The headline comes from the fullest article in the story's main language; its summary leads.
     lead = max(
         analyzed or members,
         key=lambda a: (a.analysis is not None and a.analysis.lang == main_lang, len(a.analysis.text if a.analysis else a.text)),
     )
     summary = [s.text for s in summary_sentences(lead.analysis.sentences)] if lead.analysis else [lead.text[:300]]
-    actors = combine_actors(x for a in analyzed if a.analysis for x in a.analysis.actors)
+    actors = combine_actors((x for a in analyzed if a.analysis for x in a.analysis.actors), main_lang)
     shared = [x for x in actors if x.kind != "country" and _articles_naming(x, analyzed) >= 2]
     why = []
     if len(members) > 1:
@@ -211,7 +248,9 @@ def build_briefing(
     if lang != "all":
         agenda_articles = [a for a in agenda_articles if _lang(a) == lang]
     upcoming = agenda(agenda_articles, day, today)
-    actors = combine_actors(x for s in stories for x in s.actors)
+    story_langs = [s.lang for s in stories if s.lang]
+    main_lang = max(sorted(set(story_langs)), key=story_langs.count) if story_langs else None
+    actors = combine_actors((x for s in stories for x in s.actors), main_lang)
     return Briefing(day, now, tuple(stories), tuple(actors), tuple(upcoming), tuple(notes))
 
 

@@ -23,6 +23,8 @@ def format_span(item: AgendaItem) -> str:
         return e.start.strftime("%B %Y")
     if e.precision == "year":
         return e.start.strftime("%Y")
+    if e.precision == "vague":
+        return f"by {e.end.strftime('%a %d %b %Y')}" if e.end else "in the coming days"
     if e.precision == "week":
         return "week of " + e.start.strftime("%a %d %b %Y")
     first = e.start.strftime("%a %d %b %Y")
@@ -34,7 +36,7 @@ def format_span(item: AgendaItem) -> str:
 def actor_line(a: Actor) -> Text:
     t = Text(clean_line(a.name), style="bold")
     extra = [clean_line(x) for x in (a.role, a.affiliation) if x]
-    if a.name_latin:
+    if a.name_latin and a.name_latin != a.name:
         t.append(f" ({clean_line(a.name_latin)})", style="dim")
     if extra:
         t.append(" — " + ", ".join(extra))

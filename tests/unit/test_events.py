@@ -1,0 +1,272 @@
+"""Tests for the upcoming-event extractor (briefing.nlp.events): the seed article, tense cues, status,
+follow-up sentences, durations, and the dev-set score.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from briefing.models import Actor, ActorKind, Event, Sentence
+from briefing.nlp.events import extract_events, sentence_tense
+from briefing.nlp.text import prepare, split_spans
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT.parent / "shared" / "seed" / "000_2691c3d6e140cbfc.txt"
+SAT = datetime.fromisoformat("2024-03-16T19:00:00+02:00")
+
+
+def _sentences(body: str) -> list[Sentence]:
+    return [Sentence(i, a, b, body[a:b]) for i, (a, b) in enumerate(split_spans(body))]
+
+
+def _actor(body: str, name: str, kind: ActorKind, *aliases: str) -> Actor:
+    """An actor with every mention of its name and aliases found with str.find (longest forms first)."""
+    spans: list[tuple[int, int]] = []
+    for form in sorted((name, *aliases), key=len, reverse=True):
+        i = body.find(form)
+        while i >= 0:
+            if not any(a <= i < b for a, b in spans):
+                spans.append((i, i + len(form)))
+            i = body.find(form, i + 1)
+    return Actor(name, kind, mentions=tuple(sorted(spans)))
+
+
+def _events(
+    text: str, published: datetime = SAT, lang: str = "ar", actors: list[Actor] | None = None
+) -> list[Event]:
+    return extract_events(text, _sentences(text), actors or [], published, lang)
+
+
+# --- the seed -----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[str, list[Event]]:
+    if not SEED.exists():
+        pytest.fail(f"the shared seed is missing: {SEED}")
+    body = prepare(SEED.read_text(encoding="utf-8")).body
+    actors = [
+        _actor(body, "غير بيدرسون", "person", "بيدرسون"),
+        _actor(body, "فيصل المقداد", "person"),
+        _actor(body, "ألكسندر يفيموف", "person"),
+        _actor(body, "حسين أكبري", "person"),
+        _actor(body, "علي عباس", "person"),
+        _actor(body, "حميد رضا أشتياني", "person", "رضا أشتياني"),
+        _actor(body, "بوراك أكجابار", "person"),
+        _actor(body, "ميخائيل غالوزين", "person"),
+        _actor(body, "أونجو كيتشالي", "person"),
+        _actor(body, "اللجنة الدستورية", "org"),
+        _actor(body, "وزارة الخارجية التركية", "org"),
+        _actor(body, "سورية", "country"),
+        _actor(body, "روسيا", "country"),
+        _actor(body, "إيران", "country"),
+        _actor(body, "تركيا", "country"),
+        _actor(body, "دمشق", "place"),
+        _actor(body, "طهران", "place"),
+        _actor(body, "غزة", "place"),
+    ]
+    return body, extract_events(body, _sentences(body), actors, SAT, "ar")
+
+
+def test_seed_has_exactly_one_upcoming_visit(seed: tuple[str, list[Event]]) -> None:
+    _, events = seed
+    assert len(events) == 1
+    (e,) = events
+    assert (e.kind, e.start, e.end, e.precision) == ("visit", date(2024, 3, 17), date(2024, 3, 18), "day")
+    assert e.where == "دمشق"
+    assert e.date_text == "يوم غدٍ الأحد"
+    assert e.trigger == "يصل"
+    assert e.status == "firm"
+    assert {"غير بيدرسون", "فيصل المقداد", "ألكسندر يفيموف", "حسين أكبري"} <= set(e.who)
+    assert e.who[0] == "غير بيدرسون"  # persons first, in order of mention
+    assert "علي عباس" not in e.who and "أونجو كيتشالي" not in e.who
+    assert e.summary == "غير بيدرسون يصل إلى دمشق لإجراء مباحثات"
+    assert e.purpose is not None and e.purpose.startswith("لإجراء مباحثات")
+    assert e.sentence_index == 4
+
+
+def test_seed_past_events_are_not_upcoming(seed: tuple[str, list[Event]]) -> None:
+    body, events = seed
+    dated = {e.date_text for e in events}
+    for past in ("مساء اليوم السبت", "يوم الجمعة", "يوم الجمعة الفائت"):
+        assert past in body and past not in dated
+
+
+def test_seed_sentence_tenses(seed: tuple[str, list[Event]]) -> None:
+    body, _ = seed
+    tenses = [sentence_tense(s.text, "ar") for s in _sentences(body)]
+    assert tenses[0] == "past"  # التقى ... مساء اليوم السبت
+    assert tenses[4] == "future"  # ومن المقرر أن يصل
+    assert tenses[5] == "future"  # وينتظر أن يلتقي
+    assert tenses[6] == tenses[7] == "past"  # وكانت ... قد ذكرت / وكان ... قد أشار
+
+
+# --- tense cues ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lang", "tense"),
+    [
+        ("من المقرر أن يزور الرئيس القاهرة", "ar", "future"),
+        ("من المنتظر أن تعقد القمة في الرياض", "ar", "future"),
+        ("ينتظر أن يلتقي الوزير نظيره", "ar", "future"),
+        ("يتوقع أن تصدر النتائج", "ar", "future"),
+        ("من المتوقع وصول الوفد", "ar", "future"),
+        ("يعتزم الرئيس زيارة باريس", "ar", "future"),
+        ("سوف تعقد الحكومة اجتماعاً", "ar", "future"),
+        ("سيزور الوزير بغداد", "ar", "future"),
+        ("ستعقد الجلسة في موعدها", "ar", "future"),
+        ("يستعد الجيش لإطلاق عملية", "ar", "future"),
+        ("التقى الوزير نظيره في طهران", "ar", "past"),
+        ("أجرى الجانبان مشاورات", "ar", "past"),
+        ("وكان الرئيس قد أعلن عن خطته", "ar", "past"),
+        ("لا سيما في المدن الكبرى والسياسة العامة", "ar", "unknown"),
+        ("The envoy will visit Damascus.", "en", "future"),
+        ("The summit is scheduled to open in Riyadh.", "en", "future"),
+        ("Talks are set to resume.", "en", "future"),
+        ("The minister is due to arrive.", "en", "future"),
+        ("The king plans to visit Paris.", "en", "future"),
+        ("The president is to address parliament.", "en", "future"),
+        ("The upcoming elections worry the opposition.", "en", "future"),
+        ("The ministers met in Cairo.", "en", "past"),
+    ],
+)
+def test_sentence_tense(sentence: str, lang: str, tense: str) -> None:
+    assert sentence_tense(sentence, lang) == tense
+
+
+def test_each_date_takes_the_tense_of_its_own_clause() -> None:
+    text = "قال وزير الخارجية أمس إن الرئيس سيزور دمشق الأحد لبحث العلاقات الثنائية."
+    (e,) = _events(text)
+    assert (e.start, e.kind, e.date_text) == (date(2024, 3, 17), "visit", "الأحد")
+
+
+def test_past_only_paragraphs_give_nothing() -> None:
+    assert _events("التقى الرئيس أمس الجمعة سفراء الاتحاد الأوروبي، وبحث معهم الأوضاع في المنطقة.") == []
+    assert _events("وكانت القمة السابقة قد عقدت في جدة في مايو الماضي.") == []
+    assert _events("The ministers met in Cairo on Friday and discussed the truce.", lang="en") == []
+
+
+def test_same_day_event_needs_a_future_cue() -> None:
+    (e,) = _events("يلقي الرئيس مساء اليوم كلمة أمام البرلمان.")
+    assert e.start == date(2024, 3, 16)
+    assert _events("ألقى الرئيس مساء اليوم كلمة أمام البرلمان.") == []
+
+
+# --- status -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "status", "start"),
+    [
+        (
+            "سيتوجه الوفد إلى القاهرة الأربعاء في حال تلقى رداً إيجابياً.",
+            "ar",
+            "conditional",
+            date(2024, 3, 20),
+        ),
+        (
+            "أعلنت الرئاسة إلغاء الاجتماع الذي كان مقرراً الثلاثاء المقبل.",
+            "ar",
+            "cancelled",
+            date(2024, 3, 19),
+        ),
+        ("أُلغيت القمة التي كانت مقررة الخميس المقبل.", "ar", "cancelled", date(2024, 3, 21)),
+        ("قررت المحكمة تأجيل الجلسة إلى 15 أبريل المقبل.", "ar", "postponed", date(2024, 4, 15)),
+        ("أرجئت الانتخابات إلى الشهر المقبل.", "ar", "postponed", date(2024, 4, 1)),
+        ("Talks will take place on Thursday if both sides agree.", "en", "conditional", date(2024, 3, 21)),
+        ("Jordan cancelled a summit that was scheduled for Wednesday.", "en", "cancelled", date(2024, 3, 20)),
+        ("The vote, due in May, has been postponed to June.", "en", "postponed", date(2024, 6, 1)),
+    ],
+)
+def test_status(text: str, lang: str, status: str, start: date) -> None:
+    (e,) = _events(text, lang=lang)
+    assert (e.status, e.start) == (status, start)
+
+
+# --- follow-ups, durations, merging -------------------------------------------------------------
+
+
+def test_follow_up_sentence_attaches_to_the_event() -> None:
+    text = (
+        "يصل وزير الخارجية التركي إلى القاهرة الثلاثاء المقبل في زيارة رسمية. "
+        "ومن المنتظر أن يلتقي خلال زيارته التي تستمر يومين نظيره المصري سامح شكري."
+    )
+    actors = [_actor(text, "سامح شكري", "person"), _actor(text, "القاهرة", "place")]
+    (e,) = _events(text, actors=actors)
+    assert (e.start, e.end, e.where) == (date(2024, 3, 19), date(2024, 3, 20), "القاهرة")
+    assert e.who == ("سامح شكري",)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "end"),
+    [
+        ("يبدأ الوزير غداً زيارة إلى طهران لمدة ثلاثة أيام.", "ar", date(2024, 3, 19)),
+        ("يبدأ الوزير غداً زيارة إلى طهران على مدى يومين.", "ar", date(2024, 3, 18)),
+        ("يصل الرئيس غداً إلى الرياض في زيارة تستغرق يومين.", "ar", date(2024, 3, 18)),
+        ("The minister will visit Tehran tomorrow for three days.", "en", date(2024, 3, 19)),
+        ("The minister begins a two-day visit to Tehran tomorrow.", "en", date(2024, 3, 18)),
+    ],
+)
+def test_durations_set_the_end(text: str, lang: str, end: date) -> None:
+    (e,) = _events(text, lang=lang)
+    assert (e.start, e.end) == (date(2024, 3, 17), end)
+
+
+def test_two_distinct_events() -> None:
+    text = "تستضيف الرياض القمة العربية في 16 أيار المقبل، فيما تجرى الانتخابات البرلمانية في 10 حزيران."
+    events = _events(text)
+    assert [(e.kind, e.start) for e in events] == [
+        ("summit", date(2024, 5, 16)),
+        ("election", date(2024, 6, 10)),
+    ]
+
+
+def test_english_event_parts() -> None:
+    text = "U.N. envoy Geir Pedersen will travel to Damascus on Sunday for talks with Syrian officials."
+    actors = [_actor(text, "Geir Pedersen", "person"), _actor(text, "Damascus", "place")]
+    (e,) = _events(text, lang="en", actors=actors)
+    assert (e.kind, e.start, e.where, e.who) == ("visit", date(2024, 3, 17), "Damascus", ("Geir Pedersen",))
+    assert "Pedersen" in e.summary and "Sunday" not in e.summary
+    assert e.purpose == "for talks with Syrian officials"
+
+
+def test_where_falls_back_to_a_known_place() -> None:
+    (e,) = _events("تعقد القمة العربية في المنامة الخميس المقبل.")
+    assert e.where is None or e.where == "المنامة"
+    (e,) = _events("يصل الوفد غداً إلى بغداد لإجراء محادثات.")
+    assert e.where == "بغداد"
+    assert e.summary.startswith("يصل الوفد")
+
+
+def test_no_dates_no_events_and_never_raises_on_odd_input() -> None:
+    assert _events("") == []
+    assert _events("خبر بلا تاريخ ولا موعد.") == []
+    assert extract_events("غداً", [], [], SAT, "ar") == []  # no trigger: no event
+
+
+# --- the dev set --------------------------------------------------------------------------------
+
+
+def _bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_events", ROOT / "bench" / "events.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_dev_set_f1() -> None:
+    bench = _bench()
+    items = bench.load()
+    assert len(items) >= 40
+    assert sum(i["lang"] == "ar" for i in items) >= 28 and sum(i["lang"] == "en" for i in items) >= 12
+    scores = bench.score(items)
+    assert scores.f1 >= 0.85, scores

@@ -65,7 +65,7 @@ def main(ctx: click.Context, db: Path | None, config_path: Path | None, no_color
         fail(str(exc), code=2)
     ctx.obj = Ctx(settings, _parse_now(now_text))
     if ctx.invoked_subcommand is None:
-        ctx.invoke(tui)
+        ctx.invoke(main.commands["tui"])
 
 
 @contextmanager
@@ -84,9 +84,17 @@ def open_store(ctx: Ctx) -> Iterator[Any]:
         store.close()
 
 
-def _sources(ctx: Ctx, feed_args: tuple[str, ...]) -> tuple[list[Any], bool]:
+def _sources(ctx: Ctx, feed_args: tuple[str, ...], *, allow_private: bool = False,
+             full_text: bool | None = None) -> tuple[list[Any], bool]:
+    """The feeds to fetch and whether they are the bundled samples. `--feed` targets are trusted and fetched
+    now whatever their backoff; list entries carry the opt-in; `full_text` (when given) overrides each feed."""
+    from dataclasses import replace  # noqa: PLC0415
+
     from briefing.feeds.sources import FeedListError, FeedSource, configured_feeds  # noqa: PLC0415
 
+    opted_in = allow_private or ctx.settings.allow_private
+    sources: list[FeedSource]
+    samples = False
     if feed_args:
         sources = []
         for f in feed_args:
@@ -95,18 +103,24 @@ def _sources(ctx: Ctx, feed_args: tuple[str, ...]) -> tuple[list[Any], bool]:
                 if not path.is_file():
                     raise BadInput(f"no such feed file: {f}")
                 f = str(path.resolve())
-            sources.append(FeedSource(f))
-        return sources, False
-    try:
-        return configured_feeds(ctx.settings.feeds_file)
-    except FeedListError as exc:
-        raise BadInput(str(exc)) from exc
+            elif not f.lower().startswith(("http://", "https://", "file://")):
+                raise BadInput(f"unsupported URL scheme (http, https or file): {f}")
+            sources.append(FeedSource(f, trusted=True, manual=True))
+    else:
+        try:
+            sources, samples = configured_feeds(ctx.settings.feeds_file)
+        except FeedListError as exc:
+            raise BadInput(str(exc)) from exc
+    sources = [replace(s, allow_private=s.allow_private or opted_in,
+                       full_text=s.full_text if full_text is None else full_text) for s in sources]
+    return sources, samples
 
 
-def do_refresh(ctx: Ctx, store: Any, feed_args: tuple[str, ...] = (), analyze: bool = True, quiet: bool = False) -> Any:
+def do_refresh(ctx: Ctx, store: Any, feed_args: tuple[str, ...] = (), analyze: bool = True, quiet: bool = False,
+               *, allow_private: bool = False, full_text: bool | None = None) -> Any:
     from briefing.pipeline import refresh  # noqa: PLC0415
 
-    sources, samples = _sources(ctx, feed_args)
+    sources, samples = _sources(ctx, feed_args, allow_private=allow_private, full_text=full_text)
     if samples and not quiet:
         click.echo("briefing: no feeds configured; using the bundled sample feeds", err=True)
     progress = None
@@ -114,10 +128,12 @@ def do_refresh(ctx: Ctx, store: Any, feed_args: tuple[str, ...] = (), analyze: b
         from briefing.progress import StderrProgress  # noqa: PLC0415
 
         progress = StderrProgress()
-    report = refresh(store, sources, ctx.now, analyze=analyze, progress=progress,
-                     concurrency=ctx.settings.concurrency)
-    if progress:
-        progress.close()
+    try:
+        report = refresh(store, sources, ctx.now, analyze=analyze, progress=progress,
+                         concurrency=ctx.settings.concurrency)
+    finally:
+        if progress:
+            progress.close()
     for o in report.failed:
         click.echo(f"briefing: {o.title}: {o.error}", err=True)
     return report
@@ -126,17 +142,21 @@ def do_refresh(ctx: Ctx, store: Any, feed_args: tuple[str, ...] = (), analyze: b
 @main.command()
 @click.option("--feed", "feeds", multiple=True, metavar="URL_OR_PATH", help="Fetch only this feed (repeatable).")
 @click.option("--no-analyze", is_flag=True, help="Store articles without analyzing them.")
-@click.option("--full-text/--no-full-text", default=None, help="Extract full text for teaser-only entries.")
+@click.option("--full-text/--no-full-text", default=None,
+              help="Extract every entry's page / none (default: teasers, and feeds with full_text = true).")
 @click.option("--allow-private", is_flag=True, help="Allow private and loopback addresses from feed lists.")
 @click.pass_obj
 def fetch(ctx: Ctx, feeds: tuple[str, ...], no_analyze: bool, full_text: bool | None, allow_private: bool) -> None:
     """Pull the configured feeds (or those given) into the cache and analyze new articles."""
     with open_store(ctx) as store:
-        report = do_refresh(ctx, store, feeds, analyze=not no_analyze)
+        report = do_refresh(ctx, store, feeds, analyze=not no_analyze, allow_private=allow_private,
+                            full_text=full_text)
     ok = [o for o in report.outcomes if o.status in ("ok", "not_modified")]
-    click.echo(f"briefing: {len(ok)}/{len(report.outcomes)} feeds fetched, {report.new} new articles, "
+    skipped = [o for o in report.outcomes if o.status == "skipped"]
+    waiting = f", {len(skipped)} not due yet" if skipped else ""
+    click.echo(f"briefing: {len(ok)}/{len(report.outcomes)} feeds fetched{waiting}, {report.new} new articles, "
                f"{report.analyzed} analyzed", err=True)
-    if not ok:
+    if not ok and report.failed:
         sys.exit(1)
 
 

@@ -156,7 +156,10 @@ def _story(story_id: str, members: list[Article], day: date, today: date) -> Sto
     members = sorted(members, key=lambda a: a.published)
     analyzed = [a for a in members if a.analysis]
     langs = [a.analysis.lang for a in analyzed if a.analysis]
-    main_lang = max(sorted(set(langs)), key=langs.count) if langs else None
+    # The story's language: most articles, then most text (a one-line teaser should not set it).
+    text_in = {lang: sum(len(a.analysis.text) for a in analyzed if a.analysis and a.analysis.lang == lang)
+               for lang in langs}
+    main_lang = max(sorted(set(langs)), key=lambda x: (langs.count(x), text_in[x])) if langs else None
     # The headline comes from the fullest article in the story's main language; its summary leads.
     lead = max(
         analyzed or members,

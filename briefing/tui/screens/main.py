@@ -1,0 +1,105 @@
+"""Provides the main screen: stories on the left; the selected story, its actors and the agenda beside it.
+
+The screen only lays out and routes: `show()` hands a `Briefing` to the panes, and a `StoryHighlighted`
+from the stories list updates the story, actors and agenda panes together. Below 100 columns the panes
+stack vertically (the `-narrow` breakpoint class; see app.tcss).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Container
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from briefing.models import ArticleRef, Briefing, Story
+from briefing.render.bidi import BidiMode
+from briefing.tui import keys
+from briefing.tui.format import When
+from briefing.tui.messages import PanesMounted, StoryHighlighted, StoryOpened
+from briefing.tui.widgets.actors import ActorsPane
+from briefing.tui.widgets.agenda import AgendaPane
+from briefing.tui.widgets.empty import EmptyPane
+from briefing.tui.widgets.status import StatusBar
+from briefing.tui.widgets.stories import StoriesList
+from briefing.tui.widgets.story import StoryPane
+
+
+class MainScreen(Screen[None]):
+    """The briefing."""
+
+    BINDINGS: ClassVar[list[BindingType]] = keys.SCREEN_BINDINGS
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+
+    def __init__(self, *, bidi: BidiMode, can_refresh: bool) -> None:
+        super().__init__()
+        self._bidi = bidi
+        self._can_refresh = can_refresh
+        self._when: When | None = None
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar(mode=self._bidi, id="status")
+        with Container(id="body"):
+            yield StoriesList(mode=self._bidi, id="stories")
+            with Container(id="detail"):
+                yield StoryPane(mode=self._bidi, id="story")
+                with Container(id="lower"):
+                    yield ActorsPane(mode=self._bidi, id="actors")
+                    yield AgendaPane(mode=self._bidi, id="agenda")
+        yield EmptyPane(can_refresh=self._can_refresh, id="empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#body").loading = True
+        self.post_message(PanesMounted())
+
+    @property
+    def stories(self) -> StoriesList:
+        return self.query_one(StoriesList)
+
+    @property
+    def status(self) -> StatusBar:
+        return self.query_one(StatusBar)
+
+    @property
+    def story_pane(self) -> StoryPane:
+        return self.query_one(StoryPane)
+
+    @property
+    def selected_story(self) -> Story | None:
+        return self.story_pane.story
+
+    @property
+    def selected_article(self) -> ArticleRef | None:
+        return self.story_pane.selected_article
+
+    async def show(self, briefing: Briefing) -> None:
+        """Display `briefing`, keeping the selected story when it is still in it."""
+        self._when = When.of(briefing)
+        keep = self.selected_story.id if self.selected_story is not None else None
+        self.query_one(StatusBar).show_briefing(briefing)
+        self.set_class(not briefing.stories, "-empty")
+        self.query_one(AgendaPane).show(briefing.upcoming)
+        if not briefing.stories:
+            self.story_pane.show(None, self._when)
+            self.query_one(ActorsPane).show(())
+        await self.stories.show(briefing.stories, self._when, keep)
+        self.query_one("#body").loading = False
+
+    def show_error(self, error: str) -> None:
+        """The build failed: say so in the status bar; whatever was shown stays."""
+        self.query_one(StatusBar).show_error(error)
+        self.query_one("#body").loading = False
+
+    def on_story_highlighted(self, message: StoryHighlighted) -> None:
+        if self._when is None:
+            return
+        self.story_pane.show(message.story, self._when)
+        self.query_one(ActorsPane).show(message.story.actors)
+        self.query_one(AgendaPane).mark(message.story.events)
+
+    def on_story_opened(self, message: StoryOpened) -> None:
+        self.story_pane.focus()

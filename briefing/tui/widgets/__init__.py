@@ -1,0 +1,1 @@
+"""Provides the panes of the main screen, one pane per module, and the small building blocks they share."""

@@ -1,0 +1,125 @@
+"""Provides the agenda pane: upcoming events across the briefing, grouped by day with a relative label.
+
+Each event shows its summary, then where, who and how many sources reported it. The events of the selected
+story are marked (a bar in the margin and a "▶" before the summary), so the pane answers "what is coming
+up, and which of it belongs to the story I am reading".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from itertools import groupby
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from briefing.models import AgendaItem, Event
+from briefing.render.bidi import BidiMode
+from briefing.render.sanitize import clean_line
+from briefing.tui import keys
+from briefing.tui.format import agenda_heading, count, span_label
+from briefing.tui.widgets.paragraph import Paragraph
+
+MARK = "▶ "
+PLAIN = "  "
+
+
+def event_details(item: AgendaItem) -> tuple[str, list[tuple[int, int]]]:
+    """`where: دمشق · who: غير بيدرسون، فيصل المقداد · 2 sources · until Mon 18 Mar`, and the ranges of the
+    feed-derived fields (isolated for bidi, so "2 sources" is not pulled into the Arabic names)."""
+    event = item.event
+    text = ""
+    isolates: list[tuple[int, int]] = []
+
+    def add(label: str, value: str = "") -> None:
+        nonlocal text
+        text += (" · " if text else "") + label
+        if value:
+            isolates.append((len(text), len(text) + len(value)))
+            text += value
+
+    if where := clean_line(event.where or ""):
+        add("where: ", where)
+    if who := "، ".join(name for name in (clean_line(n) for n in event.who) if name):
+        add("who: ", who)
+    add(count(len(item.sources), "source"))
+    if until := span_label(item):
+        add(until)
+    if event.status != "firm":
+        add(event.status)
+    return text, isolates
+
+
+class AgendaRow(Horizontal):
+    """One upcoming event."""
+
+    DEFAULT_CSS = """
+    AgendaRow {
+        height: auto;
+    }
+    """
+
+    def __init__(self, item: AgendaItem, mode: BidiMode, *, marked: bool) -> None:
+        super().__init__(classes="-marked" if marked else None)
+        self.item = item
+        self._mode = mode
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(MARK if self.has_class("-marked") else PLAIN), classes="marker")
+        with Vertical(classes="body"):
+            yield Paragraph(clean_line(self.item.event.summary), mode=self._mode, classes="summary")
+            details, isolates = event_details(self.item)
+            yield Paragraph(details, mode=self._mode, isolates=isolates, classes="details")
+
+    def set_marked(self, marked: bool) -> None:
+        self.set_class(marked, "-marked")
+        for marker in self.query(".marker").results(Static):
+            marker.update(Content(MARK if marked else PLAIN))
+
+
+class AgendaPane(VerticalScroll, can_focus=True):
+    """Upcoming events, by day; the selected story's events marked."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [keys.SCROLL_DOWN, keys.SCROLL_UP]
+
+    def __init__(self, *, mode: BidiMode, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._mode = mode
+        self._items: tuple[AgendaItem, ...] = ()
+        self._marked: frozenset[Event] = frozenset()
+        self.border_title = "Upcoming"
+
+    @property
+    def marked_items(self) -> list[AgendaItem]:
+        return [item for item in self._items if item.event in self._marked]
+
+    def show(self, items: Sequence[AgendaItem]) -> None:
+        self._items = tuple(sorted(items, key=lambda item: item.event.start))
+        self.border_title = f"Upcoming ({len(self._items)})"
+        self.refresh(recompose=True)
+
+    def mark(self, items: Iterable[AgendaItem]) -> None:
+        """Mark the events of `items` (the selected story's) and bring the first of them into view."""
+        self._marked = frozenset(item.event for item in items)
+        for row in self.query(AgendaRow):
+            row.set_marked(row.item.event in self._marked)
+        self.call_after_refresh(self._scroll_to_marked)
+
+    def _scroll_to_marked(self) -> None:
+        for row in self.query(AgendaRow):
+            if row.item.event in self._marked:
+                self.scroll_to_widget(row, animate=False, top=True)
+                return
+        self.scroll_home(animate=False)
+
+    def compose(self) -> ComposeResult:
+        if not self._items:
+            yield Static(Content("Nothing upcoming in the cached articles."), classes="placeholder")
+        for heading, group in groupby(self._items, key=agenda_heading):
+            yield Static(Content(heading), classes="day")
+            for item in group:
+                yield AgendaRow(item, self._mode, marked=item.event in self._marked)

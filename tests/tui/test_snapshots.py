@@ -1,0 +1,64 @@
+"""SVG snapshots of the key screens (Textual is pinned exactly, so these are stable).
+
+SVG viewers apply the bidi algorithm themselves: logical-order Arabic ("terminal" mode, used here) looks right
+in them, and a Latin date inside Arabic may be drawn flipped. What a terminal shows is checked from the cells
+in test_app.py; these snapshots guard layout and colours. Regenerate with `pytest --snapshot-update` after
+looking at the screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from textual.pilot import Pilot
+
+from briefing.paths import builtin_themes_dir
+from briefing.tui.app import BriefingApp
+from tests.tui.conftest import settle
+from tests.tui.fixtures import empty_briefing, seed_briefing
+
+BUILTIN = sorted(path.stem for path in builtin_themes_dir().glob("*.toml"))
+WIDE = (160, 45)
+NARROW = (80, 24)
+SnapCompare = Callable[..., bool]
+
+
+async def ready(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+
+
+class TestMainScreen:
+    @pytest.mark.parametrize("theme", BUILTIN)
+    def test_each_builtin_theme(self, snap_compare: SnapCompare, theme: str) -> None:
+        app = BriefingApp(build=seed_briefing, theme=theme)
+        assert snap_compare(app, terminal_size=WIDE, run_before=ready)
+
+    def test_second_story_selected_story_pane_focused(self, snap_compare: SnapCompare) -> None:
+        async def select(pilot: Pilot[None]) -> None:
+            await settle(pilot)
+            await pilot.press("j", "enter", "j")
+            await settle(pilot)
+
+        assert snap_compare(BriefingApp(build=seed_briefing), terminal_size=WIDE, run_before=select)
+
+
+class TestEmptyCache:
+    def test_empty_cache_message(self, snap_compare: SnapCompare) -> None:
+        app = BriefingApp(build=empty_briefing, refresh=lambda progress: "ok")
+        assert snap_compare(app, terminal_size=WIDE, run_before=ready)
+
+
+class TestNarrow:
+    def test_narrow_layout_stacks(self, snap_compare: SnapCompare) -> None:
+        assert snap_compare(BriefingApp(build=seed_briefing), terminal_size=NARROW, run_before=ready)
+
+
+class TestHelp:
+    def test_help_screen(self, snap_compare: SnapCompare) -> None:
+        async def open_help(pilot: Pilot[None]) -> None:
+            await settle(pilot)
+            await pilot.press("question_mark")
+            await pilot.pause()
+
+        assert snap_compare(BriefingApp(build=seed_briefing), terminal_size=WIDE, run_before=open_help)

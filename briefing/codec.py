@@ -1,6 +1,7 @@
 """Provides the one mapping between the models and the JSON shapes of CONTRACT.md.
 
-The store keeps analyses in this shape and `analyze --json`, `today --json` and `export --format json` print it,
+The store keeps analyses in this shape and `analyze --json`, `today --json` and `export --format json`
+print it,
 so a field is named in exactly one place.
 """
 
@@ -96,7 +97,14 @@ def event_from_dict(d: dict[str, Any]) -> Event:
 
 
 def sentence_to_dict(s: Sentence) -> dict[str, Any]:
-    return {"index": s.index, "start": s.start, "end": s.end, "text": s.text, "score": round(s.score, 4), "rank": s.rank}
+    return {
+        "index": s.index,
+        "start": s.start,
+        "end": s.end,
+        "text": s.text,
+        "score": round(s.score, 4),
+        "rank": s.rank,
+    }
 
 
 def analysis_to_dict(a: Analysis) -> dict[str, Any]:
@@ -121,7 +129,8 @@ def analysis_from_dict(d: dict[str, Any]) -> Analysis:
         published=datetime.fromisoformat(d["published"]),
         text=d["text"],
         sentences=tuple(
-            Sentence(s["index"], s["start"], s["end"], s["text"], s["score"], s["rank"]) for s in d["sentences"]
+            Sentence(s["index"], s["start"], s["end"], s["text"], s["score"], s["rank"])
+            for s in d["sentences"]
         ),
         actors=tuple(actor_from_dict(x) for x in d["actors"]),
         events=tuple(event_from_dict(e) for e in d["events"]),
@@ -131,7 +140,13 @@ def analysis_from_dict(d: dict[str, Any]) -> Analysis:
 
 
 def ref_to_dict(r: ArticleRef) -> dict[str, Any]:
-    return {"title": r.title, "url": r.url, "feed": r.feed, "published": r.published.isoformat(), "lang": r.lang}
+    return {
+        "title": r.title,
+        "url": r.url,
+        "feed": r.feed,
+        "published": r.published.isoformat(),
+        "lang": r.lang,
+    }
 
 
 def agenda_to_dict(item: AgendaItem) -> dict[str, Any]:

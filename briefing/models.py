@@ -1,7 +1,8 @@
-"""Provides the frozen records that flow through briefing: feeds, articles, their analysis, stories and the Briefing.
+"""Provides the frozen records that flow through briefing: feeds, articles, analyses, stories, the Briefing.
 
 Every layer speaks in these types: the parser produces `ParsedEntry`, the store returns `Feed`, `Article` and
-`Analysis`, the pipeline builds `Story` and `Briefing`, and the renderers only read them. Offsets in `Sentence`,
+`Analysis`, the pipeline builds `Story` and `Briefing`, and the renderers only read them. Offsets in
+`Sentence`,
 `Actor.mentions` are `[start, end)` character offsets into `Analysis.text`.
 """
 

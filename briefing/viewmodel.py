@@ -56,7 +56,8 @@ def combine_actors(actors: Iterable[Actor], lang: str | None = None) -> list[Act
                 best,
                 name_latin=best.name_latin or next((a.name_latin for a in variants if a.name_latin), None),
                 roles=best.roles or next((a.roles for a in variants if a.roles), ()),
-                affiliation=best.affiliation or next((a.affiliation for a in variants if a.affiliation), None),
+                affiliation=best.affiliation
+                or next((a.affiliation for a in variants if a.affiliation), None),
                 aliases=tuple(n for n in names if n != best.name),
                 mentions=tuple(m for a in variants for m in a.mentions),
             )
@@ -71,7 +72,11 @@ def relative_label(event: Event, today: date) -> str:
     if event.precision == "year":
         return "next year" if event.start.year > today.year else "this year"
     if event.precision == "month":
-        return "next month" if (event.start.year, event.start.month) > (today.year, today.month) else "later this month"
+        return (
+            "next month"
+            if (event.start.year, event.start.month) > (today.year, today.month)
+            else "later this month"
+        )
     if event.precision == "week":
         return "this week" if days < 7 else "next week"
     if event.end and event.start <= today <= event.end:
@@ -95,11 +100,11 @@ def _event_keys(event: Event, article: Article) -> set[str]:
             by_name[name] = actor
     keys = set()
     for name in (*event.who, *([event.where] if event.where else [])):
-        actor = by_name.get(name)
-        if actor is None:
+        found = by_name.get(name)
+        if found is None:
             keys.add(name)
-        elif actor.kind != "country":
-            keys.add(f"{actor.kind}:{actor.key or actor.name}")
+        elif found.kind != "country":
+            keys.add(f"{found.kind}:{found.key or found.name}")
     return keys
 
 
@@ -107,7 +112,9 @@ def _is_named_place(where: str | None, article: Article) -> bool:
     """Whether an event's place is a recognised place or country (not a description like "the capital")."""
     if not where or article.analysis is None:
         return False
-    return any(a.kind in ("place", "country") and where in (a.name, *a.aliases) for a in article.analysis.actors)
+    return any(
+        a.kind in ("place", "country") and where in (a.name, *a.aliases) for a in article.analysis.actors
+    )
 
 
 @dataclass
@@ -142,8 +149,12 @@ def agenda(articles: Sequence[Article], day: date, today: date) -> list[AgendaIt
         main = max(sorted(set(langs)), key=langs.count)
         event, _ = max(
             g.reports,
-            key=lambda r: (r[1].analysis is not None and r[1].analysis.lang == main, r[0].confidence,
-                           _is_named_place(r[0].where, r[1]), len(r[0].who)),
+            key=lambda r: (
+                r[1].analysis is not None and r[1].analysis.lang == main,
+                r[0].confidence,
+                _is_named_place(r[0].where, r[1]),
+                len(r[0].who),
+            ),
         )
         if event.end is None:
             event = replace(event, end=next((e.end for e, _ in g.reports if e.end), None))
@@ -157,30 +168,40 @@ def _story(story_id: str, members: list[Article], day: date, today: date) -> Sto
     analyzed = [a for a in members if a.analysis]
     langs = [a.analysis.lang for a in analyzed if a.analysis]
     # The story's language: most articles, then most text (a one-line teaser should not set it).
-    text_in = {lang: sum(len(a.analysis.text) for a in analyzed if a.analysis and a.analysis.lang == lang)
-               for lang in langs}
+    text_in = {
+        lang: sum(len(a.analysis.text) for a in analyzed if a.analysis and a.analysis.lang == lang)
+        for lang in langs
+    }
     main_lang = max(sorted(set(langs)), key=lambda x: (langs.count(x), text_in[x])) if langs else None
     # The headline comes from the fullest article in the story's main language; its summary leads.
     lead = max(
         analyzed or members,
-        key=lambda a: (a.analysis is not None and a.analysis.lang == main_lang, len(a.analysis.text if a.analysis else a.text)),
+        key=lambda a: (
+            a.analysis is not None and a.analysis.lang == main_lang,
+            len(a.analysis.text if a.analysis else a.text),
+        ),
     )
-    summary = [s.text for s in summary_sentences(lead.analysis.sentences)] if lead.analysis else [lead.text[:300]]
+    summary = (
+        [s.text for s in summary_sentences(lead.analysis.sentences)] if lead.analysis else [lead.text[:300]]
+    )
     actors = combine_actors((x for a in analyzed if a.analysis for x in a.analysis.actors), main_lang)
     shared = [x for x in actors if x.kind != "country" and _articles_naming(x, analyzed) >= 2]
     why = []
     if len(members) > 1:
         if shared:
             why.append("shared actors: " + ", ".join(x.name for x in shared[:5]))
-        dates = sorted({e.start for a in analyzed if a.analysis for e in a.analysis.events}
-                       & _common_dates(analyzed))
+        dates = sorted(
+            {e.start for a in analyzed if a.analysis for e in a.analysis.events} & _common_dates(analyzed)
+        )
         if dates:
             why.append("same event dates: " + ", ".join(d.isoformat() for d in dates[:3]))
     outlets = {a.feed_title for a in members}
     events = tuple(agenda(analyzed, day, today))
     score = 2.0 * len(outlets) + 1.0 * len(set(langs)) + 0.5 * len(events) + 0.1 * min(10, len(actors))
     newest = max(a.published for a in members)
-    score += 1.0 / (1.0 + (datetime.combine(day, time.max, tzinfo=newest.tzinfo) - newest).total_seconds() / 86400)
+    score += 1.0 / (
+        1.0 + (datetime.combine(day, time.max, tzinfo=newest.tzinfo) - newest).total_seconds() / 86400
+    )
     return Story(
         id=story_id,
         headline=lead.title,
@@ -196,7 +217,9 @@ def _story(story_id: str, members: list[Article], day: date, today: date) -> Sto
 
 def _articles_naming(actor: Actor, articles: Sequence[Article]) -> int:
     return sum(
-        1 for a in articles if a.analysis and any((x.key or x.name) == (actor.key or actor.name) for x in a.analysis.actors)
+        1
+        for a in articles
+        if a.analysis and any((x.key or x.name) == (actor.key or actor.name) for x in a.analysis.actors)
     )
 
 
@@ -231,7 +254,10 @@ def build_briefing(
         newest = store.newest_published()
         if newest is not None:
             newest_day = newest.astimezone(tz).date()
-            notes.append(f"nothing cached for {day.isoformat()}; showing {newest_day.isoformat()}, the newest day with articles")
+            notes.append(
+                f"nothing cached for {day.isoformat()}; "
+                f"showing {newest_day.isoformat()}, the newest day with articles"
+            )
             day = newest_day
             end = datetime.combine(day, time.max, tzinfo=tz)
             now = end
@@ -244,7 +270,9 @@ def build_briefing(
     for article in window:
         by_story[story_of.get(article.id, f"a{article.id}")].append(article)
     today = now.date()
-    stories = sorted((_story(sid, arts, day, today) for sid, arts in by_story.items()), key=lambda s: -s.score)
+    stories = sorted(
+        (_story(sid, arts, day, today) for sid, arts in by_story.items()), key=lambda s: -s.score
+    )
     stories = stories[:limit]
     agenda_articles = store.articles_with_events_after(day, end)
     agenda_articles = [a for a in agenda_articles if a.published >= end - AGENDA_LOOKBACK]
@@ -259,4 +287,3 @@ def build_briefing(
 
 def _lang(a: Article) -> str | None:
     return a.analysis.lang if a.analysis else a.lang
-

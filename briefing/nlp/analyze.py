@@ -22,7 +22,8 @@ def analyze(
     lang: str = "auto",
     author: str | None = None,
 ) -> Analysis:
-    """Analyze an article's plain text. Without `title`, the first line that is not page furniture is the title."""
+    """Analyze an article's plain text. Without `title`, the first line that is not page furniture is
+    the title."""
     from briefing.nlp.actors import extract_actors  # noqa: PLC0415 (loads gazetteers once, on first use)
     from briefing.nlp.events import extract_events  # noqa: PLC0415
     from briefing.nlp.rank import rank_sentences  # noqa: PLC0415

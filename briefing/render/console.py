@@ -64,8 +64,12 @@ def _story(console: Console, n: int, story: Story) -> None:
                 line.append(f" ({clean_line(a.role)})")
         console.print(line)
     for r in story.articles:
-        console.print(Text(f"   · {clean_line(r.feed)}, {r.published.strftime('%d %b %H:%M')}: {clean_line(r.title)}",
-                           style="dim"))
+        console.print(
+            Text(
+                f"   · {clean_line(r.feed)}, {r.published.strftime('%d %b %H:%M')}: {clean_line(r.title)}",
+                style="dim",
+            )
+        )
     console.print()
 
 
@@ -87,8 +91,9 @@ def _agenda_item(console: Console, item: AgendaItem) -> None:
 
 
 def render_today(briefing: Briefing, out: IO[str], *, width: int | None = None, color: bool = True) -> None:
-    console = Console(file=out, width=width, no_color=not color, highlight=False, emoji=False,
-                      markup=False, soft_wrap=False)
+    console = Console(
+        file=out, width=width, no_color=not color, highlight=False, emoji=False, markup=False, soft_wrap=False
+    )
     title = Text("Briefing · ", style="bold")
     title.append(briefing.date.strftime("%A %d %B %Y"), style="bold")
     console.print(title)

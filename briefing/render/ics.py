@@ -44,7 +44,9 @@ def render_ics(b: Briefing, stamp: datetime | None = None) -> str:
         if e.date_text:
             lines.append(f"Date as reported: {clean_line(e.date_text)} (precision: {e.precision})")
         lines.append("Sources:")
-        lines += [f"- {clean_line(s.feed)}: {clean_line(s.title)} {safe_url(s.url)}".rstrip() for s in item.sources]
+        lines += [
+            f"- {clean_line(s.feed)}: {clean_line(s.title)} {safe_url(s.url)}".rstrip() for s in item.sources
+        ]
         ev.add("description", "\n".join(lines))
         if e.status in ("cancelled",):
             ev.add("status", "CANCELLED")
@@ -53,4 +55,4 @@ def render_ics(b: Briefing, stamp: datetime | None = None) -> str:
         else:
             ev.add("status", "CONFIRMED")
         cal.add_component(ev)
-    return cal.to_ical().decode("utf-8")
+    return str(cal.to_ical().decode("utf-8"))

@@ -68,7 +68,10 @@ def render_markdown(b: Briefing) -> str:
         out += [para(sentence) + "\n" for sentence in s.summary]
         if s.why:
             out += ["*" + escape("; ".join(s.why)) + "*", ""]
-        out += [f"- {link(f'{r.feed}: {r.title}', r.url)} ({r.published.strftime('%Y-%m-%d %H:%M')})" for r in s.articles]
+        out += [
+            f"- {link(f'{r.feed}: {r.title}', r.url)} ({r.published.strftime('%Y-%m-%d %H:%M')})"
+            for r in s.articles
+        ]
         out.append("")
     out += ["## Actors", ""]
     for a in b.actors[:30]:

@@ -22,7 +22,7 @@ def clean_text(text: str) -> str:
 
 
 def clean_line(text: str) -> str:
-    """`clean_text` for one-line fields (titles, names): white space, newlines included, folded to one space."""
+    """`clean_text` for one-line fields (titles, names): all white space folded to single spaces."""
     return " ".join(clean_text(text).split())
 
 

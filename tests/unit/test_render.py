@@ -20,19 +20,47 @@ from briefing.render.markdown import ALM, render_markdown
 
 TZ = timezone(timedelta(hours=2))
 NOW = datetime(2024, 3, 16, 23, 59, tzinfo=TZ)
-HOSTILE = "[bold]x[/] [link=file:///etc/passwd]y[/link] \x1b[2J\x1b]52;c;ZXZpbA==\x07 <script>alert(1)</script> *em* [/"
+HOSTILE = (
+    "[bold]x[/] [link=file:///etc/passwd]y[/link] \x1b[2J\x1b]52;c;ZXZpbA==\x07 "
+    "<script>alert(1)</script> *em* [/"
+)
 
 
 def sample(title: str = "وزير دفاع النظام السوري يلتقي نظيره الإيراني") -> Briefing:
-    pedersen = Actor("غير بيدرسون", "person", "Geir Pedersen", ("المبعوث الأممي الخاص إلى سورية",), "الأمم المتحدة",
-                     ("بيدرسون",), ((0, 5),), "person:geir pedersen")
-    event = Event("غير بيدرسون يصل إلى دمشق", "visit", "يصل", "يوم غدٍ الأحد", date(2024, 3, 17), date(2024, 3, 18),
-                  who=("غير بيدرسون", "فيصل المقداد"), where="دمشق")
+    pedersen = Actor(
+        "غير بيدرسون",
+        "person",
+        "Geir Pedersen",
+        ("المبعوث الأممي الخاص إلى سورية",),
+        "الأمم المتحدة",
+        ("بيدرسون",),
+        ((0, 5),),
+        "person:geir pedersen",
+    )
+    event = Event(
+        "غير بيدرسون يصل إلى دمشق",
+        "visit",
+        "يصل",
+        "يوم غدٍ الأحد",
+        date(2024, 3, 17),
+        date(2024, 3, 18),
+        who=("غير بيدرسون", "فيصل المقداد"),
+        where="دمشق",
+    )
     ref = ArticleRef(title, "https://www.example.com/a", "العربي الجديد", NOW - timedelta(hours=5), "ar", 1)
     bad = ArticleRef(HOSTILE, "javascript:alert(1)", HOSTILE, NOW - timedelta(hours=6), "en", 2)
     item = AgendaItem(event, (ref, bad), "tomorrow")
-    story = Story("s1", title, ("2024 كان عاماً صعباً على سورية.", HOSTILE), (ref, bad), (pedersen,), (item,),
-                  ("shared actors: غير بيدرسون",), "ar", 5.0)
+    story = Story(
+        "s1",
+        title,
+        ("2024 كان عاماً صعباً على سورية.", HOSTILE),
+        (ref, bad),
+        (pedersen,),
+        (item,),
+        ("shared actors: غير بيدرسون",),
+        "ar",
+        5.0,
+    )
     return Briefing(date(2024, 3, 16), NOW, (story,), (pedersen,), (item,))
 
 

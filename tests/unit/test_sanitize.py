@@ -34,8 +34,17 @@ def test_tabs_and_newlines_survive_and_cr_becomes_newline() -> None:
 def test_only_http_and_mailto_links() -> None:
     assert safe_url("https://example.com/x?y=1") == "https://example.com/x?y=1"
     assert safe_url("mailto:desk@example.com") == "mailto:desk@example.com"
-    for bad in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "file:///etc/passwd", "data:text/html,x",
-                "ftp://x", "vbscript:x", "http://a b", "", None]:
+    for bad in [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "file:///etc/passwd",
+        "data:text/html,x",
+        "ftp://x",
+        "vbscript:x",
+        "http://a b",
+        "",
+        None,
+    ]:
         assert safe_url(bad) == ""
 
 

@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Static
 
 from briefing.models import AgendaItem, Event
@@ -110,9 +111,14 @@ class AgendaPane(VerticalScroll, can_focus=True):
         self.call_after_refresh(self._scroll_to_marked)
 
     def _scroll_to_marked(self) -> None:
-        for row in self.query(AgendaRow):
-            if row.item.event in self._marked:
-                self.scroll_to_widget(row, animate=False, top=True)
+        # Scroll to the day heading above the first marked event: an event shown without its date is
+        # useless on a small terminal.
+        heading: Widget | None = None
+        for child in self.children:
+            if child.has_class("day"):
+                heading = child
+            elif isinstance(child, AgendaRow) and child.item.event in self._marked:
+                self.scroll_to_widget(heading or child, animate=False, top=True)
                 return
         self.scroll_home(animate=False)
 

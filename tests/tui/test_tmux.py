@@ -1,0 +1,126 @@
+"""The app as a user sees it: run `briefing` in tmux on the sample feeds, send keys, read the screen cells.
+
+Judged from `tmux capture-pane` (what the terminal shows), not from an SVG. Sizes: 160x45 and 80x24.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+NOW = "2026-11-29T08:00:00+00:00"
+
+
+SOCKET = f"briefing-test-{os.getpid()}"
+# A private tmux server started with a plain environment: never the user's server, and nothing of pytest's
+# environment or file descriptors leaks into the app under test.
+CLEAN_ENV = {k: os.environ[k] for k in ("PATH", "HOME", "LANG", "LC_ALL") if k in os.environ} | {
+    "TERM": "xterm-256color"
+}
+
+
+def _tmux(*args: str) -> str:
+    return subprocess.run(
+        ["tmux", "-L", SOCKET, *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=30,
+        env=CLEAN_ENV,
+        stdin=subprocess.DEVNULL,
+    ).stdout
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if shutil.which("tmux") is None:
+        if os.environ.get("CI"):
+            pytest.fail("tmux is needed for the terminal test (apt-get install tmux)")
+        pytest.skip("tmux not installed")
+    tmp = tmp_path_factory.mktemp("tmux")
+    env = {**os.environ, "BRIEFING_DATA_DIR": str(tmp / "data"), "BRIEFING_CONFIG_DIR": str(tmp / "config")}
+    subprocess.run(
+        [sys.executable, "-m", "briefing", "--now", NOW, "fetch"],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    return tmp
+
+
+@pytest.fixture
+def session(filled: Path, request: pytest.FixtureRequest) -> Iterator[tuple[str, Path]]:
+    name = f"briefing-test-{os.getpid()}-{request.node.name}".replace("[", "-").replace("]", "")
+    marker = filled / f"{name}.exit"
+    width, height = request.param
+    cmd = (
+        f"BRIEFING_DATA_DIR={filled / 'data'} BRIEFING_CONFIG_DIR={filled / 'config'} "
+        f"{sys.executable} -m briefing --now {NOW}; echo $? > {marker}; sleep 5"
+    )
+    # Size the window first and only then start the app in it: with no client attached tmux starts at its
+    # default 80x24, and the app must see the final size from its first frame.
+    _tmux("new-session", "-d", "-s", name, "-x", str(width), "-y", str(height), "-c", str(ROOT), "sleep 600")
+    _tmux("set-option", "-t", name, "window-size", "manual")
+    _tmux("resize-window", "-t", name, "-x", str(width), "-y", str(height))
+    deadline = time.monotonic() + 10
+    while (
+        _tmux("display-message", "-p", "-t", name, "#{pane_width}x#{pane_height}").strip()
+        != f"{width}x{height}"
+    ):
+        assert time.monotonic() < deadline, "tmux did not take the window size"
+        time.sleep(0.1)
+    _tmux("respawn-pane", "-k", "-t", name, "-c", str(ROOT), cmd)
+    try:
+        yield name, marker
+    finally:
+        subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True, timeout=30)
+
+
+def _screen(name: str) -> str:
+    return _tmux("capture-pane", "-p", "-t", name)
+
+
+def _wait_for(name: str, text: str, timeout: float = 60) -> str:
+    deadline = time.monotonic() + timeout
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = _screen(name)
+        if text in screen:
+            return screen
+        time.sleep(0.3)
+    raise AssertionError(f"{text!r} never appeared; screen was:\n{screen}")
+
+
+@pytest.mark.parametrize("session", [(160, 45), (80, 24)], indirect=True, ids=["160x45", "80x24"])
+def test_three_panes_seed_story_actors_and_visit(session: tuple[str, Path]) -> None:
+    name, marker = session
+    seen = [_wait_for(name, "Stories")]
+    _tmux("send-keys", "-t", name, "j")
+    _tmux("send-keys", "-t", name, "k")
+    seen.append(_wait_for(name, "وزير دفاع النظام السوري"))
+    # Visit every pane with tab, as a user would on a small terminal where the panes are stacked.
+    for _ in range(4):
+        _tmux("send-keys", "-t", name, "Tab")
+        time.sleep(0.7)
+        seen.append(_screen(name))
+    everything = "\n".join(seen)
+    for pane in ("Stories (", "Story", "Actors (", "Upcoming ("):
+        assert pane in everything, everything
+    assert "بيدرسون" in everything  # the seed story's actors
+    assert "Sun 17 Mar" in everything  # and its visit on the agenda
+    _tmux("send-keys", "-t", name, "q")
+    deadline = time.monotonic() + 20
+    while not marker.exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert marker.read_text().strip() == "0"

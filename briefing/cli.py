@@ -49,12 +49,18 @@ def _parse_date(value: str | None, flag: str) -> date | None:
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help="The cache file.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="The config file.")
+@click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="The config file."
+)
 @click.option("--no-color", is_flag=True, help="No colour (NO_COLOR is honoured too).")
-@click.option("--now", "now_text", metavar="ISO8601", help="Pretend the current time is this (tests and demos).")
+@click.option(
+    "--now", "now_text", metavar="ISO8601", help="Pretend the current time is this (tests and demos)."
+)
 @click.version_option(__version__, prog_name="briefing")
 @click.pass_context
-def main(ctx: click.Context, db: Path | None, config_path: Path | None, no_color: bool, now_text: str | None) -> None:
+def main(
+    ctx: click.Context, db: Path | None, config_path: Path | None, no_color: bool, now_text: str | None
+) -> None:
     """A news briefing for the Middle East in your terminal: stories, actors and upcoming events."""
     import os  # noqa: PLC0415
 
@@ -84,8 +90,9 @@ def open_store(ctx: Ctx) -> Iterator[Any]:
         store.close()
 
 
-def _sources(ctx: Ctx, feed_args: tuple[str, ...], *, allow_private: bool = False,
-             full_text: bool | None = None) -> tuple[list[Any], bool]:
+def _sources(
+    ctx: Ctx, feed_args: tuple[str, ...], *, allow_private: bool = False, full_text: bool | None = None
+) -> tuple[list[Any], bool]:
     """The feeds to fetch and whether they are the bundled samples. `--feed` targets are trusted and fetched
     now whatever their backoff; list entries carry the opt-in; `full_text` (when given) overrides each feed."""
     from dataclasses import replace  # noqa: PLC0415
@@ -111,56 +118,87 @@ def _sources(ctx: Ctx, feed_args: tuple[str, ...], *, allow_private: bool = Fals
             sources, samples = configured_feeds(ctx.settings.feeds_file)
         except FeedListError as exc:
             raise BadInput(str(exc)) from exc
-    sources = [replace(s, allow_private=s.allow_private or opted_in,
-                       full_text=s.full_text if full_text is None else full_text) for s in sources]
+    sources = [
+        replace(
+            s,
+            allow_private=s.allow_private or opted_in,
+            full_text=s.full_text if full_text is None else full_text,
+        )
+        for s in sources
+    ]
     return sources, samples
 
 
-def do_refresh(ctx: Ctx, store: Any, feed_args: tuple[str, ...] = (), analyze: bool = True, quiet: bool = False,
-               *, allow_private: bool = False, full_text: bool | None = None) -> Any:
+def do_refresh(
+    ctx: Ctx,
+    store: Any,
+    feed_args: tuple[str, ...] = (),
+    analyze: bool = True,
+    quiet: bool = False,
+    *,
+    allow_private: bool = False,
+    full_text: bool | None = None,
+    progress: Any = None,
+) -> Any:
+    """Fetch, analyze and cluster. `quiet` (the TUI, or an automatic first fill) prints nothing: the caller
+    reports from the returned RefreshReport; `progress(done, total, label)` replaces the stderr bar."""
     from briefing.pipeline import refresh  # noqa: PLC0415
 
     sources, samples = _sources(ctx, feed_args, allow_private=allow_private, full_text=full_text)
     if samples and not quiet:
         click.echo("briefing: no feeds configured; using the bundled sample feeds", err=True)
-    progress = None
-    if sys.stderr.isatty() and not quiet:
+    if progress is None and sys.stderr.isatty() and not quiet:
         from briefing.progress import StderrProgress  # noqa: PLC0415
 
         progress = StderrProgress()
     try:
-        report = refresh(store, sources, ctx.now, analyze=analyze, progress=progress,
-                         concurrency=ctx.settings.concurrency)
+        report = refresh(
+            store, sources, ctx.now, analyze=analyze, progress=progress, concurrency=ctx.settings.concurrency
+        )
     finally:
-        if progress:
+        if hasattr(progress, "close"):
             progress.close()
-    for o in report.failed:
-        click.echo(f"briefing: {o.title}: {o.error}", err=True)
+    if not quiet:
+        for o in report.failed:
+            click.echo(f"briefing: {o.title}: {o.error}", err=True)
     return report
 
 
 @main.command()
-@click.option("--feed", "feeds", multiple=True, metavar="URL_OR_PATH", help="Fetch only this feed (repeatable).")
+@click.option(
+    "--feed", "feeds", multiple=True, metavar="URL_OR_PATH", help="Fetch only this feed (repeatable)."
+)
 @click.option("--no-analyze", is_flag=True, help="Store articles without analyzing them.")
-@click.option("--full-text/--no-full-text", default=None,
-              help="Extract every entry's page / none (default: teasers, and feeds with full_text = true).")
+@click.option(
+    "--full-text/--no-full-text",
+    default=None,
+    help="Extract every entry's page / none (default: teasers, and feeds with full_text = true).",
+)
 @click.option("--allow-private", is_flag=True, help="Allow private and loopback addresses from feed lists.")
 @click.pass_obj
-def fetch(ctx: Ctx, feeds: tuple[str, ...], no_analyze: bool, full_text: bool | None, allow_private: bool) -> None:
+def fetch(
+    ctx: Ctx, feeds: tuple[str, ...], no_analyze: bool, full_text: bool | None, allow_private: bool
+) -> None:
     """Pull the configured feeds (or those given) into the cache and analyze new articles."""
     with open_store(ctx) as store:
-        report = do_refresh(ctx, store, feeds, analyze=not no_analyze, allow_private=allow_private,
-                            full_text=full_text)
+        report = do_refresh(
+            ctx, store, feeds, analyze=not no_analyze, allow_private=allow_private, full_text=full_text
+        )
     ok = [o for o in report.outcomes if o.status in ("ok", "not_modified")]
     skipped = [o for o in report.outcomes if o.status == "skipped"]
     waiting = f", {len(skipped)} not due yet" if skipped else ""
-    click.echo(f"briefing: {len(ok)}/{len(report.outcomes)} feeds fetched{waiting}, {report.new} new articles, "
-               f"{report.analyzed} analyzed", err=True)
+    click.echo(
+        f"briefing: {len(ok)}/{len(report.outcomes)} feeds fetched{waiting}, {report.new} new articles, "
+        f"{report.analyzed} analyzed",
+        err=True,
+    )
     if not ok and report.failed:
         sys.exit(1)
 
 
-def _briefing(ctx: Ctx, store: Any, day: date | None, lang: str, limit: int, since: date | None = None) -> Any:
+def _briefing(
+    ctx: Ctx, store: Any, day: date | None, lang: str, limit: int, since: date | None = None
+) -> Any:
     from briefing.viewmodel import build_briefing  # noqa: PLC0415
 
     if store.count("articles") == 0:

@@ -1,7 +1,9 @@
-"""Provides `briefing feeds list|add|remove`: the user's feed list (TOML) and each feed's health."""
+"""Provides `briefing feeds list|add|remove|import|export`: the feed list (TOML) and each feed's health."""
 
 from __future__ import annotations
 
+import sys
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -9,6 +11,7 @@ import click
 from briefing.cli import Ctx, main, open_store
 from briefing.errors import BadInput
 from briefing.feeds.sources import FeedListError, FeedSource, configured_feeds, user_feeds, write_feeds_file
+from briefing.render.sanitize import clean_line
 
 
 def _mine(ctx: Ctx) -> list[FeedSource]:
@@ -16,6 +19,10 @@ def _mine(ctx: Ctx) -> list[FeedSource]:
         return user_feeds(ctx.settings.feeds_file)
     except FeedListError as exc:
         raise BadInput(str(exc)) from exc
+
+
+def _when(dt: datetime | None) -> str:
+    return dt.strftime("%Y-%m-%d %H:%M") if dt else "never"
 
 
 @main.group()
@@ -26,7 +33,9 @@ def feeds() -> None:
 @feeds.command("list")
 @click.pass_obj
 def list_(ctx: Ctx) -> None:
-    """List the feeds with their last success, last error, next fetch and item count."""
+    """List the feeds with their last success, last error, next allowed fetch and item count."""
+    from briefing.feeds.safety import check_url  # noqa: PLC0415
+
     try:
         sources, samples = configured_feeds(ctx.settings.feeds_file)
     except FeedListError as exc:
@@ -35,40 +44,62 @@ def list_(ctx: Ctx) -> None:
         click.echo("briefing: no feeds configured; these are the bundled sample feeds", err=True)
     with open_store(ctx) as store:
         status = {f.url: f for f in store.feeds()}
+        moved = store.aliases()
+        page_failures = store.page_failures()
     for src in sources:
-        f = status.get(src.url)
-        title = src.title or (f.title if f else "") or "-"
-        last = f.last_success.strftime("%Y-%m-%d %H:%M") if f and f.last_success else "never"
-        items = f.item_count if f else 0
-        line = f"{src.url}\t{title}\titems={items}\tlast_ok={last}"
-        if f and f.next_fetch:
-            line += f"\tnext={f.next_fetch.strftime('%Y-%m-%d %H:%M')}"
+        f = status.get(moved.get(src.url, src.url))
+        title = clean_line(src.title or (f.title if f else "")) or "-"
+        fields = [
+            src.url,
+            title,
+            f"items={f.item_count if f else 0}",
+            f"last_ok={_when(f.last_success if f else None)}",
+        ]
+        if f and f.next_fetch and f.next_fetch > ctx.now:
+            fields.append(f"next={_when(f.next_fetch)}")
+        if src.category:
+            fields.append(f"category={clean_line(src.category)}")
+        if src.url in moved:
+            fields.append(f"moved_to={moved[src.url]}")
         if f and f.gone:
-            line += "\tGONE"
-        if f and f.last_error:
-            line += f"\terror={f.last_error}"
-        click.echo(line)
+            fields.append("GONE")
+        if f and f.id in page_failures:
+            fields.append(f"pages_failed={page_failures[f.id]}")
+        refused = None if (src.trusted or ctx.settings.allow_private) else check_url(src.url)
+        if refused:
+            fields.append(f"error={refused}")
+        elif f and f.last_error:
+            fields.append(f"error={clean_line(f.last_error)}")
+        click.echo("\t".join(fields))
 
 
 @feeds.command()
 @click.argument("url")
 @click.option("--title", default="")
 @click.option("--lang", type=click.Choice(["ar", "en"]))
-@click.option("--full-text", is_flag=True, help="Always extract the full text of this feed's articles.")
+@click.option("--category", default="", help="A folder name for the feed.")
+@click.option(
+    "--full-text/--no-full-text", default=None, help="Always / never extract this feed's article pages."
+)
 @click.pass_obj
-def add(ctx: Ctx, url: str, title: str, lang: str | None, full_text: bool) -> None:
-    """Follow a feed (an http(s) URL or a local file)."""
+def add(ctx: Ctx, url: str, title: str, lang: str | None, category: str, full_text: bool | None) -> None:
+    """Follow a feed (an http(s) URL or a local file). Typed by you, it may be local or private."""
+    from briefing.feeds.safety import check_url  # noqa: PLC0415
+
     if "://" not in url:
         path = Path(url).expanduser()
         if not path.is_file():
             raise BadInput(f"no such feed file: {url}")
         url = str(path.resolve())
-    elif not url.startswith(("http://", "https://", "file://")):
-        raise BadInput(f"unsupported URL scheme: {url}")
+    elif not url.lower().startswith(("http://", "https://", "file://")):
+        raise BadInput(f"unsupported URL scheme (http, https or file): {url}")
     mine = _mine(ctx)
     if any(f.url == url for f in mine):
         raise BadInput(f"already following {url}")
-    write_feeds_file(ctx.settings.feeds_file, [*mine, FeedSource(url, title, lang, full_text)])
+    trusted = check_url(url) is not None  # a local or private target typed by hand: mark the opt-in
+    write_feeds_file(
+        ctx.settings.feeds_file, [*mine, FeedSource(url, title, lang, full_text, category, trusted)]
+    )
     click.echo(f"briefing: following {url}", err=True)
 
 
@@ -83,3 +114,72 @@ def remove(ctx: Ctx, url: str) -> None:
         raise BadInput(f"not following {url}")
     write_feeds_file(ctx.settings.feeds_file, kept)
     click.echo(f"briefing: no longer following {url}", err=True)
+
+
+@feeds.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--allow-private", is_flag=True, help="Accept private and loopback addresses from the file.")
+@click.pass_obj
+def import_(ctx: Ctx, file: Path, allow_private: bool) -> None:
+    """Follow the feeds of an OPML file (http(s) only; titles and categories kept)."""
+    from briefing.feeds.opml import MAX_BYTES, OpmlError, parse_opml  # noqa: PLC0415
+    from briefing.feeds.safety import check_url  # noqa: PLC0415
+
+    try:
+        with file.expanduser().open("rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise BadInput(f"cannot read {file}: {exc.strerror or exc}") from exc
+    try:
+        result = parse_opml(data)
+    except OpmlError as exc:
+        raise BadInput(f"{file}: {exc}") from exc
+    problems = list(result.skipped)
+    mine = _mine(ctx)
+    known = {f.url for f in mine}
+    added: list[FeedSource] = []
+    for src in result.feeds:
+        refused = None if (allow_private or ctx.settings.allow_private) else check_url(src.url)
+        if refused:
+            problems.append(f"{src.title or src.url}: {refused}")
+        elif src.url not in known:
+            added.append(src)
+            known.add(src.url)
+    for line in problems[:20]:
+        click.echo(f"briefing: skipped {line}", err=True)
+    if len(problems) > 20:
+        click.echo(f"briefing: ... and {len(problems) - 20} more skipped", err=True)
+    if added:
+        write_feeds_file(ctx.settings.feeds_file, [*mine, *added])
+    click.echo(
+        f"briefing: imported {len(added)} feeds ({len(result.feeds) - len(added)} already followed or "
+        f"refused, {len(result.skipped)} not http(s))",
+        err=True,
+    )
+    if not added and problems and not result.feeds:
+        sys.exit(1)
+
+
+@feeds.command("export")
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_obj
+def export_(ctx: Ctx, file: Path | None) -> None:
+    """Write the feed list as OPML (to FILE, atomically, or to stdout)."""
+    from briefing.cli_more import write_atomic  # noqa: PLC0415
+    from briefing.feeds.opml import render_opml  # noqa: PLC0415
+
+    everything = _mine(ctx)
+    mine = [f for f in everything if f.url.lower().startswith(("http://", "https://"))]
+    if len(mine) < len(everything):
+        click.echo(
+            f"briefing: {len(everything) - len(mine)} local feeds left out (OPML carries http(s) only)",
+            err=True,
+        )
+    if not everything:
+        click.echo("briefing: no feeds configured; exporting an empty list", err=True)
+    text = render_opml(mine)
+    if file is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(file, text)
+        click.echo(f"briefing: wrote {len(mine)} feeds to {file}", err=True)

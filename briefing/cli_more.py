@@ -5,13 +5,18 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from datetime import datetime, timedelta
+from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal, cast
 
 import click
 
 from briefing.cli import Ctx, _briefing, _parse_date, _parse_now, do_refresh, main, open_store
 from briefing.errors import BadInput
+
+if TYPE_CHECKING:
+    from briefing.models import Briefing
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -32,14 +37,24 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["markdown", "json", "ics"]), default="markdown", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["markdown", "json", "ics"]), default="markdown", show_default=True
+)
 @click.option("--date", "day_text", metavar="YYYY-MM-DD", help="The day to export (default: today).")
 @click.option("--since", "since_text", metavar="YYYY-MM-DD", help="First day of a range (with --until).")
 @click.option("--until", "until_text", metavar="YYYY-MM-DD", help="Last day of a range.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here (atomically).")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here (atomically)."
+)
 @click.pass_obj
-def export(ctx: Ctx, fmt: str, day_text: str | None, since_text: str | None, until_text: str | None,
-           output: Path | None) -> None:
+def export(
+    ctx: Ctx,
+    fmt: str,
+    day_text: str | None,
+    since_text: str | None,
+    until_text: str | None,
+    output: Path | None,
+) -> None:
     """Export the briefing as Markdown, JSON or an iCalendar file of the upcoming events."""
     day = _parse_date(day_text, "--date")
     since, until = _parse_date(since_text, "--since"), _parse_date(until_text, "--until")
@@ -113,17 +128,21 @@ def tui(ctx: Ctx, theme: str | None, bidi: str | None) -> None:
         if store.count("articles") == 0:
             _briefing(ctx, store, None, "all", 1)
 
-    def build():  # type: ignore[no-untyped-def]
+    def build() -> Briefing:
+        # Each call opens its own connection: it runs in a worker thread while a refresh may be writing.
         with open_store(ctx) as s:
             return build_briefing(s, ctx.now, limit=50)
 
-    def refresh(progress):  # type: ignore[no-untyped-def]
+    def refresh(progress: Callable[[int, int, str], None]) -> str:
         with open_store(ctx) as s:
-            report = do_refresh(ctx, s, quiet=True)
-        return f"{report.new} new articles; {len(report.failed)} feeds failed"
+            report = do_refresh(ctx, s, quiet=True, progress=progress)
+        failed = "; ".join(f"{o.title}: {o.error}" for o in report.failed)
+        return f"{report.new} new articles" + (f"; failed: {failed}" if failed else "")
 
-    app = BriefingApp(build, refresh=refresh, theme=theme or ctx.settings.theme,
-                      bidi=bidi or ctx.settings.bidi, keymap=ctx.settings.keymap)  # type: ignore[arg-type]
+    mode = cast(Literal["app", "terminal", "off"], bidi or ctx.settings.bidi)
+    app = BriefingApp(
+        build, refresh=refresh, theme=theme or ctx.settings.theme, bidi=mode, keymap=ctx.settings.keymap
+    )
     app.run()
 
 
@@ -151,6 +170,5 @@ def paths(ctx: Ctx) -> None:
     click.echo(f"themes  {p.user_themes_dir()}")
 
 
-from briefing import cli_feeds  # noqa: E402,F401  (registers the feeds group)
-
-_ = datetime
+# Registering the remaining command modules (their decorators attach to `main`).
+from briefing import cli_feeds, cli_search  # noqa: E402,F401

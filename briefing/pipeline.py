@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import asyncio
 import os
-import random
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from urllib.parse import urlsplit
 
 from briefing.feeds.sources import FeedSource
 from briefing.models import Analysis, Article
@@ -24,7 +22,6 @@ Progress = Callable[[int, int, str], None]
 
 PARALLEL_THRESHOLD = 24
 """Below this many articles, a second process costs more (camel-tools' import) than it saves."""
-PER_HOST = 2
 WINDOW = timedelta(days=3)
 
 
@@ -33,7 +30,7 @@ class FeedOutcome:
     url: str
     title: str
     status: str
-    """"ok", "not_modified", "gone" or "error"."""
+    """"ok", "not_modified", "gone", "error" or "skipped" (in backoff, or gone)."""
     new: int = 0
     updated: int = 0
     error: str | None = None
@@ -53,71 +50,21 @@ class RefreshReport:
         return sum(o.new for o in self.outcomes)
 
 
-def _backoff(failures: int, now: datetime) -> datetime:
-    """Exponential backoff with jitter after consecutive failures: 15 min, 30, 60 ... capped at one day."""
-    minutes = min(15 * 2 ** max(0, failures - 1), 24 * 60)
-    return now + timedelta(minutes=minutes * random.uniform(0.8, 1.2))
-
-
 async def _fetch_all(
     store: Store, sources: Sequence[FeedSource], now: datetime, progress: Progress | None, concurrency: int
 ) -> list[FeedOutcome]:
-    from briefing.feeds.fetch import fetch_http, is_local, make_client, read_local  # noqa: PLC0415
-    from briefing.feeds.parse import parse_feed  # noqa: PLC0415
+    """Fetch, parse and store every due feed (see `briefing.feeds.collect` for the etiquette and limits)."""
+    from briefing.feeds.collect import fetch_all  # noqa: PLC0415 (httpx and feedparser only when fetching)
 
-    hosts: dict[str, asyncio.Semaphore] = {}
-    overall = asyncio.Semaphore(concurrency)
-    done = 0
-    loop = asyncio.get_running_loop()
-
-    async with make_client(concurrency) as client:
-
-        async def one(src: FeedSource) -> FeedOutcome:
-            nonlocal done
-            feed = store.ensure_feed(src.url, src.title, src.lang, src.full_text)
-            assert feed.id is not None
-            if is_local(src.url):
-                result = read_local(src.url)
-            else:
-                host = urlsplit(src.url).hostname or ""
-                async with overall, hosts.setdefault(host, asyncio.Semaphore(PER_HOST)):
-                    result = await fetch_http(client, src.url, etag=feed.etag, last_modified=feed.last_modified,
-                                              now=now)
-            title = feed.title or src.title or src.url
-            outcome: FeedOutcome
-            if result.status == "ok":
-                parsed = await loop.run_in_executor(None, parse_feed, result.body, src.url, result.headers)
-                if parsed.problem:
-                    store.record_fetch(feed.id, ok=False, when=now, error=parsed.problem,
-                                       next_fetch=_backoff(store.failures(feed.id) + 1, now))
-                    outcome = FeedOutcome(src.url, title, "error", error=parsed.problem)
-                else:
-                    res = store.ingest(feed.id, parsed.entries, now)
-                    store.record_fetch(feed.id, ok=True, when=now, etag=result.etag,
-                                       last_modified=result.last_modified, title=parsed.title or None,
-                                       new_url=result.permanent_url)
-                    outcome = FeedOutcome(src.url, feed.title or parsed.title or title, "ok", res.new, res.updated)
-            elif result.status == "not_modified":
-                store.record_fetch(feed.id, ok=True, when=now, etag=result.etag,
-                                   last_modified=result.last_modified, new_url=result.permanent_url)
-                outcome = FeedOutcome(src.url, title, "not_modified")
-            else:
-                gone = result.status == "gone"
-                retry = result.retry_after or _backoff(store.failures(feed.id) + 1, now)
-                store.record_fetch(feed.id, ok=False, when=now, error=result.error, next_fetch=retry, gone=gone)
-                outcome = FeedOutcome(src.url, title, result.status, error=result.error)
-            done += 1
-            if progress:
-                progress(done, len(sources), title)
-            return outcome
-
-        return list(await asyncio.gather(*(one(s) for s in sources)))
+    return await fetch_all(store, sources, now, progress, concurrency)
 
 
 def _analyze_one(article: Article) -> tuple[int, Analysis]:
     from briefing.nlp.analyze import analyze  # noqa: PLC0415
 
-    return article.id, analyze(article.text, article.published, title=article.title, author=article.author or None)
+    return article.id, analyze(
+        article.text, article.published, title=article.title, author=article.author or None
+    )
 
 
 def analyze_pending(store: Store, progress: Progress | None = None) -> list[Article]:
@@ -161,7 +108,9 @@ def cluster_new(store: Store, articles: Sequence[Article]) -> None:
     window = [a for a in store.articles_between(start, end) if a.id not in new_ids and a.analysis is not None]
     stories = store.story_ids(a.id for a in window)
     existing = [Item(a.id, features(a.analysis), stories.get(a.id)) for a in window if a.analysis]
-    new = [Item(a.id, features(a.analysis)) for a in sorted(analyzed, key=lambda a: a.published) if a.analysis]
+    new = [
+        Item(a.id, features(a.analysis)) for a in sorted(analyzed, key=lambda a: a.published) if a.analysis
+    ]
     store.set_stories(assign(new, existing).items())
 
 

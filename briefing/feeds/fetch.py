@@ -1,4 +1,4 @@
-"""Provides `fetch_one`: one feed body from a local path, a file:// URL or http(s), politely and within limits.
+"""Provides `fetch_http` and `read_local`: one body from http(s) or a local file, politely and within limits.
 
 HTTP goes through the one `httpx.AsyncClient` the caller passes in. Redirects are followed here (not by httpx)
 so that only an all-permanent chain (301/308) rewrites the stored URL. The body is read raw and decompressed
@@ -10,30 +10,52 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import http.cookiejar
+import sys
+import types
 import zlib
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
-import httpx
 
-from briefing import __version__
+def _skip_httpx_cli() -> None:
+    """httpx's `__init__` imports its own command-line tool (rich, click, pygments: ~80 ms, a tenth of a
+    fetch where every feed answers 304). An empty placeholder module makes that import fail the way httpx
+    expects when the tool's extras are missing, and httpx falls back to a stub `main`."""
+    if "httpx" not in sys.modules:
+        sys.modules.setdefault("httpx._main", types.ModuleType("httpx._main"))
 
-USER_AGENT = f"briefing/{__version__} (terminal news briefing; feed reader; +https://example.invalid/briefing)"
+
+_skip_httpx_cli()
+
+import httpx  # noqa: E402
+
+from briefing import __version__  # noqa: E402
+
+USER_AGENT = (
+    f"briefing/{__version__} (terminal news briefing; feed reader; +https://example.invalid/briefing)"
+)
 MAX_BYTES = 20 * 1024 * 1024
 """Largest feed body accepted, after decompression."""
 DEADLINE = 30.0
 """Seconds one request may take in all, however slowly the bytes arrive."""
 MAX_REDIRECTS = 5
 RETRY_AFTER_CAP = timedelta(hours=6)
+FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
+
+Guard = Callable[[str], Awaitable[str | None]]
+"""guard(url) -> why that URL may not be fetched, or None."""
 
 
 @dataclass(frozen=True)
 class FetchResult:
     url: str
     status: str
-    """"ok", "not_modified", "gone" or "error"."""
+    """"ok", "not_modified", "gone", "refused" (a target check said no) or "error"."""
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
     error: str | None = None
@@ -53,7 +75,7 @@ def is_local(url: str) -> bool:
 
 
 def read_local(url: str, max_bytes: int = MAX_BYTES) -> FetchResult:
-    path = Path(urlsplit(url).path if url.startswith("file://") else url)
+    path = Path(unquote(urlsplit(url).path) if url.startswith("file://") else url)
     try:
         with path.open("rb") as fh:
             body = fh.read(max_bytes + 1)
@@ -93,6 +115,9 @@ def _decoder(encoding: str) -> zlib._Decompress | None:
 
 async def _read_capped(response: httpx.Response, max_bytes: int) -> bytes:
     decoder = _decoder(response.headers.get("content-encoding", ""))
+    declared = response.headers.get("content-length", "")
+    if decoder is None and declared.isdigit() and int(declared) > max_bytes:
+        raise TooLarge  # no need to read 60 MB to know
     out = bytearray()
     async for chunk in response.aiter_raw():
         if decoder is None:
@@ -111,6 +136,18 @@ async def _read_capped(response: httpx.Response, max_bytes: int) -> bytes:
     return bytes(out)
 
 
+async def _drain(response: httpx.Response) -> None:
+    """Read a small unwanted body (a 304, a redirect, an error page) so that the connection goes back to the
+    pool; without this every conditional request would open a new connection. A large body is not read:
+    its connection is closed instead."""
+    length = response.headers.get("content-length", "")
+    if response.status_code in (204, 304) or (length.isdigit() and int(length) <= 65536):
+        try:
+            await _read_capped(response, 65536)
+        except (TooLarge, zlib.error, httpx.StreamError):
+            pass
+
+
 async def fetch_http(
     client: httpx.AsyncClient,
     url: str,
@@ -118,11 +155,18 @@ async def fetch_http(
     etag: str | None = None,
     last_modified: str | None = None,
     now: datetime,
-    max_bytes: int = MAX_BYTES,
-    deadline: float = DEADLINE,
+    max_bytes: int | None = None,
+    deadline: float | None = None,
+    guard: Guard | None = None,
+    accept: str = FEED_ACCEPT,
 ) -> FetchResult:
-    headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate",
-               "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5"}
+    """GET `url` (following at most MAX_REDIRECTS redirects by hand) within `deadline` seconds in all.
+
+    `guard(target)` is awaited before every request, the first included, and returns why that target may not
+    be fetched (or None): a feed list's URL cannot reach a private address through a redirect either."""
+    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
+    deadline = DEADLINE if deadline is None else deadline
+    headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate", "Accept": accept}
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:
@@ -131,28 +175,52 @@ async def fetch_http(
     try:
         async with asyncio.timeout(deadline):
             for _hop in range(MAX_REDIRECTS + 1):
+                if guard is not None:
+                    refused = await guard(target)
+                    if refused:
+                        return FetchResult(url, "refused", error=refused)
                 async with client.stream("GET", target, headers=headers) as resp:
                     if resp.status_code in (301, 302, 303, 307, 308) and "location" in resp.headers:
+                        await _drain(resp)
                         permanent = permanent and resp.status_code in (301, 308)
                         target = urljoin(target, resp.headers["location"])
                         if urlsplit(target).scheme not in ("http", "https"):
-                            return FetchResult(url, "error", error=f"redirect to a non-http URL: {target[:80]}")
+                            return FetchResult(
+                                url, "error", error=f"redirect to a non-http URL: {target[:80]}"
+                            )
                         continue
                     moved = target if permanent and target != url else None
+                    if resp.status_code != 200:
+                        await _drain(resp)
                     if resp.status_code == 304:
-                        return FetchResult(url, "not_modified", etag=resp.headers.get("etag"),
-                                           last_modified=resp.headers.get("last-modified"), permanent_url=moved)
+                        return FetchResult(
+                            url,
+                            "not_modified",
+                            etag=resp.headers.get("etag"),
+                            last_modified=resp.headers.get("last-modified"),
+                            permanent_url=moved,
+                        )
                     if resp.status_code == 410:
                         return FetchResult(url, "gone", error="HTTP 410 Gone: the feed was removed")
                     if resp.status_code in (429, 503):
-                        return FetchResult(url, "error", error=f"HTTP {resp.status_code}",
-                                           retry_after=parse_retry_after(resp.headers.get("retry-after"), now))
+                        return FetchResult(
+                            url,
+                            "error",
+                            error=f"HTTP {resp.status_code}",
+                            retry_after=parse_retry_after(resp.headers.get("retry-after"), now),
+                        )
                     if resp.status_code >= 400:
                         return FetchResult(url, "error", error=f"HTTP {resp.status_code}")
                     body = await _read_capped(resp, max_bytes)
-                    return FetchResult(url, "ok", body=body, headers=dict(resp.headers),
-                                       etag=resp.headers.get("etag"),
-                                       last_modified=resp.headers.get("last-modified"), permanent_url=moved)
+                    return FetchResult(
+                        url,
+                        "ok",
+                        body=body,
+                        headers=dict(resp.headers),
+                        etag=resp.headers.get("etag"),
+                        last_modified=resp.headers.get("last-modified"),
+                        permanent_url=moved,
+                    )
             return FetchResult(url, "error", error=f"more than {MAX_REDIRECTS} redirects")
     except TimeoutError:
         return FetchResult(url, "error", error=f"no complete answer within {deadline:g} s")
@@ -160,19 +228,26 @@ async def fetch_http(
         return FetchResult(url, "error", error=f"body larger than {max_bytes // (1024 * 1024)} MB")
     except zlib.error as exc:
         return FetchResult(url, "error", error=f"corrupt compressed body ({exc})")
-    except httpx.HTTPError as exc:
-        return FetchResult(url, "error", error=f"{type(exc).__name__}: {exc}"[:200])
+    except (httpx.HTTPError, httpx.InvalidURL, OSError, ValueError) as exc:
+        return FetchResult(url, "error", error=_describe(exc))
+
+
+def _describe(exc: BaseException) -> str:
+    """One short line for a network error (httpx's messages can be empty or span lines)."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    if "Name or service not known" in text or "nodename nor servname" in text or "No address" in text:
+        text = "host name not found"
+    return f"{type(exc).__name__}: {text}"[:200]
 
 
 def make_client(concurrency: int = 16) -> httpx.AsyncClient:
-    """The one HTTP client of a fetch run: connect/read timeouts, no cookies kept, no automatic redirects."""
+    """The one HTTP client of a fetch run: connect/read timeouts, no cookies kept, no automatic redirects,
+    no proxy or netrc from the environment (a feed list must not pick up credentials)."""
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     timeout = httpx.Timeout(10.0, connect=10.0)
-    return httpx.AsyncClient(timeout=timeout, limits=limits, follow_redirects=False, cookies=_NoCookies())
-
-
-class _NoCookies(httpx.Cookies):
-    """A cookie jar that keeps nothing: feeds have no business tracking their readers."""
-
-    def extract_cookies(self, response: httpx.Response) -> None:
-        return None
+    # httpx copies a Cookies object's jar into its own, so a subclass would be lost; a jar whose policy
+    # accepts no domain is kept as is and stores nothing: feeds have no business tracking their readers.
+    jar = http.cookiejar.CookieJar(policy=http.cookiejar.DefaultCookiePolicy(allowed_domains=[]))
+    return httpx.AsyncClient(
+        timeout=timeout, limits=limits, follow_redirects=False, cookies=jar, trust_env=False
+    )

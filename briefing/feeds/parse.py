@@ -16,15 +16,39 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urljoin
 
 import feedparser
 
+from briefing.feeds.charset import to_utf8
+from briefing.feeds.fastparse import fast_parse
 from briefing.models import ParsedEntry
 from briefing.render.sanitize import clean_line, clean_text, safe_url
 
 _BLOCK_TAGS = {
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section",
-    "article", "header", "footer", "figure", "figcaption", "table", "tr", "pre", "hr",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "figure",
+    "figcaption",
+    "table",
+    "tr",
+    "pre",
+    "hr",
 }
 _TAG = re.compile(r"<[^>]*>")
 
@@ -94,22 +118,23 @@ def _struct_date(entry: Mapping[str, Any]) -> datetime | None:
         st = entry.get(key)
         if st:
             try:
-                return datetime(*st[:6], tzinfo=UTC)
+                year, month, day, hour, minute, second = (int(x) for x in st[:6])
+                return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
             except (TypeError, ValueError):
                 continue
     return None
 
 
 def _entry_text(entry: Mapping[str, Any]) -> str:
-    contents = entry.get("content") or []
+    """The fullest of the entry's contents and summary, as text (each converted once)."""
+    candidates = [c.get("value") or "" for c in entry.get("content") or []]
+    candidates.append(entry.get("summary") or "")
     best = ""
-    for c in contents:
-        value = c.get("value") or ""
-        if len(value) > len(best):
-            best = value
-    summary = entry.get("summary") or ""
-    chosen = best if len(html_to_text(best)) >= len(html_to_text(summary)) else summary
-    return html_to_text(chosen)
+    for markup in dict.fromkeys(c for c in candidates if c):
+        text = html_to_text(markup)
+        if len(text) > len(best):
+            best = text
+    return best
 
 
 def _lang(code: str | None) -> str | None:
@@ -118,8 +143,84 @@ def _lang(code: str | None) -> str | None:
     return code.strip().lower().replace("_", "-").split("-")[0] or None
 
 
-def parse_feed(body: bytes, url: str = "", headers: Mapping[str, str] | None = None) -> ParsedFeed:
-    parsed = feedparser.parse(io.BytesIO(body), response_headers=dict(headers or {}))
+_C1_AS_UTF8 = re.compile(rb"\xc2[\x80-\x9f]|&#(?:12[89]|1[3-5][0-9]|[xX]0*[89][0-9a-fA-F]);")
+_KEPT_HEADERS = ("content-type", "content-language", "content-location")
+_FIRST_ELEMENT = re.compile(rb"<[A-Za-z_]")
+_ENTITY_DECL = re.compile(rb"""<!ENTITY(?:[^>"']|"[^"]*"|'[^']*')*>""")
+_PLAIN_ENTITY = re.compile(rb"""<!ENTITY\s+\w+\s+"[^"&%<]{0,200}"\s*>""")
+
+
+def _defuse_entities(body: bytes) -> bytes:
+    """Drop the prolog's entity declarations that refer to other entities, files or URLs, so expat has nothing
+    to amplify (a billion-laughs feed would otherwise expand about a million characters, through Python
+    callbacks, before expat's amplification limit stops it) and nothing external to read."""
+    m = _FIRST_ELEMENT.search(body)
+    end = m.start() if m else len(body)
+    head = body[:end]
+    if b"<!ENTITY" not in head:
+        return body
+    head = _ENTITY_DECL.sub(lambda d: d.group(0) if _PLAIN_ENTITY.fullmatch(d.group(0)) else b"", head)
+    return head + body[end:]
+
+
+def _fast(body: bytes, url: str, kept: Mapping[str, str]) -> dict[str, Any] | None:
+    """feedparser-shaped results from `fastparse` (plain RSS 2.0 / Atom 1.0), or None to use feedparser."""
+    if not kept.get("content-type", "").endswith("charset=utf-8"):
+        return None  # only text that is certainly UTF-8 now (feedparser repairs some legacy encodings)
+    if _C1_AS_UTF8.search(body):
+        return None  # C1 controls (as UTF-8 or &#146;): feedparser reads them as windows-1252 punctuation
+    found = fast_parse(body)
+    if found is None:
+        return None
+    feed, entries = found
+    for e in entries:
+        if e["published"] and parse_date(e["published"]) is None:
+            return None  # feedparser reads more date formats
+        if e["link"] and url.startswith(("http://", "https://")):
+            e["link"] = urljoin(url, e["link"])
+    return {"feed": feed, "entries": entries, "bozo": False}
+
+
+def _prepare(body: bytes, url: str, headers: Mapping[str, str] | None) -> tuple[bytes, dict[str, str]]:
+    kept = {k.lower(): v for k, v in (headers or {}).items() if k.lower() in _KEPT_HEADERS}
+    body, kept = to_utf8(body, kept)
+    body = _defuse_entities(body)
+    if url.startswith(("http://", "https://")):
+        kept.setdefault("content-location", url)
+    return body, kept
+
+
+def parse_feed_fast(
+    body: bytes, url: str = "", headers: Mapping[str, str] | None = None
+) -> ParsedFeed | None:
+    """`parse_feed` when the lxml fast path takes the feed (plain RSS 2.0 / Atom 1.0), else None. About 3 ms
+    for a 20-item feed: cheap enough to run where the bytes are, without a trip to a worker process."""
+    body, kept = _prepare(body, url, headers)
+    parsed = _fast(body, url, kept)
+    return None if parsed is None else _records(parsed)
+
+
+def parse_feed(
+    body: bytes, url: str = "", headers: Mapping[str, str] | None = None, fast: bool = True
+) -> ParsedFeed:
+    """Parse a feed body. The body is first re-encoded as UTF-8 (`briefing.feeds.charset`), so a wrong or
+    missing charset, a BOM or a windows-1256 feed all decode correctly. Plain RSS 2.0 and Atom 1.0 are read
+    with lxml (`fastparse`), everything else by feedparser (`fast=False`: feedparser always). Module-level and
+    pure, so a process pool can run it."""
+    body, kept = _prepare(body, url, headers)
+    parsed = _fast(body, url, kept) if fast else None
+    if parsed is None:
+        # Only text is kept from HTML content (html_to_text drops scripts and styles and emits no markup, no
+        # attribute and no link), so feedparser's URI resolution and HTML sanitizing inside content would be
+        # work thrown away: together they are more than half of its time. Entry links go through safe_url.
+        parsed = feedparser.parse(
+            io.BytesIO(body), response_headers=kept, resolve_relative_uris=False, sanitize_html=False
+        )
+    return _records(parsed)
+
+
+def _records(parsed: Mapping[str, Any]) -> ParsedFeed:
+    """Sanitized `ParsedEntry` records from feedparser's (or the fast path's) result."""
     feed = parsed.get("feed", {})
     entries: list[ParsedEntry] = []
     seen: set[str] = set()

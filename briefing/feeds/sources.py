@@ -1,6 +1,7 @@
-"""Provides the list of feeds to fetch: the user's `feeds.toml`, or the bundled sample feeds when it lists none.
+"""Provides the feeds to fetch: the user's `feeds.toml`, or the bundled sample feeds when it lists none.
 
 A feed is a URL (http, https, file) or a local path; relative paths in a feeds file are relative to that file.
+Each `FeedSource` carries the policy of where it came from (trusted, opted in to private targets, manual).
 """
 
 from __future__ import annotations
@@ -19,32 +20,57 @@ class FeedListError(Exception):
 
 @dataclass(frozen=True)
 class FeedSource:
+    """One feed to fetch, with the policy that goes with where it came from."""
+
     url: str
     title: str = ""
     lang: str | None = None
-    full_text: bool = False
+    full_text: bool | None = None
+    """Extract each entry's page: True always, False never, None when the entry's text is short."""
+    category: str = ""
+    """The user's folder for the feed (kept from OPML)."""
+    trusted: bool = False
+    """Given directly (`--feed`, `feeds add`) or bundled: the URL itself is not checked."""
+    allow_private: bool = False
+    """The user opted in to private/loopback/link-local targets and local files (feeds and their pages)."""
+    manual: bool = False
+    """Fetched on request (`--feed`): retried now, whatever the backoff, Retry-After or a 410 said."""
 
 
-def read_feeds_file(path: Path) -> list[FeedSource]:
+def read_feeds_file(path: Path, *, trusted: bool = False) -> list[FeedSource]:
+    """The feeds of a TOML feeds file. Entries the user added by hand (`feeds add`) carry
+    `allow_private = true`, the per-feed form of the opt-in; an OPML import never writes it."""
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise FeedListError(f"cannot read feeds file {path}: {exc}") from exc
+    items = raw.get("feed", [])
+    if not isinstance(items, list):
+        raise FeedListError(f"{path}: `feed` must be an array of tables ([[feed]])")
     out: list[FeedSource] = []
-    for i, item in enumerate(raw.get("feed", [])):
+    for i, item in enumerate(items):
         url = str(item.get("url", "")).strip() if isinstance(item, dict) else ""
         if not url:
             raise FeedListError(f"{path}: feed #{i + 1} has no url")
         if "://" not in url:
-            url = str((path.parent / url).resolve())
+            url = str((path.parent / url).expanduser().resolve())
+        full = item.get("full_text")
+        lang = item.get("lang")
         out.append(
-            FeedSource(url, str(item.get("title", "")), item.get("lang"), bool(item.get("full_text", False)))
+            FeedSource(
+                url,
+                str(item.get("title", "")),
+                str(lang) if lang else None,
+                bool(full) if full is not None else None,
+                str(item.get("category", "")),
+                trusted=trusted or item.get("allow_private") is True,
+            )
         )
     return out
 
 
 def write_feeds_file(path: Path, feeds: list[FeedSource]) -> None:
-    """Write the feeds list atomically. Strings are written as TOML basic strings (JSON escapes are valid TOML)."""
+    """Write the feeds list atomically. Strings are TOML basic strings (JSON escapes are valid TOML)."""
     lines = ["# Feeds for briefing: one [[feed]] table per feed.", ""]
     for f in feeds:
         lines.append("[[feed]]")
@@ -53,8 +79,14 @@ def write_feeds_file(path: Path, feeds: list[FeedSource]) -> None:
             lines.append(f"title = {json.dumps(f.title, ensure_ascii=False)}")
         if f.lang:
             lines.append(f"lang = {json.dumps(f.lang)}")
-        if f.full_text:
-            lines.append("full_text = true")
+        if f.category:
+            lines.append(f"category = {json.dumps(f.category, ensure_ascii=False)}")
+        if f.full_text is not None:
+            lines.append(f"full_text = {'true' if f.full_text else 'false'}")
+        if f.trusted:
+            lines.append(
+                "allow_private = true  # added by hand: a local or private target is fine"
+            )
         lines.append("")
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
@@ -63,7 +95,8 @@ def write_feeds_file(path: Path, feeds: list[FeedSource]) -> None:
 
 
 def sample_feeds() -> list[FeedSource]:
-    return read_feeds_file(paths.sample_feeds_dir() / "feeds.toml")
+    """The bundled demo feeds: local files shipped with briefing, hence trusted."""
+    return read_feeds_file(paths.sample_feeds_dir() / "feeds.toml", trusted=True)
 
 
 def user_feeds(feeds_file: Path) -> list[FeedSource]:

@@ -2,6 +2,8 @@
 
 Each migration runs in one transaction, so a crash leaves the file at the previous version. A file whose
 version is newer than this code knows is refused (opening it could silently lose what a newer briefing wrote).
+Never edit a migration that has shipped: add the next number (tests build a file at every older version and
+open it with the current code).
 """
 
 from __future__ import annotations
@@ -63,6 +65,36 @@ MIGRATIONS: dict[int, str] = {
         PRIMARY KEY (article_id, idx)
     );
     CREATE INDEX events_start ON events (start);
+    """,
+    2: """
+    -- The URLs a feed had before a permanent redirect (301/308), so the configured URL still finds its row.
+    CREATE TABLE feed_aliases (
+        url           TEXT PRIMARY KEY,
+        feed_id       INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE
+    );
+
+    -- Full text of teaser-only entries, by page URL: a page is fetched and extracted once (or retried later).
+    CREATE TABLE pages (
+        url           TEXT PRIMARY KEY,
+        feed_id       INTEGER REFERENCES feeds(id) ON DELETE SET NULL,
+        status        TEXT NOT NULL,   -- 'ok' or 'error'
+        text          TEXT NOT NULL DEFAULT '',
+        error         TEXT,
+        fetched_at    TEXT NOT NULL,   -- ISO 8601 UTC
+        failures      INTEGER NOT NULL DEFAULT 0,
+        next_try      TEXT             -- ISO 8601 UTC; when an error may be retried
+    );
+    CREATE INDEX pages_feed ON pages (feed_id);
+
+    -- Full-text search over Arabic-normalized titles and texts (briefing.nlp.arabic.normalize, in Python).
+    -- Rows are added lazily (Store.index_pending); the triggers drop a row whose article changes or goes.
+    CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 2');
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        DELETE FROM articles_fts WHERE rowid = old.id;
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+        DELETE FROM articles_fts WHERE rowid = old.id;
+    END;
     """,
 }
 

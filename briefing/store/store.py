@@ -18,9 +18,10 @@ from pathlib import Path
 
 from briefing.codec import ANALYSIS_VERSION, analysis_from_dict, analysis_to_dict
 from briefing.models import Analysis, Article, Feed, ParsedEntry
+from briefing.store.extras import Page, PagesAndSearch
 from briefing.store.schema import SchemaTooNew, migrate
 
-__all__ = ["IngestResult", "SchemaTooNew", "Store"]
+__all__ = ["IngestResult", "Page", "SchemaTooNew", "Store"]
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ def _dt(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
-class Store:
+class Store(PagesAndSearch):
     """The cache file. Open with `Store.open(path)`; use as a context manager to close it."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
@@ -80,6 +81,17 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (BEGIN IMMEDIATE); inside another one, a savepoint of it."""
+        if self.conn.in_transaction:
+            self.conn.execute("SAVEPOINT nested")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK TO nested")
+                self.conn.execute("RELEASE nested")
+                raise
+            self.conn.execute("RELEASE nested")
+            return
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
@@ -111,21 +123,49 @@ class Store:
             item_count=int(row[11]),  # type: ignore[call-overload]
         )
 
-    def ensure_feed(self, url: str, title: str = "", lang: str | None = None, full_text: bool = False) -> Feed:
+    def ensure_feed(
+        self, url: str, title: str = "", lang: str | None = None, full_text: bool = False
+    ) -> Feed:
         """The feed row for `url`, created if new; title/lang/full_text follow the configuration."""
+        return self.ensure_feeds([(url, title, lang, full_text)])[url]
+
+    _UPSERT_FEED = (
+        "INSERT INTO feeds (url, title, lang, full_text) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(url) DO UPDATE SET title = CASE WHEN excluded.title != '' THEN excluded.title "
+        "ELSE feeds.title END, lang = COALESCE(excluded.lang, feeds.lang), full_text = excluded.full_text"
+    )
+
+    def ensure_feeds(self, feeds: Iterable[tuple[str, str, str | None, bool]]) -> dict[str, Feed]:
+        """`ensure_feed` for many (url, title, lang, full_text) in one transaction, keyed by the given URL.
+        A URL that moved permanently finds the feed's row under its new address."""
+        wanted = list(feeds)
         with self._write() as c:
-            c.execute(
-                "INSERT INTO feeds (url, title, lang, full_text) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT(url) DO UPDATE SET title = CASE WHEN excluded.title != '' THEN excluded.title "
-                "ELSE feeds.title END, lang = COALESCE(excluded.lang, feeds.lang), full_text = excluded.full_text",
-                (url, title, lang, int(full_text)),
-            )
-        feed = self.feed(url)
-        assert feed is not None
-        return feed
+            for url, title, lang, full_text in wanted:
+                alias = c.execute("SELECT feed_id FROM feed_aliases WHERE url = ?", (url,)).fetchone()
+                if alias:
+                    c.execute(
+                        "UPDATE feeds SET title = CASE WHEN ? != '' THEN ? ELSE title END, "
+                        "lang = COALESCE(?, lang), full_text = ? WHERE id = ?",
+                        (title, title, lang, int(full_text), alias[0]),
+                    )
+                else:
+                    c.execute(self._UPSERT_FEED, (url, title, lang, int(full_text)))
+        out: dict[str, Feed] = {}
+        for url, *_ in wanted:
+            feed = self.feed(url)
+            assert feed is not None
+            out[url] = feed
+        return out
 
     def feed(self, url: str) -> Feed | None:
+        """The feed stored under `url`, or under the address it moved to."""
         row = self.conn.execute(f"SELECT {self._FEED_COLS} FROM feeds WHERE url = ?", (url,)).fetchone()
+        if row is None:
+            row = self.conn.execute(
+                f"SELECT {self._FEED_COLS} FROM feeds "
+                "WHERE id = (SELECT feed_id FROM feed_aliases WHERE url = ?)",
+                (url,),
+            ).fetchone()
         return self._feed(row) if row else None
 
     def feeds(self) -> list[Feed]:
@@ -150,25 +190,57 @@ class Store:
             if ok:
                 c.execute(
                     "UPDATE feeds SET last_success = ?, last_error = NULL, failures = 0, next_fetch = ?, "
-                    "etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified), "
+                    "gone = 0, etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified), "
                     "title = CASE WHEN title = '' AND ? IS NOT NULL THEN ? ELSE title END WHERE id = ?",
                     (_iso(when), _iso(next_fetch), etag, last_modified, title, title, feed_id),
                 )
             else:
                 c.execute(
-                    "UPDATE feeds SET last_error = ?, failures = failures + 1, next_fetch = ?, gone = ? WHERE id = ?",
+                    "UPDATE feeds SET last_error = ?, failures = failures + 1, next_fetch = ?, gone = ? "
+                    "WHERE id = ?",
                     (error, _iso(next_fetch), int(gone), feed_id),
                 )
             if new_url:
-                c.execute("UPDATE OR IGNORE feeds SET url = ? WHERE id = ?", (new_url, feed_id))
+                old = c.execute("SELECT url FROM feeds WHERE id = ?", (feed_id,)).fetchone()
+                moved = c.execute(
+                    "UPDATE OR IGNORE feeds SET url = ? WHERE id = ?", (new_url, feed_id)
+                ).rowcount
+                if old and moved:
+                    c.execute(
+                        "INSERT OR REPLACE INTO feed_aliases (url, feed_id) VALUES (?, ?)", (old[0], feed_id)
+                    )
+                    c.execute("DELETE FROM feed_aliases WHERE url = ?", (new_url,))
 
     def failures(self, feed_id: int) -> int:
         row = self.conn.execute("SELECT failures FROM feeds WHERE id = ?", (feed_id,)).fetchone()
         return int(row[0]) if row else 0
 
+    def record_unchanged(
+        self, feeds: Iterable[tuple[int, str | None, str | None, str | None]], when: datetime
+    ) -> None:
+        """`record_fetch(ok=True)` for many feeds that answered 304, in one transaction:
+        (feed_id, etag, last_modified, new_url) each."""
+        items = list(feeds)
+        with self._write():
+            for feed_id, etag, last_modified, new_url in items:
+                self.record_fetch(
+                    feed_id, ok=True, when=when, etag=etag, last_modified=last_modified, new_url=new_url
+                )
+
+    def failure_counts(self) -> dict[int, int]:
+        return {int(i): int(n) for i, n in self.conn.execute("SELECT id, failures FROM feeds")}
+
     def remove_feed(self, url: str) -> bool:
+        feed = self.feed(url)
+        if feed is None:
+            return False
         with self._write() as c:
-            return c.execute("DELETE FROM feeds WHERE url = ?", (url,)).rowcount > 0
+            return c.execute("DELETE FROM feeds WHERE id = ?", (feed.id,)).rowcount > 0
+
+    def aliases(self) -> dict[str, str]:
+        """Old URL -> the URL its feed moved to (permanent redirects)."""
+        q = "SELECT a.url, f.url FROM feed_aliases a JOIN feeds f ON f.id = a.feed_id"
+        return {str(old): str(new) for old, new in self.conn.execute(q)}
 
     # --- articles ---------------------------------------------------------------------------------------
 
@@ -187,8 +259,13 @@ class Store:
                     unchanged += 1
                     continue
                 values = (
-                    e.url, e.title, e.author, published.isoformat(),
-                    published.astimezone(UTC).isoformat(), e.text, digest,
+                    e.url,
+                    e.title,
+                    e.author,
+                    published.isoformat(),
+                    published.astimezone(UTC).isoformat(),
+                    e.text,
+                    digest,
                 )
                 if row:
                     c.execute(
@@ -202,8 +279,8 @@ class Store:
                     changed.append(int(row[0]))
                 else:
                     cur = c.execute(
-                        "INSERT INTO articles (url, title, author, published, published_utc, text, content_hash, "
-                        "feed_id, guid, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        "INSERT INTO articles (url, title, author, published, published_utc, text, "
+                        "content_hash, feed_id, guid, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (*values, feed_id, e.guid, fetched_at.isoformat()),
                     )
                     new += 1
@@ -219,7 +296,9 @@ class Store:
     def _article(self, row: Sequence[object]) -> Article:
         data, version = row[11], row[12]
         analysis = (
-            analysis_from_dict(json.loads(str(data))) if data is not None and version == ANALYSIS_VERSION else None
+            analysis_from_dict(json.loads(str(data)))
+            if data is not None and version == ANALYSIS_VERSION
+            else None
         )
         return Article(
             id=int(row[0]),  # type: ignore[call-overload]
@@ -242,15 +321,16 @@ class Store:
         for i in range(0, len(ids), 500):
             chunk = ids[i : i + 500]
             marks = ",".join("?" * len(chunk))
-            q = f"SELECT {self._ART_COLS} FROM {self._ART_FROM} WHERE a.id IN ({marks}) ORDER BY a.published_utc"
+            q = f"SELECT {self._ART_COLS} FROM {self._ART_FROM} WHERE a.id IN ({marks})"
+            q += " ORDER BY a.published_utc"
             out.extend(self._article(r) for r in self.conn.execute(q, chunk))
         return out
 
     def articles_between(self, start: datetime, end: datetime) -> list[Article]:
         """Articles published in [start, end), oldest first."""
         q = (
-            f"SELECT {self._ART_COLS} FROM {self._ART_FROM} WHERE a.published_utc >= ? AND a.published_utc < ? "
-            "ORDER BY a.published_utc"
+            f"SELECT {self._ART_COLS} FROM {self._ART_FROM} "
+            "WHERE a.published_utc >= ? AND a.published_utc < ? ORDER BY a.published_utc"
         )
         rows = self.conn.execute(q, (start.astimezone(UTC).isoformat(), end.astimezone(UTC).isoformat()))
         return [self._article(r) for r in rows]
@@ -289,7 +369,8 @@ class Store:
         out: dict[int, str] = {}
         for i in range(0, len(ids), 500):
             chunk = ids[i : i + 500]
-            q = f"SELECT id, story_id FROM articles WHERE story_id IS NOT NULL AND id IN ({','.join('?' * len(chunk))})"
+            marks = ",".join("?" * len(chunk))
+            q = f"SELECT id, story_id FROM articles WHERE story_id IS NOT NULL AND id IN ({marks})"
             out.update((int(a), str(s)) for a, s in self.conn.execute(q, chunk))
         return out
 
@@ -299,11 +380,16 @@ class Store:
             "SELECT DISTINCT article_id FROM events e JOIN articles a ON a.id = e.article_id "
             "WHERE COALESCE(e.end, e.start) > ? AND a.published_utc < ?"
         )
-        ids = [int(r[0]) for r in self.conn.execute(q, (day.isoformat(), published_before.astimezone(UTC).isoformat()))]
+        ids = [
+            int(r[0])
+            for r in self.conn.execute(q, (day.isoformat(), published_before.astimezone(UTC).isoformat()))
+        ]
         return self.articles(ids)
 
     def newest_published(self) -> datetime | None:
-        row = self.conn.execute("SELECT published FROM articles ORDER BY published_utc DESC LIMIT 1").fetchone()
+        row = self.conn.execute(
+            "SELECT published FROM articles ORDER BY published_utc DESC LIMIT 1"
+        ).fetchone()
         return datetime.fromisoformat(row[0]) if row else None
 
     def count(self, table: str) -> int:
@@ -317,6 +403,9 @@ class Store:
 
     def prune(self, before: datetime) -> int:
         """Delete articles published before `before`, with their analyses and events; returns the count."""
+        cutoff = before.astimezone(UTC).isoformat()
         with self._write() as c:
-            n = c.execute("DELETE FROM articles WHERE published_utc < ?", (before.astimezone(UTC).isoformat(),))
+            n = c.execute("DELETE FROM articles WHERE published_utc < ?", (cutoff,))
+            # Cached pages go with them (the search index follows through a trigger).
+            c.execute("DELETE FROM pages WHERE fetched_at < ?", (cutoff,))
             return n.rowcount

@@ -29,9 +29,13 @@ async def chunks(data: bytes, size: int = 65536) -> AsyncIterator[bytes]:
         yield data[i : i + size]
 
 
-def run(handler: Callable[[httpx.Request], httpx.Response], url: str = "https://feeds.example/rss", **kw: object) -> FetchResult:
+def run(
+    handler: Callable[[httpx.Request], httpx.Response], url: str = "https://feeds.example/rss", **kw: object
+) -> FetchResult:
     async def go() -> FetchResult:
-        async with httpx.AsyncClient(transport=httpx.MockTransport(handler), follow_redirects=False) as client:
+        async with httpx.AsyncClient(
+            transport=httpx.MockTransport(handler), follow_redirects=False
+        ) as client:
             return await fetch_http(client, url, now=NOW, **kw)  # type: ignore[arg-type]
 
     return asyncio.run(go())
@@ -42,7 +46,11 @@ def test_ok_sends_user_agent_and_returns_validators() -> None:
 
     def handler(req: httpx.Request) -> httpx.Response:
         seen.append(req)
-        return httpx.Response(200, content=chunks(FEED), headers={"ETag": '"v1"', "Last-Modified": "Sat, 16 Mar 2024 10:00:00 GMT"})
+        return httpx.Response(
+            200,
+            content=chunks(FEED),
+            headers={"ETag": '"v1"', "Last-Modified": "Sat, 16 Mar 2024 10:00:00 GMT"},
+        )
 
     r = run(handler)
     assert r.status == "ok" and r.body == FEED
@@ -65,7 +73,9 @@ def redirecting(codes: list[int]) -> Callable[[httpx.Request], httpx.Response]:
     def handler(req: httpx.Request) -> httpx.Response:
         hop = int(req.url.params.get("hop", "0"))
         if hop < len(codes):
-            return httpx.Response(codes[hop], headers={"Location": f"https://feeds.example/rss?hop={hop + 1}"})
+            return httpx.Response(
+                codes[hop], headers={"Location": f"https://feeds.example/rss?hop={hop + 1}"}
+            )
         return httpx.Response(200, content=chunks(FEED))
 
     return handler
@@ -116,7 +126,9 @@ def test_gzip_bomb_stops_at_the_cap() -> None:
 
 def test_gzip_and_deflate_bodies_are_decoded() -> None:
     for enc, data in (("gzip", gzip.compress(FEED)), ("deflate", zlib.compress(FEED))):
-        r = run(lambda req, d=data, e=enc: httpx.Response(200, content=chunks(d), headers={"Content-Encoding": e}))
+        r = run(
+            lambda req, d=data, e=enc: httpx.Response(200, content=chunks(d), headers={"Content-Encoding": e})
+        )
         assert r.status == "ok" and r.body == FEED, enc
 
 
@@ -142,3 +154,85 @@ def test_local_files(tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert read_local(f"file://{f}").body == FEED
     missing = read_local(str(tmp_path / "nope.xml"))
     assert missing.status == "error" and "cannot read" in (missing.error or "")
+
+
+# --- target safety (RELIABILITY row 8) ------------------------------------------------------------------
+
+
+def test_check_url_refuses_local_private_and_odd_schemes() -> None:
+    from briefing.feeds.safety import check_url
+
+    for bad in (
+        "file:///etc/passwd",
+        "ftp://example.com/f",
+        "javascript:alert(1)",
+        "|cmd",
+        "/etc/passwd",
+        "http://127.0.0.1/",
+        "http://127.1/",
+        "http://0x7f000001/",
+        "http://2130706433/",
+        "http://169.254.169.254/latest",
+        "http://10.0.0.1/",
+        "http://192.168.1.1/",
+        "http://172.16.0.1/",
+        "http://[::1]/",
+        "http://[fe80::1]/",
+        "http://[::ffff:127.0.0.1]/",
+        "http://localhost/",
+        "http://LOCALHOST./",
+        "http://a.localhost/",
+        "http://0.0.0.0/",
+        "http://100.64.0.1/",
+    ):
+        assert check_url(bad), bad
+    for good in ("https://www.aljazeera.net/rss", "http://93.184.216.34/feed", "https://[2606:4700::1111]/"):
+        assert check_url(good) is None, good
+
+
+def test_check_resolved_refuses_names_that_resolve_to_loopback() -> None:
+    from briefing.feeds.safety import check_resolved
+
+    cache: dict[str, str | None] = {}
+    problem = asyncio.run(check_resolved("http://ip6-localhost/", cache)) or asyncio.run(
+        check_resolved("http://localhost/", cache)
+    )
+    assert problem and "this machine" in problem
+
+
+def test_a_guarded_fetch_cannot_be_redirected_to_a_private_address() -> None:
+    from briefing.feeds.safety import check_url
+
+    async def guard(target: str) -> str | None:
+        return check_url(target)
+
+    seen: list[str] = []
+
+    def handler(req: httpx.Request) -> httpx.Response:
+        seen.append(str(req.url))
+        return httpx.Response(302, headers={"Location": "http://169.254.169.254/latest/meta-data/"})
+
+    r = run(handler, guard=guard)
+    assert r.status == "refused" and "169.254.169.254" in (r.error or "")
+    assert seen == ["https://feeds.example/rss"]  # the metadata address was never requested
+
+
+def test_client_keeps_no_cookies_and_ignores_proxy_environment(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from briefing.feeds.fetch import make_client
+
+    monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:9")
+    cookies: list[str | None] = []
+
+    def handler(req: httpx.Request) -> httpx.Response:
+        cookies.append(req.headers.get("cookie"))
+        return httpx.Response(200, headers={"Set-Cookie": "id=1; Path=/"}, content=chunks(b"x"))
+
+    async def go() -> None:
+        client = make_client()
+        client._transport = httpx.MockTransport(handler)  # the client's own settings, a fake network
+        async with client:
+            for _ in range(2):
+                await fetch_http(client, "https://feeds.example/rss", now=NOW)
+
+    asyncio.run(go())
+    assert cookies == [None, None]

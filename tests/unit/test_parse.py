@@ -12,7 +12,8 @@ RSS = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Outlet</title><language>ar</language>
 <item><title>عنوان &amp; خبر</title><link>javascript:alert(1)</link><guid>g1</guid>
 <pubDate>Sat, 16 Mar 2024 19:00:00 +0200</pubDate><dc:creator>كاتب</dc:creator>
-<description><![CDATA[<p>الفقرة الأولى.</p><script>alert(1)</script><p>الفقرة <b>الثانية</b>.</p>]]></description></item>
+<description>
+<![CDATA[<p>الفقرة الأولى.</p><script>alert(1)</script><p>الفقرة <b>الثانية</b>.</p>]]></description></item>
 <item><title>Second</title><link>https://example.com/2</link><pubDate>Fri, 15 Mar 2024 08:00:00 GMT</pubDate>
 <description>plain</description></item>
 </channel></rss>"""
@@ -41,9 +42,11 @@ def test_billion_laughs_and_xxe_expand_nothing(tmp_path: Path) -> None:
     secret = tmp_path / "passwd"
     secret.write_text("root:x:0:0:SECRET-CONTENT")
     lol = "".join(f'<!ENTITY l{i} "{("&l" + str(i - 1) + ";") * 10}">' for i in range(1, 10))
-    body = (f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY l0 "lol">{lol}'
-            f'<!ENTITY xxe SYSTEM "file://{secret}">]><rss version="2.0"><channel><title>&l9;</title>'
-            "<item><title>&xxe; t</title><description>x</description></item></channel></rss>")
+    body = (
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY l0 "lol">{lol}'
+        f'<!ENTITY xxe SYSTEM "file://{secret}">]><rss version="2.0"><channel><title>&l9;</title>'
+        "<item><title>&xxe; t</title><description>x</description></item></channel></rss>"
+    )
     start = time.monotonic()
     feed = parse_feed(body.encode())
     assert time.monotonic() - start < 1.0
@@ -65,3 +68,84 @@ def test_html_to_text_keeps_paragraphs_and_drops_scripts() -> None:
     assert html_to_text("<div><p>a</p><p>b<br>c</p><style>x{}</style></div>") == "a\n\nb\n\nc"
     assert html_to_text("no markup") == "no markup"
     assert html_to_text("<p>unclosed <b>bold") == "unclosed bold"
+
+
+def test_only_http_and_mailto_links_survive() -> None:
+    body = b"""<rss version="2.0"><channel><title>x</title>
+    <item><title>a</title><link>file:///etc/passwd</link><guid>1</guid>
+    <description><![CDATA[<img src=x onerror="alert(1)"><a href="javascript:alert(1)">j</a> text
+    <a href="file:///etc/passwd">f</a><script>document.cookie</script>]]></description></item>
+    <item><title>b</title><link>mailto:desk@example.com</link><guid>2</guid><description>y</description></item>
+    <item><title>c</title><link>https://ok.example/c</link><guid>3</guid><description>z</description></item>
+    </channel></rss>"""
+    a, b, c = parse_feed(body).entries
+    assert a.url == "" and b.url == "mailto:desk@example.com" and c.url == "https://ok.example/c"
+    assert "alert" not in a.text and "document.cookie" not in a.text and "file:" not in a.text
+    assert "onerror" not in a.text and "j" in a.text and "text" in a.text
+
+
+def test_relative_links_resolve_against_the_feed_url() -> None:
+    body = (
+        b'<rss version="2.0"><channel><title>x</title>'
+        b"<item><title>a</title><link>/news/1</link></item></channel></rss>"
+    )
+    [e] = parse_feed(body, "https://outlet.example/feeds/rss.xml").entries
+    assert e.url == "https://outlet.example/news/1"
+
+
+def test_charset_detection_rules() -> None:
+    from briefing.feeds.charset import detect, to_utf8
+
+    arabic = "مفاوضات التهدئة في الدوحة".encode("cp1256")
+    assert detect(b"\xef\xbb\xbf<rss/>") == "utf-8"
+    assert detect("<rss>غزة</rss>".encode(), {"Content-Type": "text/xml; charset=iso-8859-1"}) == "utf-8"
+    assert detect(b"<rss>" + arabic + b"</rss>", {"content-type": "text/xml; charset=iso-8859-1"}) == "cp1256"
+    assert detect(b"<rss>" + arabic + b"</rss>") == "cp1256"
+    assert detect("<rss>Café crème</rss>".encode("cp1252")) is None  # feedparser guesses
+    assert detect(b'<?xml version="1.0" encoding="rot13"?><rss>\xe9</rss>') is None  # not a text codec
+    body, headers = to_utf8(b'<?xml version="1.0" encoding="windows-1256"?><rss>' + arabic + b"</rss>")
+    assert body.startswith(b'<?xml version="1.0" encoding="utf-8"?>') and "مفاوضات".encode() in body
+    assert headers["content-type"].endswith("charset=utf-8")
+
+
+def test_entity_declarations_that_could_amplify_or_read_files_are_dropped() -> None:
+    body = (
+        b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY ok "plain"><!ENTITY a "&ok;&ok;">'
+        b'<!ENTITY % p SYSTEM "http://evil.example/x.dtd"><!ENTITY f SYSTEM "file:///etc/passwd">]>'
+        b'<rss version="2.0"><channel><title>&ok; t</title><item><title>&f;x</title></item></channel></rss>'
+    )
+    feed = parse_feed(body)
+    assert "root:" not in "".join(e.title + e.text for e in feed.entries)
+
+
+def test_fast_path_reads_the_bundled_feeds_as_feedparser_does() -> None:
+    from tests.conftest import ROOT
+
+    for path in sorted((ROOT / "sample_feeds").glob("*.*")):
+        if path.suffix not in (".xml", ".atom"):
+            continue
+        body = path.read_bytes()
+        fast, slow = parse_feed(body, fast=True), parse_feed(body, fast=False)
+        assert fast == slow, path.name
+        assert fast.entries
+
+
+def test_fast_path_leaves_unusual_feeds_to_feedparser() -> None:
+    from briefing.feeds.fastparse import fast_parse
+
+    plain = b'<rss version="2.0"><channel><title>t</title><item><title>a</title></item></channel></rss>'
+    assert fast_parse(plain) is not None
+    for odd in (
+        plain.replace(
+            b"<title>a</title>",
+            b"<title>a</title><media:title xmlns:media='http://search.yahoo.com/mrss/'>m</media:title>",
+        ),
+        plain.replace(b"<title>a</title>", b"<title>a</title><author>x@y (X)</author>"),
+        plain.replace(b'version="2.0"', b'version="0.91"'),
+        plain.replace(b"<rss ", b"<!DOCTYPE rss><rss "),
+        plain.replace(b"<item>", b'<item xml:base="http://a.example/">'),
+        b"<feed xmlns='http://www.w3.org/2005/Atom'><entry>"
+        b"<content type='xhtml'><div/></content></entry></feed>",
+        plain[:-10],
+    ):
+        assert fast_parse(odd) is None, odd

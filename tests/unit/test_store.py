@@ -104,3 +104,134 @@ def test_prune(tmp_path: Path) -> None:
         s.ingest(feed.id, [old, entry("new")], T0)
         assert s.prune(datetime(2024, 1, 1, tzinfo=UTC)) == 1
         assert s.count("articles") == 1
+
+
+# --- migrations from every older schema (RELIABILITY row 20) ---------------------------------------------
+
+
+def build_at_version(path: Path, version: int) -> None:
+    """A cache file as briefing at schema `version` left it, with a feed, an article and an analysis."""
+    from briefing.store.schema import MIGRATIONS, _statements
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    for v in range(1, version + 1):
+        for statement in _statements(MIGRATIONS[v]):
+            conn.execute(statement)
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.execute(
+        "INSERT INTO feeds (id, url, title, etag) VALUES (1, 'https://old.example/rss', 'Old', '\"e1\"')"
+    )
+    conn.execute(
+        "INSERT INTO articles (id, feed_id, guid, url, title, published, published_utc, text, content_hash, "
+        "fetched_at) VALUES (1, 1, 'g1', 'https://old.example/a', 'غزّة: مفاوضات الهدنة', "
+        "'2024-03-16T19:00:00+02:00', '2024-03-16T17:00:00+00:00', 'نص قديم', 'h', "
+        "'2024-03-16T17:00:00+00:00')"
+    )
+    conn.execute("INSERT INTO analyses (article_id, version, data) VALUES (1, 0, '{}')")
+    conn.close()
+
+
+@pytest.mark.parametrize("version", range(1, LATEST))
+def test_every_older_schema_migrates_and_keeps_its_data(tmp_path: Path, version: int) -> None:
+    path = tmp_path / f"v{version}.sqlite3"
+    build_at_version(path, version)
+    with Store.open(path) as s:
+        assert s.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
+        feed = s.feed("https://old.example/rss")
+        assert feed is not None and feed.etag == '"e1"' and feed.item_count == 1
+        assert s.count("articles") == 1 and s.count("analyses") == 1
+        assert s.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        [hit] = s.search("غزة", _normalize)  # the search index fills in for old articles
+        assert hit.id == 1
+
+
+def test_a_v1_file_opened_twice_migrates_once(tmp_path: Path) -> None:
+    path = tmp_path / "v1.sqlite3"
+    build_at_version(path, 1)
+    Store.open(path).close()
+    with Store.open(path) as s:
+        assert s.count("articles") == 1
+
+
+# --- full-text search, Arabic-normalized --------------------------------------------------------------
+
+
+def _normalize(text: str) -> str:
+    from briefing.nlp.arabic import normalize
+
+    return normalize(text)
+
+
+def test_search_is_arabic_normalized(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "c.sqlite3") as s:
+        feed = s.ensure_feed("f", "Feed")
+        assert feed.id is not None
+        s.ingest(
+            feed.id,
+            [
+                entry("a", "وزير الخارجيّة يصل إلى دمشقَ", "اجتماع في ٢٥ مارس مع مسؤولي الأمم المتحدة"),
+                entry("b", "Talks on the Gaza truce", "Negotiators meet in Doha next week."),
+                entry("c", "مستشفى الشفاء", "قصف قرب المستشفى والمدرسة في مدينة غزّة"),
+                entry("d", "القاهرة تستضيف اجتماعاً", "وفي القاهرة اجتمع الوزراء"),
+            ],
+            T0,
+        )
+
+        def ids(q: str) -> set[str]:
+            return {a.guid for a in s.search(q, _normalize)}
+
+        assert ids("الخارجية") == {"a"}  # shadda in the text
+        assert ids("دمشق") == {"a"}  # fatha in the text
+        assert ids("25") == {"a"} and ids("٢٥ مارس") == {"a"}  # Eastern digits
+        assert ids("الامم") == {"a"}  # hamza on alef
+        assert ids("غزة") == {"c"} and ids("غزه") == {"c"} and ids("غـزة") == {"c"}  # ta marbuta, tatweel
+        assert ids("مستشفى") == {"c"} and ids("مستشفي") == {"c"}  # alef maksura
+        assert ids("القاهرة") == {"d"} and ids("قاهرة") == {"d"}  # the article and وفي stripped
+        assert ids("gaza TRUCE") == {"b"} and ids("negotiat") == {"b"}
+        assert ids('" OR 1=1 -- NEAR(') == set()  # never FTS syntax, never an error
+        assert ids("!!!") == set()
+        [hit] = s.search("دمشق", _normalize)
+        assert hit.feed_title == "Feed" and hit.published == T0
+
+
+def test_search_index_follows_updates_and_prune(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "c.sqlite3") as s:
+        feed = s.ensure_feed("f")
+        assert feed.id is not None
+        old = ParsedEntry("old", "", "قديم عن حلب", "", T0 - timedelta(days=200), "x")
+        s.ingest(feed.id, [old, entry("a", "عن حمص")], T0)
+        assert [a.guid for a in s.search("حلب", _normalize)] == ["old"]
+        s.ingest(feed.id, [entry("a", "عن إدلب")], T0)  # the title changed
+        assert s.search("حمص", _normalize) == [] and [a.guid for a in s.search("ادلب", _normalize)] == ["a"]
+        assert s.prune(datetime(2024, 1, 1, tzinfo=UTC)) == 1
+        assert s.search("حلب", _normalize) == []
+        fts_rows = s.conn.execute("SELECT COUNT(*) FROM articles_fts").fetchone()[0]
+        assert fts_rows == s.count("articles") == 1
+
+
+# --- concurrency and feeds --------------------------------------------------------------------------
+
+
+def test_readers_are_not_blocked_while_a_writer_holds_its_transaction(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    with Store.open(path) as writer, Store.open(path) as reader:
+        feed = writer.ensure_feed("f")
+        assert feed.id is not None
+        writer.ingest(feed.id, [entry("a")], T0)
+        writer.conn.execute("BEGIN IMMEDIATE")
+        writer.conn.execute("INSERT INTO feeds (url) VALUES ('g')")
+        reader.conn.execute("PRAGMA busy_timeout = 0")  # would raise "database is locked" at once
+        assert reader.count("articles") == 1 and reader.count("feeds") == 1  # the committed state
+        writer.conn.execute("COMMIT")
+        assert reader.count("feeds") == 2
+
+
+def test_a_moved_feed_is_found_by_its_old_url(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "c.sqlite3") as s:
+        feed = s.ensure_feed("https://a.example/old", "A")
+        assert feed.id is not None
+        s.record_fetch(feed.id, ok=True, when=T0, new_url="https://a.example/new")
+        again = s.ensure_feed("https://a.example/old", "A")
+        assert again.id == feed.id and again.url == "https://a.example/new"
+        assert s.count("feeds") == 1 and s.aliases() == {"https://a.example/old": "https://a.example/new"}
+        assert s.remove_feed("https://a.example/old") and s.count("feeds") == 0

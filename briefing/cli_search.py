@@ -1,0 +1,59 @@
+"""Provides `briefing search QUERY`: full-text search of the cache, Arabic-normalized, best matches first.
+
+The query is normalized like the index (`briefing.nlp.arabic.normalize`: diacritics, tatweel, alef forms, ya,
+ta marbuta, Eastern digits, case), so غزّة finds غزة and ٢٥ finds 25. Every word must match. Output is one
+line per article on stdout: date, feed, title, link, tab-separated; `--json` gives the same as objects.
+"""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from briefing.cli import Ctx, main, open_store
+from briefing.errors import BadInput
+from briefing.render.sanitize import clean_line, safe_url
+
+
+@main.command()
+@click.argument("query", nargs=-1, required=True)
+@click.option(
+    "--limit", type=click.IntRange(1, 1000), default=30, show_default=True, help="How many matches."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the matches as a JSON array.")
+@click.pass_obj
+def search(ctx: Ctx, query: tuple[str, ...], limit: int, as_json: bool) -> None:
+    """Search the titles and texts of cached articles (Arabic-normalized)."""
+    from briefing.nlp.arabic import normalize  # noqa: PLC0415 (camel-tools: about a second, paid here only)
+
+    text = " ".join(query)
+    if not any(c.isalnum() for c in text):
+        raise BadInput("the query has no words to search for")
+    with open_store(ctx) as store:
+        hits = store.search(text, normalize, limit=limit)
+    if as_json:
+        rows = [
+            {
+                "title": clean_line(a.title),
+                "feed": clean_line(a.feed_title),
+                "url": safe_url(a.url),
+                "published": a.published.isoformat(),
+            }
+            for a in hits
+        ]
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        click.echo(f"briefing: nothing matches {clean_line(text)!r}", err=True)
+        return
+    for a in hits:
+        fields = [
+            a.published.strftime("%Y-%m-%d"),
+            clean_line(a.feed_title) or "-",
+            clean_line(a.title) or "-",
+        ]
+        url = safe_url(a.url)
+        if url:
+            fields.append(url)
+        click.echo("\t".join(fields))

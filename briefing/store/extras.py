@@ -1,0 +1,127 @@
+"""Provides the parts of `Store` for full text and search: the cached article pages and the FTS5 index.
+
+A mixin, so `Store` stays one object for callers while its file stays small; it uses the store's connection
+and write transactions (`_write`), and the row-to-model helper `_article`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from briefing.models import Article
+from briefing.store.fts import Normalizer, index_text, match_expression
+
+
+def _iso(dt: datetime | None) -> str | None:
+    return dt.isoformat() if dt else None
+
+
+def _dt(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+@dataclass(frozen=True)
+class Page:
+    """The full-text record of one article page."""
+
+    url: str
+    status: str
+    """"ok" or "error"."""
+    text: str = ""
+    error: str | None = None
+    failures: int = 0
+    next_try: datetime | None = None
+
+
+class PagesAndSearch:
+    conn: sqlite3.Connection
+
+    def _write(self) -> AbstractContextManager[sqlite3.Connection]:
+        raise NotImplementedError
+
+    def _article(self, row: Sequence[object]) -> Article:
+        raise NotImplementedError
+
+    # --- full-text pages --------------------------------------------------------------------------------
+
+    def pages(self, urls: Iterable[str]) -> dict[str, Page]:
+        """The cached full-text records for these page URLs (those that have one)."""
+        out: dict[str, Page] = {}
+        urls = list(dict.fromkeys(urls))
+        for i in range(0, len(urls), 500):
+            chunk = urls[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            q = f"SELECT url, status, text, error, failures, next_try FROM pages WHERE url IN ({marks})"
+            for url, status, text, error, failures, next_try in self.conn.execute(q, chunk):
+                out[str(url)] = Page(str(url), str(status), str(text), error, int(failures), _dt(next_try))
+        return out
+
+    def save_pages(self, feed_id: int | None, pages: Iterable[Page], when: datetime) -> None:
+        """Store what full-text fetches found: text for successes, the error and the next try for failures."""
+        with self._write() as c:
+            c.executemany(
+                "INSERT INTO pages (url, feed_id, status, text, error, fetched_at, failures, next_try) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET "
+                "feed_id = excluded.feed_id, status = excluded.status, text = excluded.text, "
+                "error = excluded.error, fetched_at = excluded.fetched_at, failures = excluded.failures, "
+                "next_try = excluded.next_try",
+                [
+                    (
+                        p.url,
+                        feed_id,
+                        p.status,
+                        p.text,
+                        p.error,
+                        _iso(when.astimezone(UTC)),
+                        p.failures,
+                        _iso(p.next_try),
+                    )
+                    for p in pages
+                ],
+            )
+
+    def page_failures(self) -> dict[int, int]:
+        """Feed id -> how many of its pages could not be fetched or extracted (the teaser was kept)."""
+        q = (
+            "SELECT feed_id, COUNT(*) FROM pages WHERE status != 'ok' AND feed_id IS NOT NULL "
+            "GROUP BY feed_id"
+        )
+        return {int(f): int(n) for f, n in self.conn.execute(q)}
+
+    # --- search -----------------------------------------------------------------------------------------
+
+    def index_pending(self, normalize: Normalizer, batch: int = 500) -> int:
+        """Add the articles that are not in the search index yet (new or changed since); returns how many."""
+        q = (
+            "SELECT a.id, a.title, a.text FROM articles a "
+            "WHERE NOT EXISTS (SELECT 1 FROM articles_fts WHERE rowid = a.id) LIMIT ?"
+        )
+        total = 0
+        while True:
+            rows = self.conn.execute(q, (batch,)).fetchall()
+            if not rows:
+                return total
+            with self._write() as c:
+                c.executemany(
+                    "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
+                    [(i, index_text(t, normalize), index_text(x, normalize)) for i, t, x in rows],
+                )
+            total += len(rows)
+
+    def search(self, query: str, normalize: Normalizer, limit: int = 50) -> list[Article]:
+        """Articles matching every word of `query` (Arabic-normalized), best match first, without analyses."""
+        self.index_pending(normalize)
+        expr = match_expression(query, normalize)
+        if expr is None:
+            return []
+        q = (
+            "SELECT a.id, a.feed_id, f.title, a.guid, a.url, a.title, a.author, a.published, '', "
+            "a.lang, a.read, NULL, NULL FROM articles_fts s JOIN articles a ON a.id = s.rowid "
+            "JOIN feeds f ON f.id = a.feed_id WHERE articles_fts MATCH ? "
+            "ORDER BY bm25(articles_fts, 4.0, 1.0), a.published_utc DESC LIMIT ?"
+        )
+        return [self._article(r) for r in self.conn.execute(q, (expr, limit))]

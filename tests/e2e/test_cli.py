@@ -1,0 +1,179 @@
+"""The command line end to end on the bundled sample feeds, as `make run` uses it, and its error contract."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SEED_PUBLISHED, need_shared
+
+NOW = "2026-11-29T08:00:00+00:00"  # a real "today" with nothing cached: the newest day is shown instead
+
+
+def run(
+    args: list[str], tmp: Path, *, stdin: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    full_env = {
+        **os.environ,
+        "BRIEFING_CONFIG_DIR": str(tmp / "config"),
+        "BRIEFING_DATA_DIR": str(tmp / "data"),
+        "COLUMNS": "120",
+        **(env or {}),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "briefing", *args],
+        capture_output=True,
+        text=True,
+        input=stdin,
+        env=full_env,
+        cwd=ROOT,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache filled from the bundled sample feeds, shared by the read-only tests of this module."""
+    tmp = tmp_path_factory.mktemp("cli")
+    r = run(["--now", NOW, "fetch"], tmp)
+    assert r.returncode == 0, r.stderr
+    assert "bundled sample feeds" in r.stderr
+    return tmp
+
+
+def test_today_shows_the_seed_visit_as_upcoming(cache: Path) -> None:
+    r = run(["--now", NOW, "today", "--width", "120"], cache)
+    assert r.returncode == 0, r.stderr
+    assert "nothing cached for 2026-11-29; showing 2024-03-16" in r.stderr
+    out = r.stdout
+    assert "\x1b" not in out  # piped: plain text
+    upcoming = out.split("Upcoming", 1)[1]
+    assert "Sun 17 Mar 2024 – Mon 18 Mar" in upcoming
+    assert "بيدرسون" in upcoming and "دمشق" in upcoming
+
+
+def test_today_json_carries_the_visit_with_its_actors(cache: Path) -> None:
+    r = run(["--now", NOW, "today", "--json"], cache)
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["date"] == "2024-03-16"
+    visits = [e for e in data["upcoming"] if e["start"] == "2024-03-17" and e["end"] == "2024-03-18"]
+    assert visits, data["upcoming"]
+    who = " ".join(visits[0]["who"])
+    for name in ("بيدرسون", "المقداد", "يفيموف", "أكبري"):
+        assert name in who
+    assert len(visits[0]["sources"]) >= 2  # several outlets reported it: one agenda item
+    assert not [
+        e for e in data["upcoming"] if e["start"] <= "2024-03-16" and (e["end"] or e["start"]) <= "2024-03-16"
+    ]
+
+
+def test_the_three_outlet_story_is_one_story(cache: Path) -> None:
+    data = json.loads(run(["--now", NOW, "today", "--json"], cache).stdout)
+    langs_by_story = [{a["lang"] for a in s["articles"]} for s in data["stories"] if len(s["articles"]) >= 3]
+    assert any({"ar", "en"} <= langs for langs in langs_by_story), [s["headline"] for s in data["stories"]]
+
+
+def test_fetch_twice_changes_nothing(cache: Path) -> None:
+    before = json.loads(run(["--now", NOW, "today", "--json"], cache).stdout)
+    r = run(["--now", NOW, "fetch"], cache)
+    assert r.returncode == 0 and "0 new articles" in r.stderr
+    assert json.loads(run(["--now", NOW, "today", "--json"], cache).stdout) == before
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "json", "ics"])
+def test_export_formats_to_file(cache: Path, fmt: str) -> None:
+    target = cache / f"out.{fmt}"
+    r = run(["--now", NOW, "export", "--format", fmt, "-o", str(target)], cache)
+    assert r.returncode == 0, r.stderr
+    text = target.read_text(encoding="utf-8")
+    assert "2024" in text and r.stdout == ""
+
+
+def test_analyze_seed_contract(tmp_path: Path) -> None:
+    seed = need_shared("seed", "000_2691c3d6e140cbfc.txt")
+    gold = json.loads(need_shared("seed", "seed_gold.json").read_text(encoding="utf-8"))
+    r = run(["analyze", str(seed), "--published", SEED_PUBLISHED, "--json"], tmp_path)
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["lang"] == "ar"
+    persons = {a["name"] for a in data["actors"] if a["kind"] == "person"}
+    gold_persons = {a["name_as_written"] for a in gold["actors"] if a["kind"] == "person"}
+    assert persons == gold_persons
+    for a in data["actors"]:
+        assert a["kind"] in ("person", "org", "country", "place")
+        for s, e in a["mentions"]:
+            assert data["text"][s:e]  # offsets point into the analyzed text
+        if a["kind"] == "person":
+            assert a["role"], a
+    [event] = data["events"]
+    assert (event["start"], event["end"], event["kind"]) == ("2024-03-17", "2024-03-18", "visit")
+    for name in ("فيصل المقداد", "ألكسندر يفيموف", "حسين أكبري"):
+        assert name in event["who"]
+    top4 = {s["text"] for s in data["sentences"] if s["rank"] <= 4}
+    for key in gold["key_sentences_top3"]:
+        assert key in top4
+    assert not (tmp_path / "data").exists()  # analyze never touches the cache
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["analyze", "/no/such/file.txt", "--json"], 2, "cannot read"),
+        (["--now", "yesterday", "today"], 2, "--now"),
+        (["today", "--date", "16/03/2024"], 2, "--date"),
+        (["today", "--bogus"], 2, "No such option"),
+        (["fetch", "--feed", "/no/such/feed.xml"], 2, "no such feed file"),
+        (["prune", "--older-than", "soon"], 2, "90d"),
+    ],
+)
+def test_bad_input_is_one_clear_line_and_changes_nothing(
+    cache: Path, args: list[str], code: int, message: str
+) -> None:
+    db = cache / "data" / "cache.sqlite3"
+    before = db.read_bytes()
+    r = run(args, cache)
+    assert r.returncode == code
+    assert message in r.stderr
+    assert "Traceback" not in r.stderr
+    assert r.stdout == ""
+    assert db.read_bytes() == before
+
+
+def test_unreadable_feed_is_reported_and_the_cache_kept(cache: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "broken.xml"
+    bad.write_bytes(b"\x00\x01 this is no feed")
+    db = cache / "data" / "cache.sqlite3"
+    articles_before = json.loads(run(["--now", NOW, "today", "--json"], cache).stdout)
+    r = run(["fetch", "--feed", str(bad)], cache)
+    assert r.returncode == 1
+    assert "not a feed" in r.stderr and "Traceback" not in r.stderr
+    assert json.loads(run(["--now", NOW, "today", "--json"], cache).stdout) == articles_before
+    assert db.exists()
+
+
+def test_today_does_not_import_heavy_modules(cache: Path) -> None:
+    env = {
+        **os.environ,
+        "BRIEFING_CONFIG_DIR": str(cache / "config"),
+        "BRIEFING_DATA_DIR": str(cache / "data"),
+    }
+    r = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "briefing", "--now", NOW, "today"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert r.returncode == 0
+    imported = {
+        line.split("|")[-1].strip().split(".")[0] for line in r.stderr.splitlines() if "import time:" in line
+    }
+    for heavy in ("textual", "torch", "transformers", "camel_tools"):
+        assert heavy not in imported, heavy

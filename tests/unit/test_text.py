@@ -58,10 +58,50 @@ def test_furniture_lines(line: str, is_furniture: bool) -> None:
         ("The U.S. Secretary of State arrives on Jan. 5. He will stay two days.", 2),
         ('He said: "We will return." Then he left.', 2),
         ("George W. Bush visited in 2003. It was brief.", 2),
+        ("حاضر أ.د. محمد علي في الجامعة. ثم غادر.", 2),  # `أ.د.` (professor doctor)
+        ("ولد سنة 1420 هـ. وتوفي بعد ذلك.", 1),  # `هـ.` (AH) is an abbreviation
+        ("بني المعبد عام 300 ق.م. وما زال قائماً.", 1),  # `ق.م.` (BC)
+        ("قال: «نرفض ذلك؛ ولن نقبل. أبداً» وغادر.", 1),  # `؛` and `.` inside quotes
+        ("ارتفع المؤشر ٣.٥ في المئة. ثم تراجع.", 2),  # Eastern Arabic decimal
+        ("بلغ النمو ٣٫٥ في المئة. ثم تراجع.", 2),  # Arabic decimal separator
+        ("Room No. 5 was empty. Nobody came.", 2),
+        ("The U.N. Security Council met on Jan. 5. It adjourned.", 2),
+        # A period glued to the next Arabic word still ends the sentence (common in web copy).
+        ("عاش في مدينة بون.وانتقل بعدها إلى فيينا.", 2),
+        ("وصل عام 1959.أتم دراسته", 2),
+        ("وظيفة الكبد مهمة .لهذا نجده ينظم الجسم.", 2),
+        ("قال د.محمد إن الوضع مستقر.", 1),  # ... but not after an abbreviation
+        # A bracket that never closes protects nothing; one that closes protects what it encloses.
+        ("الآلة (إذا استثنينا الإيقاع. وهي قديمة. ولها أسماء.", 3),
+        ("وقال الوزير (الذي وصل أمس. كما قيل) إن الاجتماع مثمر. ثم غادر.", 2),
     ],
 )
 def test_splitter_cases(text: str, expected: int) -> None:
     assert len(sentences(text)) == expected, sentences(text)
+
+
+def test_hard_wrapped_lines_are_joined() -> None:
+    # Fixed-width text (EASC's newspaper articles): a newline inside a sentence is a space, an indented line
+    # starts a paragraph, and a period at the end of a line still ends the sentence.
+    text = (
+        "نجحت سياسة القبضة الحديدية لوزير الطيران المصري الفريق أحمد شفيق في إعادة حركة\n"
+        "الملاحة الجوية إلى طبيعتها في مطار القاهرة الدولي حيث انتظمت مواعيد إقلاع\n"
+        "الطائرات وهبوطها.\n"
+        " وعلمت الوطن أن شفيق رفض وساطة قام بها عدد من العاملين في شركة مصر\n"
+        "للطيران لإقناعه بالعدول عن قراراته بفصل عدد من ضباط المراقبة الجوية. وأضاف\n"
+        "المصدر أن الحركة عادت إلى طبيعتها بالكامل في مطار القاهرة الدولي\n"
+        " وجاء في البيان أن الإجراءات ستطبق على جميع ضباط المراقبة الجوية."
+    )
+    got = sentences(text)
+    assert len(got) == 4, got
+    assert got[0].endswith("وهبوطها.") and "\n" in got[0]
+    assert got[2].startswith("وأضاف") and got[2].endswith("الدولي")  # an indented line starts a paragraph
+    assert got[3].startswith("وجاء")
+
+
+def test_short_lines_are_paragraphs_not_wrapping() -> None:
+    text = "السطر الأول\nالسطر الثاني\nالسطر الثالث"
+    assert len(sentences(text)) == 3
 
 
 @settings(max_examples=300, deadline=None)

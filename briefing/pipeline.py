@@ -7,6 +7,7 @@ are passed in. One failing feed never stops the others: each gets its own outcom
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -20,8 +21,9 @@ from briefing.store import Store
 Progress = Callable[[int, int, str], None]
 """progress(done, total, label)."""
 
-PARALLEL_THRESHOLD = 24
-"""Below this many articles, a second process costs more (camel-tools' import) than it saves."""
+PARALLEL_THRESHOLD = 150
+"""Below this many articles a worker pool costs more than it saves: a fresh worker needs about 2 s to load
+camel-tools and the gazetteers, and one article takes about 25 ms."""
 WINDOW = timedelta(days=3)
 
 
@@ -59,12 +61,25 @@ async def _fetch_all(
     return await fetch_all(store, sources, now, progress, concurrency)
 
 
-def _analyze_one(article: Article) -> tuple[int, Analysis]:
+def _analyze_one(article: Article) -> tuple[int, Analysis | None]:
+    """One article's analysis, or None when the analyzers fail on it: one bad article never costs the batch
+    (it stays unanalyzed and is tried again on the next refresh)."""
     from briefing.nlp.analyze import analyze  # noqa: PLC0415
 
-    return article.id, analyze(
-        article.text, article.published, title=article.title, author=article.author or None
-    )
+    try:
+        return article.id, analyze(
+            article.text, article.published, title=article.title, author=article.author or None
+        )
+    except Exception:  # noqa: BLE001 (any analyzer bug must not lose the other articles)
+        return article.id, None
+
+
+def _workers() -> int:
+    try:
+        cores = len(os.sched_getaffinity(0))  # respects container and taskset limits, unlike cpu_count
+    except AttributeError:
+        cores = os.cpu_count() or 1
+    return min(4, cores)
 
 
 def analyze_pending(store: Store, progress: Progress | None = None) -> list[Article]:
@@ -72,17 +87,21 @@ def analyze_pending(store: Store, progress: Progress | None = None) -> list[Arti
     articles = store.articles(store.unanalyzed_ids())
     if not articles:
         return []
-    results: Iterable[tuple[int, Analysis]]
-    if len(articles) >= PARALLEL_THRESHOLD and (os.cpu_count() or 1) > 1:
-        pool = ProcessPoolExecutor(max_workers=min(4, os.cpu_count() or 1))
-        results = pool.map(_analyze_one, articles, chunksize=8)
+    workers = _workers()
+    pool: ProcessPoolExecutor | None = None
+    results: Iterable[tuple[int, Analysis | None]]
+    if len(articles) >= PARALLEL_THRESHOLD and workers > 1:
+        # spawn, not fork: the caller may have live threads (asyncio's executor, the TUI's workers), and a
+        # forked child of a threaded process can deadlock on a lock held at fork time.
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        results = pool.map(_analyze_one, articles, chunksize=max(1, len(articles) // (workers * 4)))
     else:
-        pool = None
         results = map(_analyze_one, articles)
     batch: list[tuple[int, Analysis]] = []
     try:
-        for i, item in enumerate(results, 1):
-            batch.append(item)
+        for i, (article_id, analysis) in enumerate(results, 1):
+            if analysis is not None:
+                batch.append((article_id, analysis))
             if len(batch) >= 50:
                 store.save_analyses(batch)
                 batch.clear()

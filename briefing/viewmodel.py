@@ -8,7 +8,7 @@ stable key the extractor gave them; the same event reported by several outlets b
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
@@ -19,6 +19,7 @@ from briefing.models import (
     ArticleRef,
     Briefing,
     Event,
+    Sentence,
     Story,
     summary_sentences,
 )
@@ -181,9 +182,8 @@ def _story(story_id: str, members: list[Article], day: date, today: date) -> Sto
             len(a.analysis.text if a.analysis else a.text),
         ),
     )
-    summary = (
-        [s.text for s in summary_sentences(lead.analysis.sentences)] if lead.analysis else [lead.text[:300]]
-    )
+    others = [a for a in analyzed if a is not lead and a.analysis and a.analysis.lang == main_lang]
+    summary = _story_summary(lead, others)
     actors = combine_actors((x for a in analyzed if a.analysis for x in a.analysis.actors), main_lang)
     shared = [x for x in actors if x.kind != "country" and _articles_naming(x, analyzed) >= 2]
     why = []
@@ -215,6 +215,46 @@ def _story(story_id: str, members: list[Article], day: date, today: date) -> Sto
     )
 
 
+MAX_EXTRA_SENTENCES = 2
+"""How many sentences other outlets may add to the lead article's summary."""
+
+
+def _sentence_keys(article: Article, sentence: Sentence) -> set[str]:
+    """The persons, organisations and places a sentence names (by actor key), from the stored mentions."""
+    assert article.analysis is not None
+    return {
+        f"{a.kind}:{a.key or a.name}"
+        for a in article.analysis.actors
+        if a.kind != "country" and any(sentence.start <= m[0] < sentence.end for m in a.mentions)
+    }
+
+
+def _story_summary(lead: Article, others: Sequence[Article]) -> list[str]:
+    """The lead article's summary, plus up to two top sentences from other outlets that name someone or
+    something it does not: a second outlet's wording of the same fact names the same actors and is left out.
+    (Novelty is judged on stored actor keys, so building the briefing needs no text normalization.)"""
+    if lead.analysis is None:
+        return [lead.text[:300]]
+    chosen = list(summary_sentences(lead.analysis.sentences))
+    covered: set[str] = set()
+    for sentence in chosen:
+        covered |= _sentence_keys(lead, sentence)
+    extra: list[tuple[int, float, str, set[str]]] = []
+    for article in others:
+        assert article.analysis is not None
+        for sentence in sorted(article.analysis.sentences, key=lambda x: x.rank)[:3]:
+            keys = _sentence_keys(article, sentence)
+            extra.append((len(keys - covered), sentence.score, sentence.text, keys))
+    added: list[str] = []
+    for _novel, _score, text, keys in sorted(extra, key=lambda x: (-x[0], -x[1])):
+        if len(added) >= MAX_EXTRA_SENTENCES:
+            break
+        if keys - covered:
+            added.append(text)
+            covered |= keys
+    return [s.text for s in chosen] + added
+
+
 def _articles_naming(actor: Actor, articles: Sequence[Article]) -> int:
     return sum(
         1
@@ -240,10 +280,14 @@ def build_briefing(
     lang: str = "all",
     limit: int = 10,
     since: date | None = None,
+    feeds: Collection[int] | None = None,
+    unread_only: bool = False,
 ) -> Briefing:
     """The briefing for `day` (default: today in `now`'s timezone). When the cache holds nothing for that day
     and no day was asked for, the newest day with articles is used, as of the end of that day. With `since`,
-    stories are built from every article from the start of that day on (exports of a date range)."""
+    stories are built from every article from the start of that day on (exports of a date range).
+    `feeds` (feed ids) keeps only those feeds' articles (stories and agenda); `unread_only` builds the
+    stories from unread articles only (the agenda keeps every article)."""
     tz = now.tzinfo
     notes: list[str] = []
     asked = day is not None
@@ -264,7 +308,13 @@ def build_briefing(
         else:
             notes.append("the cache is empty: run `briefing fetch`")
     first = datetime.combine(since, time.min, tzinfo=tz) if since else end - STORY_WINDOW
-    window = [a for a in store.articles_between(first, end) if lang == "all" or _lang(a) == lang]
+    window = [
+        a
+        for a in store.articles_between(first, end)
+        if (lang == "all" or _lang(a) == lang)
+        and (feeds is None or a.feed_id in feeds)
+        and not (unread_only and a.read)
+    ]
     story_of = store.story_ids(a.id for a in window)
     by_story: dict[str, list[Article]] = defaultdict(list)
     for article in window:
@@ -278,6 +328,8 @@ def build_briefing(
     agenda_articles = [a for a in agenda_articles if a.published >= end - AGENDA_LOOKBACK]
     if lang != "all":
         agenda_articles = [a for a in agenda_articles if _lang(a) == lang]
+    if feeds is not None:
+        agenda_articles = [a for a in agenda_articles if a.feed_id in feeds]
     upcoming = agenda(agenda_articles, day, today)
     story_langs = [s.lang for s in stories if s.lang]
     main_lang = max(sorted(set(story_langs)), key=story_langs.count) if story_langs else None

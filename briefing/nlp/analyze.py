@@ -36,7 +36,7 @@ def analyze(
     plain = [Sentence(i, a, b, body[a:b]) for i, (a, b) in enumerate(spans)]
     actors = extract_actors(body, lang, plain, author=prepared.author)
     mentions = [m for a in actors for m in a.mentions]
-    sentences = rank_sentences(body, spans, prepared.title, mentions)
+    sentences = rank_sentences(body, spans, prepared.title, mentions, actors=actors)
     events = extract_events(body, sentences, actors, published, lang)
     return Analysis(
         lang=lang,

@@ -1,0 +1,60 @@
+"""Batch analysis: the worker pool path and the promise that one failing article never costs the batch."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from briefing import pipeline
+from briefing.models import ParsedEntry
+from briefing.store import Store
+
+T0 = datetime(2024, 3, 16, 19, 0, tzinfo=timezone(timedelta(hours=2)))
+TEXTS = [
+    ("وزير الخارجية يزور عمّان", "من المقرر أن يزور وزير الخارجية الأردني أيمن الصفدي القاهرة يوم غد الأحد."),
+    (
+        "Envoy due in Damascus",
+        "U.N. envoy Geir Pedersen will arrive in Damascus on Sunday for two days of talks.",
+    ),
+    ("قمة عربية", "تستضيف الرياض القمة العربية في 25 آذار/مارس المقبل بمشاركة القادة العرب."),
+]
+
+
+def filled(tmp_path: Path) -> Store:
+    store = Store.open(tmp_path / "c.sqlite3")
+    feed = store.ensure_feed("f.xml", "Outlet")
+    assert feed.id is not None
+    store.ingest(
+        feed.id, [ParsedEntry(f"g{i}", "", t, "", T0, body) for i, (t, body) in enumerate(TEXTS)], T0
+    )
+    return store
+
+
+def test_worker_pool_analyzes_everything(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "PARALLEL_THRESHOLD", 1)
+    monkeypatch.setattr(pipeline, "_workers", lambda: 2)
+    with filled(tmp_path) as store:
+        done = pipeline.analyze_pending(store)
+        assert len(done) == 3 and all(a.analysis is not None for a in done)
+        assert store.unanalyzed_ids() == []
+        starts = sorted(e.start.isoformat() for a in done if a.analysis for e in a.analysis.events)
+        assert starts == ["2024-03-17", "2024-03-17", "2024-03-25"]
+
+
+def test_one_failing_article_does_not_cost_the_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefing.nlp.analyze as analyze_module
+
+    real = analyze_module.analyze
+
+    def flaky(raw: str, published: datetime, **kw: object):  # type: ignore[no-untyped-def]
+        if "القمة" in raw:
+            raise RuntimeError("analyzer bug")
+        return real(raw, published, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(analyze_module, "analyze", flaky)
+    with filled(tmp_path) as store:
+        pipeline.analyze_pending(store)
+        assert len(store.unanalyzed_ids()) == 1  # kept for the next refresh
+        assert store.count("analyses") == 2

@@ -25,6 +25,8 @@ from briefing.nlp.timex_durations import durations_ar, durations_en
 
 _L = r"(?:(?<![^\W_])|(?<=(?<![^\W_])[وفبل]))"
 _R = r"(?![^\W_])"
+# A perfect verb takes و or ف before it, never ب or ل: «لعقد» (to hold) is a verbal noun, not «عقد» (held).
+_L_VERB = r"(?:(?<![^\W_])|(?<=(?<![^\W_])[وف]))"
 
 
 def _ar_cue_re(words: Sequence[str]) -> str:
@@ -48,7 +50,7 @@ _AR_SA_NOT = re.compile(
 )
 # A perfect verb may carry an attached object pronoun: «أجراها» (he held it), «التقاه» (he met him).
 _AR_PAST = re.compile(
-    rf"{_L}(?:قد\s+)?(?:{C.alternation(C.AR_PAST_STEMS)})(?:ت|وا|ا|تا)?(?:ه|ها|هم|هما|نا)?{_R}"
+    rf"{_L_VERB}(?:قد\s+)?(?:{C.alternation(C.AR_PAST_STEMS)})(?:ت|وا|ا|تا)?(?:ه|ها|هم|هما|نا)?{_R}"
 )
 _EN_FUTURE_WORDS = C.alternation(c for c in C.EN_FUTURE_CUES if not c.startswith("'"))
 _EN_FUTURE = re.compile(rf"(?:\b(?:{_EN_FUTURE_WORDS})\b|'ll\b)")

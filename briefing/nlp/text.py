@@ -39,6 +39,17 @@ _BYLINE_DASH = re.compile(
 _BYLINE_WORD = re.compile(r"^(?:كتب|كتبت|بقلم|by)\s*:?\s+(?P<author>[^.،,:؟?!]{3,40})$", re.IGNORECASE)
 
 
+_INLINE_DATELINE_EN = re.compile(
+    r"(?P<place>[A-Z][A-Z .'’-]{1,40}?)(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
+    # with an agency credit any dash ends it; without one only the em dash of "GAZA CITY —" (a plain hyphen
+    # after a capitalised word is ordinary prose: "NATO - the alliance - met")
+    r"(?:\((?:Reuters|AP|AFP|UPI|dpa|Xinhua|Anadolu|WAFA|KUNA|SPA|WAM|MENA|IRNA)\)\s*[-–—]+|—)\s+"
+)
+_INLINE_DATELINE_AR = re.compile(
+    r"(?P<place>[\u0621-\u064a ]{2,25}?)\s*[-–—ـ]+\s*[(«](?P<agency>[^()«»]{2,30})[)»]\s*:?\s*"
+)
+
+
 @dataclass(frozen=True)
 class Prepared:
     """An article's text made ready for analysis, with what was cut kept as metadata."""
@@ -96,6 +107,11 @@ def prepare(raw: str, title: str | None = None, author: str | None = None) -> Pr
         kept.append(line)
     body = "\n\n".join(p for p in "\n".join(kept).split("\n\n") if p.strip())
     body = "\n\n".join(_join_lines(p) for p in body.split("\n\n"))
+    if (m := _INLINE_DATELINE_EN.match(body) or _INLINE_DATELINE_AR.match(body)) is not None:
+        # A wire dateline opening the text ("DUBAI, June 3 (Reuters) -", «بيروت - (أ ف ب):») is furniture:
+        # its date is when the story was filed, not an event, and the agency is a credit, not an actor.
+        dateline = dateline or m["place"].strip().rstrip(",")
+        body = body[m.end() :]
     return Prepared(
         title=(title or "").strip(), body=body, author=author, dateline=dateline, removed=tuple(removed)
     )

@@ -121,3 +121,20 @@ def test_sentences_tile_the_text(text: str) -> None:
 @given(st.text())
 def test_prepare_never_raises(text: str) -> None:
     prepare(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "body_starts"),
+    [
+        ("UNITED NATIONS, Oct 1 (Reuters) - The Council will meet.", "UNITED NATIONS", "The Council"),
+        ("DUBAI, June 3 (Reuters) - Iran will hold an election.", "DUBAI", "Iran will"),
+        ("GAZA CITY — Strikes hit the north.", "GAZA CITY", "Strikes hit"),
+        ("بيروت - «الوكالة»: أعلن الجيش أن الاجتماع سيعقد غداً.", "بيروت", "أعلن الجيش"),
+        ("القاهرة - (أ ف ب): قال الوزير إن المحادثات مستمرة.", "القاهرة", "قال الوزير"),
+        ("NATO - the alliance - met on Monday.", None, "NATO - the alliance"),
+    ],
+)
+def test_inline_wire_datelines_are_furniture(text: str, dateline: str | None, body_starts: str) -> None:
+    p = prepare(f"Title\n{text}")
+    assert p.dateline == dateline
+    assert p.body.startswith(body_starts)

@@ -171,4 +171,4 @@ def paths(ctx: Ctx) -> None:
 
 
 # Registering the remaining command modules (their decorators attach to `main`).
-from briefing import cli_feeds, cli_search  # noqa: E402,F401
+from briefing import cli_actors, cli_feeds, cli_search  # noqa: E402,F401

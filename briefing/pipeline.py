@@ -104,10 +104,12 @@ def analyze_pending(store: Store, progress: Progress | None = None) -> list[Arti
                 batch.append((article_id, analysis))
             if len(batch) >= 50:
                 store.save_analyses(batch)
+                store.record_actors(batch)
                 batch.clear()
             if progress:
                 progress(i, len(articles), "analyzing")
         store.save_analyses(batch)
+        store.record_actors(batch)
     finally:
         if pool is not None:
             pool.shutdown()
@@ -147,4 +149,6 @@ def refresh(
     if analyze:
         analyzed = analyze_pending(store, progress)
         cluster_new(store, analyzed)
+        if store.actors_need_backfill():  # once, for a cache analyzed before actors were recorded
+            store.record_missing_actors()
     return RefreshReport(tuple(outcomes), len(analyzed))

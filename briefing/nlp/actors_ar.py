@@ -17,8 +17,10 @@ from __future__ import annotations
 from functools import cache
 
 from briefing.models import Sentence
+from briefing.nlp.actors_ar_context import scan_appositions, scan_lone_given, scan_speakers
 from briefing.nlp.actors_ar_mentions import MentionReader
 from briefing.nlp.actors_ar_orgs import scan_media, scan_orgs
+from briefing.nlp.actors_ar_places import scan_place_heads
 from briefing.nlp.actors_known import table
 from briefing.nlp.actors_lexicon import strip_clitic
 from briefing.nlp.actors_tokens import Found, after_clitic
@@ -50,10 +52,14 @@ class ArabicScan(MentionReader):
         scan_media(self)
         self.scan_gazetteer()
         scan_orgs(self)
+        scan_place_heads(self)
         self.scan_roles()
         self.scan_known()
+        scan_appositions(self)
         self.scan_aliases()
         self.scan_untitled()
+        scan_speakers(self)
+        scan_lone_given(self)
         self.scan_aliases()
         return self.found
 
@@ -105,12 +111,39 @@ class ArabicScan(MentionReader):
 
     def read_titled(self, i: int, head: tuple[int, int]) -> int:
         """Read stacked titles from token `i`, then the name they introduce; returns where to continue."""
-        roles: list[tuple[int, int, int]] = []  # (first token, last token, clitic length)
+        roles, affiliation, end = self.read_title(i, head)
+        comma = end < self.n and self.toks[end].text in "،," and self.toks[end].sent == self.toks[i].sent
+        a, b, c = roles[-1]
+        personal = a == b and any(
+            kk == c and rest in self.lex.firm_titles for kk, rest in strip_clitic(self.toks[a].norm)
+        )
+        name = self.read_name(end + 1 if comma else end, "personal" if personal and not comma else "role")
+        if name is None or (comma and not self.apposition_ends(name[1])):
+            return i + head[0]
+        name = self.extend_known(name)
+        honorific_only = len(roles) == 1 and self.is_honorific(roles[0][0], roles[0][2])
+        titles = (
+            []
+            if honorific_only
+            else [self.role_text(a, b, c) for a, b, c in roles if not self.is_honorific(a, c)]
+        )
+        person = self.add_person(name, titles, affiliation, strong=True)
+        after = name[1] + 1
+        if person is not None and titles:
+            after = self.read_shared(after, titles, person.first)
+        return after
+
+    def read_title(self, i: int, head: tuple[int, int]) -> tuple[list[tuple[int, int, int]], str | None, int]:
+        """Stacked titles from token `i`: their (first token, last token, clitic length), the affiliation they
+        give, and the first token after them."""
+        roles: list[tuple[int, int, int]] = []
         affiliation: str | None = None
         start, (length, k) = i, head
         j = i + length
         while True:
             head_last = self.toks[j - 1].norm
+            if j - 1 == start and k:
+                head_last = next(rest for kk, rest in strip_clitic(head_last) if kk == k)  # "للفنانة"
             genitive = not head_last.startswith("ال") and head_last != "." and not self.is_honorific(start, k)
             personal = j - start == 1 and any(
                 kk == k and rest in self.lex.personal_titles
@@ -134,22 +167,7 @@ class ArabicScan(MentionReader):
                 break
             start, (length, k) = end, nxt
             j = end + length
-        comma = end < self.n and self.toks[end].text in "،," and self.toks[end].sent == self.toks[i].sent
-        name = self.read_name(end + 1 if comma else end, "role")
-        if name is None or (comma and not self.apposition_ends(name[1])):
-            return i + head[0]
-        name = self.extend_known(name)
-        honorific_only = len(roles) == 1 and self.is_honorific(roles[0][0], roles[0][2])
-        titles = (
-            []
-            if honorific_only
-            else [self.role_text(a, b, c) for a, b, c in roles if not self.is_honorific(a, c)]
-        )
-        person = self.add_person(name, titles, affiliation, strong=True)
-        after = name[1] + 1
-        if person is not None and titles:
-            after = self.read_shared(after, titles, person.first)
-        return after
+        return roles, affiliation, end
 
     def read_modifiers(
         self, j: int, sent: int, genitive: bool = False, personal: bool = False
@@ -166,6 +184,8 @@ class ArabicScan(MentionReader):
         while j < self.n and toks[j].sent == sent and toks[j].word and count < _MAX_ROLE_TOKENS:
             norm = toks[j].norm
             count += 1
+            if genitive and (norm in lex.given or (personal and norm in lex.given_ambiguous)):
+                break  # "لشيخ صادق عرفات": a given name ends the title, it is no complement
             if (
                 genitive
                 and j not in self.gaz_at
@@ -204,6 +224,7 @@ class ArabicScan(MentionReader):
             if (
                 norm.startswith("ال")
                 and norm not in self.names
+                and not norm.endswith("ا")  # "ألينا", "أليكسا": a foreign name, no Arabic portfolio
                 and not self.is_stop(j)
                 and unknown < 2
                 and not personal
@@ -224,6 +245,10 @@ class ArabicScan(MentionReader):
                 genitive = not clitic_mod.startswith("ال")  # "لإدارة الأزمات", "لشؤون اللاجئين"
                 j += 1
                 continue
+            if self.conjoined_portfolio(j):
+                genitive = not norm.startswith("وال")  # "وزير التجهيز والماء", "الطرق وبناء المدن"
+                j += 1
+                continue
             if (
                 personal
                 and norm.startswith("ال")
@@ -240,6 +265,19 @@ class ArabicScan(MentionReader):
             (gaz.ar_demonyms[(t.norm,)] for t in toks[begin:j] if (t.norm,) in gaz.ar_demonyms), None
         )
         return j, demonym or named
+
+    def conjoined_portfolio(self, j: int) -> bool:
+        """A second portfolio joined by و inside a title: "والماء", "والمغتربين", "وبناء المدن"; never a
+        demonym ("والروسي" shares the title with a second name) or a name."""
+        norm, toks = self.toks[j].norm, self.toks
+        rest = norm[1:]
+        if norm[0] != "و" or j + 1 >= self.n or toks[j + 1].sent != toks[j].sent:
+            return False
+        if rest in self.names or (rest,) in tables().ar_demonyms or self.role_head(j) is not None:
+            return False
+        if rest.startswith("ال"):
+            return rest[2:] not in self.lex.given and not self.is_stop(j)
+        return rest in self.common and toks[j + 1].norm.startswith("ال")
 
     def role_text(self, first: int, last: int, clitic: int) -> str:
         """The title as written, without a trailing demonym or government phrase (they give the affiliation),

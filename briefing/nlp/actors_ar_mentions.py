@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from briefing.nlp.actors_ar_names import NEVER_START, NameReader, NameSpan
 from briefing.nlp.actors_en_lexicon import given_latin
-from briefing.nlp.actors_lexicon import strip_clitic
+from briefing.nlp.actors_lexicon import strip_clitic, zipf
 from briefing.nlp.actors_tokens import Found
 from briefing.nlp.arabic import normalize
 
@@ -151,7 +151,7 @@ class MentionReader(NameReader):
             name: NameSpan | None = None
             bare_name = tok.norm in self.names
             for k, rest in strip_clitic(tok.norm):
-                if k > 0 and (tok.norm in self.common or bare_name or tok.norm[0] not in "ول"):
+                if k > 0 and (self.common_whole(tok.norm, rest) or bare_name or tok.norm[0] not in "ول"):
                     break  # "لدينا" is "we have", not ل + "دينا"; "كريم" is not ك + "ريم"
                 if self.given_at(i, rest) or rest in ("ابو", "ام", "عبد") or self.ambiguous_start(i, rest):
                     name = self.read_name(i, "given", k, rest)
@@ -187,6 +187,11 @@ class MentionReader(NameReader):
             self.add_person(name, [], None, strong=False)
             i = name[1] + 1
 
+    def common_whole(self, norm: str, rest: str) -> bool:
+        """Whether a clitic word reads as one common word ("لدينا") rather than clitic + name: "لمحمد" and
+        "وأبو" are common too, but far less than the name they carry."""
+        return norm in self.common and zipf(rest) < zipf(norm) + 1.0
+
     def plausible_second(self, t: int) -> bool:
         """Without a title, a definite second word must look like a family name: a nisba ("الحسيني"), a known
         name, or a word rare in wordfreq ("السكاكيني"), not an ordinary noun ("اللحمة")."""
@@ -200,7 +205,8 @@ class MentionReader(NameReader):
             return True
         if t > 0 and self.toks[t - 1].norm in self.lex.connectors:
             return True  # "عبد الفتاح", "أبو العز": a particle makes any word a name
-        return rare(norm)
+        # Rare both as normalized and as written: normalizing "اللحمة" to "اللحمه" hides how common it is.
+        return rare(norm) and not self.written_common(t)
 
     def alone_ok(self, i: int, rest: str, prev: object) -> bool:
         """A given name alone is a person when it is no common word ("فاخر", "منيب"; not "كريم", "أمل") and
@@ -233,6 +239,12 @@ class MentionReader(NameReader):
             return False
         if norm in self.lex.connectors - {"ام"} or norm in self.lex.given or norm in self.lex.given_ambiguous:
             return True
+        if not norm.startswith("ال") and norm.endswith("ي") and len(norm) >= 4:
+            return zipf(norm) < 3.5 and (norm,) not in self.demonyms  # "صديق مكاوي", not "حكم قضائي"
+        if not norm.startswith("ال") and zipf(norm) < 2.0 and norm[0] != "و":
+            # A word wordfreq hardly knows is a family name ("عماد فراجين"), unless it is a verb or carries
+            # a pronoun.
+            return not (self.verb_like(norm) or self.pronominal(norm))
         return norm.startswith("ال") and self.name_like(norm) and self.plausible_second(nxt)
 
     @staticmethod

@@ -14,8 +14,8 @@ import re
 from functools import cache
 
 from briefing.models import Sentence
-from briefing.nlp.actors_known import Known, known_tokens, lookup_arabic
-from briefing.nlp.actors_lexicon import common_words, lexicon, strip_clitic
+from briefing.nlp.actors_known import Known, known_single, known_tokens, lookup_arabic
+from briefing.nlp.actors_lexicon import common_words, future_verb, lexicon, strip_clitic, zipf
 from briefing.nlp.actors_tokens import Found, after_clitic, tokenize
 from briefing.nlp.arabic import normalize
 from briefing.nlp.gazetteer import tables
@@ -35,8 +35,8 @@ _VERB_SHAPE = re.compile(r"^([يت].{3,5}|.{2,}وا)$")
 NEVER_START = frozenset({"غير", "باسم"})
 # ل on a word starting with alef ("لإغاثة", "لاستئناف"): a preposition and a noun, never a name after a title.
 _CLITIC_ALEF = re.compile(r"^ل[اآ]")
-_FUTURE_VERB = re.compile(r"^س[يتن]...+$")
 _CLOSERS = frozenset("،,.:؛;")
+_DIACRITICS = re.compile(f"[{_MARKS}]")
 
 
 @cache
@@ -61,6 +61,7 @@ class NameReader:
         self.common = common_words()
         self.very_common = common_words(3000)
         self.names = name_words()
+        self.known_single = known_single()
         self.demonyms = tables().ar_demonyms
         self.claimed: list[str | None] = [None] * self.n
         self.gaz_at: dict[int, tuple[int, int, str]] = {}
@@ -166,20 +167,23 @@ class NameReader:
         ("سيزور", "سيعقد"), an abstract noun in -iyya ("أولوية") that is no known name."""
         tok = self.toks[i]
         norm = tok.norm
-        if tok.text.endswith("\u064b") or tok.text.endswith("اً"):
-            return True
+        if tok.text.endswith(("\u064b", "\u064c", "\u064d")) or tok.text.endswith("اً"):
+            return True  # tanween: an indefinite noun ("قراراً", "وقاضٍ")
         if norm in self.names:
             return False
-        return bool(_FUTURE_VERB.match(norm)) or (norm.endswith("يه") and len(norm) > 4)
+        return future_verb(norm) or (norm.endswith("يه") and len(norm) > 4)
 
     def given_at(self, i: int, rest: str) -> bool:
         """Whether `rest` (token `i` less its clitic) is a given name as written: "منى", not "مني"."""
         if rest in self.lex.maksura_names and not self.toks[i].text.rstrip(_MARKS).endswith("ى"):
             return False
+        if rest == "علي" and self.toks[i].text.rstrip(_MARKS).endswith("ى"):
+            return False  # "وعلى" is the preposition, not و + "علي"
         return rest in self.lex.given
 
     def initial_at(self, t: int, sent: int) -> bool:
-        """A one-letter initial and its dot, followed by a name word."""
+        """A one-letter initial and its dot, followed by a word that may be a name (after an initial even a
+        common word is one: "جون ك. ستيوارت")."""
         return (
             t + 2 < self.n
             and len(self.toks[t].norm) == 1
@@ -187,8 +191,19 @@ class NameReader:
             and self.toks[t + 1].text == "."
             and self.toks[t + 2].sent == sent
             and self.toks[t + 2].word
-            and self.name_like(self.toks[t + 2].norm)
+            and not self.blocked(t + 2)
+            and self.toks[t + 2].norm[0] != "و"
         )
+
+    def written_rare(self, i: int) -> bool:
+        """Whether a word is rare as written although its normalized form is common: the hamza or the teh
+        marbuta normalization erased told it apart ("ألينا", a name, against "إلينا", "to us")."""
+        written = _DIACRITICS.sub("", self.toks[i].text)
+        return written != self.toks[i].norm and zipf(written) < 3.0
+
+    def written_common(self, i: int) -> bool:
+        """Whether a word as written (without diacritics) is as frequent as an everyday word (Zipf >= 3)."""
+        return zipf(_DIACRITICS.sub("", self.toks[i].text)) >= 3.0
 
     def apposition_ends(self, last: int) -> bool:
         nxt = last + 1
@@ -211,22 +226,31 @@ class NameReader:
         first = first_norm or self.toks[j].norm
         sent = self.toks[j].sent
         nxt = self.toks[j + 1] if j + 1 < self.n else None
-        if first in self.lex.given_ambiguous and context == "role":
+        personal = context == "personal"
+        if personal:
+            context = "role"
+        if personal and first not in NEVER_START and self.after_firm_title(j, first):
+            pass  # after "الشيخ", "السيد": "الشيخ عوض.", "السيد رزق خاطر"
+        elif first in self.lex.given_ambiguous and context == "role":
             # "غير بيدرسون" after a title; "غير قانوني" never. (Without a title the caller checked the
             # context.)
             if (
                 nxt is None
                 or nxt.sent != sent
                 or self.blocked(j + 1)
-                or not self.name_like(nxt.norm)
+                or not (self.name_like(nxt.norm) or self.nisba(nxt.norm))
                 or (first in NEVER_START and (nxt.norm in self.common or nxt.norm.startswith("ال")))
             ):
                 return None
-        elif context == "role" and (
-            not self.name_like(first)
-            or (first[0] == "و" and first not in self.names)
-            or (first not in self.names and _VERB_SHAPE.match(first))
-            or (first not in self.names and _CLITIC_ALEF.match(first))
+        elif (
+            context == "role"
+            and (k > 0 or not self.written_rare(j))
+            and (
+                not self.name_like(first)
+                or (first[0] == "و" and first not in self.names)
+                or (first not in self.names and (self.verb_shape(first) or self.pronominal(first)))
+                or (first not in self.names and _CLITIC_ALEF.match(first))
+            )
         ):
             return None
         if k == 0 and self.plain_word(j):
@@ -242,9 +266,11 @@ class NameReader:
                 t += 2  # "تشارلز ك . بارتلز"
                 continue
             after_particle = prev in self.lex.connectors
+            lone_given = context == "role" and t == j + 1 and self.given_first(first)
             if (
-                not self.continues(t, sent, prev, context == "role" and words < 2)
-                or self.plain_word(t)
+                not self.continues(t, sent, prev, context == "role" and words < 2, lone_given)
+                or (context == "given" and self.verb_like(self.toks[t].norm))
+                or (self.plain_word(t) and not after_particle)
                 or (
                     words >= 2
                     and len(self.toks[t].norm) == 3
@@ -268,7 +294,73 @@ class NameReader:
             return None
         return j, last, k, first
 
-    def continues(self, t: int, sent: int, prev: str, titled: bool = False) -> bool:
+    def verb_like(self, norm: str) -> bool:
+        """Without a title, any imperfect shape that is no known name ends the name: "منال تغشل يديها"."""
+        return norm not in self.names and not norm.endswith("ه") and bool(_VERB_SHAPE.match(norm))
+
+    @staticmethod
+    def pronominal(norm: str) -> bool:
+        """A word carrying a pronoun suffix on a frequent stem: "اخوها", "يديها", "بدنا", "باتجاهه"."""
+        for suffix in ("هما", "كما", "هم", "ها", "كم", "نا", "ه"):
+            stem = norm[: -len(suffix)]
+            if norm.endswith(suffix) and len(stem) >= 2:
+                if suffix == "ه" and not (stem[0] in "بل" and zipf(stem[1:]) >= 3.5):
+                    continue  # a final ه is mostly a feminine ending; "باتجاهه" is ب + اتجاه + ه
+                if zipf(stem) >= 3.5 or (stem[0] in "بل" and zipf(stem[1:]) >= 3.5):
+                    return True
+        return False
+
+    def nisba(self, norm: str) -> bool:
+        """A definite adjective in -i that is no demonym: the shape of a family name ("الحسيني")."""
+        return (
+            len(norm) >= 6
+            and norm.startswith("ال")
+            and norm.endswith("ي")
+            and (norm,) not in self.demonyms
+            and norm not in self.lex.stopwords
+            and norm not in self.lex.role_mods
+        )
+
+    def given_first(self, norm: str) -> bool:
+        """A word that can only be a first name here: a listed given name, or a word wordfreq hardly knows
+        ("فرزانه"); a surname after a title ("الدكتور قسيس") is not one."""
+        if norm in self.lex.given or norm in self.lex.given_ambiguous:
+            return True
+        return norm not in self.known_single and norm not in self.common and zipf(norm) < 2.0
+
+    def verb_shape(self, norm: str) -> bool:
+        """An imperfect or plural verb shape ("يرجح", "تستمر", "أنقذوا") that wordfreq knows as a word; a
+        rare word of that shape is a foreign name more often than a verb ("يلدز", "يانيز")."""
+        return bool(_VERB_SHAPE.match(norm)) and (norm in self.common or zipf(norm) >= 2.5)
+
+    def foreign_waw(self, norm: str) -> bool:
+        """A rare word that opens with و but is no و + word: a transliterated name ("ويلت")."""
+        rest = norm[1:]
+        return (
+            zipf(norm) < 2.5
+            and zipf(rest) < 2.5  # "وممثلون" is و + a word
+            and len(rest) >= 3
+            and rest not in self.common
+            and rest not in self.names
+            and not self.verb_shape(rest)
+            and not _CLITIC_ARTICLE.match(norm)
+        )
+
+    def after_firm_title(self, j: int, first: str) -> bool:
+        """After a firm personal title a name may start with a word: an ambiguous given name alone ("الشيخ
+        عوض."), or a common word before a name-like one ("السيد رزق خاطر")."""
+        nxt = self.toks[j + 1] if j + 1 < self.n else None
+        if nxt is None or nxt.sent != self.toks[j].sent or not nxt.word or self.is_stop(j + 1):
+            return first in self.lex.given_ambiguous
+        return (
+            first in self.common
+            and not self.blocked(j + 1)
+            and (self.name_like(nxt.norm) or self.nisba(nxt.norm))
+            and not self.pronominal(first)
+            and not self.verb_shape(first)
+        )
+
+    def continues(self, t: int, sent: int, prev: str, titled: bool = False, lone_given: bool = False) -> bool:
         tok = self.toks[t]
         if tok.sent != sent or self.blocked(t):
             return False
@@ -287,11 +379,19 @@ class NameReader:
         ):
             return True
         if norm[0] == "و" and not (norm in self.names and norm[1:] not in self.names):
-            return False
+            return self.foreign_waw(norm)
+        if norm not in self.names and self.pronominal(norm):
+            return False  # "يديها", "بدنا", "باتجاهه": a word with a pronoun suffix
+        if self.nisba(norm):
+            return True  # "أمين الحسيني": a family name in -i, however common as an adjective
+        if lone_given and not self.verb_shape(norm) and not norm.endswith("ا"):
+            # After a title and a given name, the family name may be a common word: "ملحم خلف",
+            # "يحيى رسول", "نزار بركة" (the title says a name comes; one given name alone is rare in news).
+            return True
         if (
             titled
             and norm not in self.very_common
-            and not _VERB_SHAPE.match(norm)
+            and not self.verb_shape(norm)
             and not norm.endswith("ا")
             and (norm,) not in self.demonyms
         ):

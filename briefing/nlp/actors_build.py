@@ -73,7 +73,13 @@ def _group(finds: list[Found]) -> list[_Group]:
 
 
 def _written(text: str, f: Found) -> str:
-    return text[f.start : f.end]
+    written = text[f.start : f.end]
+    # «للأمم المتحدة» is لـ + «الأمم المتحدة» with the article's alef elided; once the first لـ is taken as the
+    # clitic, the name as it would be written alone is ال + the rest: «الأمم المتحدة», not «لأمم المتحدة».
+    # Only before a hamza-alef: «للبنان» is لـ + «لبنان», whose own lam must stay.
+    if f.start > 0 and text[f.start - 1] == "ل" and written[:2] in ("لأ", "لإ", "لآ"):
+        return "ال" + written[1:]
+    return written
 
 
 def build(finds: list[Found], text: str, lang: str) -> list[Actor]:
@@ -84,9 +90,14 @@ def build(finds: list[Found], text: str, lang: str) -> list[Actor]:
     for g in groups:
         g.finds.sort(key=lambda f: f.start)
         counts = Counter(normalize(_written(text, f)) for f in g.finds)
+        # A gazetteer entry is shown by its proper name when the article uses it: «دمشق», not the
+        # descriptive «العاصمة السورية» that the same entry also matches.
+        group_eid = next((f.eid for f in g.finds if f.eid), None)
+        proper = normalize(display(group_eid, lang)) if group_eid and g.kind != "person" else None
         best = max(
             g.finds,
             key=lambda f: (
+                proper is not None and normalize(_written(text, f)) == proper,
                 len(f.tokens) if g.kind != "person" else len(_written(text, f).split()),
                 counts[normalize(_written(text, f))],
                 -f.start,

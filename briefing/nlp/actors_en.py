@@ -15,7 +15,7 @@ from __future__ import annotations
 from functools import cache
 
 from briefing.models import ActorKind, Sentence
-from briefing.nlp.actors_en_lexicon import EN, given_latin
+from briefing.nlp.actors_en_lexicon import EN, english_zipf, given_latin
 from briefing.nlp.actors_known import Known, lookup_latin, table
 from briefing.nlp.actors_tokens import Found, tokenize
 from briefing.nlp.gazetteer import english_key, tables
@@ -48,6 +48,7 @@ class EnglishScan:
         self.scan_known(multi=False)
         self.scan_aliases()
         self.scan_untitled()
+        self.scan_appositions()
         self.scan_aliases()
         return self.found
 
@@ -190,9 +191,18 @@ class EnglishScan:
         """For a title at `i`: (first token after it, affiliation id, first token of the title proper)."""
         gaz = tables()
         t, has_head, affiliation, body = i, False, None, i
+        portfolio = False
         while t < self.n and self.toks[t].sent == sent:
             low = self.toks[t].text.casefold()
             key = self.keys[t]
+            if has_head and (
+                (low in ("of", "for") and self.portfolio_word(t + 1, sent))
+                or (portfolio and (self.portfolio_word(t, sent) or low in ("and", "&")))
+            ):
+                portfolio = True  # "Minister of Water and Irrigation", "Minister for Foreign Affairs"
+                t += 1
+                continue
+            portfolio = False
             if self.claimed[t] in ("country", "org") and not has_head and t == body:
                 f = next(f for f in self.found if f.first <= t <= f.last)
                 affiliation = affiliation or f.eid
@@ -230,6 +240,13 @@ class EnglishScan:
             t += 1
         return (t, affiliation, body) if has_head and t > i else None
 
+    def portfolio_word(self, t: int, sent: int) -> bool:
+        """A capitalised ordinary English word ("Water", "Irrigation", "Affairs"), not a name, in a title."""
+        if not self.free(t, sent) or not self.cap(t):
+            return False
+        low = self.toks[t].text.casefold()
+        return low in EN.mods or (low not in given_latin() and english_zipf(low) >= 3.5)
+
     def scan_titled(self) -> None:
         i = 0
         while i < self.n:
@@ -249,6 +266,11 @@ class EnglishScan:
                 i = named.last + 1
                 continue
             last = self.read_name(end, sent)
+            if last is None and end + 1 < self.n and self.toks[end].text == ",":
+                last = self.read_name(end + 1, sent)  # "Oman's central bank governor, Tahir al-Amri, said"
+                if last is not None and not self.apposition_end(last + 1, sent):
+                    last = None
+                end += last is not None
             if last is None:
                 i = end
                 continue
@@ -289,6 +311,7 @@ class EnglishScan:
             if f.kind != "person":
                 continue
             surnames = {f.tokens[-1]} if len(f.tokens) >= 2 else set()
+            surnames |= {s.split("-", 1)[1] for s in surnames if s.startswith(("al-", "el-")) and len(s) > 5}
             if f.known:
                 surnames |= {form.casefold() for form in f.known.latin_forms if " " not in form}
             for s in surnames:
@@ -312,6 +335,21 @@ class EnglishScan:
                 continue
             self.add("person", i, i, known=target.known, tokens=target.tokens, strong=False)
 
+    def apposition_end(self, t: int, sent: int) -> bool:
+        """What may follow a name set off after a title: a comma, the sentence end, a verb of saying."""
+        return (
+            t >= self.n
+            or self.toks[t].sent != sent
+            or self.toks[t].text in (",", ".", ";")
+            or self.toks[t].text.casefold() in EN.speech
+        )
+
+    def titled_after(self, t: int, sent: int) -> bool:
+        """ "Safeen Dizayee, head of ...", "Nadia Haddad, a researcher at ...": a title after the comma."""
+        if t < self.n and self.toks[t].text.casefold() in ("the", "a", "an"):
+            t += 1
+        return t < self.n and self.read_title(t, sent) is not None
+
     def scan_untitled(self) -> None:
         i = 0
         given = given_latin()
@@ -323,7 +361,10 @@ class EnglishScan:
             last = self.read_name(i, sent)
             assert last is not None
             said = last + 1 < self.n and self.toks[last + 1].text.casefold() in EN.speech
-            if last > i and (self.toks[i].text.casefold() in given or said):
+            titled = (
+                last + 2 < self.n and self.toks[last + 1].text == "," and self.titled_after(last + 2, sent)
+            )
+            if last > i and (self.toks[i].text.casefold() in given or said or titled):
                 if not (i > 0 and self.toks[i - 1].text.casefold() in EN.org_before):
                     self.add("person", i, last, strong=False)
             i = last + 1

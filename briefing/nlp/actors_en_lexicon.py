@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
@@ -31,7 +31,7 @@ class EnglishLexicon:
     org_before: frozenset[str]
 
 
-_HONORIFICS = "mr. mrs. ms. dr. prof. mr mrs ms dr"
+_HONORIFICS = "mr. mrs. ms. dr. prof. mr mrs ms dr counterpart"
 EN = EnglishLexicon(
     heads=_words(
         """minister president premier chancellor envoy ambassador spokesman spokeswoman spokesperson
@@ -44,7 +44,7 @@ EN = EnglishLexicon(
         colonel col. lt. captain capt. brigadier major maj. admiral adm. analyst researcher journalist
         correspondent official officer chairman chairwoman chair commissioner commissioner-general
         president-elect undersecretary under-secretary ceo founder activist rapporteur emissary mediator
-        rabbi imam"""
+        rabbi imam counterpart"""
     )
     | _words(_HONORIFICS),
     mods=_words(
@@ -55,7 +55,8 @@ EN = EnglishLexicon(
         council cabinet war intelligence navy air force forces guard guards revolutionary parliament
         parliamentary opposition government regime presidential nuclear peace process refugees human rights
         relief agency executive committee movement group party militia coalition general assistant permanent
-        regional international armed field press media spy deputy principal lead chief-of-staff"""
+        regional international armed field press media spy deputy principal lead chief-of-staff central
+        bank"""
     ),
     honorifics=_words(_HONORIFICS),
     honorific_forms=frozenset({"Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Prof."}),
@@ -84,6 +85,14 @@ EN = EnglishLexicon(
 
 
 _ENGLISH_WORDS = frozenset({"said", "israel", "geir", "jordan", "hope", "may", "will", "mark", "rose"})
+
+
+@lru_cache(maxsize=16384)
+def english_zipf(word: str) -> float:
+    """wordfreq's Zipf frequency of an English word: ordinary words are frequent, most names are not."""
+    from wordfreq import zipf_frequency  # noqa: PLC0415
+
+    return float(zipf_frequency(word, "en"))
 
 
 @cache

@@ -233,6 +233,12 @@ def known_tokens() -> frozenset[str]:
     return frozenset(words - {"الله", "الدين"})
 
 
+@cache
+def known_single() -> frozenset[str]:
+    """One-word Arabic forms of the table ("نتنياهو", "المقداد"): a surname that stands for the person."""
+    return frozenset(key[0] for key in table().by_arabic if len(key) == 1)
+
+
 def lookup_arabic(tokens: tuple[str, ...]) -> Known | None:
     """The known person whose Arabic form is exactly these normalized tokens, else one whose full Latin
     name has

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from briefing.nlp.arabic import normalize
@@ -56,7 +56,10 @@ _ROLE_HEADS = """وزير|وزيرة|الوزير|الوزيرة|نائب وزي
 |الإمام|رئيس الجمهورية|رئيس البرلمان|رئيس مجلس النواب|رئيس مجلس الشعب|السكرتير|سكرتير|المتحدثة باسم
 |مدير عام|المدير العام|رئيس الديوان|رئيس المكتب|قائمقام|مختار|المختار|متصرف|المندوب السامي
 |الوزير الأول|العاهل|الموفد|موفد|المسؤول|مسؤول|العماد|نائبي|وزيري|سفيري|مبعوثي|ممثلي|الرئيسان
-|الرئيسين|الوزيران|الوزيرين|نائبا|وزيرا|سفيرا|الكاردينال|الحاخام الأكبر""".replace("\n", "").split("|")
+|الرئيسين|الوزيران|الوزيرين|نائبا|وزيرا|سفيرا|الكاردينال|الحاخام الأكبر|الميجور|الكولونيل|الكابتن
+|المارشال|اللورد|السير|البارونة|البارون|المسيو|المستر|الأب|القس|الراهب|الراهبة|شيخ""".replace("\n", "").split(
+    "|"
+)
 
 # Honorifics start a name but are not a role worth reporting.
 _HONORIFICS = """
@@ -69,7 +72,13 @@ _PERSONAL_TITLES = """
 الشاعرة الفنان الفنانة الناشط الناشطة القيادي القيادية الإمام البابا الملك الملكة الأمير الأميرة
 السلطان العميد العقيد اللواء المقدم الرائد النقيب الجنرال الباحث الباحثة المحلل الخبير المعارض
 الداعية المخرج اللاعب المدرب البروفيسور السيناتور المراسل الحاخام المفتي المطران البطريرك الكاردينال
-العماد""".split()
+العماد الميجور الكولونيل الكابتن المارشال اللورد السير البارونة البارون المسيو المستر الأب القس الراهب
+الراهبة شيخ""".split()
+
+# Personal titles that are never ordinary nouns before a name: what follows is a name even when it is also
+# a word ("الشيخ عوض", "السيد رزق خاطر"); "الحاجة" ("the need") and "الشاب" are not among them.
+_FIRM_TITLES = """الشيخ الشيخة شيخ السيد السيدة الدكتور الدكتورة د الأستاذ الأستاذة الميجور الكولونيل الكابتن
+المارشال اللورد السير المسيو المستر الأب القس العميد العقيد اللواء المقدم الرائد النقيب الجنرال""".split()
 
 # Duals and plurals of a title, reported in the singular when the title is shared by two names.
 _DUALS = {
@@ -145,6 +154,7 @@ class Lexicon:
     role_head_max: int
     honorifics: frozenset[str]
     personal_titles: frozenset[str]
+    firm_titles: frozenset[str]
     duals: dict[str, str]
     role_mods: frozenset[str]
     org_heads: frozenset[str]
@@ -184,6 +194,7 @@ def lexicon() -> Lexicon:
         role_head_max=max(len(k) for k in heads),
         honorifics=_norm_set(_HONORIFICS),
         personal_titles=_norm_set(_PERSONAL_TITLES + _HONORIFICS),
+        firm_titles=_norm_set(_FIRM_TITLES),
         duals={normalize(k): v for k, v in _DUALS.items()},
         role_mods=_norm_set(_ROLE_MODS),
         org_heads=_norm_set(_ORG_HEADS),
@@ -209,6 +220,20 @@ def common_words(top: int = 10000) -> frozenset[str]:
     lex = lexicon()
     names = lex.given | known_tokens()
     return frozenset(w for w in (normalize(t) for t in top_n_list("ar", top)) if w not in names)
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """wordfreq's Zipf frequency of an Arabic word (0 when unknown)."""
+    from wordfreq import zipf_frequency  # noqa: PLC0415
+
+    return float(zipf_frequency(word, "ar"))
+
+
+def future_verb(norm: str) -> bool:
+    """ "سيزور", "ستعقد", "سنواصل": the future prefix on an imperfect that is itself a frequent word, so
+    names with the same opening ("ستافان", "سنينة", "ستيفن") are not taken for verbs."""
+    return len(norm) >= 5 and norm[0] == "س" and norm[1] in "يتن" and zipf(norm[1:]) >= 3.0
 
 
 def strip_clitic(norm: str) -> list[tuple[int, str]]:

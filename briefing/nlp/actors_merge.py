@@ -20,6 +20,30 @@ from briefing.nlp.arabic import is_arabic, normalize
 _KIND_ORDER = {"person": 0, "org": 1, "country": 2, "place": 3}
 
 
+def identity_forms(actor: Actor, *, lookup: bool = False) -> list[str]:
+    """The forms under which an actor may be met again anywhere in the cache, strongest first: its key, its
+    Latin name, every written form of two words or more (and its one-word name for organisations, countries
+    and places), and for persons the consonant skeleton of each such form tagged with its script. The store
+    keeps these forms, so an actor met again in a later article resolves to the id it was given first. With
+    `lookup`, the skeletons are tagged with the other script: a skeleton only joins names across scripts
+    ("بيدرسون" / "Pedersen"), since within one script it would join "محمد" and "محمود"."""
+    kind = actor.kind
+    forms = [f"k:{actor.key}"] if actor.key else []
+    if actor.name_latin:
+        forms.append(f"l:{kind}:{actor.name_latin.casefold()}")
+    for form in dict.fromkeys(normalize(f) for f in (actor.name, *actor.aliases)):
+        if len(form.split()) >= 2 or (kind != "person" and form):
+            forms.append(f"n:{kind}:{form}")
+    if kind == "person":
+        for form in (actor.name, *actor.aliases):
+            sk = name_skeleton(form)
+            if len(sk) >= 2:
+                arabic = is_arabic(form)
+                script = "ar" if arabic != lookup else "la"
+                forms.append(f"s:{script}:" + " ".join(sk))
+    return list(dict.fromkeys(forms))
+
+
 def _find(parent: list[int], i: int) -> int:
     while parent[i] != i:
         parent[i] = parent[parent[i]]

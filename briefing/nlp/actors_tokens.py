@@ -77,11 +77,32 @@ def _spans(text: str, sentences: list[Sentence]) -> list[tuple[int, int]]:
     return split_spans(text) or [(0, len(text))]
 
 
+def _join_initials(words: list[str], sent: list[int]) -> list[int]:
+    """A sentence that ends in a one-letter initial and its dot ("تشارلز ك . بارتلز", as tokenized
+    corpora and some feeds space it) goes on into the next one: an initial never ends a sentence."""
+    out = list(sent)
+    shift = 0
+    for i in range(len(words)):
+        if (
+            i >= 2
+            and sent[i] != sent[i - 1]
+            and words[i - 1] == "."
+            and len(words[i - 2]) == 1
+            and words[i - 2].isalpha()
+            and words[i][0].isalpha()
+        ):
+            shift += 1
+        out[i] = sent[i] - shift
+    return out
+
+
 def tokenize(text: str, sentences: list[Sentence], lang: str) -> list[Tok]:
     """Tokens of `text` with their sentence numbers; Arabic words normalized, English words as written."""
     pattern = _AR_TOKEN if lang == "ar" else _EN_TOKEN
     matches = list(pattern.finditer(text))
-    sent = _sentence_of([m.start() for m in matches], _spans(text, sentences))
+    sent = _join_initials(
+        [m.group() for m in matches], _sentence_of([m.start() for m in matches], _spans(text, sentences))
+    )
     toks: list[Tok] = []
     for i, m in enumerate(matches):
         word = m.group()

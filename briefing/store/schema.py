@@ -96,6 +96,38 @@ MIGRATIONS: dict[int, str] = {
         DELETE FROM articles_fts WHERE rowid = old.id;
     END;
     """,
+    3: """
+    -- One row per actor across the cache under a stable id: the extractor's key the first time it was met
+    -- ("person:geir pedersen", "country:SY", "person:علي عباس"). Name and Latin name are the fullest known.
+    CREATE TABLE actors (
+        key           TEXT PRIMARY KEY,
+        kind          TEXT NOT NULL,   -- person, org, country, place
+        name          TEXT NOT NULL,
+        name_latin    TEXT,
+        first_seen    TEXT NOT NULL,   -- ISO 8601 UTC: publication of the first article that names it
+        last_seen     TEXT NOT NULL
+    );
+    CREATE INDEX actors_kind ON actors (kind);
+
+    -- The forms under which an actor is met again (briefing.nlp.actors_merge.identity_forms): its keys, Latin
+    -- name, written names of two words or more, consonant skeletons tagged by script. Later articles resolve
+    -- their actors to a stable id through them.
+    CREATE TABLE actor_forms (
+        form          TEXT NOT NULL,
+        actor_key     TEXT NOT NULL REFERENCES actors(key) ON DELETE CASCADE,
+        PRIMARY KEY (form, actor_key)
+    );
+    CREATE INDEX actor_forms_key ON actor_forms (actor_key);
+
+    -- Which articles name which actor, and how many times (rows go with their article).
+    CREATE TABLE article_actors (
+        article_id    INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        actor_key     TEXT NOT NULL REFERENCES actors(key) ON DELETE CASCADE,
+        mentions      INTEGER NOT NULL,
+        PRIMARY KEY (article_id, actor_key)
+    );
+    CREATE INDEX article_actors_key ON article_actors (actor_key);
+    """,
 }
 
 LATEST = max(MIGRATIONS)

@@ -18,10 +18,11 @@ from pathlib import Path
 
 from briefing.codec import ANALYSIS_VERSION, analysis_from_dict, analysis_to_dict
 from briefing.models import Analysis, Article, Feed, ParsedEntry
+from briefing.store.actors import ActorsStore, StoredActor
 from briefing.store.extras import Page, PagesAndSearch
 from briefing.store.schema import SchemaTooNew, migrate
 
-__all__ = ["IngestResult", "Page", "SchemaTooNew", "Store"]
+__all__ = ["IngestResult", "Page", "SchemaTooNew", "Store", "StoredActor"]
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ def _dt(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
-class Store(PagesAndSearch):
+class Store(PagesAndSearch, ActorsStore):
     """The cache file. Open with `Store.open(path)`; use as a context manager to close it."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:

@@ -69,20 +69,47 @@ def test_dev_set_is_consistent() -> None:
             assert e["kind"] in ("person", "org", "country", "place")
 
 
-def test_dev_set_person_f1() -> None:
+def _person_f1(docs: list[tuple[str, str, set[tuple[int, int, str]]]]) -> float:
     ner = _bench()
-    docs = ner.read_dev(DEV)
+    counts, _ = ner.score(docs, ner.predict)
+    tp, pred, gold, _strict = counts["person"]
+    return float(2 * tp / (pred + gold))
+
+
+def test_dev_set_person_f1() -> None:
+    docs = _bench().read_dev(DEV, hard=False)
     for lang in ("ar", "en"):
-        counts, _ = ner.score([d for d in docs if d[0] == lang], ner.predict)
-        tp, pred, gold = counts["person"]
-        f1 = 2 * tp / (pred + gold)
-        assert f1 >= 0.85, (lang, f1)
+        f1 = _person_f1([d for d in docs if d[0] == lang])
+        assert f1 >= 0.9, (lang, f1)
+
+
+def test_hard_dev_set_person_f1() -> None:
+    """Persons not in the known-actor table, introduced with roles: the goal is 0.85 (bench/ner.py)."""
+    docs = _bench().read_dev(DEV, hard=True)
+    assert len(docs) >= 15
+    assert {d[0] for d in docs} == {"ar", "en"}
+    assert _person_f1(docs) >= 0.9
 
 
 @pytest.mark.skipif(not WOJOOD.exists() and not os.environ.get("CI"), reason="shared/corpora is not present")
 def test_wojood_validation_person_f1_floor() -> None:
-    ner = _bench()
-    docs = [("ar", text, gold) for text, gold in ner.read_wojood(WOJOOD / "val.txt")]
-    counts, _ = ner.score(docs, ner.predict)
-    tp, pred, gold = counts["person"]
-    assert 2 * tp / (pred + gold) >= 0.75
+    docs = [("ar", text, gold) for text, gold in _bench().read_wojood(WOJOOD / "val.txt")]
+    assert _person_f1(docs) >= 0.85
+
+
+def test_hard_dev_persons_are_not_in_the_known_actor_table() -> None:
+    """The hard set measures the rules, not the table: none of its full names is a table form."""
+    from briefing.nlp.actors_known import lookup_arabic, lookup_latin  # noqa: PLC0415
+
+    data = json.loads(DEV.read_text(encoding="utf-8"))
+    for p in data["paragraphs"]:
+        if not p.get("hard"):
+            continue
+        for e in p["entities"]:
+            words = tuple(e["text"].split())
+            if e["kind"] != "person" or len(words) < 2:
+                continue
+            if p["lang"] == "ar":
+                assert lookup_arabic(tuple(normalize(w) for w in words)) is None, e["text"]
+            else:
+                assert lookup_latin(words) is None, e["text"]

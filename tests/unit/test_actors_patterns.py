@@ -219,3 +219,14 @@ def test_english_unknown_names_and_appositions() -> None:
     assert spans(text, found["Karim Sadjadpour"]) == ["Karim Sadjadpour", "Sadjadpour"]
     text = "Hans Grundberg, the U.N. special envoy for Yemen, said the truce held."
     assert persons(text, "en")["Hans Grundberg"].roles == ("U.N. special envoy for Yemen",)
+
+
+def test_elided_article_after_li_is_restored_in_the_name() -> None:
+    from briefing.nlp.actors import extract_actors
+    from briefing.nlp.text import split_spans
+
+    text = "وقال المتحدث إن الرسالة وجهت للأمم المتحدة، وإن الدعم مستمر للبنان والأردن."
+    sentences = [Sentence(i, a, b, text[a:b]) for i, (a, b) in enumerate(split_spans(text))]
+    names = {a.name for a in extract_actors(text, "ar", sentences)}
+    assert "الأمم المتحدة" in names and "لأمم المتحدة" not in names
+    assert "لبنان" in names

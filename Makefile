@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck bench clean
+.PHONY: run test lint bench fuzz clean
 
 # Install briefing and its pinned dependencies (constraints.txt pins every package, torch to the CPU build).
 $(STAMP): pyproject.toml constraints.txt
@@ -25,7 +25,14 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/easc.py
 	$(PY) bench/events.py
+	$(PY) bench/events_heldout.py
 	$(PY) bench/ner.py
+	$(PY) bench/fetch.py
+	$(PY) bench/tui.py
+
+# A longer run of the ingest fuzzer (atheris when installed, else Hypothesis); findings in /tmp/briefing-fuzz.
+fuzz: $(STAMP)
+	$(PY) bench/fuzz_ingest.py --seconds 600
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -45,7 +45,7 @@ def actor_line(a: Actor) -> Text:
 
 def _story(console: Console, n: int, story: Story) -> None:
     outlets = sorted({clean_line(r.feed) for r in story.articles})
-    langs = sorted({r.lang for r in story.articles if r.lang})
+    langs = sorted({clean_line(r.lang) for r in story.articles if r.lang})
     head = Text(f"{n}. ", style="bold cyan")
     head.append(clean_line(story.headline), style="bold")
     console.print(head)
@@ -76,9 +76,11 @@ def _story(console: Console, n: int, story: Story) -> None:
 def _agenda_item(console: Console, item: AgendaItem) -> None:
     e = item.event
     head = Text(format_span(item), style="bold green")
-    head.append(f" · {item.relative}", style="green")
+    # Every string of the view-model passes the sanitizer here, computed labels included: the renderer
+    # cannot know which of them quote feed text (a label may one day carry a date as the article wrote it).
+    head.append(f" · {clean_line(item.relative)}", style="green")
     if e.status != "firm":
-        head.append(f" · {e.status}", style="yellow")
+        head.append(f" · {clean_line(e.status)}", style="yellow")
     console.print(head)
     line = Text("   " + clean_line(e.summary))
     if e.where:

@@ -34,7 +34,7 @@ def render_ics(b: Briefing, stamp: datetime | None = None) -> str:
         ev.add("dtstamp", stamp or b.now)
         ev.add("dtstart", e.start)
         ev.add("dtend", (e.end or e.start) + timedelta(days=1))
-        status = "" if e.status == "firm" else f" ({e.status})"
+        status = "" if e.status == "firm" else f" ({clean_line(e.status)})"
         ev.add("summary", clean_line(e.summary) + status)
         if e.where:
             ev.add("location", clean_line(e.where))
@@ -42,7 +42,9 @@ def render_ics(b: Briefing, stamp: datetime | None = None) -> str:
         if e.who:
             lines.append("With: " + ", ".join(clean_line(w) for w in e.who))
         if e.date_text:
-            lines.append(f"Date as reported: {clean_line(e.date_text)} (precision: {e.precision})")
+            lines.append(
+                f"Date as reported: {clean_line(e.date_text)} (precision: {clean_line(e.precision)})"
+            )
         lines.append("Sources:")
         lines += [
             f"- {clean_line(s.feed)}: {clean_line(s.title)} {safe_url(s.url)}".rstrip() for s in item.sources

@@ -16,14 +16,16 @@ from briefing.render.sanitize import clean_line, safe_url
 
 ALM = "\u061c"
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~!&{}])")
-_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
+_LINE_START = re.compile(r"^(\s*)(\d*)([#>+\-=.)])")
 _STRONG_LTR = re.compile(r"[A-Za-z0-9]")
 
 
 def escape(text: str) -> str:
     """Escape feed text for CommonMark: every character that could start markup is backslash-escaped."""
     text = _INLINE_SPECIAL.sub(r"\\\1", clean_line(text))
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    # The backslash goes before the punctuation (`2024\. x`, `\# x`): before a digit it is not an escape in
+    # CommonMark and would show as a literal backslash.
+    return _LINE_START.sub(lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), text)
 
 
 def rtl(text: str) -> str:
@@ -38,6 +40,15 @@ def para(text: str) -> str:
     return rtl(escape(text))
 
 
+_CLOSING_HASHES = re.compile(r"(\s)(#+)(\s*)$")
+
+
+def heading(text: str) -> str:
+    """`para` for the text of an ATX heading, where a trailing ` ##` would be taken as the optional closing
+    sequence and vanish: those hashes are escaped too."""
+    return _CLOSING_HASHES.sub(lambda m: m.group(1) + m.group(2).replace("#", "\\#") + m.group(3), para(text))
+
+
 def link(title: str, url: str) -> str:
     safe = safe_url(url)
     label = escape(title) or "link"
@@ -48,7 +59,7 @@ def link(title: str, url: str) -> str:
 
 def _agenda(item: AgendaItem) -> list[str]:
     e = item.event
-    status = "" if e.status == "firm" else f" ({e.status})"
+    status = "" if e.status == "firm" else f" ({escape(e.status)})"
     lines = [f"- **{escape(format_span(item))}** · {escape(item.relative)}{status}: {para(e.summary)}"]
     if e.where:
         lines.append(f"  - where: {para(e.where)}")
@@ -64,7 +75,7 @@ def render_markdown(b: Briefing) -> str:
     if not b.stories:
         out += ["No stories for this day.", ""]
     for n, s in enumerate(b.stories, 1):
-        out += [f"### {n}. {para(s.headline)}", ""]
+        out += [f"### {n}. {heading(s.headline)}", ""]
         out += [para(sentence) + "\n" for sentence in s.summary]
         if s.why:
             out += ["*" + escape("; ".join(s.why)) + "*", ""]
@@ -76,7 +87,7 @@ def render_markdown(b: Briefing) -> str:
     out += ["## Actors", ""]
     for a in b.actors[:30]:
         details = ", ".join(para(x) for x in (a.role, a.affiliation, a.name_latin) if x)
-        out.append(f"- **{para(a.name)}** ({a.kind}){': ' + details if details else ''}")
+        out.append(f"- **{para(a.name)}** ({escape(a.kind)}){': ' + details if details else ''}")
     out += ["", "## Upcoming", ""]
     if not b.upcoming:
         out.append("Nothing scheduled in the cached articles.")

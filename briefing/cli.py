@@ -20,6 +20,7 @@ import click
 from briefing import __version__
 from briefing.config import ConfigError, Settings, load
 from briefing.errors import BadInput, fail
+from briefing.render.sanitize import clean_line
 
 
 @dataclass
@@ -94,7 +95,8 @@ def _sources(
     ctx: Ctx, feed_args: tuple[str, ...], *, allow_private: bool = False, full_text: bool | None = None
 ) -> tuple[list[Any], bool]:
     """The feeds to fetch and whether they are the bundled samples. `--feed` targets are trusted and fetched
-    now whatever their backoff; list entries carry the opt-in; `full_text` (when given) overrides each feed."""
+    now whatever their backoff; list entries carry the opt-in; `full_text` (when given) overrides each
+    feed."""
     from dataclasses import replace  # noqa: PLC0415
 
     from briefing.feeds.sources import FeedListError, FeedSource, configured_feeds  # noqa: PLC0415
@@ -160,7 +162,8 @@ def do_refresh(
             progress.close()
     if not quiet:
         for o in report.failed:
-            click.echo(f"briefing: {o.title}: {o.error}", err=True)
+            # Titles and errors can quote what a server sent: sanitized like any feed text.
+            click.echo(f"briefing: {clean_line(o.title)}: {clean_line(o.error or '')}", err=True)
     return report
 
 

@@ -50,7 +50,7 @@ def list_(ctx: Ctx) -> None:
         f = status.get(moved.get(src.url, src.url))
         title = clean_line(src.title or (f.title if f else "")) or "-"
         fields = [
-            src.url,
+            clean_line(src.url),
             title,
             f"items={f.item_count if f else 0}",
             f"last_ok={_when(f.last_success if f else None)}",
@@ -60,14 +60,14 @@ def list_(ctx: Ctx) -> None:
         if src.category:
             fields.append(f"category={clean_line(src.category)}")
         if src.url in moved:
-            fields.append(f"moved_to={moved[src.url]}")
+            fields.append(f"moved_to={clean_line(moved[src.url])}")
         if f and f.gone:
             fields.append("GONE")
         if f and f.id in page_failures:
             fields.append(f"pages_failed={page_failures[f.id]}")
         refused = None if (src.trusted or ctx.settings.allow_private) else check_url(src.url)
         if refused:
-            fields.append(f"error={refused}")
+            fields.append(f"error={clean_line(refused)}")
         elif f and f.last_error:
             fields.append(f"error={clean_line(f.last_error)}")
         click.echo("\t".join(fields))

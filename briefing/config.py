@@ -26,7 +26,7 @@ class Settings:
     theme: str = "briefing-dark"
     """The TUI theme: a built-in name or a theme file in the user themes directory."""
     bidi: str = "terminal"
-    """How the TUI shows Arabic: "app" reorders lines itself, "terminal" leaves it to a bidi-aware terminal."""
+    """How the TUI shows Arabic: "app" reorders lines itself, "terminal" leaves it to a bidi terminal."""
     allow_private: bool = False
     """Allow feeds on private, loopback or link-local addresses and non-http(s) schemes from lists."""
     color: bool = True

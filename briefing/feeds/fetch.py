@@ -34,6 +34,7 @@ _skip_httpx_cli()
 import httpx  # noqa: E402
 
 from briefing import __version__  # noqa: E402
+from briefing.render.sanitize import clean_line  # noqa: E402
 
 USER_AGENT = (
     f"briefing/{__version__} (terminal news briefing; feed reader; +https://example.invalid/briefing)"
@@ -183,10 +184,17 @@ async def fetch_http(
                     if resp.status_code in (301, 302, 303, 307, 308) and "location" in resp.headers:
                         await _drain(resp)
                         permanent = permanent and resp.status_code in (301, 308)
-                        target = urljoin(target, resp.headers["location"])
+                        location = resp.headers["location"]
+                        # httpx refuses ESC in a header but lets C1 controls (U+009B is an 8-bit CSI)
+                        # through: such a target would reach the terminal and be stored as the feed URL.
+                        if location != clean_line(location):
+                            return FetchResult(
+                                url, "error", error="redirect to a URL with control characters"
+                            )
+                        target = urljoin(target, location)
                         if urlsplit(target).scheme not in ("http", "https"):
                             return FetchResult(
-                                url, "error", error=f"redirect to a non-http URL: {target[:80]}"
+                                url, "error", error=f"redirect to a non-http URL: {clean_line(target[:80])}"
                             )
                         continue
                     moved = target if permanent and target != url else None

@@ -64,6 +64,8 @@ class ParsedFeed:
 
 def html_to_text(markup: str) -> str:
     """Plain text of an HTML fragment: one paragraph per block element, separated by blank lines."""
+    # Sanitize first: lxml refuses some control characters outright, which would lose the whole item.
+    markup = clean_text(markup)
     if "<" not in markup and "&" not in markup:
         return clean_text(markup).strip()
     try:
@@ -110,7 +112,13 @@ def parse_date(raw: str | None) -> datetime | None:
             return None
     if dt is None:
         return None
-    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+    return _plausible(dt if dt.tzinfo else dt.replace(tzinfo=UTC))
+
+
+def _plausible(dt: datetime) -> datetime | None:
+    """A publication date outside 1970-2100 is a broken feed, not news: treated as missing (the fetch time
+    is used), because date arithmetic near year 9999 overflows in clustering and date resolution."""
+    return dt if 1970 <= dt.year <= 2100 else None
 
 
 def _struct_date(entry: Mapping[str, Any]) -> datetime | None:
@@ -119,7 +127,9 @@ def _struct_date(entry: Mapping[str, Any]) -> datetime | None:
         if st:
             try:
                 year, month, day, hour, minute, second = (int(x) for x in st[:6])
-                return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
+                found = _plausible(datetime(year, month, day, hour, minute, second, tzinfo=UTC))
+                if found is not None:
+                    return found
             except (TypeError, ValueError):
                 continue
     return None
@@ -213,9 +223,12 @@ def parse_feed(
         # Only text is kept from HTML content (html_to_text drops scripts and styles and emits no markup, no
         # attribute and no link), so feedparser's URI resolution and HTML sanitizing inside content would be
         # work thrown away: together they are more than half of its time. Entry links go through safe_url.
-        parsed = feedparser.parse(
-            io.BytesIO(body), response_headers=kept, resolve_relative_uris=False, sanitize_html=False
-        )
+        try:
+            parsed = feedparser.parse(
+                io.BytesIO(body), response_headers=kept, resolve_relative_uris=False, sanitize_html=False
+            )
+        except Exception as exc:  # noqa: BLE001 (feedparser raises on some malformed input; one feed's problem)
+            return ParsedFeed("", None, (), problem=f"not a feed (the parser failed: {type(exc).__name__})")
     return _records(parsed)
 
 

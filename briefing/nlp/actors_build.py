@@ -74,8 +74,8 @@ def _group(finds: list[Found]) -> list[_Group]:
 
 def _written(text: str, f: Found) -> str:
     written = text[f.start : f.end]
-    # «للأمم المتحدة» is لـ + «الأمم المتحدة» with the article's alef elided; once the first لـ is taken as the
-    # clitic, the name as it would be written alone is ال + the rest: «الأمم المتحدة», not «لأمم المتحدة».
+    # «للأمم المتحدة» is لـ + «الأمم المتحدة» with the article's alef elided; once the first لـ is taken
+    # as the clitic, the name as written alone is ال + the rest: «الأمم المتحدة», not «لأمم المتحدة».
     # Only before a hamza-alef: «للبنان» is لـ + «لبنان», whose own lam must stay.
     if f.start > 0 and text[f.start - 1] == "ل" and written[:2] in ("لأ", "لإ", "لآ"):
         return "ال" + written[1:]

@@ -42,7 +42,8 @@ def normalize(text: str) -> str:
 
 
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
-    """`normalize(text)` plus, for each character of the result, its offset in `text` (and one past the end)."""
+    """`normalize(text)` plus, for each character of the result, its offset in `text` (and one past the
+    end)."""
     table = _table()
     out: list[str] = []
     offsets: list[int] = []

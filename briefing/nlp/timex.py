@@ -147,7 +147,15 @@ def _way(m: Mention, tense: Tense) -> str:
 
 
 def resolve(m: Mention, pub: date, tense: Tense = "unknown") -> Resolved | None:
-    """Dates for a mention, or None when it names no real date (30 February)."""
+    """Dates for a mention, or None when it names no real date (30 February) or one past the calendar's
+    ends (a feed dated in year 9999 saying "next Sunday")."""
+    try:
+        return _resolve(m, pub, tense)
+    except OverflowError:
+        return None
+
+
+def _resolve(m: Mention, pub: date, tense: Tense) -> Resolved | None:
     conf = m.confidence
     if m.kind == "offset":
         value = _shift(pub, m.unit, m.count if m.count else m.days)

@@ -1,6 +1,6 @@
 """One hostile article must not stop the others (RELIABILITY.md: "one broken feed never stops the others";
-row 22: parsing and analysis never raise). Bugs found by the ingest fuzzer (tests/fuzz, bench/fuzz_ingest.py)
-in files this suite does not own: strict xfails, with the fixes proposed in docs/SECURITY.md ("Known gaps").
+row 22: parsing and analysis never raise). Bugs found by the ingest fuzzer (tests/fuzz, bench/fuzz_ingest.py),
+now fixed; these tests keep them fixed.
 
 1. An item dated `Sun, 31 Dec 9999 23:59:59 +1400` whose text says "on Sunday" or "tomorrow" makes
    `briefing.nlp.timex_calendar.next_weekday` step past `date.max`. Until `pipeline._analyze_one` began to
@@ -43,23 +43,13 @@ GOOD = (
     "Damascus on Sunday for a two-day visit, diplomats said.</description></item></channel></rss>"
 )
 
-CLUSTER_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="pipeline.cluster_new computes max(published) + WINDOW and overflows on a far-future pubDate: "
-    "a traceback from `briefing fetch` (see docs/SECURITY.md, known gaps)",
-)
-TIMEX_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="timex steps past date.max on a far-future pubDate; pipeline._analyze_one contains it, but the "
-    "article is never analyzed and is retried on every refresh (see docs/SECURITY.md, known gaps)",
-)
 
 
 @pytest.mark.parametrize(
     "text",
     [
         pytest.param(WEEKDAY_TEXT, id="weekday-in-timex"),  # contained since pipeline._analyze_one catches
-        pytest.param(PLAIN_TEXT, id="window-in-cluster_new", marks=CLUSTER_BUG),
+        pytest.param(PLAIN_TEXT, id="window-in-cluster_new"),
     ],
 )
 def test_a_far_future_date_does_not_crash_the_fetch_or_poison_the_cache(tmp_path: Path, text: str) -> None:
@@ -82,7 +72,6 @@ def test_a_far_future_date_does_not_crash_the_fetch_or_poison_the_cache(tmp_path
     assert later.returncode == 0, later.stderr.decode()[-500:]
 
 
-@TIMEX_BUG
 def test_analyze_survives_the_last_representable_dates() -> None:
     from briefing.nlp.analyze import analyze  # noqa: PLC0415
 
@@ -91,14 +80,8 @@ def test_analyze_survives_the_last_representable_dates() -> None:
         analyze(text, published, title="Edge of the calendar")
 
 
-LXML_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="html_to_text hands text with control characters to lxml; drop_tree() of a <script> raises "
-    "ValueError and parse_feed fails, losing the whole feed (see docs/SECURITY.md, known gaps)",
-)
 
 
-@LXML_BUG
 def test_one_item_with_a_control_character_beside_a_script_does_not_lose_the_feed() -> None:
     """Found by the ingest fuzzer: the whole feed was refused ("parser failed: ValueError ...") because of one
     item; the good entry beside it was lost."""
@@ -135,11 +118,6 @@ FEEDPARSER_RAISES = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="feedparser.parse raises on some malformed feeds and parse_feed lets it out, so the feed is "
-    "refused as 'parser failed' (see docs/SECURITY.md, known gaps)",
-)
 @pytest.mark.parametrize("body", FEEDPARSER_RAISES)
 def test_feedparser_exceptions_do_not_escape_parse_feed(body: bytes) -> None:
     """Found by atheris (mutated corpus files). `fetch_all` contains the exception, so the effect is that the

@@ -3,8 +3,8 @@
 
 httpx refuses a Location holding an ASCII control (ESC, BEL), but it lets C1 controls through (the header is
 decoded as Latin-1, so a raw 0x9B byte becomes U+009B, the 8-bit CSI), and `fetch_http` copies the target
-into its error text and, after a 301, into the feed's new URL. Those cases are strict xfails: bugs in files
-this suite does not own, reported with their fixes (docs/SECURITY.md, "Known gaps").
+into its error text and, after a 301, into the feed's new URL. Such targets are now refused and every error
+line is sanitized before it is printed; these tests keep it so.
 """
 
 from __future__ import annotations
@@ -17,12 +17,6 @@ import pytest
 from tests.net.server import LocalServer, Reply
 from tests.security.conftest import run
 from tests.security.hostile import FORBIDDEN, assert_no_controls
-
-C1_LOCATION_XFAIL = pytest.mark.xfail(
-    strict=True,
-    reason="C1 controls from a Location header reach stderr and the feed URL: fetch.py copies the redirect "
-    "target unsanitized; cli.do_refresh and cli_feeds.list_ print it raw (see docs/SECURITY.md)",
-)
 
 
 def small_rss(title: str) -> bytes:
@@ -49,7 +43,7 @@ def fetch_all(tmp_path: Path, urls: list[str]) -> str:
     [
         pytest.param("ftp://127.0.0.1/\x1b]0;PWNED\x07/", id="esc-non-http"),
         pytest.param("http://exa\x1bmple.invalid/", id="esc-host"),
-        pytest.param("ftp://127.0.0.1/\x9b31m\x9d0;PWNED\x9c/", id="c1-non-http", marks=C1_LOCATION_XFAIL),
+        pytest.param("ftp://127.0.0.1/\x9b31m\x9d0;PWNED\x9c/", id="c1-non-http"),
     ],
 )
 def test_redirect_errors_print_no_controls(tmp_path: Path, location: str) -> None:
@@ -64,7 +58,7 @@ def test_redirect_errors_print_no_controls(tmp_path: Path, location: str) -> Non
     "path",
     [
         pytest.param("/moved\x1b[2J.xml", id="esc"),
-        pytest.param("/moved\x9b31m.xml", id="c1", marks=C1_LOCATION_XFAIL),
+        pytest.param("/moved\x9b31m.xml", id="c1"),
     ],
 )
 def test_a_permanent_redirect_stores_and_lists_no_controls(tmp_path: Path, path: str) -> None:

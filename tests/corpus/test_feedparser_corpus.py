@@ -9,6 +9,7 @@ send them. The compressed bodies go through the real capped decoder of `fetch_ht
 from __future__ import annotations
 
 import asyncio
+import io
 import json
 import re
 from collections.abc import AsyncIterator
@@ -20,6 +21,9 @@ import pytest
 
 from briefing.feeds.fetch import fetch_http
 from briefing.feeds.parse import parse_feed
+from briefing.models import Briefing
+from briefing.render.console import render_today
+from briefing.render.ics import render_ics
 from briefing.render.jsonout import briefing_json
 from briefing.render.markdown import render_markdown
 from briefing.store import Store
@@ -110,6 +114,37 @@ def test_every_corpus_file_goes_through_parse_store_and_export(tmp_path: Path) -
         assert not BAD.search(markdown)
         assert not [s for s in strings(data) if BAD.search(s)]
         assert "javascript:" not in markdown.lower() and "file:" not in markdown.lower()
+        console = io.StringIO()
+        render_today(b, console, width=120, color=True)
+        assert not BAD.search(ESCAPES.sub("", console.getvalue()))  # only Rich's own colour codes
+        calendar = render_ics(b)
+        assert not BAD.search(calendar.replace("\r\n", "\n")) and "javascript:" not in calendar.lower()
+        asyncio.run(_through_the_app(b))  # the TUI widgets, on every story
+
+
+# The renderer's own SGR colour codes are the only escape sequences a colour terminal may receive.
+ESCAPES = re.compile(r"\x1b\[[0-9;]*m")
+
+
+SELECTED = 60
+
+
+async def _through_the_app(b: Briefing) -> None:
+    """The corpus briefing in the Textual app: every headline is drawn in the stories list, the first
+    SELECTED stories are selected in turn (their story, actors and agenda panes drawn; each key press
+    redraws three panes, so all 300+ would take minutes), and no cell of the screen holds a control."""
+    from briefing.tui.app import BriefingApp
+
+    app = BriefingApp(lambda: b)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        for _ in range(min(SELECTED, len(b.stories))):
+            await pilot.press("j")
+        await pilot.pause()
+        strips = app.screen._compositor.render_strips()
+        text = "".join(seg.text for strip in strips for seg in strip)
+        assert not BAD.search(text)
+        assert app.is_running
 
 
 def _fast_taken(body: bytes, headers: dict[str, str]) -> bool:

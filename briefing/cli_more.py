@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Callable
-from datetime import timedelta
+from collections.abc import Callable, Collection
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, cast
 
@@ -16,7 +16,8 @@ from briefing.cli import Ctx, _briefing, _parse_date, _parse_now, do_refresh, ma
 from briefing.errors import BadInput
 
 if TYPE_CHECKING:
-    from briefing.models import Briefing
+    from briefing.models import Article
+    from briefing.tui.access import CacheAccess
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -115,33 +116,102 @@ def analyze(ctx: Ctx, path: str, published: str | None, lang: str, title: str | 
     click.echo(analysis_json(analysis), nl=False)
 
 
+def tui_cache(ctx: Ctx, *, fixed_now: bool = True) -> CacheAccess:
+    """The app's view of the cache: closures over `Store` and `build_briefing`, one connection per call
+    (each runs in a worker thread while a refresh may be writing; WAL lets them read meanwhile). With
+    `fixed_now` False the briefing follows the clock: a desk left open past midnight moves to the new day."""
+    from briefing.store import Store  # noqa: PLC0415
+    from briefing.tui.access import CacheAccess, FeedChoice, Filters, View  # noqa: PLC0415
+    from briefing.viewmodel import build_briefing  # noqa: PLC0415
+
+    class Reading(Store):
+        """The cache as `build_briefing` reads it for the app. It keeps the read flags of the articles the
+        stories are built from (the view-model has no read state), and in quick mode it answers the agenda's
+        query with nothing: on a large cache that query (every article with an upcoming event, analyses
+        decoded) is most of the build, and the first screen needs only the stories."""
+
+        def __init__(self, opened: Store, *, quick: bool) -> None:
+            super().__init__(opened.conn, opened.path)
+            self.quick = quick
+            self.read: set[int] = set()
+
+        def articles_between(self, start: datetime, end: datetime) -> list[Article]:
+            found = super().articles_between(start, end)
+            self.read.update(a.id for a in found if a.read)
+            return found
+
+        def articles_with_events_after(self, day: date, published_before: datetime) -> list[Article]:
+            return [] if self.quick else super().articles_with_events_after(day, published_before)
+
+    def view(filters: Filters, quick: bool) -> View:
+        store = Reading(Store.open(ctx.settings.db), quick=quick)
+        with store:
+            now = ctx.now if fixed_now else datetime.now().astimezone()
+            b = build_briefing(
+                store,
+                now,
+                day=filters.day,
+                lang=filters.lang,
+                limit=50,
+                feeds=filters.feeds or None,
+                unread_only=filters.unread_only,
+            )
+        ids = {ref.article_id for story in b.stories for ref in story.articles}
+        return View(b, frozenset(store.read & ids), complete=not quick)
+
+    def feeds() -> list[FeedChoice]:
+        with Store.open(ctx.settings.db) as store:
+            return [
+                FeedChoice(f.id, f.title or f.url, f.item_count) for f in store.feeds() if f.id is not None
+            ]
+
+    def search(query: str) -> list[Article]:
+        from briefing.nlp.arabic import normalize  # noqa: PLC0415 (camel-tools: paid on the first search)
+
+        with Store.open(ctx.settings.db) as store:
+            return list(store.search(query, normalize, limit=100))
+
+    def article(article_id: int) -> Article | None:
+        with Store.open(ctx.settings.db) as store:
+            found = store.articles([article_id])
+        return found[0] if found else None
+
+    def mark_read(ids: Collection[int], read: bool) -> None:
+        with Store.open(ctx.settings.db) as store:
+            store.mark_read(ids, read)
+
+    return CacheAccess(view=view, feeds=feeds, search=search, article=article, mark_read=mark_read)
+
+
 @main.command()
 @click.option("--theme", help="Theme name (built-in or from the user themes directory).")
 @click.option("--bidi", type=click.Choice(["app", "terminal", "off"]), help="How Arabic is laid out.")
 @click.pass_obj
 def tui(ctx: Ctx, theme: str | None, bidi: str | None) -> None:
     """Open the interactive app (the default command)."""
+    from briefing.store import Store  # noqa: PLC0415
     from briefing.tui.app import BriefingApp  # noqa: PLC0415
-    from briefing.viewmodel import build_briefing  # noqa: PLC0415
 
     with open_store(ctx) as store:
         if store.count("articles") == 0:
             _briefing(ctx, store, None, "all", 1)
 
-    def build() -> Briefing:
-        # Each call opens its own connection: it runs in a worker thread while a refresh may be writing.
-        with open_store(ctx) as s:
-            return build_briefing(s, ctx.now, limit=50)
-
     def refresh(progress: Callable[[int, int, str], None]) -> str:
-        with open_store(ctx) as s:
+        # Store.open, not open_store: in a worker thread an error must be an exception the app reports,
+        # not a message on stderr (under the app's screen) and a SystemExit.
+        with Store.open(ctx.settings.db) as s:
             report = do_refresh(ctx, s, quiet=True, progress=progress)
         failed = "; ".join(f"{o.title}: {o.error}" for o in report.failed)
         return f"{report.new} new articles" + (f"; failed: {failed}" if failed else "")
 
+    fixed_now = click.get_current_context().find_root().params.get("now_text") is not None
     mode = cast(Literal["app", "terminal", "off"], bidi or ctx.settings.bidi)
     app = BriefingApp(
-        build, refresh=refresh, theme=theme or ctx.settings.theme, bidi=mode, keymap=ctx.settings.keymap
+        cache=tui_cache(ctx, fixed_now=fixed_now),
+        refresh=refresh,
+        theme=theme or ctx.settings.theme,
+        bidi=mode,
+        keymap=ctx.settings.keymap,
     )
     app.run()
 

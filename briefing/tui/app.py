@@ -1,20 +1,23 @@
 """Provides `BriefingApp`, the interactive briefing: workers, actions and message handlers, nothing else.
 
-The app is given two callables from the pipeline and never does their work itself:
+The app is given callables from the pipeline and never does their work itself:
 
-- `build()` reads the cache and returns the `Briefing` view-model; it runs in a thread worker, with the
-  panes showing a loading state until the first one arrives;
-- `refresh(progress)` fetches the feeds (blocking); it runs in a thread worker that reports progress through
-  `call_from_thread` and posts `RefreshFinished` or `RefreshFailed`; a finished refresh triggers a rebuild,
-  a failed one leaves the old view in place.
+- `cache` (a `CacheAccess`) answers every question about the cache: the view for some filters (first a
+  quick one without the agenda, then the whole one), the feeds, a search, one article, marking read;
+  a plain `build()` returning a `Briefing` works too (no filters, search or read marks then);
+- `refresh(progress)` fetches the feeds (blocking).
 
-Layout lives in `screens/main.py`, panes in `widgets/`, keys in `keys.py`, colours in the theme files.
+Each runs in a thread worker that posts one past-tense message (`BriefingBuilt`, `SearchFinished`, ...);
+the handlers update the screens on the app's loop. Layout lives in `screens/`, panes in `widgets/`, keys in
+`keys.py`, palette entries in `commands.py`, colours in the theme files.
 """
 
 from __future__ import annotations
 
+import threading
 import webbrowser
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar, Literal
 
@@ -24,22 +27,50 @@ from textual.binding import BindingType
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from briefing.models import Briefing
+from briefing.models import Article, ArticleRef, Briefing
 from briefing.render.bidi import BidiMode
 from briefing.render.sanitize import clean_line, safe_url
 from briefing.tui import keys
-from briefing.tui.messages import BriefingBuilt, BuildFailed, PanesMounted, RefreshFailed, RefreshFinished
+from briefing.tui.access import CacheAccess, FeedChoice, Filters, View
+from briefing.tui.commands import palette_commands
+from briefing.tui.export import default_export_path, write_export
+from briefing.tui.format import count
+from briefing.tui.messages import (
+    ArticleLoaded,
+    BriefingBuilt,
+    BuildFailed,
+    ExportWritten,
+    FeedsListed,
+    PanesMounted,
+    ReadMarked,
+    RefreshFailed,
+    RefreshFinished,
+    SearchFinished,
+    TaskFailed,
+)
+from briefing.tui.screens.article import ArticleScreen
+from briefing.tui.screens.export import ExportScreen
+from briefing.tui.screens.filters import FiltersScreen
 from briefing.tui.screens.help import HelpScreen, help_rows
 from briefing.tui.screens.main import MainScreen
+from briefing.tui.screens.search import SearchScreen
 from briefing.tui.themes import DEFAULT_THEME, discover_themes
 
 Progress = Callable[[int, int, str], None]
+NO_CACHE = "not available here: the app was started without the cache"
 
 
 def describe(error: BaseException) -> str:
     """One line for the user: the exception's message (cleaned: it may quote feed text) and its type."""
     message = clean_line(str(error))
     return f"{type(error).__name__}: {message}" if message else type(error).__name__
+
+
+def reference(article: Article) -> ArticleRef:
+    """How the app cites an article found by search."""
+    return ArticleRef(
+        article.title, article.url, article.feed_title, article.published, article.lang, article.id
+    )
 
 
 class BriefingApp(App[None]):
@@ -51,21 +82,37 @@ class BriefingApp(App[None]):
 
     def __init__(
         self,
-        build: Callable[[], Briefing],
+        build: Callable[[], Briefing] | None = None,
         *,
         refresh: Callable[[Progress], str] | None = None,
         theme: str | None = None,
         bidi: Literal["app", "terminal", "off"] = "terminal",
         keymap: Mapping[str, str] | None = None,
+        cache: CacheAccess | None = None,
     ) -> None:
         super().__init__()
+        if build is None and cache is None:
+            raise TypeError("BriefingApp needs `build` or `cache`")
         self._build = build
+        self._cache = cache
         self._refresh = refresh
-        self._bidi: BidiMode = bidi
+        self.bidi: BidiMode = bidi
         self._user_keymap = dict(keymap or {})
         self.briefing: Briefing | None = None
         """The view-model on screen (None until the first build returns)."""
+        self.view: View | None = None
+        self.read: frozenset[int] = frozenset()
+        """Ids of the articles on screen that are marked read (the view's state plus marks since)."""
+        self.filters = Filters()
+        self.feeds: tuple[FeedChoice, ...] | None = None
+        """The feed list, read once for the filters dialog (again after a refresh)."""
         self.refreshing = False
+        self._marks: dict[int, tuple[int, bool]] = {}
+        """Article id -> (request number, read) for marks a build may not have seen yet."""
+        self._mark_requests = 0
+        self._marks_stored = 0
+        self._mark_lock = threading.Lock()
+        self._search_query = ""
         loaded = discover_themes()
         for found in loaded.themes.values():
             self.register_theme(found)
@@ -79,7 +126,7 @@ class BriefingApp(App[None]):
         self.theme = wanted
 
     def get_default_screen(self) -> Screen[None]:
-        return MainScreen(bidi=self._bidi, can_refresh=self._refresh is not None)
+        return MainScreen(bidi=self.bidi, can_refresh=self._refresh is not None)
 
     @property
     def main(self) -> MainScreen:
@@ -96,20 +143,31 @@ class BriefingApp(App[None]):
     def on_panes_mounted(self, _: PanesMounted) -> None:
         self.start_build()
 
+    def warn(self, text: str) -> None:
+        self.notify(text, severity="warning", markup=False)
+
     # Workers: one core call each, then one past-tense message.
 
     def start_build(self) -> None:
-        self._build_worker()
+        self._build_worker(self.filters, self._marks_stored)
 
     @work(thread=True, exclusive=True, group="build", exit_on_error=False)
-    def _build_worker(self) -> None:
+    def _build_worker(self, filters: Filters, marks_seen: int) -> None:
+        worker = get_current_worker()
         try:
-            briefing = self._build()
+            if self._cache is None:
+                assert self._build is not None
+                view = View(self._build())
+            else:
+                view = self._cache.view(filters, True)
+                if not view.complete and not worker.is_cancelled:
+                    self.post_message(BriefingBuilt(view, filters, marks_seen))
+                    view = self._cache.view(filters, False)
         except Exception as error:  # the core's failure is shown to the user, never fatal
             message: BriefingBuilt | BuildFailed = BuildFailed(describe(error))
         else:
-            message = BriefingBuilt(briefing)
-        if not get_current_worker().is_cancelled:
+            message = BriefingBuilt(view, filters, marks_seen)
+        if not worker.is_cancelled:
             self.post_message(message)
 
     @work(thread=True, exclusive=True, group="refresh", exit_on_error=False)
@@ -131,14 +189,66 @@ class BriefingApp(App[None]):
         else:
             self.post_message(RefreshFinished(summary if isinstance(summary, str) else ""))
 
+    @work(thread=True, exclusive=True, group="feeds", exit_on_error=False)
+    def _feeds_worker(self, cache: CacheAccess) -> None:
+        try:
+            self.post_message(FeedsListed(tuple(cache.feeds())))
+        except Exception as error:
+            self.post_message(TaskFailed("feeds", describe(error)))
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _search_worker(self, cache: CacheAccess, query: str) -> None:
+        try:
+            self.post_message(SearchFinished(query, tuple(cache.search(query))))
+        except Exception as error:
+            self.post_message(TaskFailed("search", describe(error)))
+
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
+    def _article_worker(self, cache: CacheAccess, article_id: int) -> None:
+        try:
+            self.post_message(ArticleLoaded(article_id, cache.article(article_id)))
+        except Exception as error:
+            self.post_message(TaskFailed("article", describe(error)))
+
+    @work(thread=True, group="mark", exit_on_error=False)
+    def _mark_worker(self, cache: CacheAccess, ids: frozenset[int], read: bool, request: int) -> None:
+        with self._mark_lock:  # in order: a quick m, m must leave the cache as the screen shows it
+            try:
+                cache.mark_read(ids, read)
+            except Exception as error:
+                self.post_message(TaskFailed("mark", describe(error), request))
+            else:
+                self.post_message(ReadMarked(ids, read, request))
+
+    @work(thread=True, group="export", exit_on_error=False)
+    def _export_worker(self, briefing: Briefing, path: Path) -> None:
+        try:
+            self.post_message(ExportWritten(write_export(briefing, path)))
+        except Exception as error:
+            self.post_message(TaskFailed("export", describe(error)))
+
     # Messages from the workers.
 
     def _progressed(self, done: int, total: int, label: str) -> None:
         self.main.status.progress(done, total, label)
 
     async def on_briefing_built(self, message: BriefingBuilt) -> None:
+        if message.filters != self.filters:
+            return  # built for filters the user has changed since
+        self.view = message.view
         self.briefing = message.briefing
-        await self.main.show(message.briefing)
+        read = set(message.view.read)
+        for article_id, (request, state) in list(self._marks.items()):
+            if request <= message.marks_seen:
+                del self._marks[article_id]  # stored before this build read the cache
+            elif state:
+                read.add(article_id)
+            else:
+                read.discard(article_id)
+        self.read = frozenset(read)
+        names = {feed.id: feed.title for feed in self.feeds or ()}
+        shown = replace(message.view, read=self.read)
+        await self.main.show(shown, filters=self.filters.describe(names))
 
     def on_build_failed(self, message: BuildFailed) -> None:
         self.notify(
@@ -148,6 +258,7 @@ class BriefingApp(App[None]):
 
     def on_refresh_finished(self, message: RefreshFinished) -> None:
         self.refreshing = False
+        self.feeds = None
         self.main.status.finish_refresh()
         self.notify(clean_line(message.summary) or "Feeds refreshed.", title="Refresh", markup=False)
         self.start_build()
@@ -157,13 +268,41 @@ class BriefingApp(App[None]):
         self.main.status.finish_refresh()
         self.notify(message.error, title="Refresh failed", severity="error", timeout=15, markup=False)
 
-    # Actions (each also in the command palette).
+    def on_feeds_listed(self, message: FeedsListed) -> None:
+        self.feeds = message.feeds
+        self._push_filters()
+
+    async def on_search_finished(self, message: SearchFinished) -> None:
+        if isinstance(self.screen, SearchScreen):
+            await self.screen.show_results(message.query, message.hits)
+
+    async def on_article_loaded(self, message: ArticleLoaded) -> None:
+        screen = self.screen
+        if isinstance(screen, ArticleScreen) and screen.article.article_id == message.article_id:
+            await screen.show_text(message.article)
+
+    def on_read_marked(self, message: ReadMarked) -> None:
+        self._marks_stored = max(self._marks_stored, message.request)
+
+    def on_export_written(self, message: ExportWritten) -> None:
+        self.notify(str(message.path), title="Exported", timeout=12, markup=False)
+
+    async def on_task_failed(self, message: TaskFailed) -> None:
+        titles = {"feeds": "Could not list the feeds", "search": "Search failed", "article": "Could not read"}
+        titles |= {"mark": "Could not mark", "export": "Export failed"}
+        self.notify(message.error, title=titles.get(message.task, ""), severity="error", markup=False)
+        if message.task == "search" and isinstance(self.screen, SearchScreen):
+            self.screen.show_error(message.error)
+        elif message.task == "article" and isinstance(self.screen, ArticleScreen):
+            await self.screen.show_text(None, missing=f"Could not read the article: {message.error}")
+        elif message.task == "mark":
+            self._undo_marks(message.request)
+
+    # Actions (each also in the command palette: see commands.py).
 
     def action_refresh(self) -> None:
         if self._refresh is None:
-            self.notify(
-                "Refreshing is not available here; run `briefing fetch`.", severity="warning", markup=False
-            )
+            self.warn("Refreshing is not available here; run `briefing fetch`.")
         elif self.refreshing:
             self.notify("A refresh is already running.", markup=False)
         else:
@@ -172,15 +311,14 @@ class BriefingApp(App[None]):
             self._refresh_worker(self._refresh)
 
     def action_open_link(self) -> None:
-        article = self.main.selected_article
+        screen = self.screen
+        article = screen.article if isinstance(screen, ArticleScreen) else self.main.selected_article
         if article is None:
-            self.notify("No article selected.", severity="warning", markup=False)
+            self.warn("No article selected.")
             return
         url = safe_url(article.url)
         if not url.lower().startswith(("http://", "https://")):
-            self.notify(
-                "This article has no web link that can be opened safely.", severity="warning", markup=False
-            )
+            self.warn("This article has no web link that can be opened safely.")
             return
         webbrowser.open(url)
         self.notify(url, title="Opening in the browser", markup=False)
@@ -200,23 +338,114 @@ class BriefingApp(App[None]):
     def action_open_story(self) -> None:
         self.main.story_pane.focus()
 
+    def action_toggle_actors(self) -> None:
+        pane = self.main.actors
+        pane.set_scope("all" if pane.scope == "story" else "story")
+
+    def action_search(self) -> None:
+        if self._cache is None:
+            self.warn(f"Search is {NO_CACHE}.")
+        elif not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen(mode=self.bidi, query=self._search_query), self._search_closed)
+
+    def on_search_screen_submitted(self, message: SearchScreen.Submitted) -> None:
+        if self._cache is not None:
+            self._search_query = message.query
+            self._search_worker(self._cache, message.query)
+
+    def _search_closed(self, article: Article | None) -> None:
+        if article is None:
+            return
+        for story in self.briefing.stories if self.briefing else ():
+            if any(ref.article_id == article.id for ref in story.articles):
+                if self.main.open_article_of_story(story.id, article.id):
+                    return
+        self.open_full_text(reference(article))
+
+    def action_open_article(self) -> None:
+        article = self.main.selected_article
+        if article is None:
+            self.warn("No article selected.")
+        else:
+            self.open_full_text(article)
+
+    def open_full_text(self, article: ArticleRef) -> None:
+        """Show `article`'s stored text (read in a worker) and mark it read."""
+        screen = ArticleScreen(article, mode=self.bidi)
+        self.push_screen(screen)
+        if self._cache is None or article.article_id is None:
+            self.call_after_refresh(screen.show_text, None, missing=f"The full text is {NO_CACHE}.")
+            return
+        self._article_worker(self._cache, article.article_id)
+        if article.article_id not in self.read:
+            self._mark(frozenset({article.article_id}), True)
+
+    def action_mark_read(self) -> None:
+        story = self.main.selected_story
+        if story is None:
+            self.warn("No story selected.")
+            return
+        ids = frozenset(ref.article_id for ref in story.articles if ref.article_id is not None)
+        if self._cache is None or not ids:
+            self.warn(f"Marking read is {NO_CACHE}.")
+            return
+        self._mark(ids, not ids <= self.read)
+
+    def _mark(self, ids: frozenset[int], read: bool) -> None:
+        """Show the new state at once and store it in a worker (undone if storing fails)."""
+        assert self._cache is not None
+        self._mark_requests += 1
+        for article_id in ids:
+            self._marks[article_id] = (self._mark_requests, read)
+        self.read = self.read | ids if read else self.read - ids
+        self.main.mark_read(self.read)
+        self._mark_worker(self._cache, ids, read, self._mark_requests)
+
+    def _undo_marks(self, request: int) -> None:
+        failed = {article_id for article_id, (number, _) in self._marks.items() if number == request}
+        for article_id in failed:
+            _, state = self._marks.pop(article_id)
+            self.read = self.read - {article_id} if state else self.read | {article_id}
+        self.main.mark_read(self.read)
+
+    def action_filters(self) -> None:
+        if self._cache is None:
+            self.warn(f"Filters are {NO_CACHE}.")
+        elif self.feeds is None:
+            self._feeds_worker(self._cache)
+        else:
+            self._push_filters()
+
+    def _push_filters(self) -> None:
+        if not isinstance(self.screen, FiltersScreen):
+            screen = FiltersScreen(self.filters, self.feeds or (), mode=self.bidi)
+            self.push_screen(screen, self._filters_closed)
+
+    def _filters_closed(self, filters: Filters | None) -> None:
+        if filters is None or filters == self.filters:
+            return
+        self.filters = filters
+        self.main.query_one("#body").loading = True
+        self.start_build()
+
+    def action_export(self) -> None:
+        view = self.view
+        if view is None:
+            self.warn("Nothing to export yet.")
+        elif not view.complete:
+            self.warn("The agenda is still loading; export in a moment.")
+        else:
+            summary = f"The current view: {count(len(view.briefing.stories), 'story', 'stories')}"
+            summary += f" and {count(len(view.briefing.upcoming), 'upcoming event')}"
+            if self.filters.active:
+                summary += f" (filtered: {self.filters.describe({f.id: f.title for f in self.feeds or ()})})"
+            screen = ExportScreen(default_export_path(view.briefing), clean_line(summary))
+            self.push_screen(screen, self._export_chosen)
+
+    def _export_chosen(self, path: Path | None) -> None:
+        if path is not None and self.view is not None:
+            self._export_worker(self.view.briefing, path)
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield SystemCommand(
-            "Refresh feeds", "Fetch the feeds and rebuild the briefing (r)", self.action_refresh
-        )
-        yield SystemCommand(
-            "Open article link", "Open the selected article in the browser (o)", self.action_open_link
-        )
-        yield SystemCommand("Help: keys", "List every key binding (?)", self.action_help)
-        yield SystemCommand("Next story", "Move to the next story (j, down)", self.action_next_story)
-        yield SystemCommand(
-            "Previous story", "Move to the previous story (k, up)", self.action_previous_story
-        )
-        yield SystemCommand(
-            "Open story", "Focus the selected story to read it (enter)", self.action_open_story
-        )
-        yield SystemCommand("Next pane", "Move the focus to the next pane (tab)", self.action_focus_next)
-        yield SystemCommand(
-            "Previous pane", "Move the focus to the previous pane (shift+tab)", self.action_focus_previous
-        )
+        yield from palette_commands(self)

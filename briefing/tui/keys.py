@@ -1,7 +1,9 @@
 """Provides every key binding of the app, each with an id so that a user keymap can remap it.
 
-The ids are the public names of the bindings (`BriefingApp(keymap={"refresh": "f5"})`); the help screen lists
-the same objects, so it always shows what the widgets actually bind.
+The ids are the public names of the bindings (`keymap = {refresh = "f5"}` in config.toml, or
+`BriefingApp(keymap={"refresh": "f5"})`); the help screen lists the same objects, so it always shows what
+the widgets actually bind. Bindings that act on the briefing (search, filters, mark, export, actors) sit on
+the main screen, not the app, so that they do nothing while a dialog is open.
 """
 
 from __future__ import annotations
@@ -17,6 +19,11 @@ PALETTE = Binding("ctrl+p", "command_palette", "Commands", id="command-palette",
 
 FOCUS_NEXT = Binding("tab", "app.focus_next", "Next pane", id="focus-next", show=False)
 FOCUS_PREVIOUS = Binding("shift+tab", "app.focus_previous", "Previous pane", id="focus-previous", show=False)
+SEARCH = Binding("slash", "app.search", "Search", id="search", key_display="/")
+FILTERS = Binding("f", "app.filters", "Filters", id="filters")
+MARK_READ = Binding("m", "app.mark_read", "Mark read", id="mark-read")
+EXPORT = Binding("e", "app.export", "Export", id="export")
+ACTORS_SCOPE = Binding("a", "app.toggle_actors", "Actors view", id="actors-scope")
 
 STORY_DOWN = Binding("j,down", "cursor_down", "Next story", id="cursor-down", show=False)
 STORY_UP = Binding("k,up", "cursor_up", "Previous story", id="cursor-up", show=False)
@@ -24,19 +31,37 @@ OPEN_STORY = Binding("enter", "select_cursor", "Open story", id="open-story")
 
 ARTICLE_DOWN = Binding("j,down", "cursor_down", "Next article", id="cursor-down", show=False)
 ARTICLE_UP = Binding("k,up", "cursor_up", "Previous article", id="cursor-up", show=False)
+OPEN_ARTICLE = Binding("enter", "app.open_article", "Full text", id="open-article")
 
 SCROLL_DOWN = Binding("j,down", "scroll_down", "Scroll down", id="cursor-down", show=False)
 SCROLL_UP = Binding("k,up", "scroll_up", "Scroll up", id="cursor-up", show=False)
 
 CLOSE_HELP = Binding("escape,question_mark,q", "dismiss", "Close", id="close-help")
+CLOSE = Binding("escape,q", "close", "Close", id="close")
+"""Closes the search, filters, export and full-text dialogs (`q` only where no text field has the focus)."""
+TO_RESULTS = Binding("down", "results", "Results", id="search-results", show=False)
+OPEN_RESULT = Binding("enter", "select_cursor", "Open", id="open-result")
+APPLY_FILTERS = Binding("ctrl+s", "apply", "Apply", id="apply-filters")
 
 APP_BINDINGS: list[BindingType] = [QUIT, REFRESH, OPEN_LINK, HELP, THEME]
-SCREEN_BINDINGS: list[BindingType] = [FOCUS_NEXT, FOCUS_PREVIOUS]
+SCREEN_BINDINGS: list[BindingType] = [
+    FOCUS_NEXT,
+    FOCUS_PREVIOUS,
+    SEARCH,
+    FILTERS,
+    MARK_READ,
+    EXPORT,
+    ACTORS_SCOPE,
+]
 
 HELP_SECTIONS: list[tuple[str, list[Binding]]] = [
-    ("Everywhere", [QUIT, REFRESH, OPEN_LINK, HELP, THEME, PALETTE, FOCUS_NEXT, FOCUS_PREVIOUS]),
+    ("Everywhere", [QUIT, REFRESH, OPEN_LINK, HELP, THEME, PALETTE]),
+    ("Main screen", [FOCUS_NEXT, FOCUS_PREVIOUS, SEARCH, FILTERS, MARK_READ, EXPORT, ACTORS_SCOPE]),
     ("Stories list", [STORY_DOWN, STORY_UP, OPEN_STORY]),
-    ("Story pane", [ARTICLE_DOWN, ARTICLE_UP]),
+    ("Story pane", [ARTICLE_DOWN, ARTICLE_UP, OPEN_ARTICLE]),
     ("Actors and agenda panes", [SCROLL_DOWN, SCROLL_UP]),
+    ("Search", [TO_RESULTS, OPEN_RESULT, CLOSE]),
+    ("Filters", [APPLY_FILTERS, CLOSE]),
+    ("Full text", [SCROLL_DOWN, SCROLL_UP, OPEN_LINK, CLOSE]),
     ("This help", [CLOSE_HELP]),
 ]

@@ -5,17 +5,29 @@ Workers never touch widgets; they post one of these and the app reacts on its ow
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.message import Message
 
-from briefing.models import Briefing, Story
+from briefing.models import Article, Briefing, Story
+from briefing.tui.access import FeedChoice, Filters, View
 
 
 class BriefingBuilt(Message):
-    """The `build` worker returned a fresh view-model."""
+    """The `build` worker returned a fresh view (for `filters`; `view.complete` False: the agenda follows).
 
-    def __init__(self, briefing: Briefing) -> None:
+    `marks_seen`: the number of the last read mark stored before the build started (newer ones are not in
+    `view.read` and the app keeps applying them)."""
+
+    def __init__(self, view: View, filters: Filters, marks_seen: int = 0) -> None:
         super().__init__()
-        self.briefing = briefing
+        self.view = view
+        self.filters = filters
+        self.marks_seen = marks_seen
+
+    @property
+    def briefing(self) -> Briefing:
+        return self.view.briefing
 
 
 class BuildFailed(Message):
@@ -60,3 +72,58 @@ class StoryOpened(Message):
 
 class PanesMounted(Message):
     """The main screen has composed its panes: the first build can be shown."""
+
+
+class FeedsListed(Message):
+    """The feeds worker read the feed list (for the filters screen)."""
+
+    def __init__(self, feeds: tuple[FeedChoice, ...]) -> None:
+        super().__init__()
+        self.feeds = feeds
+
+
+class SearchFinished(Message):
+    """The search worker found `hits` for `query` (best first; may be empty)."""
+
+    def __init__(self, query: str, hits: tuple[Article, ...]) -> None:
+        super().__init__()
+        self.query = query
+        self.hits = hits
+
+
+class ArticleLoaded(Message):
+    """The article worker read one article's stored text (`article` None: it is no longer cached)."""
+
+    def __init__(self, article_id: int, article: Article | None) -> None:
+        super().__init__()
+        self.article_id = article_id
+        self.article = article
+
+
+class ReadMarked(Message):
+    """The mark worker stored the read state of `article_ids` (the app's mark request number `request`)."""
+
+    def __init__(self, article_ids: frozenset[int], read: bool, request: int) -> None:
+        super().__init__()
+        self.article_ids = article_ids
+        self.read = read
+        self.request = request
+
+
+class ExportWritten(Message):
+    """The export worker wrote the Markdown file at `path`."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+
+class TaskFailed(Message):
+    """A worker other than build/refresh raised; `task` says which ("feeds", "search", "article", "mark",
+    "export"), `error` why (one line), `request` which mark request failed."""
+
+    def __init__(self, task: str, error: str, request: int = 0) -> None:
+        super().__init__()
+        self.task = task
+        self.error = error
+        self.request = request

@@ -40,6 +40,16 @@ class RecordingApp(BriefingApp):
         return any(s == severity and fragment in f"{t} {m}" for s, t, m in self.notes)
 
 
+def recording(opened: list[str]) -> Callable[..., bool]:
+    """A stand-in for `webbrowser.open` that records the URLs it is asked to open."""
+
+    def open_url(url: str, *args: object, **kwargs: object) -> bool:
+        opened.append(url)
+        return True
+
+    return open_url
+
+
 async def settle(pilot: Pilot[None]) -> None:
     """Wait for the workers and for the panes to recompose."""
     await pilot.app.workers.wait_for_complete()

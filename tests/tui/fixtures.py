@@ -7,6 +7,7 @@ Pedersen arriving in Damascus "tomorrow"); an English story and a short Arabic o
 
 from __future__ import annotations
 
+import zlib
 from datetime import date, datetime, timedelta, timezone
 
 from briefing.models import Actor, AgendaItem, ArticleRef, Briefing, Event, Story
@@ -21,8 +22,27 @@ def at(day: int, hour: int, minute: int = 0) -> datetime:
     return datetime(2024, 3, day, hour, minute, tzinfo=DAMASCUS)
 
 
+FEED_IDS = {
+    "برقية المشرق": 1,
+    "المراقب الخليجي": 2,
+    "The Meridian Monitor": 3,
+    "Harbour Post": 4,
+    "Gulf Evening Wire": 5,
+    "تلفزيون سوريا": 6,
+    "Jordan Times": 7,
+}
+"""The feed ids the fake cache (tests/tui/fakes.py) gives the fixture feeds."""
+
+
+def article_id(url: str) -> int:
+    """A stable article id for a fixture article (from its URL, so every build gives the same one)."""
+    return zlib.crc32(url.encode()) % 1_000_000
+
+
 def ref(title: str, url: str, feed: str, published: datetime, lang: str = "ar") -> ArticleRef:
-    return ArticleRef(title=title, url=url, feed=feed, published=published, lang=lang)
+    return ArticleRef(
+        title=title, url=url, feed=feed, published=published, lang=lang, article_id=article_id(url)
+    )
 
 
 PEDERSEN = Actor(
@@ -33,6 +53,12 @@ PEDERSEN = Actor(
     affiliation="الأمم المتحدة",
     aliases=("بيدرسون",),
     key="غير بيدرسون",
+    mentions=(
+        (0, 5),
+        (10, 15),
+        (20, 25),
+        (30, 35),
+    ),
 )
 MEKDAD = Actor(
     name="فيصل المقداد",
@@ -42,6 +68,11 @@ MEKDAD = Actor(
     affiliation="حكومة النظام السوري",
     aliases=("المقداد",),
     key="فيصل المقداد",
+    mentions=(
+        (0, 5),
+        (10, 15),
+        (20, 25),
+    ),
 )
 YEFIMOV = Actor(
     name="ألكسندر يفيموف",
@@ -69,6 +100,10 @@ ABBAS = Actor(
     affiliation="حكومة النظام السوري",
     aliases=("علي عباس",),
     key="علي محمود عباس",
+    mentions=(
+        (0, 5),
+        (10, 15),
+    ),
 )
 
 SEED_ARTICLES = (
@@ -131,6 +166,10 @@ BURNS = Actor(
     affiliation="United States",
     aliases=("Burns",),
     key="william burns",
+    mentions=(
+        (0, 5),
+        (10, 15),
+    ),
 )
 AL_THANI = Actor(
     name="Mohammed bin Abdulrahman Al Thani",

@@ -15,7 +15,7 @@ from briefing.tui.widgets.agenda import AgendaPane
 from briefing.tui.widgets.paragraph import Paragraph
 from briefing.tui.widgets.stories import StoriesList
 from briefing.tui.widgets.story import StoryPane
-from tests.tui.conftest import RecordingApp, screen_text, settle
+from tests.tui.conftest import RecordingApp, recording, screen_text, settle
 from tests.tui.fixtures import (
     AID,
     CAIRO_TALKS,
@@ -211,7 +211,7 @@ async def test_o_opens_the_selected_article_over_http_only(
     briefing: Briefing, hostile: Briefing, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened: list[str] = []
-    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url) or True)
+    monkeypatch.setattr("webbrowser.open", recording(opened))
     app = RecordingApp(lambda: briefing)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -265,7 +265,12 @@ async def test_keymap_remaps_bindings_by_id(briefing: Briefing) -> None:
 
 async def test_every_action_is_in_the_command_palette(briefing: Briefing) -> None:
     calls: list[int] = []
-    app = RecordingApp(lambda: briefing, refresh=lambda progress: calls.append(1) or "ok")
+
+    def refresh(progress: Callable[[int, int, str], None]) -> str:
+        calls.append(1)
+        return "ok"
+
+    app = RecordingApp(lambda: briefing, refresh=refresh)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         titles = {command.title for command in app.get_system_commands(app.screen)}
@@ -304,7 +309,7 @@ async def test_story_selection_from_the_palette(briefing: Briefing) -> None:
 
 async def test_empty_cache_says_how_to_fetch(empty: Briefing, monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[str] = []
-    monkeypatch.setattr("webbrowser.open", lambda url, *a, **k: opened.append(url) or True)
+    monkeypatch.setattr("webbrowser.open", recording(opened))
     app = RecordingApp(lambda: empty, refresh=lambda progress: "ok")
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

@@ -1,8 +1,9 @@
 """SVG snapshots of the key screens (Textual is pinned exactly, so these are stable).
 
-SVG viewers apply the bidi algorithm themselves: logical-order Arabic ("terminal" mode, used here) looks right
-in them, and a Latin date inside Arabic may be drawn flipped. What a terminal shows is checked from the cells
-in test_app.py; these snapshots guard layout and colours. Regenerate with `pytest --snapshot-update` after
+SVG viewers apply the bidi algorithm themselves: logical-order Arabic ("terminal" mode, the default here)
+looks right in them, pre-reordered Arabic ("app" mode, `TestBidi`) looks reversed in them, and a Latin date
+inside Arabic may be drawn flipped. What a terminal shows is checked from the cells in test_app.py and
+test_features.py; these snapshots guard layout and colours. Regenerate with `pytest --snapshot-update` after
 looking at the screen.
 """
 
@@ -16,6 +17,7 @@ from textual.pilot import Pilot
 from briefing.paths import builtin_themes_dir
 from briefing.tui.app import BriefingApp
 from tests.tui.conftest import settle
+from tests.tui.fakes import FakeCache
 from tests.tui.fixtures import empty_briefing, seed_briefing
 
 BUILTIN = sorted(path.stem for path in builtin_themes_dir().glob("*.toml"))
@@ -62,3 +64,46 @@ class TestHelp:
             await pilot.pause()
 
         assert snap_compare(BriefingApp(build=seed_briefing), terminal_size=WIDE, run_before=open_help)
+
+
+class TestBidi:
+    @pytest.mark.parametrize("mode", ["app", "terminal"])
+    def test_main_screen_in_each_bidi_mode(self, snap_compare: SnapCompare, mode: str) -> None:
+        app = BriefingApp(build=seed_briefing, bidi=mode)  # type: ignore[arg-type]
+        assert snap_compare(app, terminal_size=WIDE, run_before=ready)
+
+
+class TestFailedRefresh:
+    def test_failed_refresh_keeps_the_view_and_says_why(self, snap_compare: SnapCompare) -> None:
+        def refresh(progress: Callable[[int, int, str], None]) -> str:
+            raise ConnectionError("network is unreachable")
+
+        async def press_r(pilot: Pilot[None]) -> None:
+            await settle(pilot)
+            await pilot.press("r")
+            await settle(pilot)
+
+        app = BriefingApp(build=seed_briefing, refresh=refresh)
+        assert snap_compare(app, terminal_size=WIDE, run_before=press_r)
+
+
+class TestDialogs:
+    """The screens behind the new keys, on the fake cache."""
+
+    @pytest.mark.parametrize(
+        "keys",
+        [
+            pytest.param(("slash", *"Gaza", "enter"), id="search-results"),
+            pytest.param(("f",), id="filters"),
+            pytest.param(("enter", "enter"), id="full-text"),
+            pytest.param(("a", "m"), id="all-actors-and-read-mark"),
+        ],
+    )
+    def test_dialog(self, snap_compare: SnapCompare, keys: tuple[str, ...]) -> None:
+        async def press(pilot: Pilot[None]) -> None:
+            await settle(pilot)
+            await pilot.press(*keys)
+            await settle(pilot)
+
+        app = BriefingApp(cache=FakeCache().access())
+        assert snap_compare(app, terminal_size=WIDE, run_before=press)

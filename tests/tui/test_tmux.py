@@ -21,6 +21,7 @@ NOW = "2026-11-29T08:00:00+00:00"
 
 
 SOCKET = f"briefing-test-{os.getpid()}"
+"""The private tmux server's socket name; each test session adds its own suffix (see `session`)."""
 # A private tmux server started with a plain environment: never the user's server, and nothing of pytest's
 # environment or file descriptors leaks into the app under test.
 CLEAN_ENV = {k: os.environ[k] for k in ("PATH", "HOME", "LANG", "LC_ALL") if k in os.environ} | {
@@ -28,9 +29,12 @@ CLEAN_ENV = {k: os.environ[k] for k in ("PATH", "HOME", "LANG", "LC_ALL") if k i
 }
 
 
+_socket = [SOCKET]
+
+
 def _tmux(*args: str) -> str:
     return subprocess.run(
-        ["tmux", "-L", SOCKET, *args],
+        ["tmux", "-L", _socket[0], *args],
         capture_output=True,
         text=True,
         check=True,
@@ -64,6 +68,9 @@ def session(filled: Path, request: pytest.FixtureRequest) -> Iterator[tuple[str,
     name = f"briefing-test-{os.getpid()}-{request.node.name}".replace("[", "-").replace("]", "")
     marker = filled / f"{name}.exit"
     width, height = request.param
+    # A server per test: killing the previous test's server and starting the next one on the same socket
+    # raced (new-session failed now and then).
+    _socket[0] = f"{SOCKET}-{width}x{height}"
     cmd = (
         f"BRIEFING_DATA_DIR={filled / 'data'} BRIEFING_CONFIG_DIR={filled / 'config'} "
         f"{sys.executable} -m briefing --now {NOW}; echo $? > {marker}; sleep 5"
@@ -84,7 +91,7 @@ def session(filled: Path, request: pytest.FixtureRequest) -> Iterator[tuple[str,
     try:
         yield name, marker
     finally:
-        subprocess.run(["tmux", "-L", SOCKET, "kill-server"], capture_output=True, timeout=30)
+        subprocess.run(["tmux", "-L", _socket[0], "kill-server"], capture_output=True, timeout=30)
 
 
 def _screen(name: str) -> str:
@@ -109,11 +116,13 @@ def test_three_panes_seed_story_actors_and_visit(session: tuple[str, Path]) -> N
     _tmux("send-keys", "-t", name, "j")
     _tmux("send-keys", "-t", name, "k")
     seen.append(_wait_for(name, "وزير دفاع النظام السوري"))
-    # Visit every pane with tab, as a user would on a small terminal where the panes are stacked.
-    for _ in range(4):
+    # Visit every pane with tab, as a user would on a small terminal where the panes are stacked. The full
+    # view (with the agenda) follows the quick first one: wait for it rather than for a fixed time, so a
+    # loaded machine does not fail the test.
+    seen.append(_wait_for(name, " upcoming"))  # the status bar of the full view ("agenda loading…" before)
+    for pane in ("Story", "Actors (", "Upcoming ("):
         _tmux("send-keys", "-t", name, "Tab")
-        time.sleep(0.7)
-        seen.append(_screen(name))
+        seen.append(_wait_for(name, pane, timeout=15))
     everything = "\n".join(seen)
     for pane in ("Stories (", "Story", "Actors (", "Upcoming ("):
         assert pane in everything, everything

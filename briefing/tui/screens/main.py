@@ -1,12 +1,13 @@
 """Provides the main screen: stories on the left; the selected story, its actors and the agenda beside it.
 
-The screen only lays out and routes: `show()` hands a `Briefing` to the panes, and a `StoryHighlighted`
-from the stories list updates the story, actors and agenda panes together. Below 100 columns the panes
-stack vertically (the `-narrow` breakpoint class; see app.tcss).
+The screen only lays out and routes: `show()` hands a `View` (briefing and read state) to the panes, and a
+`StoryHighlighted` from the stories list updates the story, actors and agenda panes together. Below 100
+columns the panes stack vertically (the `-narrow` breakpoint class; see app.tcss).
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -18,6 +19,7 @@ from textual.widgets import Footer
 from briefing.models import ArticleRef, Briefing, Story
 from briefing.render.bidi import BidiMode
 from briefing.tui import keys
+from briefing.tui.access import View
 from briefing.tui.format import When
 from briefing.tui.messages import PanesMounted, StoryHighlighted, StoryOpened
 from briefing.tui.widgets.actors import ActorsPane
@@ -39,6 +41,9 @@ class MainScreen(Screen[None]):
         self._bidi = bidi
         self._can_refresh = can_refresh
         self._when: When | None = None
+        self._shown: Briefing | None = None
+        self._pending_article: tuple[str, int] | None = None
+        """(story id, article id) to put the article cursor on when that story is highlighted."""
 
     def compose(self) -> ComposeResult:
         yield StatusBar(mode=self._bidi, id="status")
@@ -76,28 +81,61 @@ class MainScreen(Screen[None]):
     def selected_article(self) -> ArticleRef | None:
         return self.story_pane.selected_article
 
-    async def show(self, briefing: Briefing) -> None:
-        """Display `briefing`, keeping the selected story when it is still in it."""
+    @property
+    def actors(self) -> ActorsPane:
+        return self.query_one(ActorsPane)
+
+    def open_article_of_story(self, story_id: str, article_id: int) -> bool:
+        """Select the story `story_id`, focus the story pane and put its cursor on `article_id`."""
+        self.story_pane.focus()
+        if self.selected_story is not None and self.selected_story.id == story_id:
+            self.story_pane.select_article(article_id)
+            return True
+        self._pending_article = (story_id, article_id)
+        if self.stories.select(story_id):
+            return True
+        self._pending_article = None
+        return False
+
+    async def show(self, view: View, *, filters: str = "") -> None:
+        """Display `view`, keeping the selected story when it is still in it; `filters` describes the
+        active filters for the status bar. The stories list is rebuilt only when its stories changed."""
+        briefing = view.briefing
         self._when = When.of(briefing)
         keep = self.selected_story.id if self.selected_story is not None else None
-        self.query_one(StatusBar).show_briefing(briefing)
+        self.query_one(StatusBar).show_briefing(briefing, filters=filters, complete=view.complete)
         self.set_class(not briefing.stories, "-empty")
-        self.query_one(AgendaPane).show(briefing.upcoming)
+        self.query_one(AgendaPane).show(briefing.upcoming, complete=view.complete)
+        self.query_one(ActorsPane).show_all(briefing.actors, briefing.stories)
         if not briefing.stories:
             self.story_pane.show(None, self._when)
             self.query_one(ActorsPane).show(())
-        await self.stories.show(briefing.stories, self._when, keep)
+        same = self._shown is not None and self._shown.date == briefing.date
+        if same and self._shown is not None and self._shown.stories == briefing.stories:
+            self.stories.mark(view.read)
+            if self.selected_story is not None:  # the agenda may have arrived: mark the story's events
+                self.query_one(AgendaPane).mark(self.selected_story.events)
+        else:
+            await self.stories.show(briefing.stories, self._when, keep, view.read)
+        self._shown = briefing
         self.query_one("#body").loading = False
+
+    def mark_read(self, read: Collection[int]) -> None:
+        """The read state changed: update the unread marks."""
+        self.stories.mark(read)
 
     def show_error(self, error: str) -> None:
         """The build failed: say so in the status bar; whatever was shown stays."""
         self.query_one(StatusBar).show_error(error)
         self.query_one("#body").loading = False
+        self.query_one(AgendaPane).loading = False  # the full view failed after the quick one
 
     def on_story_highlighted(self, message: StoryHighlighted) -> None:
         if self._when is None:
             return
-        self.story_pane.show(message.story, self._when)
+        pending, self._pending_article = self._pending_article, None
+        article = pending[1] if pending is not None and pending[0] == message.story.id else None
+        self.story_pane.show(message.story, self._when, article_id=article)
         self.query_one(ActorsPane).show(message.story.actors)
         self.query_one(AgendaPane).mark(message.story.events)
 

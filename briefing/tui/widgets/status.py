@@ -1,4 +1,4 @@
-"""Provides the status bar: the briefing's date and counts, its notes, and the progress of a refresh.
+"""Provides the status bar: the briefing's date and counts, active filters, notes, and refresh progress.
 
 Its lines are left-to-right English with feed names and notes inside; in "app" bidi mode those are reordered
 as runs of a left-to-right line.
@@ -48,7 +48,9 @@ class StatusBar(Horizontal):
         yield Static(Content(""), id="progress-label")
         yield ProgressBar(total=None, show_eta=False, id="progress")
 
-    def show_briefing(self, briefing: Briefing) -> None:
+    def show_briefing(self, briefing: Briefing, *, filters: str = "", complete: bool = True) -> None:
+        """The summary line; `filters` describes the active filters (feed names inside: cleaned here),
+        and an incomplete view (the agenda still loading) says so instead of a count."""
         parts: list[tuple[str, str] | str] = [
             ("briefing", "bold $text-primary"),
             " · ",
@@ -56,8 +58,11 @@ class StatusBar(Horizontal):
             " · ",
             count(len(briefing.stories), "story", "stories"),
             " · ",
-            f"{len(briefing.upcoming)} upcoming",
+            f"{len(briefing.upcoming)} upcoming" if complete else "agenda loading…",
         ]
+        if filters:
+            shown = visual_line(clean_line(filters), self._mode, rtl=False)
+            parts += [" · ", ("filtered: ", "$text-accent"), (shown, "bold $text-accent")]
         for note in briefing.notes:
             parts += [" · ", (visual_line(clean_line(note), self._mode, rtl=False), "$text-warning")]
         self.query_one("#summary", Static).update(Content.assemble(*parts))

@@ -1,8 +1,8 @@
 """Provides the story pane: the selected story's headline, summary, articles and why they were grouped.
 
 Actor names (and their aliases) are highlighted in the summary sentences. The pane has an article cursor
-(j/k or the arrows): `o` opens the article under it. Links are shown by host only, and only http(s) links
-are ever opened (the app checks with `safe_url`).
+(j/k or the arrows): enter shows the article's full text, `o` opens it in the browser. Links are shown by
+host only, and only http(s) links are ever opened (the app checks with `safe_url`).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
@@ -22,14 +22,15 @@ from briefing.render.sanitize import clean_line
 from briefing.tui import keys
 from briefing.tui.format import When, count, host, lang_tag, stamp
 from briefing.tui.rendering import find_mentions
+from briefing.tui.widgets.block import Block, Part
 from briefing.tui.widgets.paragraph import Paragraph
 
 BULLET = "• "
 MENTION_STYLE = "bold $text-accent"
 
 
-class ArticleRow(Vertical):
-    """One outlet's article: feed, time and host on a line, then the title."""
+class ArticleRow(Block):
+    """One outlet's article: feed, time and host on a line, then the title (one widget: see `Block`)."""
 
     DEFAULT_CSS = """
     ArticleRow {
@@ -38,31 +39,22 @@ class ArticleRow(Vertical):
     """
 
     def __init__(self, article: ArticleRef, when: When, mode: BidiMode, *, cursor: bool) -> None:
-        super().__init__(classes="-cursor" if cursor else None)
-        self.article = article
         feed = clean_line(article.feed) or "unknown feed"
         site = host(article.url)
-        self._meta = f"{feed} · {stamp(article.published, when)} · {site or 'no web link'}"
-        self._feed = (0, len(feed))
-        self._title = clean_line(article.title)
-        self._mode = mode
-
-    def compose(self) -> ComposeResult:
-        yield Paragraph(
-            self._meta,
-            mode=self._mode,
-            spans=[(*self._feed, "bold")],  # no colours: the row may be under the cursor
-            direction="ltr",
-            isolates=[self._feed],
-            classes="meta",
-        )
-        yield Paragraph(self._title, mode=self._mode, classes="title")
+        meta = f"{feed} · {stamp(article.published, when)} · {site or 'no web link'}"
+        parts = [
+            # No colours: the row may be under the cursor, whose colours the theme sets through CSS.
+            Part(meta, spans=[(0, len(feed), "bold")], isolates=[(0, len(feed))], direction="ltr"),
+            Part(clean_line(article.title)),
+        ]
+        super().__init__(parts, mode=mode, classes="-cursor" if cursor else None)
+        self.article = article
 
 
 class StoryPane(VerticalScroll, can_focus=True):
     """The selected story, scrollable, with an article cursor."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [keys.ARTICLE_DOWN, keys.ARTICLE_UP]
+    BINDINGS: ClassVar[list[BindingType]] = [keys.ARTICLE_DOWN, keys.ARTICLE_UP, keys.OPEN_ARTICLE]
 
     article_index: reactive[int] = reactive(0, init=False)
 
@@ -83,12 +75,17 @@ class StoryPane(VerticalScroll, can_focus=True):
             return None
         return self._story.articles[min(self.article_index, len(self._story.articles) - 1)]
 
-    def show(self, story: Story | None, when: When) -> None:
-        """Show `story` (recomposed on the next refresh), with the article cursor on its first article."""
+    def show(self, story: Story | None, when: When, *, article_id: int | None = None) -> None:
+        """Show `story` (recomposed on the next refresh), with the article cursor on its first article, or on
+        `article_id` when the story has it."""
         self._story, self._when = story, when
-        self.set_reactive(StoryPane.article_index, 0)
+        ids = [ref.article_id for ref in story.articles] if story is not None else []
+        index = ids.index(article_id) if article_id is not None and article_id in ids else 0
+        self.set_reactive(StoryPane.article_index, index)
         self.refresh(recompose=True)
         self.scroll_home(animate=False)
+        if index:
+            self.call_after_refresh(self.watch_article_index, index)
 
     def compose(self) -> ComposeResult:
         story, when = self._story, self._when
@@ -121,6 +118,16 @@ class StoryPane(VerticalScroll, can_focus=True):
             yield Static(Content("Why grouped"), classes="section")
             for reason in story.why:
                 yield Paragraph(BULLET + clean_line(reason), mode=self._mode, classes="why")
+
+    def select_article(self, article_id: int) -> bool:
+        """Put the article cursor on the article `article_id`; False when the story does not have it."""
+        if self._story is None:
+            return False
+        for position, ref in enumerate(self._story.articles):
+            if ref.article_id == article_id:
+                self.article_index = position
+                return True
+        return False
 
     def watch_article_index(self, index: int) -> None:
         rows = list(self.query(ArticleRow))

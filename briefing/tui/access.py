@@ -1,0 +1,89 @@
+"""Provides what the app may ask of the cache, as plain callables handed in by the `tui` command.
+
+The app never opens SQLite: `CacheAccess` carries one function per question (the view for some filters,
+the feed list, a search, one article, marking articles read), each called from a thread worker. Tests
+pass fakes; `briefing tui` passes closures over `Store` and `build_briefing` (see `cli_more.tui`).
+No Textual import here: these are data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from briefing.models import Article, Briefing
+
+Lang = Literal["all", "ar", "en"]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user narrowed the briefing to (`f`); the default shows everything of the newest day."""
+
+    lang: Lang = "all"
+    """Only stories and events in this language."""
+    feeds: frozenset[int] = frozenset()
+    """Only articles of these feed ids; empty means every feed."""
+    day: date | None = None
+    """The briefing of this day; None means today (or the newest day with articles)."""
+    unread_only: bool = False
+    """Only articles not marked read."""
+
+    @property
+    def active(self) -> bool:
+        return self != Filters()
+
+    def describe(self, feed_names: Mapping[int, str] = {}) -> str:  # noqa: B006 (read-only default)
+        """`AR · 2 feeds · 15 Mar 2024 · unread`, or "" when nothing is filtered."""
+        parts: list[str] = []
+        if self.lang != "all":
+            parts.append(self.lang.upper())
+        if len(self.feeds) == 1:
+            (only,) = self.feeds
+            parts.append(feed_names.get(only, "1 feed"))
+        elif self.feeds:
+            parts.append(f"{len(self.feeds)} feeds")
+        if self.day is not None:
+            parts.append(self.day.isoformat())
+        if self.unread_only:
+            parts.append("unread")
+        return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class View:
+    """A briefing as the app shows it, with the read state of its articles."""
+
+    briefing: Briefing
+    read: frozenset[int] = frozenset()
+    """Ids of the briefing's articles that are marked read."""
+    complete: bool = True
+    """False for the quick first view: stories only, the agenda (`upcoming`) still to come."""
+
+
+@dataclass(frozen=True)
+class FeedChoice:
+    """One feed the user can filter on."""
+
+    id: int
+    title: str
+    articles: int = 0
+
+
+@dataclass(frozen=True)
+class CacheAccess:
+    """The cache, as the functions the app may call (each from a worker thread, never on the UI loop)."""
+
+    view: Callable[[Filters, bool], View]
+    """`view(filters, quick)`: the briefing for `filters`; with `quick` it may leave the agenda out
+    (`View.complete` False) so that the first screen appears fast, and the app asks again without it."""
+    feeds: Callable[[], Sequence[FeedChoice]] = field(default=lambda: ())
+    """The subscribed feeds, for the feed filter."""
+    search: Callable[[str], Sequence[Article]] = field(default=lambda query: ())
+    """Full-text search of the cache (titles and texts, Arabic-normalized), best match first."""
+    article: Callable[[int], Article | None] = field(default=lambda article_id: None)
+    """One cached article with its stored text (None when it is gone)."""
+    mark_read: Callable[[Collection[int], bool], None] = field(default=lambda ids, read: None)
+    """Mark these article ids read (True) or unread (False)."""

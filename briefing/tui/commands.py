@@ -1,0 +1,66 @@
+"""Provides the command palette entries (ctrl+p): one per action of the app, named as users would look for it.
+
+Each entry's help names its key as currently mapped, so a remapped binding shows its new key here too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from textual.app import SystemCommand
+from textual.binding import Binding
+
+from briefing.tui import keys
+
+if TYPE_CHECKING:
+    from briefing.tui.app import BriefingApp
+
+
+def palette_commands(app: BriefingApp) -> Iterable[SystemCommand]:
+    """The app's own entries (Textual adds its own: quit, theme, screenshot, keys)."""
+
+    def key(binding: Binding) -> str:
+        mapped = app._user_keymap.get(binding.id or "", binding.key)
+        if binding.key_display and mapped == binding.key:
+            return binding.key_display
+        return ", ".join(app.get_key_display(Binding(k.strip(), binding.action)) for k in mapped.split(","))
+
+    entries: list[tuple[str, str, Binding, Callable[[], object]]] = [
+        ("Refresh feeds", "Fetch the feeds and rebuild the briefing", keys.REFRESH, app.action_refresh),
+        ("Search the cache", "Full-text search of every cached article", keys.SEARCH, app.action_search),
+        ("Filters", "Narrow by language, feed, day or unread", keys.FILTERS, app.action_filters),
+        (
+            "Mark read / unread",
+            "Toggle the read mark of the selected story",
+            keys.MARK_READ,
+            app.action_mark_read,
+        ),
+        ("Export as Markdown", "Write the current view to a Markdown file", keys.EXPORT, app.action_export),
+        (
+            "Actors: story / all",
+            "Switch the actors pane between the story and all",
+            keys.ACTORS_SCOPE,
+            app.action_toggle_actors,
+        ),
+        ("Full text", "Read the selected article's text", keys.OPEN_ARTICLE, app.action_open_article),
+        (
+            "Open article link",
+            "Open the selected article in the browser",
+            keys.OPEN_LINK,
+            app.action_open_link,
+        ),
+        ("Help: keys", "List every key binding", keys.HELP, app.action_help),
+        ("Next story", "Move to the next story", keys.STORY_DOWN, app.action_next_story),
+        ("Previous story", "Move to the previous story", keys.STORY_UP, app.action_previous_story),
+        ("Open story", "Focus the selected story to read it", keys.OPEN_STORY, app.action_open_story),
+        ("Next pane", "Move the focus to the next pane", keys.FOCUS_NEXT, app.action_focus_next),
+        (
+            "Previous pane",
+            "Move the focus to the previous pane",
+            keys.FOCUS_PREVIOUS,
+            app.action_focus_previous,
+        ),
+    ]
+    for title, help_text, binding, callback in entries:
+        yield SystemCommand(title, f"{help_text} ({key(binding)})", callback)

@@ -1,0 +1,129 @@
+"""Provides the search dialog (`/`): a query field over the cache's full-text search, and the results.
+
+The dialog does no I/O: enter posts `SearchScreen.Submitted`, the app runs the search in a worker and hands
+the hits back with `show_results`. Enter on a result dismisses the dialog with that article; the app then
+opens its story when it is on screen, or its full text otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Input, ListItem, ListView, Static
+
+from briefing.models import Article
+from briefing.render.bidi import BidiMode
+from briefing.render.sanitize import clean_line
+from briefing.tui import keys
+from briefing.tui.format import count, lang_tag, long_day_label
+from briefing.tui.widgets.paragraph import Paragraph
+
+
+def has_words(query: str) -> bool:
+    return any(character.isalnum() for character in query)
+
+
+class HitItem(ListItem):
+    """One search result: date, feed and language, then the title."""
+
+    def __init__(self, article: Article, mode: BidiMode) -> None:
+        feed = clean_line(article.feed_title) or "unknown feed"
+        day = long_day_label(article.published.date())
+        meta = f"{day} · {feed} · {lang_tag(article.lang)}"
+        feed_span = (len(day) + 3, len(day) + 3 + len(feed))
+        super().__init__(
+            Paragraph(meta, mode=mode, direction="ltr", isolates=[feed_span], classes="meta"),
+            Paragraph(clean_line(article.title) or "(no title)", mode=mode, classes="headline"),
+        )
+        self.article = article
+
+
+class SearchScreen(ModalScreen[Article | None]):
+    """Full-text search of the cache."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [keys.CLOSE, keys.TO_RESULTS]
+
+    class Submitted(Message):
+        """The user asked to search for `query` (it has at least one word)."""
+
+        def __init__(self, query: str) -> None:
+            super().__init__()
+            self.query = query
+
+    def __init__(self, *, mode: BidiMode, query: str = "") -> None:
+        super().__init__()
+        self._mode = mode
+        self._query = query
+        self.hits: tuple[Article, ...] = ()
+        """The results on screen."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-dialog") as dialog:
+            dialog.border_title = "Search the cache"
+            dialog.border_subtitle = "enter searches · ↓ results · escape closes"
+            yield Input(
+                value=self._query,
+                placeholder="Words in Arabic or English (every word must match)",
+                id="query",
+            )
+            yield Static(Content("Type words and press enter."), id="search-status")
+            yield ListView(id="results")
+
+    def on_mount(self) -> None:
+        self.query_one("#query", Input).focus()
+
+    @property
+    def status(self) -> str:
+        return str(self.query_one("#search-status", Static).content)
+
+    def _say(self, text: str, style: str = "") -> None:
+        self.query_one("#search-status", Static).update(
+            Content.styled(text, style) if style else Content(text)
+        )
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        query = event.value.strip()
+        if not has_words(query):
+            self._say("Type a word to search for.", "$text-warning")
+            return
+        self._query = query
+        self._say("Searching…")
+        self.post_message(self.Submitted(query))
+
+    async def show_results(self, query: str, hits: Sequence[Article]) -> None:
+        """The hits for `query` (ignored when the user has searched for something else since)."""
+        if query != self._query:
+            return
+        self.hits = tuple(hits)
+        results = self.query_one("#results", ListView)
+        await results.clear()
+        await results.extend(HitItem(article, self._mode) for article in self.hits)
+        if self.hits:
+            self._say(f"{count(len(self.hits), 'article')} match “{clean_line(query)}” · ↓ and enter to open")
+            results.index = 0
+        else:
+            self._say(f"Nothing matches “{clean_line(query)}”.", "$text-warning")
+
+    def show_error(self, error: str) -> None:
+        self._say(f"Search failed: {clean_line(error)}", "$text-error")
+
+    def action_results(self) -> None:
+        results = self.query_one("#results", ListView)
+        if self.hits and not results.has_focus:
+            results.focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def on_list_view_selected(self, event: ListView.Selected) -> None:
+        event.stop()
+        if isinstance(event.item, HitItem):
+            self.dismiss(event.item.article)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -35,3 +37,26 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def seed_text() -> str:
     return need_shared("seed", "000_2691c3d6e140cbfc.txt").read_text(encoding="utf-8")
+
+
+# A small, fresh process that runs a command and reports that command's own peak memory. Measuring from the
+# pytest process would not do: a child forked from it counts the parent's resident pages from before its
+# exec in ru_maxrss, and by the end of the suite pytest itself holds hundreds of megabytes.
+_LAUNCHER = (
+    "import os, subprocess, sys\n"
+    "p = subprocess.Popen(sys.argv[1:])\n"
+    "_, status, usage = os.wait4(p.pid, 0)\n"
+    "sys.stderr.write(f'\\nBRIEFING_TEST_MAXRSS_KB={usage.ru_maxrss}\\n')\n"
+    "sys.exit(os.waitstatus_to_exitcode(status))\n"
+)
+
+
+def launch_measured(args: list[str], **popen: object) -> subprocess.Popen[bytes]:
+    """Start `args` under the launcher; read its peak RSS afterwards with `peak_rss_bytes(stderr)`."""
+    return subprocess.Popen([sys.executable, "-c", _LAUNCHER, *args], **popen)  # type: ignore[call-overload]
+
+
+def peak_rss_bytes(stderr: str) -> int:
+    """The peak RSS the launcher reported at the end of `stderr` (ru_maxrss is in KB on Linux)."""
+    marker = "BRIEFING_TEST_MAXRSS_KB="
+    return int(stderr.rsplit(marker, 1)[1].split()[0]) * 1024

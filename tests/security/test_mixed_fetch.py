@@ -9,7 +9,6 @@ link in `today`, Markdown or JSON. (tests/net/test_cli_mix.py checks the per-fee
 from __future__ import annotations
 
 import gzip
-import os
 import subprocess
 import sys
 import time
@@ -21,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from briefing.store import Store
-from tests.conftest import ROOT
+from tests.conftest import ROOT, launch_measured, peak_rss_bytes
 from tests.net.server import LocalServer, Reply, trickle
 from tests.security.conftest import NOW, env_for, run
 from tests.security.hostile import (
@@ -116,7 +115,7 @@ def test_one_fetch_of_good_and_hostile_feeds_is_bounded_and_leaves_clean_output(
         for url in [*good, evil, *bad]:
             args += ["--feed", url]
         start = time.monotonic()
-        proc = subprocess.Popen(
+        proc = launch_measured(
             args,
             cwd=ROOT,
             env=env_for(tmp_path),
@@ -125,18 +124,18 @@ def test_one_fetch_of_good_and_hostile_feeds_is_bounded_and_leaves_clean_output(
             stderr=subprocess.PIPE,
         )
         try:
-            _, status, usage = os.wait4(proc.pid, 0)  # rusage of the fetch and its parse/analysis workers
+            _out, err = proc.communicate(timeout=300)
         finally:
-            if proc.returncode is None and proc.poll() is None:
+            if proc.poll() is None:
                 proc.kill()
         elapsed = time.monotonic() - start
-        stderr = proc.stderr.read().decode("utf-8")  # type: ignore[union-attr]
-        proc.stdout.close()  # type: ignore[union-attr]
-        proc.stderr.close()  # type: ignore[union-attr]
+        stderr = err.decode("utf-8")
+        peak = peak_rss_bytes(stderr)  # the fetch and its parse/analysis workers, measured by the launcher
+        stderr = stderr.rsplit("\nBRIEFING_TEST_MAXRSS_KB=", 1)[0]
         requests = len(server.requests)
-    assert os.waitstatus_to_exitcode(status) == 0, stderr
+    assert proc.returncode == 0, stderr
     assert elapsed < 90, elapsed
-    assert usage.ru_maxrss * 1024 < 400 * 1024 * 1024, f"peak RSS {usage.ru_maxrss // 1024} MB"
+    assert peak < 400 * 1024 * 1024, f"peak RSS {peak // (1024 * 1024)} MB"
     assert "Traceback" not in stderr
     assert_no_controls(stderr, where="fetch stderr")
     assert f"{GOOD_FEEDS + 1}/{GOOD_FEEDS + 1 + len(bad)} feeds fetched" in stderr, stderr

@@ -123,6 +123,8 @@ def test_three_panes_seed_story_actors_and_visit(session: tuple[str, Path]) -> N
     for pane in ("Story", "Actors (", "Upcoming ("):
         _tmux("send-keys", "-t", name, "Tab")
         seen.append(_wait_for(name, pane, timeout=15))
+    # The agenda pane scrolls to the selected story's event once it has focus: wait for that, not a delay.
+    seen.append(_wait_for(name, "Sun 17 Mar", timeout=15))
     everything = "\n".join(seen)
     for pane in ("Stories (", "Story", "Actors (", "Upcoming ("):
         assert pane in everything, everything

@@ -6,7 +6,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Collection
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, cast
 
@@ -124,28 +124,8 @@ def tui_cache(ctx: Ctx, *, fixed_now: bool = True) -> CacheAccess:
     from briefing.tui.access import CacheAccess, FeedChoice, Filters, View  # noqa: PLC0415
     from briefing.viewmodel import build_briefing  # noqa: PLC0415
 
-    class Reading(Store):
-        """The cache as `build_briefing` reads it for the app. It keeps the read flags of the articles the
-        stories are built from (the view-model has no read state), and in quick mode it answers the agenda's
-        query with nothing: on a large cache that query (every article with an upcoming event, analyses
-        decoded) is most of the build, and the first screen needs only the stories."""
-
-        def __init__(self, opened: Store, *, quick: bool) -> None:
-            super().__init__(opened.conn, opened.path)
-            self.quick = quick
-            self.read: set[int] = set()
-
-        def articles_between(self, start: datetime, end: datetime) -> list[Article]:
-            found = super().articles_between(start, end)
-            self.read.update(a.id for a in found if a.read)
-            return found
-
-        def articles_with_events_after(self, day: date, published_before: datetime) -> list[Article]:
-            return [] if self.quick else super().articles_with_events_after(day, published_before)
-
     def view(filters: Filters, quick: bool) -> View:
-        store = Reading(Store.open(ctx.settings.db), quick=quick)
-        with store:
+        with Store.open(ctx.settings.db) as store:
             now = ctx.now if fixed_now else datetime.now().astimezone()
             b = build_briefing(
                 store,
@@ -155,9 +135,10 @@ def tui_cache(ctx: Ctx, *, fixed_now: bool = True) -> CacheAccess:
                 limit=50,
                 feeds=filters.feeds or None,
                 unread_only=filters.unread_only,
+                with_agenda=not quick,  # the quick first screen: stories only, the agenda follows
             )
-        ids = {ref.article_id for story in b.stories for ref in story.articles}
-        return View(b, frozenset(store.read & ids), complete=not quick)
+        read = {r.article_id for story in b.stories for r in story.articles if r.read and r.article_id}
+        return View(b, frozenset(read), complete=not quick)
 
     def feeds() -> list[FeedChoice]:
         with Store.open(ctx.settings.db) as store:

@@ -158,6 +158,7 @@ class ArticleRef:
     published: datetime
     lang: str | None = None
     article_id: int | None = None
+    read: bool = False
 
 
 @dataclass(frozen=True)

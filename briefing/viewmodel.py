@@ -35,7 +35,7 @@ _KIND_ORDER = {"person": 0, "org": 1, "place": 2, "country": 3}
 
 def _ref(a: Article) -> ArticleRef:
     lang = a.analysis.lang if a.analysis else a.lang
-    return ArticleRef(a.title, a.url, a.feed_title, a.published, lang, a.id)
+    return ArticleRef(a.title, a.url, a.feed_title, a.published, lang, a.id, a.read)
 
 
 def _in_lang(text: str, lang: str | None) -> bool:
@@ -282,12 +282,15 @@ def build_briefing(
     since: date | None = None,
     feeds: Collection[int] | None = None,
     unread_only: bool = False,
+    with_agenda: bool = True,
 ) -> Briefing:
     """The briefing for `day` (default: today in `now`'s timezone). When the cache holds nothing for that day
     and no day was asked for, the newest day with articles is used, as of the end of that day. With `since`,
     stories are built from every article from the start of that day on (exports of a date range).
     `feeds` (feed ids) keeps only those feeds' articles (stories and agenda); `unread_only` builds the
-    stories from unread articles only (the agenda keeps every article)."""
+    stories from unread articles only (the agenda keeps every article). `with_agenda=False` leaves the
+    upcoming agenda empty: on a large cache its query is most of the build, and a first screen can do
+    without it."""
     tz = now.tzinfo
     notes: list[str] = []
     asked = day is not None
@@ -324,7 +327,7 @@ def build_briefing(
         (_story(sid, arts, day, today) for sid, arts in by_story.items()), key=lambda s: -s.score
     )
     stories = stories[:limit]
-    agenda_articles = store.articles_with_events_after(day, end)
+    agenda_articles = store.articles_with_events_after(day, end) if with_agenda else []
     agenda_articles = [a for a in agenda_articles if a.published >= end - AGENDA_LOOKBACK]
     if lang != "all":
         agenda_articles = [a for a in agenda_articles if _lang(a) == lang]

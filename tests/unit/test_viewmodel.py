@@ -139,3 +139,13 @@ def test_story_summary_adds_only_new_facts_from_other_outlets(store: Store) -> N
 def test_relative_labels(start: date, end: date | None, precision: str, label: str) -> None:
     event = Event("x", "visit", "x", "x", start, end, precision=precision)  # type: ignore[arg-type]
     assert relative_label(event, date(2024, 3, 16)) == label
+
+
+def test_read_flags_and_a_briefing_without_its_agenda(store: Store) -> None:
+    [first, *_] = build_briefing(store, NOW).stories[0].articles
+    assert first.article_id is not None and not first.read
+    store.mark_read([first.article_id])
+    quick = build_briefing(store, NOW, with_agenda=False)
+    assert quick.upcoming == () and quick.stories  # stories only: the first screen on a large cache
+    read = [r for r in quick.stories[0].articles if r.read]
+    assert [r.article_id for r in read] == [first.article_id]

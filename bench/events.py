@@ -22,29 +22,21 @@ from briefing.nlp.arabic import normalize_with_map
 from briefing.nlp.events import extract_events
 from briefing.nlp.text import split_spans
 
-DEV = Path(__file__).resolve().parent.parent / "tests" / "data" / "events_dev.json"
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))  # bench/scoring.py, also when this file is loaded by path (tests)
+
+from scoring import PRF  # noqa: E402
+
+DEV = BENCH.parent / "tests" / "data" / "events_dev.json"
 
 
 @dataclass(frozen=True)
-class Scores:
+class Scores(PRF):
     tp: int
     fp: int
     fn: int
     end_ok: int
     kind_ok: int
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def load(path: Path = DEV) -> list[dict[str, Any]]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -21,12 +22,17 @@ from typing import Any
 from briefing.models import Event
 from briefing.nlp.analyze import analyze
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))  # bench/scoring.py, also when this file is loaded by path
+
+from scoring import PRF  # noqa: E402
+
+DATA = BENCH.parent / "tests" / "data"
 SETS = {"heldout": DATA / "events_heldout.json", "dev": DATA / "events_dev.json"}
 
 
 @dataclass
-class Tally:
+class Tally(PRF):
     tp: int = 0
     fp: int = 0
     fn: int = 0
@@ -34,19 +40,6 @@ class Tally:
     kind_ok: int = 0
     status_ok: int = 0
     errors: list[str] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     def add(self, other: Tally) -> None:
         self.tp += other.tp

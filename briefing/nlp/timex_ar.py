@@ -25,6 +25,7 @@ from briefing.nlp.cues import (
 )
 from briefing.nlp.numbers import AR_COUNT_RE, AR_ORDINAL_RE, ar_ordinal, count_value
 from briefing.nlp.timex import Direction, Mention, Normalized, Unit
+from briefing.nlp.timex_calendar import range_start_year
 
 L = r"(?:(?<![^\W_])|(?<=(?<![^\W_])[وفبل]))"  # word start, a one-letter clitic (و ف ب ل) allowed
 R = r"(?![^\W_])"
@@ -182,9 +183,7 @@ def _date(m: re.Match[str], nt: Normalized) -> Mention | None:
     if m["d3"] and d3 is not None:
         month2 = AR_MONTHS.get(_key(m["m3"]))
         year2 = _int(m["y3"])
-        year = _int(m["y"])
-        if year is None and year2 is not None and month2 is not None:
-            year = year2 if month <= month2 else year2 - 1  # "30 كانون الأول - 2 كانون الثاني 2025"
+        year = range_start_year(_int(m["y"]), month, year2, month2)  # "30 كانون الأول - 2 كانون الثاني 2025"
         return Mention(
             start,
             m.end(),

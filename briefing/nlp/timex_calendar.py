@@ -1,6 +1,6 @@
 """Provides the calendar arithmetic behind the date resolver: month ends and steps, the next and last
-weekday, early/mid/late parts of a span, choosing the occurrence of a yearless date that the tense asks
-for, and Hijri conversion through `hijridate` (imported on first use).
+weekday, early/mid/late parts of a span, the year of a range's yearless start, choosing the occurrence of
+a yearless date that the tense asks for, and Hijri conversion through `hijridate` (imported on first use).
 """
 
 from __future__ import annotations
@@ -17,6 +17,14 @@ def add_months(d: date, months: int) -> date:
     y, m = divmod(d.month - 1 + months, 12)
     year, month = d.year + y, m + 1
     return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def range_start_year(year: int | None, month: int, year2: int | None, month2: int | None) -> int | None:
+    """The year of a date range's start (`month`, `year`): when the start has none, the end's year, or the
+    year before when the start month comes after the end month ("30 December to 2 January 2025")."""
+    if year is None and year2 is not None and month2 is not None:
+        return year2 if month <= month2 else year2 - 1
+    return year
 
 
 def next_weekday(pub: date, weekday: int) -> date:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from briefing.nlp.cues import EN_MONTHS, EN_PARTS, EN_VERB_MONTHS, EN_WEEKDAYS, alternation
 from briefing.nlp.numbers import EN_COUNT_RE, count_value
 from briefing.nlp.timex import Direction, Mention, Normalized, Unit
+from briefing.nlp.timex_calendar import range_start_year
 
 _MONTH = rf"(?:{alternation(EN_MONTHS)})\b\.?"
 _WD = rf"(?:{alternation(EN_WEEKDAYS)})(?!s\b)\b"
@@ -137,15 +138,13 @@ def _date(m: re.Match[str], nt: Normalized) -> Mention | None:
     if m["pre"] and not (d2 or d3):
         start = m.start("wd") if m["wd"] else m.start("m") if m.re is _MDY else m.start("d1")
     if d3 and m3:  # "30 March to 2 April"
-        if year is None and year2 is not None:
-            year = year2 if month <= m3 else year2 - 1
         return Mention(
             start,
             m.end(),
             "date",
             day=d1,
             month=month,
-            year=year,
+            year=range_start_year(year, month, year2, m3),
             day2=d3,
             month2=m3,
             year2=year2,

@@ -2,7 +2,8 @@
 
 - Apposition, name first: "خيرت كابالاري، المدير الإقليمي لليونيسف" and "قال روبرت ويلت، الرئيس التنفيذي
   لشركة ...": a name right before a comma and a title takes that title and its affiliation.
-- One word after a verb of saying, before what was said: "وتضيف براون: ...", "وقالت صادق إن ...".
+- One word after a verb of saying, before what was said: "وتضيف براون: ...", "وقالت صادق إن ..."; before a
+  colon even a word that is also a noun ("وأضاف خطاب: ..."), unless it says who in general ("آخر", "مصدر").
 - A lone given name, even one that is also a word ("كريم", "عوض"), where only a person fits: after a kinship
   or companion word ("زوجة فاخر", "صديقه عوض"), as the subject right after an imperfect verb ("يعود عماد إلى
   ..."), or after such a verb and a preposition ("ينظر إلى مهند"); and the name must end there.
@@ -25,10 +26,14 @@ _KINSHIP = frozenset(
     for w in """زوج زوجة زوجته زوجها ابنه ابنها ابنته ابنتها بنته أخو أخوه أخوها أخي أخت أخته أختها
 شقيق شقيقه شقيقها شقيقة شقيقته والد والده والدها والدة والدته عم عمه عمها عمي عمة عمته خال خاله خالي خالة
 خالته خالتي جد جده جدة جدته حفيد حفيده حفيدة أرملة نجل نجله نجلها نجلة صديق صديقه صديقها صديقي صديقة
-صديقته زميل زميله زميلها زميلة زميلته رفيق رفيقه رفيقة رفيقته""".split()
+صديقته زميل زميله زميلها زميلة زميلته رفيق رفيقه رفيقة رفيقته خوي خيي اخوي ابوي امي ستي سيدي عمو خالو
+تيتا""".split()
 )
 # Subjects of a verb of saying that are no names, though wordfreq finds them rare enough.
-_NOT_SPEAKERS = frozenset(normalize(w) for w in "مصدر مصادر مسؤول مسؤولون شهود بيان تقرير ناشطون".split())
+_NOT_SPEAKERS = frozenset(
+    normalize(w)
+    for w in "مصدر مصادر مسؤول مسؤولون شهود شاهد بيان تقرير ناشطون آخر آخرون أحد بعض مواطن طالب نص".split()
+)
 # An imperfect verb: "يعود", "يجلس", "تأتي", "ينتفض" (the name after it is its subject).
 _IMPERFECT = re.compile(r"^[يت].{2,5}$")
 _AFTER_VERB_PREPS = frozenset({"الي", "علي", "مع", "من", "عن", "ل"})
@@ -98,8 +103,13 @@ def scan_speakers(scan: ArabicScan) -> None:
             continue
         if scan.blocked(i) or scan.plain_word(i) or tok.norm[0] == "و" or scan.pronominal(tok.norm):
             continue
-        if not scan.name_like(tok.norm) and (tok.norm in scan.very_common or scan.verb_shape(tok.norm)):
-            continue  # a name that is also a word must be a rarer one ("براون", not "خطاب")
+        labelled = nxt.text == ":" and not tok.norm.endswith("ا") and not scan.verb_shape(tok.norm)
+        if (
+            not scan.name_like(tok.norm)
+            and not labelled
+            and (tok.norm in scan.very_common or scan.verb_shape(tok.norm))
+        ):
+            continue  # before "إن" a name that is also a word must be a rarer one; before a colon it need not
         scan.add_person((i, i, 0, tok.norm), [], None, strong=False)
 
 

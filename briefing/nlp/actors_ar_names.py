@@ -5,69 +5,30 @@ A name is read word by word from its first token. It ends at punctuation, a prep
 word (wordfreq) that is no known name, a verb shape, or after four words; "بن", "عبد", "أبو" always take
 the next word, and "الله" only completes "عبد الله", "نصر الله" and the like. The false friend "غير"
 ("not") starts a name only after a title and before an uncommon word ("غير بيدرسون", never "غير
-قانوني"). Later mentions and untitled names are read in `actors_ar_mentions`.
+قانوني"). Word classes are in `actors_ar_words`; later mentions are read in `actors_ar_mentions`, untitled
+names in `actors_ar_untitled`.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from briefing.models import Sentence
-from briefing.nlp.actors_known import Known, known_single, known_tokens, lookup_arabic
-from briefing.nlp.actors_lexicon import common_words, future_verb, lexicon, strip_clitic, zipf
-from briefing.nlp.actors_tokens import Found, after_clitic, tokenize
-from briefing.nlp.arabic import normalize
+from briefing.nlp.actors_ar_words import WordClasses
+from briefing.nlp.actors_known import Known, lookup_arabic
+from briefing.nlp.actors_tokens import Found, after_clitic
 from briefing.nlp.gazetteer import tables
 
 NameSpan = tuple[int, int, int, str]
 """(first token, last token, clitic length on the first token, the first token normalized without clitic)"""
 
 _MAX_NAME_WORDS = 4
-_MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
-# A clitic on the article ("للسفر", "والبناء", "بالوكالة"): a common noun, never the start of a name.
-_CLITIC_ARTICLE = re.compile(r"^(لل|[وفبك]ال|وبال|ولل|فبال|فلل)")
-# Verbal nouns (masdars) of derived forms: استفعال, افتعال, انفعال ("استيراد", "اجتماع", "انسحاب").
-_VERBAL_NOUN = re.compile(r"^(است..ا.|ا.ت.ا.|ان..ا.|مفاوضات|مباحثات)$")
-# Verb shapes that never open a name after a title: an imperfect ("يرجح", "تستمر"), a plural ending
-# ("أنقذوا").
-_VERB_SHAPE = re.compile(r"^([يت].{3,5}|.{2,}وا)$")
 NEVER_START = frozenset({"غير", "باسم"})
 # ل on a word starting with alef ("لإغاثة", "لاستئناف"): a preposition and a noun, never a name after a title.
 _CLITIC_ALEF = re.compile(r"^ل[اآ]")
-_CLOSERS = frozenset("،,.:؛;")
-_DIACRITICS = re.compile(f"[{_MARKS}]")
 
 
-@cache
-def name_words() -> frozenset[str]:
-    """Words that may continue a name whatever their frequency: given and family names, the table's name
-    words,
-    less titles and "غير" (which continues nothing: "بايدن غير راضٍ")."""
-    lex = lexicon()
-    heads = {h[0] for h in lex.role_heads if len(h) == 1}
-    words = lex.given | lex.given_ambiguous | known_tokens()
-    return frozenset(words - {"غير"} - heads - lex.stopwords - lex.prepositions)
-
-
-class NameReader:
-    """Token-level state of one article's scan and the name rules over it."""
-
-    def __init__(self, text: str, sentences: list[Sentence], author: str | None) -> None:
-        self.text = text
-        self.toks = tokenize(text, sentences, "ar")
-        self.n = len(self.toks)
-        self.lex = lexicon()
-        self.common = common_words()
-        self.very_common = common_words(3000)
-        self.names = name_words()
-        self.known_single = known_single()
-        self.demonyms = tables().ar_demonyms
-        self.claimed: list[str | None] = [None] * self.n
-        self.gaz_at: dict[int, tuple[int, int, str]] = {}
-        self.org_at: dict[int, int] = {}
-        self.found: list[Found] = []
-        self.author = frozenset(normalize(w) for w in (author or "").split())
+class NameReader(WordClasses):
+    """The name rules over the state and word classes of one article's scan."""
 
     # --- bookkeeping ----------------------------------------------------------------------------------------
 
@@ -105,114 +66,6 @@ class NameReader:
         )
         self.add(found, first, length)
         return found
-
-    # --- word classes ---------------------------------------------------------------------------------------
-
-    def is_preposition_ya(self, i: int) -> bool:
-        """ "على" normalizes to "علي" (Ali); the written alef maksura tells the preposition apart."""
-        tok = self.toks[i]
-        return tok.norm == "علي" and normalize(tok.text.replace("ى", "\x00")).endswith("\x00")
-
-    def is_stop(self, i: int) -> bool:
-        norm = self.toks[i].norm
-        return norm in self.lex.prepositions or norm in self.lex.stopwords or self.is_preposition_ya(i)
-
-    def role_head(self, i: int) -> tuple[int, int] | None:
-        """(length, clitic length) of the title starting at token `i`, longest first, bare reading first."""
-        toks, heads = self.toks, self.lex.role_heads
-        if not toks[i].word:
-            return None
-        if toks[i].norm == "د" and i + 1 < self.n and toks[i + 1].text == ".":
-            return 2, 0
-        best: tuple[int, int] | None = None
-        for k, first in strip_clitic(toks[i].norm):
-            for length in range(min(self.lex.role_head_max, self.n - i), 0, -1):
-                if (first, *(t.norm for t in toks[i + 1 : i + length])) in heads:
-                    if best is None or length > best[0]:
-                        best = (length, k)
-                    break
-        return best
-
-    def is_honorific(self, i: int, k: int) -> bool:
-        return any(rest in self.lex.honorifics for kk, rest in strip_clitic(self.toks[i].norm) if kk == k)
-
-    def blocked(self, i: int) -> bool:
-        """Words that can never be part of a name."""
-        tok = self.toks[i]
-        norm = tok.norm
-        return (
-            not tok.word
-            or self.claimed[i] is not None
-            or self.is_stop(i)
-            or i in self.gaz_at
-            or norm in self.lex.org_heads
-            or norm in self.lex.media_heads
-            or norm in self.lex.facility_heads
-            or not ("\u0600" <= norm[0] <= "\u06ff")
-            or (self.role_head(i) or (0, 1))[1] == 0
-        )
-
-    def name_like(self, norm: str) -> bool:
-        """A known name, a family name made of the article and a given name ("الحسن"), or an uncommon word
-        that
-        is not a common word behind a clitic ("لمنحه", "بمنع", "للسفر")."""
-        if norm in self.names or (norm.startswith("ال") and norm[2:] in self.lex.given):
-            return True
-        if norm in self.common or _CLITIC_ARTICLE.match(norm) or _VERBAL_NOUN.match(norm):
-            return False
-        return not any(rest in self.common or _VERBAL_NOUN.match(rest) for _, rest in strip_clitic(norm)[1:])
-
-    def plain_word(self, i: int) -> bool:
-        """Word shapes that are never part of a name: accusative tanween ("اتصالاً", "قراراً"), a future verb
-        ("سيزور", "سيعقد"), an abstract noun in -iyya ("أولوية") that is no known name."""
-        tok = self.toks[i]
-        norm = tok.norm
-        if tok.text.endswith(("\u064b", "\u064c", "\u064d")) or tok.text.endswith("اً"):
-            return True  # tanween: an indefinite noun ("قراراً", "وقاضٍ")
-        if norm in self.names:
-            return False
-        return future_verb(norm) or (norm.endswith("يه") and len(norm) > 4)
-
-    def given_at(self, i: int, rest: str) -> bool:
-        """Whether `rest` (token `i` less its clitic) is a given name as written: "منى", not "مني"."""
-        if rest in self.lex.maksura_names and not self.toks[i].text.rstrip(_MARKS).endswith("ى"):
-            return False
-        if rest == "علي" and self.toks[i].text.rstrip(_MARKS).endswith("ى"):
-            return False  # "وعلى" is the preposition, not و + "علي"
-        return rest in self.lex.given
-
-    def initial_at(self, t: int, sent: int) -> bool:
-        """A one-letter initial and its dot, followed by a word that may be a name (after an initial even a
-        common word is one: "جون ك. ستيوارت")."""
-        return (
-            t + 2 < self.n
-            and len(self.toks[t].norm) == 1
-            and self.toks[t].word
-            and self.toks[t + 1].text == "."
-            and self.toks[t + 2].sent == sent
-            and self.toks[t + 2].word
-            and not self.blocked(t + 2)
-            and self.toks[t + 2].norm[0] != "و"
-        )
-
-    def written_rare(self, i: int) -> bool:
-        """Whether a word is rare as written although its normalized form is common: the hamza or the teh
-        marbuta normalization erased told it apart ("ألينا", a name, against "إلينا", "to us")."""
-        written = _DIACRITICS.sub("", self.toks[i].text)
-        return written != self.toks[i].norm and zipf(written) < 3.0
-
-    def written_common(self, i: int) -> bool:
-        """Whether a word as written (without diacritics) is as frequent as an everyday word (Zipf >= 3)."""
-        return zipf(_DIACRITICS.sub("", self.toks[i].text)) >= 3.0
-
-    def apposition_ends(self, last: int) -> bool:
-        nxt = last + 1
-        return (
-            nxt >= self.n
-            or self.toks[nxt].sent != self.toks[last].sent
-            or self.toks[nxt].text in _CLOSERS
-            or self.toks[nxt].norm == "قد"
-        )
 
     # --- names
     # ------------------------------------------------------------------------------------------------
@@ -260,12 +113,15 @@ class NameReader:
         ):
             return None  # "أم" is "or" unless "mother of" a name: "أم محمد"
         last, words, prev = j, int(first not in self.lex.connectors), first
+        kunya = first in ("ابو", "ام")
         t = j + 1
         while t < self.n and words < _MAX_NAME_WORDS:
             if self.initial_at(t, sent):
                 t += 2  # "تشارلز ك . بارتلز"
                 continue
             after_particle = prev in self.lex.connectors
+            if kunya and t == j + 2:
+                words += 1  # "أبو العبد" is a whole name: a bare three-letter word after it is a verb
             lone_given = context == "role" and t == j + 1 and self.given_first(first)
             if (
                 not self.continues(t, sent, prev, context == "role" and words < 2, lone_given)
@@ -286,65 +142,19 @@ class NameReader:
             ):
                 break  # "الملك حسين رحمة الله عليه"
             last, prev = t, self.toks[t].norm
+            if after_particle and prev.startswith("ال"):
+                prev = "-"  # a definite word a particle takes is the name itself, even "العبد" ("أبو العبد")
             words += prev not in self.lex.connectors and prev not in self.lex.after_name
             t += 1
-        while last > j and self.toks[last].norm in self.lex.connectors:
+        while last > j and self.toks[last].norm in self.lex.connectors and not self.taken_particle(last):
             last -= 1
         if last == j and first in self.lex.connectors:
             return None
         return j, last, k, first
 
-    def verb_like(self, norm: str) -> bool:
-        """Without a title, any imperfect shape that is no known name ends the name: "منال تغشل يديها"."""
-        return norm not in self.names and not norm.endswith("ه") and bool(_VERB_SHAPE.match(norm))
-
-    @staticmethod
-    def pronominal(norm: str) -> bool:
-        """A word carrying a pronoun suffix on a frequent stem: "اخوها", "يديها", "بدنا", "باتجاهه"."""
-        for suffix in ("هما", "كما", "هم", "ها", "كم", "نا", "ه"):
-            stem = norm[: -len(suffix)]
-            if norm.endswith(suffix) and len(stem) >= 2:
-                if suffix == "ه" and not (stem[0] in "بل" and zipf(stem[1:]) >= 3.5):
-                    continue  # a final ه is mostly a feminine ending; "باتجاهه" is ب + اتجاه + ه
-                if zipf(stem) >= 3.5 or (stem[0] in "بل" and zipf(stem[1:]) >= 3.5):
-                    return True
-        return False
-
-    def nisba(self, norm: str) -> bool:
-        """A definite adjective in -i that is no demonym: the shape of a family name ("الحسيني")."""
-        return (
-            len(norm) >= 6
-            and norm.startswith("ال")
-            and norm.endswith("ي")
-            and (norm,) not in self.demonyms
-            and norm not in self.lex.stopwords
-            and norm not in self.lex.role_mods
-        )
-
-    def given_first(self, norm: str) -> bool:
-        """A word that can only be a first name here: a listed given name, or a word wordfreq hardly knows
-        ("فرزانه"); a surname after a title ("الدكتور قسيس") is not one."""
-        if norm in self.lex.given or norm in self.lex.given_ambiguous:
-            return True
-        return norm not in self.known_single and norm not in self.common and zipf(norm) < 2.0
-
-    def verb_shape(self, norm: str) -> bool:
-        """An imperfect or plural verb shape ("يرجح", "تستمر", "أنقذوا") that wordfreq knows as a word; a
-        rare word of that shape is a foreign name more often than a verb ("يلدز", "يانيز")."""
-        return bool(_VERB_SHAPE.match(norm)) and (norm in self.common or zipf(norm) >= 2.5)
-
-    def foreign_waw(self, norm: str) -> bool:
-        """A rare word that opens with و but is no و + word: a transliterated name ("ويلت")."""
-        rest = norm[1:]
-        return (
-            zipf(norm) < 2.5
-            and zipf(rest) < 2.5  # "وممثلون" is و + a word
-            and len(rest) >= 3
-            and rest not in self.common
-            and rest not in self.names
-            and not self.verb_shape(rest)
-            and not _CLITIC_ARTICLE.match(norm)
-        )
+    def taken_particle(self, t: int) -> bool:
+        """A definite particle word taken by the particle before it: "العبد" in "أبو العبد"."""
+        return self.toks[t].norm.startswith("ال") and t > 0 and self.toks[t - 1].norm in self.lex.connectors
 
     def after_firm_title(self, j: int, first: str) -> bool:
         """After a firm personal title a name may start with a word: an ambiguous given name alone ("الشيخ

@@ -123,6 +123,64 @@ def test_royal_and_firm_titles() -> None:
     assert persons("أصبحت الحاجة أكبر من أي وقت مضى.") == {}
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("مقابلة مع السيد سامي الشيخ حسن من قرية بيت ريما .", "سامي الشيخ حسن"),
+        ("رسالة من ريم العودة إلى رئيس البلدية .", "ريم العودة"),
+        ("شكوى من صالح سالم موجهة إلى رئيس المجلس .", "صالح سالم"),
+        ("استرحام من محمود المصري إلى رئيس البلدية .", "محمود المصري"),
+        ("مذكرات نجيب الطويل عن الانتداب .", "نجيب الطويل"),
+    ],
+)
+def test_the_partner_of_an_interview_and_the_sender_of_a_letter(text: str, name: str) -> None:
+    assert list(persons(text)) == [name]
+
+
+def test_a_letter_from_a_group_or_an_office_names_no_one_in_its_slot() -> None:
+    assert persons("رسالة من سكان الحي إلى رئيس البلدية .") == {}
+    found = persons("رسالة من وزير الداخلية أحمد سليم إلى المحافظ .")
+    assert found["أحمد سليم"].roles == ("وزير الداخلية",)
+
+
+def test_a_kunya_with_a_definite_particle_word_is_whole() -> None:
+    assert list(persons("أبو العبد فتح الباب للضيوف .")) == ["أبو العبد"]
+    assert list(persons("وقال أبو عبد الله الحسيني إن الطريق مغلق .")) == ["أبو عبد الله الحسيني"]
+
+
+def test_blessing_credit_and_nasab_give_a_name() -> None:
+    assert list(persons("وكان صالح رحمه الله يزرع الأرض .")) == ["صالح"]
+    assert list(persons("تصوير : نور")) == ["نور"]
+    assert persons("النتيجة : سلام") == {}
+    assert list(persons("وتحدث سديم أبو حمدة عن الحرب .")) == ["سديم أبو حمدة"]
+    assert list(persons("وجلست سديم بنت حمدان في الصف الأول .")) == ["سديم بنت حمدان"]
+
+
+def test_speakers_before_a_colon() -> None:
+    assert list(persons("وأضاف سلام: لن نتراجع.")) == ["سلام"]
+    assert persons("وقال آخر: لا أعرف.") == {}
+    assert list(persons("سديم : أين كنت ؟")) == ["سديم"]
+
+
+def test_a_given_name_and_a_definite_word_that_closes_the_phrase() -> None:
+    assert list(persons("سامي الحلو خلال الحفل .")) == ["سامي الحلو"]
+    assert persons("واستقبل خالد الضيوف في منزله .") == {}
+    assert persons("وزار أحمد المستشفى قبل أسبوع .") == {}
+
+
+def test_a_family_is_not_its_member_and_an_address_holds_no_name() -> None:
+    text = "زار خليل الدجاني بيت عائلة الدجاني القديم ."
+    assert spans(text, persons(text)["خليل الدجاني"]) == ["خليل الدجاني"]
+    assert persons("الرابط : www . site3omar ali . com") == {}
+    assert list(persons("كتب ahmed nasr مقالا .")) == ["ahmed nasr"]
+
+
+def test_occupational_titles_and_given_names_of_the_wider_list() -> None:
+    found = persons("وقال المحامي جواد بولس إن الاستئناف قدم .")
+    assert found["جواد بولس"].roles == ("المحامي",)
+    assert list(persons("وصلت شريفة صالحة أبو سمرة إلى القرية .")) == ["شريفة صالحة أبو سمرة"]
+
+
 # --- English ------------------------------------------------------------------------------------------------
 
 

@@ -16,11 +16,11 @@ briefing, builds the app exactly as `briefing tui` does (`cli_more.tui_cache`: t
   process's CPU time, which the worker building the full view keeps busy, up to 1 s per wait.)
 - peak RSS of the process (ru_maxrss) at the end, after everything below;
 - keys: latency of `j` in the stories list (each move redraws the story, actors and agenda panes), from
-  the key event sent as the terminal driver sends it to the first frame written with the next story's pane
-  recomposed, and the CPU time the process spent meanwhile, through all 50 stories; up to 5 of those presses
+  the key event sent as the terminal driver sends it to the first frame written with the next story in the
+  story pane, and the CPU time the process spent meanwhile, through all 50 stories; up to 5 of those presses
   are made while the full view is still being built in a worker thread (the GIL is shared);
-- a language filter (apply -> new view shown), and the first and a second search (the first one builds
-  the FTS index of the whole cache: `Store.search` indexes lazily).
+- a language filter (apply -> new view shown), and a first and a second search (the cache is indexed for
+  search as it is built, as `briefing fetch` indexes what it analyzes).
 
 Prints a table of medians over the rounds and the ratio of the large cache to the empty one.
 """
@@ -452,6 +452,7 @@ class Writer:
 
 def build_cache(path: str, articles: int, seed: int = 7) -> None:
     """Write a cache of `articles` synthetic articles at `path` (which must not exist yet)."""
+    from briefing.nlp.arabic import normalize
     rng = random.Random(seed)
     writers = {True: Writer(random.Random(seed + 1), True), False: Writer(random.Random(seed + 2), False)}
     start_day = NOW.date() - timedelta(days=DAYS - 1)
@@ -497,6 +498,7 @@ def build_cache(path: str, articles: int, seed: int = 7) -> None:
                     assignments.append((article_id, story_id))
             store.save_analyses(analyses)
             store.set_stories(assignments)
+            store.index_pending(normalize)  # as `briefing fetch` does after its analysis
 
 
 # --- one measurement (a child process) --------------------------------------------------------------------
@@ -592,9 +594,7 @@ async def measure(db: Path, started: float) -> dict[str, Any]:
         stories = list(app.view.briefing.stories) if app.view else []
 
         def on_story(index: int) -> Any:
-            return lambda: (
-                app.main.story_pane.story == stories[index] and not app.main.story_pane._recompose_required
-            )
+            return lambda: app.main.story_pane.story == stories[index]
 
         during: list[float] = []
         position = 0

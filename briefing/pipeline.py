@@ -83,7 +83,8 @@ def _workers() -> int:
 
 
 def analyze_pending(store: Store, progress: Progress | None = None) -> list[Article]:
-    """Analyze every article without a current analysis; store results in batches; return the articles."""
+    """Analyze every article without a current analysis; store results in batches; index new articles
+    for search; return the analyzed articles."""
     articles = store.articles(store.unanalyzed_ids())
     if not articles:
         return []
@@ -113,6 +114,9 @@ def analyze_pending(store: Store, progress: Progress | None = None) -> list[Arti
     finally:
         if pool is not None:
             pool.shutdown()
+    from briefing.nlp.arabic import normalize  # noqa: PLC0415
+
+    store.index_pending(normalize)  # here, so that a search right after a fetch does not wait for it
     return store.articles(a.id for a in articles)
 
 

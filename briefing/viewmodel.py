@@ -130,6 +130,7 @@ def agenda(articles: Sequence[Article], day: date, today: date) -> list[AgendaIt
     """Upcoming events (after `day`) of these articles, one item per real-world event, sorted by date.
     Reports merge when they share a start date, a precision and a participant or place."""
     groups: list[_Group] = []
+    by_date: dict[tuple[date, str], list[_Group]] = defaultdict(list)
     for article in articles:
         if article.analysis is None:
             continue
@@ -137,13 +138,15 @@ def agenda(articles: Sequence[Article], day: date, today: date) -> list[AgendaIt
             if (event.end or event.start) <= day:
                 continue
             keys = _event_keys(event, article)
-            for g in groups:
-                if g.start == event.start and g.precision == event.precision and g.keys & keys:
+            candidates = by_date[event.start, event.precision]
+            for g in candidates:
+                if g.keys & keys:
                     g.keys |= keys
                     g.reports.append((event, article))
                     break
             else:
-                groups.append(_Group(event.start, event.precision, keys, [(event, article)]))
+                candidates.append(_Group(event.start, event.precision, keys, [(event, article)]))
+                groups.append(candidates[-1])
     items = []
     for g in groups:
         langs = [a.analysis.lang for _, a in g.reports if a.analysis]
@@ -297,7 +300,7 @@ def build_briefing(
     day = day or now.date()
     end = datetime.combine(day, time.max, tzinfo=tz)
     start_of_day = datetime.combine(day, time.min, tzinfo=tz)
-    if not asked and not store.articles_between(start_of_day, end):
+    if not asked and not store.has_articles_between(start_of_day, end):
         newest = store.newest_published()
         if newest is not None:
             newest_day = newest.astimezone(tz).date()
@@ -327,8 +330,7 @@ def build_briefing(
         (_story(sid, arts, day, today) for sid, arts in by_story.items()), key=lambda s: -s.score
     )
     stories = stories[:limit]
-    agenda_articles = store.articles_with_events_after(day, end) if with_agenda else []
-    agenda_articles = [a for a in agenda_articles if a.published >= end - AGENDA_LOOKBACK]
+    agenda_articles = store.articles_with_events_after(day, end, end - AGENDA_LOOKBACK) if with_agenda else []
     if lang != "all":
         agenda_articles = [a for a in agenda_articles if _lang(a) == lang]
     if feeds is not None:

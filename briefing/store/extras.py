@@ -95,22 +95,23 @@ class PagesAndSearch:
     # --- search -----------------------------------------------------------------------------------------
 
     def index_pending(self, normalize: Normalizer, batch: int = 500) -> int:
-        """Add the articles that are not in the search index yet (new or changed since); returns how many."""
+        """Index the articles queued in `fts_pending` (new or changed since); returns how many."""
         q = (
-            "SELECT a.id, a.title, a.text FROM articles a "
-            "WHERE NOT EXISTS (SELECT 1 FROM articles_fts WHERE rowid = a.id) LIMIT ?"
+            "SELECT p.article_id, a.title, a.text FROM fts_pending p "
+            "JOIN articles a ON a.id = p.article_id ORDER BY p.article_id LIMIT ?"
         )
         total = 0
-        while True:
-            rows = self.conn.execute(q, (batch,)).fetchall()
-            if not rows:
-                return total
+        while rows := self.conn.execute(q, (batch,)).fetchall():
+            ids = [(i,) for i, _, _ in rows]
             with self._write() as c:
+                c.executemany("DELETE FROM articles_fts WHERE rowid = ?", ids)
                 c.executemany(
                     "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
                     [(i, index_text(t, normalize), index_text(x, normalize)) for i, t, x in rows],
                 )
+                c.executemany("DELETE FROM fts_pending WHERE article_id = ?", ids)
             total += len(rows)
+        return total
 
     def search(self, query: str, normalize: Normalizer, limit: int = 50) -> list[Article]:
         """Articles matching every word of `query` (Arabic-normalized), best match first, without analyses."""

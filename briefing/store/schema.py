@@ -87,7 +87,7 @@ MIGRATIONS: dict[int, str] = {
     CREATE INDEX pages_feed ON pages (feed_id);
 
     -- Full-text search over Arabic-normalized titles and texts (briefing.nlp.arabic.normalize, in Python).
-    -- Rows are added lazily (Store.index_pending); the triggers drop a row whose article changes or goes.
+    -- Rows are added by Store.index_pending; the triggers drop a row whose article changes or goes.
     CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 2');
     CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
         DELETE FROM articles_fts WHERE rowid = old.id;
@@ -127,6 +127,28 @@ MIGRATIONS: dict[int, str] = {
         PRIMARY KEY (article_id, actor_key)
     );
     CREATE INDEX article_actors_key ON article_actors (actor_key);
+    """,
+    4: """
+    -- Articles waiting for the search index (new, or changed since they were indexed). Store.index_pending
+    -- works through this queue: before it, every search compared the whole articles table with the index.
+    CREATE TABLE fts_pending (
+        article_id    INTEGER PRIMARY KEY
+    );
+    INSERT INTO fts_pending (article_id)
+        SELECT id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM articles_fts WHERE rowid = a.id);
+    CREATE TRIGGER articles_fts_queue AFTER INSERT ON articles BEGIN
+        INSERT OR IGNORE INTO fts_pending (article_id) VALUES (new.id);
+    END;
+    DROP TRIGGER articles_fts_update;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+        DELETE FROM articles_fts WHERE rowid = old.id;
+        INSERT OR IGNORE INTO fts_pending (article_id) VALUES (new.id);
+    END;
+    DROP TRIGGER articles_fts_delete;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        DELETE FROM articles_fts WHERE rowid = old.id;
+        DELETE FROM fts_pending WHERE article_id = old.id;
+    END;
     """,
 }
 

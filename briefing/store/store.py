@@ -375,17 +375,24 @@ class Store(PagesAndSearch, ActorsStore):
             out.update((int(a), str(s)) for a, s in self.conn.execute(q, chunk))
         return out
 
-    def articles_with_events_after(self, day: date, published_before: datetime) -> list[Article]:
-        """Articles published before `published_before` that report an event ending after `day`."""
+    def articles_with_events_after(
+        self, day: date, published_before: datetime, published_since: datetime | None = None
+    ) -> list[Article]:
+        """Articles published in [`published_since`, `published_before`) that report an event ending after
+        `day` (the agenda's sources)."""
+        since = published_since.astimezone(UTC).isoformat() if published_since is not None else ""
         q = (
             "SELECT DISTINCT article_id FROM events e JOIN articles a ON a.id = e.article_id "
-            "WHERE COALESCE(e.end, e.start) > ? AND a.published_utc < ?"
+            "WHERE COALESCE(e.end, e.start) > ? AND a.published_utc < ? AND a.published_utc >= ?"
         )
-        ids = [
-            int(r[0])
-            for r in self.conn.execute(q, (day.isoformat(), published_before.astimezone(UTC).isoformat()))
-        ]
-        return self.articles(ids)
+        before = published_before.astimezone(UTC).isoformat()
+        return self.articles(int(r[0]) for r in self.conn.execute(q, (day.isoformat(), before, since)))
+
+    def has_articles_between(self, start: datetime, end: datetime) -> bool:
+        """Whether any article was published in [start, end)."""
+        q = "SELECT 1 FROM articles WHERE published_utc >= ? AND published_utc < ? LIMIT 1"
+        bounds = (start.astimezone(UTC).isoformat(), end.astimezone(UTC).isoformat())
+        return self.conn.execute(q, bounds).fetchone() is not None
 
     def newest_published(self) -> datetime | None:
         row = self.conn.execute(
@@ -394,7 +401,7 @@ class Store(PagesAndSearch, ActorsStore):
         return datetime.fromisoformat(row[0]) if row else None
 
     def count(self, table: str) -> int:
-        if table not in {"feeds", "articles", "analyses", "events"}:
+        if table not in {"feeds", "articles", "analyses", "events", "fts_pending"}:
             raise ValueError(table)
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 

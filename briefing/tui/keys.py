@@ -27,7 +27,7 @@ ACTORS_SCOPE = Binding("a", "app.toggle_actors", "Actors view", id="actors-scope
 
 STORY_DOWN = Binding("j,down", "cursor_down", "Next story", id="cursor-down", show=False)
 STORY_UP = Binding("k,up", "cursor_up", "Previous story", id="cursor-up", show=False)
-OPEN_STORY = Binding("enter", "select_cursor", "Open story", id="open-story")
+OPEN_STORY = Binding("enter", "select", "Open story", id="open-story")
 
 ARTICLE_DOWN = Binding("j,down", "cursor_down", "Next article", id="cursor-down", show=False)
 ARTICLE_UP = Binding("k,up", "cursor_up", "Previous article", id="cursor-up", show=False)

@@ -18,7 +18,6 @@ from briefing.tui.screens.filters import FiltersScreen
 from briefing.tui.screens.search import SearchScreen
 from briefing.tui.widgets.actors import ActorsPane
 from briefing.tui.widgets.agenda import AgendaPane
-from briefing.tui.widgets.stories import StoryItem
 from briefing.tui.widgets.story import StoryPane
 from tests.tui.conftest import RecordingApp, recording, screen_text, settle
 from tests.tui.fakes import ARCHIVE, FakeCache
@@ -33,7 +32,7 @@ def app_with(cache: FakeCache, **kwargs: object) -> RecordingApp:
 
 def marks(app: RecordingApp) -> list[bool]:
     """The unread marks of the stories list, top to bottom."""
-    return [item.unread for item in app.main.query(StoryItem)]
+    return app.main.stories.unread_marks
 
 
 def scope_of(pane: ActorsPane) -> str:

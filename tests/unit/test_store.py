@@ -209,6 +209,21 @@ def test_search_index_follows_updates_and_prune(tmp_path: Path) -> None:
         assert fts_rows == s.count("articles") == 1
 
 
+def test_search_indexes_only_what_is_queued(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "c.sqlite3") as s:
+        feed = s.ensure_feed("f")
+        assert feed.id is not None
+        s.ingest(feed.id, [entry("a", "عن حمص"), entry("b", "عن حماة")], T0)
+        assert s.count("fts_pending") == 2  # queued by the insert trigger
+        assert s.index_pending(_normalize) == 2 and s.count("fts_pending") == 0
+        assert s.index_pending(_normalize) == 0  # nothing left: no scan of the articles
+        s.ingest(feed.id, [entry("a", "عن إدلب")], T0)
+        assert s.count("fts_pending") == 1 and s.index_pending(_normalize) == 1
+        assert [a.guid for a in s.search("ادلب", _normalize)] == ["a"]
+        assert s.prune(datetime(2030, 1, 1, tzinfo=UTC)) == 2
+        assert s.count("fts_pending") == 0 and s.search("حماه", _normalize) == []
+
+
 # --- concurrency and feeds --------------------------------------------------------------------------
 
 

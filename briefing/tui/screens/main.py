@@ -116,7 +116,7 @@ class MainScreen(Screen[None]):
             if self.selected_story is not None:  # the agenda may have arrived: mark the story's events
                 self.query_one(AgendaPane).mark(self.selected_story.events)
         else:
-            await self.stories.show(briefing.stories, self._when, keep, view.read)
+            self.stories.show(briefing.stories, self._when, keep, view.read)
         self._shown = briefing
         self.query_one("#body").loading = False
 

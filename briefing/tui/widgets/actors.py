@@ -14,15 +14,13 @@ from typing import ClassVar, Literal
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
-from textual.content import Content
-from textual.widgets import Static
 
 from briefing.models import Actor, Story
 from briefing.render.bidi import BidiMode
 from briefing.render.sanitize import clean_line
 from briefing.tui import keys
 from briefing.tui.format import count
-from briefing.tui.widgets.block import Block, Part
+from briefing.tui.widgets.block import BLANK, Block, Part
 
 SEPARATOR = " · "
 ALL_LIMIT = 100
@@ -42,33 +40,30 @@ def ranked_actors(actors: Sequence[Actor], stories: Sequence[Story]) -> list[tup
     return sorted(ranked, key=lambda pair: (-len(pair[0].mentions), -pair[1]))
 
 
-class ActorRow(Block):
-    """One actor: the name (and Latin name), then role and affiliation; in all scope, the counts."""
+PLACEHOLDER = "italic $text-muted"
 
-    DEFAULT_CSS = """
-    ActorRow {
-        height: auto;
-    }
-    """
 
-    def __init__(self, actor: Actor, mode: BidiMode, stories: int | None = None) -> None:
-        """`stories`: how many stories name the actor (all scope), or None (story scope)."""
-        name = clean_line(actor.name)
-        latin = clean_line(actor.name_latin or "")
-        text = name + (SEPARATOR + latin if latin and latin != name else "")
-        spans = [(0, len(name), "bold"), (len(name), len(text), "$text-muted")]
-        details = [
-            part for part in (clean_line(actor.role or ""), clean_line(actor.affiliation or "")) if part
-        ]
-        if actor.kind != "person" or not details:  # people are the usual case; say so only for the others
-            details.append(f"({actor.kind})")
-        parts = [Part(text, spans=spans), Part(SEPARATOR.join(details), style="$text-muted")]
-        if stories is not None:  # our own words: a line of its own, left to right
-            counts = [count(len(actor.mentions), "mention")] if actor.mentions else []
-            counts.append(f"in {count(stories, 'story', 'stories')}")
-            parts.append(Part(SEPARATOR.join(counts), style="$text-accent", direction="ltr"))
-        super().__init__(parts, mode=mode, classes=f"kind-{actor.kind}")
-        self.actor = actor
+def actor_parts(actor: Actor, stories: int | None = None) -> list[Part]:
+    """One actor: the name (and Latin name), then role and affiliation; `stories` (all scope): how many
+    stories name it, shown with its mention count. A blank line follows."""
+    name = clean_line(actor.name)
+    latin = clean_line(actor.name_latin or "")
+    text = name + (SEPARATOR + latin if latin and latin != name else "")
+    spans = [(0, len(name), "bold"), (len(name), len(text), "$text-muted")]
+    details = [part for part in (clean_line(actor.role or ""), clean_line(actor.affiliation or "")) if part]
+    if actor.kind != "person" or not details:  # people are the usual case; say so only for the others
+        details.append(f"({actor.kind})")
+    parts = [Part(text, spans=spans, key=actor), Part(SEPARATOR.join(details), style="$text-muted")]
+    if stories is not None:  # our own words: a line of its own, left to right
+        counts = [count(len(actor.mentions), "mention")] if actor.mentions else []
+        counts.append(f"in {count(stories, 'story', 'stories')}")
+        parts.append(Part(SEPARATOR.join(counts), style="$text-accent", direction="ltr"))
+    return [*parts, BLANK]
+
+
+def note(text: str) -> Part:
+    """A line of our own in the pane (a placeholder, "and 12 more")."""
+    return Part(text, style=PLACEHOLDER, direction="ltr")
 
 
 class ActorsPane(VerticalScroll, can_focus=True):
@@ -108,27 +103,26 @@ class ActorsPane(VerticalScroll, can_focus=True):
             self.scope = scope
             self._redraw()
 
+    def compose(self) -> ComposeResult:
+        yield Block(self._parts(), mode=self._mode)
+
     def _redraw(self) -> None:
         if self.scope == "all":
             self.border_title = f"All actors ({len(self._all)})"
         else:
             self.border_title = f"Actors ({len(self._actors)})"
-        self.refresh(recompose=True)
+        if self.is_mounted:
+            self.query_one(Block).update(self._parts())
         self.scroll_home(animate=False)
 
-    def compose(self) -> ComposeResult:
-        if self.scope == "all":
-            if not self._all:
-                yield Static(Content("No actors in these stories."), classes="placeholder")
-            for actor, stories in self._all[:ALL_LIMIT]:
-                yield ActorRow(actor, self._mode, stories)
-            if len(self._all) > ALL_LIMIT:
-                more = len(self._all) - ALL_LIMIT
-                yield Static(
-                    Content(f"and {count(more, 'more actor')} (fewer mentions)"), classes="placeholder"
-                )
-            return
-        if not self._actors:
-            yield Static(Content("No actors named in this story."), classes="placeholder")
-        for actor in self._actors:
-            yield ActorRow(actor, self._mode)
+    def _parts(self) -> list[Part]:
+        if self.scope == "story":
+            if not self._actors:
+                return [note("No actors named in this story.")]
+            return [part for actor in self._actors for part in actor_parts(actor)]
+        if not self._all:
+            return [note("No actors in these stories.")]
+        parts = [part for actor, stories in self._all[:ALL_LIMIT] for part in actor_parts(actor, stories)]
+        if len(self._all) > ALL_LIMIT:
+            parts.append(note(f"and {count(len(self._all) - ALL_LIMIT, 'more actor')} (fewer mentions)"))
+        return parts

@@ -4,8 +4,8 @@ Each event shows its summary, then where, who and how many sources reported it. 
 story are marked (a bar in the margin and a "▶" before the summary), so the pane answers "what is coming
 up, and which of it belongs to the story I am reading". A large cache has hundreds of upcoming events: the
 pane lists the first `SHOWN` (the soonest), says how many more there are (the export has them all), and
-under them the selected story's later events. Each row is one widget (`Block`): moving through the stories
-stays quick.
+under them the selected story's later events. The pane is one widget (`Block`): moving through the
+stories restyles a few lines and lays out nothing new.
 """
 
 from __future__ import annotations
@@ -16,17 +16,14 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Vertical, VerticalScroll
-from textual.content import Content
-from textual.widget import Widget
-from textual.widgets import Static
+from textual.containers import VerticalScroll
 
 from briefing.models import AgendaItem, Event
 from briefing.render.bidi import BidiMode
 from briefing.render.sanitize import clean_line
 from briefing.tui import keys
 from briefing.tui.format import agenda_heading, count, span_label
-from briefing.tui.widgets.block import Block, Part
+from briefing.tui.widgets.block import BLANK, Block, Part
 
 MARK = "▶ "
 PLAIN = "  "
@@ -60,43 +57,34 @@ def event_details(item: AgendaItem) -> tuple[str, list[tuple[int, int]]]:
     return text, isolates
 
 
-class AgendaRow(Block):
-    """One upcoming event."""
+HEADING = "bold $text-primary"
+MARKED = "on $accent 15%"
 
-    DEFAULT_CSS = """
-    AgendaRow {
-        height: auto;
-    }
-    """
 
-    def __init__(self, item: AgendaItem, mode: BidiMode, *, marked: bool) -> None:
-        self.item = item
-        super().__init__(self._content(marked), mode=mode, classes="-marked" if marked else None)
+def event_parts(item: AgendaItem, *, marked: bool) -> list[Part]:
+    """One upcoming event: its summary, then where, who, sources and end; a marked event (of the selected
+    story) has a "▶" and a tinted background."""
+    details, isolates = event_details(item)
+    fill = MARKED if marked else ""
+    return [
+        Part(
+            clean_line(item.event.summary),
+            style="bold" if marked else "",
+            prefix=MARK if marked else PLAIN,
+            prefix_style="bold $text-accent",
+            fill=fill,
+            key=item,
+        ),
+        Part(details, style="$text-muted", isolates=isolates, prefix=PLAIN, fill=fill),
+    ]
 
-    def _content(self, marked: bool) -> list[Part]:
-        details, isolates = event_details(self.item)
-        return [
-            Part(
-                clean_line(self.item.event.summary),
-                style="bold" if marked else "",
-                prefix=MARK if marked else PLAIN,
-                prefix_style="bold $text-accent",
-            ),
-            Part(details, style="$text-muted", isolates=isolates, prefix=PLAIN),
-        ]
 
-    @property
-    def marked(self) -> bool:
-        return self.has_class("-marked")
-
-    def set_marked(self, marked: bool) -> None:
-        if marked != self.marked:
-            self.set_class(marked, "-marked")
-            self.update(self._content(marked))
+def heading(text: str) -> list[Part]:
+    return [BLANK, Part(text, style=HEADING, direction="ltr")]
 
 
 class AgendaPane(VerticalScroll, can_focus=True):
-    """Upcoming events, by day; the selected story's events marked."""
+    """Upcoming events, by day; the selected story's events marked (one `Block`)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [keys.SCROLL_DOWN, keys.SCROLL_UP]
 
@@ -105,6 +93,7 @@ class AgendaPane(VerticalScroll, can_focus=True):
         self._mode = mode
         self._items: tuple[AgendaItem, ...] = ()
         self._marked: frozenset[Event] = frozenset()
+        self._shown = False
         self.border_title = "Upcoming"
 
     @property
@@ -119,6 +108,9 @@ class AgendaPane(VerticalScroll, can_focus=True):
     def _later(self) -> list[AgendaItem]:
         return [item for item in self._items[SHOWN:] if item.event in self._marked]
 
+    def compose(self) -> ComposeResult:
+        yield Block(self._parts(), mode=self._mode)
+
     def show(self, items: Sequence[AgendaItem], *, complete: bool = True) -> None:
         """The upcoming events; `complete` False: they are still being read (a loading indicator shows)."""
         self.loading = not complete
@@ -126,70 +118,59 @@ class AgendaPane(VerticalScroll, can_focus=True):
             self.border_title = "Upcoming"
             return
         items = tuple(sorted(items, key=lambda item: item.event.start))
-        if items == self._items and self.children:
+        if items == self._items and self._shown:
             return
-        self._items = items
+        self._items, self._shown = items, True
         self.border_title = f"Upcoming ({len(self._items)})"
-        self.refresh(recompose=True)
+        self._redraw()
 
     def mark(self, items: Iterable[AgendaItem]) -> None:
         """Mark the events of `items` (the selected story's) and bring the first of them into view."""
         self._marked = frozenset(item.event for item in items)
-        for row in self.query(AgendaRow):
-            row.set_marked(row.item.event in self._marked)
-        later = self.query(StoryLater)
-        if later:  # only this small section changes with the story: the list above stays mounted
-            later.first().show(self._later())
-        self.call_after_refresh(self._scroll_to_marked)
+        self._redraw()
+        target = self._marked_line()
+        if target is not None and target <= self.max_scroll_y:  # now: one frame, not two
+            self.scroll_to(y=target, animate=False, immediate=True)
+        else:
+            self.call_after_refresh(self._scroll_to_marked)
 
-    def _scroll_to_marked(self) -> None:
-        # Scroll to the day heading above the first marked event: an event shown without its date is
-        # useless on a small terminal.
-        heading: Widget | None = None
-        for child in self.walk_children(Widget, with_self=False):
-            if child.has_class("day"):
-                heading = child
-            elif isinstance(child, AgendaRow) and child.item.event in self._marked:
-                self.scroll_to_widget(heading or child, animate=False, top=True)
-                return
-        self.scroll_home(animate=False)
+    def _redraw(self) -> None:
+        if self.is_mounted:
+            self.query_one(Block).update(self._parts())
 
-    def compose(self) -> ComposeResult:
+    def _parts(self) -> list[Part]:
         if not self._items:
-            yield Static(Content("Nothing upcoming in the cached articles."), classes="placeholder")
-        for heading, group in groupby(self._items[:SHOWN], key=agenda_heading):
-            yield Static(Content(heading), classes="day")
-            for item in group:
-                yield AgendaRow(item, self._mode, marked=item.event in self._marked)
+            return [Part("Nothing upcoming in the cached articles.", style="italic $text-muted")]
+        parts = self._days(self._items[:SHOWN])[1:]  # no blank line at the top
         if len(self._items) > SHOWN:
             more = count(len(self._items) - SHOWN, "later event")
-            yield Static(Content(f"and {more} (e exports them all)"), classes="placeholder")
-            yield StoryLater(self._later(), self._mode)
+            parts += [BLANK, Part(f"and {more} (e exports them all)", style="italic $text-muted")]
+            if later := self._later():
+                parts += [*heading("This story, later"), *self._days(later)]
+        return parts
 
-
-class StoryLater(Vertical):
-    """The selected story's events beyond the first `SHOWN`, under the list (recomposed on their own)."""
-
-    DEFAULT_CSS = """
-    StoryLater {
-        height: auto;
-    }
-    """
-
-    def __init__(self, items: Sequence[AgendaItem], mode: BidiMode) -> None:
-        super().__init__()
-        self._items = tuple(items)
-        self._mode = mode
-
-    def show(self, items: Sequence[AgendaItem]) -> None:
-        if tuple(items) != self._items:
-            self._items = tuple(items)
-            self.refresh(recompose=True)
-
-    def compose(self) -> ComposeResult:
-        if self._items:
-            yield Static(Content("This story, later"), classes="day")
-        for heading, group in groupby(self._items, key=agenda_heading):
-            yield Static(Content(heading), classes="day")
+    def _days(self, items: Sequence[AgendaItem]) -> list[Part]:
+        parts: list[Part] = []
+        for day, group in groupby(items, key=agenda_heading):
+            parts += heading(day)
             for item in group:
-                yield AgendaRow(item, self._mode, marked=True)
+                parts += event_parts(item, marked=item.event in self._marked)
+        return parts
+
+    def _marked_line(self) -> int | None:
+        """The first line of the day heading above the first marked event (an event shown without its date
+        is useless on a small terminal); 0 when nothing is marked; None before the first layout."""
+        block = self.query_one(Block)
+        visual, width = block.visual, block.content_size.width
+        if not width:
+            return None
+        top: int | None = None
+        for index, part in enumerate(visual.parts):
+            if part.style == HEADING:
+                top = index
+            elif isinstance(part.key, AgendaItem) and part.key.event in self._marked:
+                return visual.span_of(top if top is not None else index, width)[0]
+        return 0
+
+    def _scroll_to_marked(self) -> None:
+        self.scroll_to(y=self._marked_line() or 0, animate=False)

@@ -1,24 +1,32 @@
-"""Provides `Block`: several paragraphs of feed text drawn by one widget (a row of the agenda, an actor, an
-article), each wrapped, bidi-ordered and aligned on its own.
+"""Provides `Part`, `BlockVisual` and `Block`: paragraphs of feed text drawn as lines, each paragraph wrapped,
+bidi-ordered and aligned on its own.
 
-Why one widget and not a `Paragraph` per line: Textual lays out every widget on every refresh, and a pane of
-a hundred rows of four widgets each made a key press take a quarter of a second on a large cache. A `Block`
-is one widget however many paragraphs it shows; its lines are computed once per width.
+Why lines and not a widget per paragraph: Textual lays out every widget on every refresh, and panes of a
+hundred rows of several widgets each made a key press take a tenth of a second or more on a large cache. A
+pane is one `Block` (or one option list of `BlockVisual`s) however many paragraphs it shows, and the lines of
+each paragraph are computed once per width and kept (`part_lines` is cached), so moving the cursor, which
+restyles a few parts, recomputes only those.
 
 Each `Part` has a base style (theme variables allowed), optional styled spans and bidi isolates (as for
-`Paragraph`), a direction, and a prefix for its first line (a marker) whose width indents the following
-lines. A right-to-left part is right-aligned (except in "off" mode). Text is cleaned here as a last line of
-defence; it is never markup.
+`Paragraph`), a direction, a prefix for its first line (a marker) whose width indents the following lines,
+and a `fill` style laid over the full width of each of its lines (a cursor or a marked row). A right-to-left
+part is right-aligned (except in "off" mode). An empty part is a blank line. Text is cleaned here as a last
+line of defence; it is never markup.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Literal, cast
 
 from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.geometry import Size
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widget import Widget
 
 from briefing.render.bidi import BidiMode, cell_width, is_rtl
@@ -28,7 +36,7 @@ from briefing.tui.rendering import StyleSpan, styled_lines
 
 @dataclass(frozen=True)
 class Part:
-    """One paragraph of a `Block`."""
+    """One paragraph of a block."""
 
     text: str
     style: str = ""
@@ -38,10 +46,92 @@ class Part:
     prefix: str = ""
     """Drawn before the first line (our own text, e.g. "▶ "); the lines after are indented as wide."""
     prefix_style: str = ""
+    fill: str = ""
+    """A style over the whole width of every line of the part (its background reaches the right edge)."""
+    key: object = field(default=None, compare=False)
+    """What the part shows (an article, an event), for the pane that owns it; not part of its looks."""
+
+
+BLANK = Part("")
+
+
+def cleaned(part: Part) -> Part:
+    """`part` with its text sanitized and its sequences made tuples (hashable, so its lines can be cached)."""
+    text = clean_text(part.text)
+    if text != part.text:  # offsets were computed on the caller's text: they no longer line up
+        return replace(part, text=text, spans=(), isolates=())
+    if isinstance(part.spans, tuple) and isinstance(part.isolates, tuple):
+        return part
+    return replace(part, spans=tuple(part.spans), isolates=tuple(part.isolates))
+
+
+@lru_cache(maxsize=8192)
+def part_lines(part: Part, width: int, mode: BidiMode) -> tuple[Content, ...]:
+    """The lines of a (cleaned) part for a content width of `width` cells."""
+    if not part.text:
+        return (Content(" " * width).stylize_before(part.fill) if part.fill else Content(""),)
+    indent = cell_width(part.prefix)
+    room = max(1, width - indent)
+    rtl = is_rtl(part.text) if part.direction == "auto" else part.direction == "rtl"
+    forced = None if part.direction == "auto" else rtl
+    lines = styled_lines(part.text, room, mode, part.spans, rtl=forced, isolates=part.isolates)
+    out: list[Content] = []
+    for index, line in enumerate(lines):
+        if part.style:
+            line = line.stylize_before(part.style)
+        if rtl and mode != "off":
+            line = line.pad_left(max(0, room - line.cell_length))
+        head = Content(part.prefix if index == 0 else " " * indent)
+        if index == 0 and part.prefix_style:
+            head = head.stylize(part.prefix_style)
+        line = head + line if indent else line
+        if part.fill:
+            line = line.pad_right(max(0, width - line.cell_length)).stylize_before(part.fill)
+        out.append(line)
+    return tuple(out)
+
+
+class BlockVisual(Visual):
+    """Parts as lines: a Textual `Visual`, so an option list can show it as one option."""
+
+    def __init__(self, parts: Sequence[Part], mode: BidiMode) -> None:
+        self.parts = tuple(cleaned(part) for part in parts)
+        self.mode = mode
+        self._cache: tuple[int, list[Content], list[int]] | None = None
+
+    def _layout(self, width: int) -> tuple[list[Content], list[int]]:
+        if self._cache is None or self._cache[0] != width:
+            lines: list[Content] = []
+            starts: list[int] = []
+            for part in self.parts:
+                starts.append(len(lines))
+                lines.extend(part_lines(part, width, self.mode))
+            self._cache = (width, lines, starts)
+        return self._cache[1], self._cache[2]
+
+    def lines(self, width: int) -> list[Content]:
+        """The lines for a content width of `width` cells."""
+        return self._layout(max(1, width))[0]
+
+    def span_of(self, index: int, width: int) -> tuple[int, int]:
+        """The `[first, end)` lines of part `index` at this width."""
+        lines, starts = self._layout(max(1, width))
+        return starts[index], starts[index + 1] if index + 1 < len(starts) else len(lines)
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        return Content("\n").join(self.lines(width)).render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return container_width
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return len(self.lines(width))
 
 
 class Block(Widget):
-    """Paragraphs of text as one widget."""
+    """Parts as one widget (a pane's whole content)."""
 
     DEFAULT_CSS = """
     Block {
@@ -54,51 +144,45 @@ class Block(Widget):
         self, parts: Sequence[Part], *, mode: BidiMode, id: str | None = None, classes: str | None = None
     ) -> None:
         super().__init__(id=id, classes=classes)
-        self._parts = tuple(self._cleaned(part) for part in parts)
-        self._mode = mode
-        self._cache: tuple[int, list[Content]] | None = None
+        self.visual = BlockVisual(parts, mode)
+        self._strips: dict[tuple[int, int], Strip] = {}
+        """Rendered lines by (width, line): a pane can be hundreds of lines, of which a few are on screen."""
 
-    @staticmethod
-    def _cleaned(part: Part) -> Part:
-        text = clean_text(part.text)
-        if text == part.text:
-            return part
-        # Offsets were computed on the caller's text; if cleaning changed it they no longer line up.
-        return Part(text, part.style, (), (), part.direction, part.prefix, part.prefix_style)
+    @property
+    def parts(self) -> tuple[Part, ...]:
+        return self.visual.parts
 
     @property
     def text(self) -> str:
         """The logical text of every part, one per line (what the block says, before any reordering)."""
-        return "\n".join(part.text for part in self._parts)
+        return "\n".join(part.text for part in self.visual.parts)
 
     def update(self, parts: Sequence[Part]) -> None:
-        self._parts = tuple(self._cleaned(part) for part in parts)
-        self._cache = None
+        self.visual = BlockVisual(parts, self.visual.mode)
+        self._strips.clear()
         self.refresh(layout=True)
 
-    def lines(self, width: int) -> list[Content]:
-        """The lines for a content width of `width` cells (cached for the last width)."""
-        if self._cache is None or self._cache[0] != width:
-            self._cache = (width, [line for part in self._parts for line in self._part_lines(part, width)])
-        return self._cache[1]
+    def notify_style_update(self) -> None:
+        self._strips.clear()  # a new theme: the same lines in other colours
+        super().notify_style_update()
 
-    def _part_lines(self, part: Part, width: int) -> list[Content]:
-        indent = cell_width(part.prefix)
-        room = max(1, width - indent)
-        rtl = is_rtl(part.text) if part.direction == "auto" else part.direction == "rtl"
-        forced = None if part.direction == "auto" else rtl
-        lines = styled_lines(part.text, room, self._mode, part.spans, rtl=forced, isolates=part.isolates)
-        out: list[Content] = []
-        for index, line in enumerate(lines):
-            if part.style:
-                line = line.stylize_before(part.style)
-            if rtl and self._mode != "off":
-                line = line.pad_left(max(0, room - line.cell_length))
-            head = Content(part.prefix if index == 0 else " " * indent)
-            if index == 0 and part.prefix_style:
-                head = head.stylize(part.prefix_style)
-            out.append(head + line if indent else line)
-        return out
+    def render_line(self, y: int) -> Strip:
+        """Line `y`, rendered when it first comes into view (the block has no padding or border)."""
+        width = self.size.width
+        strip = self._strips.get((width, y))
+        if strip is None:
+            lines = self.lines(width)
+            style = self.visual_style
+            if y >= len(lines):
+                return Strip.blank(width, style.rich_style)
+            options = RenderOptions(self._get_style, cast(RulesMap, self.styles))
+            strip = lines[y].render_strips(width, 1, style, options)[0]
+            strip = strip.extend_cell_length(width, style.rich_style)
+            self._strips[width, y] = strip
+        return strip
+
+    def lines(self, width: int) -> list[Content]:
+        return self.visual.lines(width)
 
     def render(self) -> Content:
         return Content("\n").join(self.lines(max(1, self.content_size.width)))

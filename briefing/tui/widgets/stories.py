@@ -2,7 +2,7 @@
 
 Each item shows an unread mark (`●` while any of its articles is unread), the rank, how many outlets
 carried the story, its language and the time of its newest article, then the headline (right-aligned when
-Arabic). Moving the cursor posts `StoryHighlighted`; enter or a click posts `StoryOpened`.
+Arabic; muted once read). Moving the cursor posts `StoryHighlighted`; enter or a click posts `StoryOpened`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from typing import ClassVar
 
 from textual.binding import BindingType
 from textual.content import Content
-from textual.widgets import ListItem, ListView
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
 from briefing.models import Story
 from briefing.render.bidi import BidiMode
@@ -20,7 +21,7 @@ from briefing.render.sanitize import clean_line
 from briefing.tui import keys
 from briefing.tui.format import When, count, lang_tag, stamp
 from briefing.tui.messages import StoryHighlighted, StoryOpened
-from briefing.tui.widgets.block import Block, Part
+from briefing.tui.widgets.block import BlockVisual, Part
 
 UNREAD = "●"
 
@@ -49,88 +50,103 @@ def story_meta(rank: int, story: Story, when: When, unread: bool = True) -> Cont
     return Content.assemble(*parts)
 
 
-class StoryItem(ListItem):
-    """One story in the list."""
-
-    def __init__(self, rank: int, story: Story, when: When, mode: BidiMode, *, unread: bool) -> None:
-        self.story = story
-        self._rank = rank
-        self._when = when
-        self._mode = mode
-        super().__init__(Block(self._parts(unread), mode=mode), classes="" if unread else "-read")
-
-    def _parts(self, unread: bool) -> list[Part]:
-        meta = story_meta(self._rank, self.story, self._when, unread)
-        head = f"{UNREAD if unread else ' '}{self._rank:>3} "
-        rest = meta[len(head) :]  # the mark and rank go in the prefix: wrapping would drop their spaces
-        spans = [(span.start, span.end, str(span.style)) for span in rest.spans]
-        headline = clean_line(self.story.headline)
-        # A read story's headline is muted (our style wins over the cursor's colours: still legible on them).
-        return [
-            Part(rest.plain, spans=spans, direction="ltr", prefix=head, prefix_style="bold"),
-            Part(headline, style="" if unread else "$text-muted"),
-        ]
-
-    @property
-    def unread(self) -> bool:
-        return not self.has_class("-read")
-
-    def set_unread(self, unread: bool) -> None:
-        if unread != self.unread:
-            self.set_class(not unread, "-read")
-            self.query_one(Block).update(self._parts(unread))
+def story_parts(rank: int, story: Story, when: When, unread: bool) -> list[Part]:
+    """The meta line (mark, rank, outlets, language, time) and the headline of one story."""
+    meta = story_meta(rank, story, when, unread)
+    head = f"{UNREAD if unread else ' '}{rank:>3} "
+    rest = meta[len(head) :]  # the mark and rank go in the prefix: wrapping would drop their spaces
+    spans = [(span.start, span.end, str(span.style)) for span in rest.spans]
+    # A read story's headline is muted (our style wins over the cursor's colours: still legible on them).
+    return [
+        Part(rest.plain, spans=spans, direction="ltr", prefix=head, prefix_style="bold"),
+        Part(clean_line(story.headline), style="" if unread else "$text-muted"),
+    ]
 
 
-class StoriesList(ListView):
-    """The ranked stories; the highlighted one drives the other panes."""
+class StoriesList(OptionList):
+    """The ranked stories; the highlighted one drives the other panes.
+
+    One widget however many stories (an option list of `BlockVisual`s, drawn line by line): moving the
+    cursor restyles two options and lays out nothing.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [keys.STORY_DOWN, keys.STORY_UP, keys.OPEN_STORY]
 
     def __init__(self, *, mode: BidiMode, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(id=id, markup=False)
         self._mode = mode
+        self._stories: tuple[Story, ...] = ()
+        self._unread: list[bool] = []
+        self._when: When | None = None
         self.border_title = "Stories"
 
-    async def show(
+    def show(
         self,
         stories: Sequence[Story],
         when: When,
         selected_id: str | None = None,
         read: Collection[int] = frozenset(),
     ) -> None:
-        """Replace the items, keeping the cursor on `selected_id` when that story is still there."""
-        await self.clear()
-        await self.extend(
-            StoryItem(rank, story, when, self._mode, unread=is_unread(story, read))
-            for rank, story in enumerate(stories, 1)
-        )
+        """Replace the stories, keeping the cursor on `selected_id` when that story is still there."""
+        self._stories, self._when = tuple(stories), when
+        self._unread = [is_unread(story, read) for story in stories]
+        options: list[Option | None] = []
+        for rank, (story, unread) in enumerate(zip(self._stories, self._unread, strict=True), 1):
+            options += [Option(self._visual(rank, story, unread)), None]
+        self.set_options(options)
         self.border_title = f"Stories ({len(stories)})"
-        self.index = next((i for i, story in enumerate(stories) if story.id == selected_id), 0)
+        if stories:
+            self.highlighted = next((i for i, story in enumerate(stories) if story.id == selected_id), 0)
+
+    def _visual(self, rank: int, story: Story, unread: bool) -> BlockVisual:
+        assert self._when is not None
+        return BlockVisual(story_parts(rank, story, self._when, unread), self._mode)
+
+    @property
+    def stories(self) -> tuple[Story, ...]:
+        return self._stories
+
+    def __len__(self) -> int:
+        return len(self._stories)
+
+    @property
+    def unread_marks(self) -> list[bool]:
+        """Whether each story, in list order, shows the unread mark."""
+        return list(self._unread)
 
     def mark(self, read: Collection[int]) -> None:
-        """Update the unread marks for this read state (the items stay)."""
-        for item in self.query(StoryItem):
-            item.set_unread(is_unread(item.story, read))
+        """Update the unread marks for this read state (only the stories whose mark changes are redrawn)."""
+        for index, story in enumerate(self._stories):
+            unread = is_unread(story, read)
+            if unread != self._unread[index]:
+                self._unread[index] = unread
+                self.replace_option_prompt_at_index(index, self._visual(index + 1, story, unread))
 
     def select(self, story_id: str) -> bool:
         """Move the cursor to the story `story_id`; False when it is not in the list."""
-        for position, item in enumerate(self.query(StoryItem)):
-            if item.story.id == story_id:
-                self.index = position
+        for position, story in enumerate(self._stories):
+            if story.id == story_id:
+                self.highlighted = position
                 return True
         return False
 
     @property
     def selected_story(self) -> Story | None:
-        item = self.highlighted_child
-        return item.story if isinstance(item, StoryItem) else None
+        index = self.highlighted
+        return self._stories[index] if index is not None and index < len(self._stories) else None
 
-    def on_list_view_highlighted(self, event: ListView.Highlighted) -> None:
-        event.stop()
-        if isinstance(event.item, StoryItem):
-            self.post_message(StoryHighlighted(event.item.story))
+    def action_cursor_down(self) -> None:
+        if self.highlighted is not None and self.highlighted < len(self._stories) - 1:
+            self.highlighted += 1
 
-    def on_list_view_selected(self, event: ListView.Selected) -> None:
+    def action_cursor_up(self) -> None:
+        if self.highlighted is not None and self.highlighted > 0:
+            self.highlighted -= 1
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        if isinstance(event.item, StoryItem):
-            self.post_message(StoryOpened(event.item.story))
+        self.post_message(StoryHighlighted(self._stories[event.option_index]))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(StoryOpened(self._stories[event.option_index]))

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Region
 from textual.reactive import reactive
-from textual.widgets import Static
 
 from briefing.models import ArticleRef, Story
 from briefing.render.bidi import BidiMode
@@ -22,37 +23,45 @@ from briefing.render.sanitize import clean_line
 from briefing.tui import keys
 from briefing.tui.format import When, count, host, lang_tag, stamp
 from briefing.tui.rendering import find_mentions
-from briefing.tui.widgets.block import Block, Part
-from briefing.tui.widgets.paragraph import Paragraph
+from briefing.tui.widgets.block import BLANK, Block, Part
 
 BULLET = "• "
 MENTION_STYLE = "bold $text-accent"
 
 
-class ArticleRow(Block):
-    """One outlet's article: feed, time and host on a line, then the title (one widget: see `Block`)."""
+CURSOR = "$block-cursor-foreground on $block-cursor-background"
+CURSOR_BLURRED = "$block-cursor-blurred-foreground on $block-cursor-blurred-background"
 
-    DEFAULT_CSS = """
-    ArticleRow {
-        height: auto;
-    }
-    """
 
-    def __init__(self, article: ArticleRef, when: When, mode: BidiMode, *, cursor: bool) -> None:
-        feed = clean_line(article.feed) or "unknown feed"
-        site = host(article.url)
-        meta = f"{feed} · {stamp(article.published, when)} · {site or 'no web link'}"
-        parts = [
-            # No colours: the row may be under the cursor, whose colours the theme sets through CSS.
-            Part(meta, spans=[(0, len(feed), "bold")], isolates=[(0, len(feed))], direction="ltr"),
-            Part(clean_line(article.title)),
-        ]
-        super().__init__(parts, mode=mode, classes="-cursor" if cursor else None)
-        self.article = article
+def article_parts(article: ArticleRef, when: When, cursor: str) -> list[Part]:
+    """One outlet's article: feed, time and host on a line, then the title; `cursor`: the fill style of the
+    rows under the article cursor (or "")."""
+    feed = clean_line(article.feed) or "unknown feed"
+    site = host(article.url)
+    meta = f"{feed} · {stamp(article.published, when)} · {site or 'no web link'}"
+    # No colours of our own: the row may be under the cursor, whose colours the theme sets.
+    return [
+        Part(
+            meta,
+            spans=[(0, len(feed), "bold")],
+            isolates=[(0, len(feed))],
+            direction="ltr",
+            prefix=" ",
+            fill=cursor,
+            key=article,
+        ),
+        Part(clean_line(article.title), prefix=" ", fill=cursor, key=article),
+        BLANK,
+    ]
+
+
+def section(title: str) -> list[Part]:
+    return [BLANK, Part(title, style="bold $text-primary", direction="ltr")]
 
 
 class StoryPane(VerticalScroll, can_focus=True):
-    """The selected story, scrollable, with an article cursor."""
+    """The selected story, scrollable, with an article cursor (one `Block`: a new story lays out one
+    widget)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [keys.ARTICLE_DOWN, keys.ARTICLE_UP, keys.OPEN_ARTICLE]
 
@@ -75,49 +84,60 @@ class StoryPane(VerticalScroll, can_focus=True):
             return None
         return self._story.articles[min(self.article_index, len(self._story.articles) - 1)]
 
+    @property
+    def block(self) -> Block:
+        return self.query_one(Block)
+
+    def compose(self) -> ComposeResult:
+        yield Block(self._parts(), mode=self._mode)
+
     def show(self, story: Story | None, when: When, *, article_id: int | None = None) -> None:
-        """Show `story` (recomposed on the next refresh), with the article cursor on its first article, or on
-        `article_id` when the story has it."""
+        """Show `story` with the article cursor on its first article, or on `article_id` when the story has
+        it."""
         self._story, self._when = story, when
         ids = [ref.article_id for ref in story.articles] if story is not None else []
         index = ids.index(article_id) if article_id is not None and article_id in ids else 0
         self.set_reactive(StoryPane.article_index, index)
-        self.refresh(recompose=True)
+        self._redraw()
         self.scroll_home(animate=False)
         if index:
-            self.call_after_refresh(self.watch_article_index, index)
+            self.call_after_refresh(self._scroll_to_cursor)
 
-    def compose(self) -> ComposeResult:
+    def _redraw(self) -> None:
+        if self.is_mounted:
+            self.block.update(self._parts())
+
+    def _parts(self) -> list[Part]:
         story, when = self._story, self._when
         if story is None or when is None:
-            yield Static(Content("No story selected."), classes="placeholder")
-            return
-        yield Paragraph(clean_line(story.headline), mode=self._mode, classes="headline")
+            return [Part("No story selected.", style="italic $text-muted", direction="ltr")]
         outlets = len({ref.feed for ref in story.articles})
-        yield Static(
-            Content.assemble(
-                (count(outlets, "outlet"), "$text-muted"),
-                " · ",
-                (lang_tag(story.lang), "bold $text-secondary"),
-                " · ",
-                (count(len(story.articles), "article"), "$text-muted"),
-            ),
-            classes="meta",
+        meta = Content.assemble(
+            (count(outlets, "outlet"), "$text-muted"),
+            " · ",
+            (lang_tag(story.lang), "bold $text-secondary"),
+            " · ",
+            (count(len(story.articles), "article"), "$text-muted"),
         )
+        parts = [
+            Part(clean_line(story.headline), style="bold $text"),
+            Part(meta.plain, spans=[(s.start, s.end, str(s.style)) for s in meta.spans], direction="ltr"),
+        ]
         names = [clean_line(n) for actor in story.actors for n in (actor.name, *actor.aliases)]
         if story.summary:
-            yield Static(Content("Summary"), classes="section")
+            parts += section("Summary")
         for sentence in story.summary:
             text = BULLET + clean_line(sentence)
             spans = [(start, end, MENTION_STYLE) for start, end in find_mentions(text, names)]
-            yield Paragraph(text, mode=self._mode, spans=spans, classes="sentence")
-        yield Static(Content(f"Articles ({len(story.articles)})"), classes="section")
+            parts.append(Part(text, spans=spans))
+        parts += section(f"Articles ({len(story.articles)})")
+        cursor = CURSOR if self.has_focus else CURSOR_BLURRED
         for index, article in enumerate(story.articles):
-            yield ArticleRow(article, when, self._mode, cursor=index == self.article_index)
+            parts += article_parts(article, when, cursor if index == self.article_index else "")
         if story.why:
-            yield Static(Content("Why grouped"), classes="section")
-            for reason in story.why:
-                yield Paragraph(BULLET + clean_line(reason), mode=self._mode, classes="why")
+            parts += section("Why grouped")
+            parts += [Part(BULLET + clean_line(reason)) for reason in story.why]
+        return parts
 
     def select_article(self, article_id: int) -> bool:
         """Put the article cursor on the article `article_id`; False when the story does not have it."""
@@ -130,11 +150,24 @@ class StoryPane(VerticalScroll, can_focus=True):
         return False
 
     def watch_article_index(self, index: int) -> None:
-        rows = list(self.query(ArticleRow))
-        for position, row in enumerate(rows):
-            row.set_class(position == index, "-cursor")
-        if 0 <= index < len(rows):
-            self.scroll_to_widget(rows[index], animate=False)
+        self._redraw()
+        self.call_after_refresh(self._scroll_to_cursor)
+
+    def _on_focus(self, event: events.Focus) -> None:
+        super()._on_focus(event)
+        self._redraw()
+
+    def _on_blur(self, event: events.Blur) -> None:
+        super()._on_blur(event)
+        self._redraw()
+
+    def _scroll_to_cursor(self) -> None:
+        block = self.block
+        visual, width = block.visual, block.content_size.width
+        rows = [i for i, part in enumerate(visual.parts) if part.key is not None and part.fill]
+        if rows and width:
+            first, end = visual.span_of(rows[0], width)[0], visual.span_of(rows[-1], width)[1]
+            self.scroll_to_region(Region(0, first, width, end - first), animate=False)
 
     def action_cursor_down(self) -> None:
         if self._story is not None and self.article_index < len(self._story.articles) - 1:

@@ -1,4 +1,4 @@
-"""Provides `BriefingApp`, the interactive briefing: workers, actions and message handlers, nothing else.
+"""Provides `BriefingApp`, the interactive briefing: actions and message handlers, nothing else.
 
 The app is given callables from the pipeline and never does their work itself:
 
@@ -7,9 +7,10 @@ The app is given callables from the pipeline and never does their work itself:
   a plain `build()` returning a `Briefing` works too (no filters, search or read marks then);
 - `refresh(progress)` fetches the feeds (blocking).
 
-Each runs in a thread worker that posts one past-tense message (`BriefingBuilt`, `SearchFinished`, ...);
-the handlers update the screens on the app's loop. Layout lives in `screens/`, panes in `widgets/`, keys in
-`keys.py`, palette entries in `commands.py`, colours in the theme files.
+Each runs in a thread worker (`workers.py`) that posts one past-tense message (`BriefingBuilt`,
+`SearchFinished`, ...); the handlers here update the screens on the app's loop. Layout lives in
+`screens/`, panes in `widgets/`, keys in `keys.py`, palette entries in `commands.py`, colours in the theme
+files.
 """
 
 from __future__ import annotations
@@ -21,11 +22,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar, Literal
 
-from textual import work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import BindingType
 from textual.screen import Screen
-from textual.worker import get_current_worker
 
 from briefing.models import Article, ArticleRef, Briefing
 from briefing.render.bidi import BidiMode
@@ -33,7 +32,7 @@ from briefing.render.sanitize import clean_line, safe_url
 from briefing.tui import keys
 from briefing.tui.access import CacheAccess, FeedChoice, Filters, View
 from briefing.tui.commands import palette_commands
-from briefing.tui.export import default_export_path, write_export
+from briefing.tui.export import default_export_path
 from briefing.tui.format import count
 from briefing.tui.messages import (
     ArticleLoaded,
@@ -55,15 +54,9 @@ from briefing.tui.screens.help import HelpScreen, help_rows
 from briefing.tui.screens.main import MainScreen
 from briefing.tui.screens.search import SearchScreen
 from briefing.tui.themes import DEFAULT_THEME, discover_themes
+from briefing.tui.workers import Progress, Workers
 
-Progress = Callable[[int, int, str], None]
 NO_CACHE = "not available here: the app was started without the cache"
-
-
-def describe(error: BaseException) -> str:
-    """One line for the user: the exception's message (cleaned: it may quote feed text) and its type."""
-    message = clean_line(str(error))
-    return f"{type(error).__name__}: {message}" if message else type(error).__name__
 
 
 def reference(article: Article) -> ArticleRef:
@@ -73,7 +66,7 @@ def reference(article: Article) -> ArticleRef:
     )
 
 
-class BriefingApp(App[None]):
+class BriefingApp(Workers):
     """Stories, actors and upcoming events from the cached feeds."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live in other directories
@@ -145,87 +138,6 @@ class BriefingApp(App[None]):
 
     def warn(self, text: str) -> None:
         self.notify(text, severity="warning", markup=False)
-
-    # Workers: one core call each, then one past-tense message.
-
-    def start_build(self) -> None:
-        self._build_worker(self.filters, self._marks_stored)
-
-    @work(thread=True, exclusive=True, group="build", exit_on_error=False)
-    def _build_worker(self, filters: Filters, marks_seen: int) -> None:
-        worker = get_current_worker()
-        try:
-            if self._cache is None:
-                assert self._build is not None
-                view = View(self._build())
-            else:
-                view = self._cache.view(filters, True)
-                if not view.complete and not worker.is_cancelled:
-                    self.post_message(BriefingBuilt(view, filters, marks_seen))
-                    view = self._cache.view(filters, False)
-        except Exception as error:  # the core's failure is shown to the user, never fatal
-            message: BriefingBuilt | BuildFailed = BuildFailed(describe(error))
-        else:
-            message = BriefingBuilt(view, filters, marks_seen)
-        if not worker.is_cancelled:
-            self.post_message(message)
-
-    @work(thread=True, exclusive=True, group="refresh", exit_on_error=False)
-    def _refresh_worker(self, refresh: Callable[[Progress], str]) -> None:
-        worker = get_current_worker()
-
-        def progress(done: int, total: int, label: str) -> None:
-            if worker.is_cancelled:  # the app is closing: its loop may not run the callback any more
-                return
-            try:
-                self.call_from_thread(self._progressed, done, total, label)
-            except RuntimeError:  # the app stopped meanwhile; progress is cosmetic, the refresh goes on
-                pass
-
-        try:
-            summary = refresh(progress)
-        except Exception as error:  # a failed refresh keeps the old view
-            self.post_message(RefreshFailed(describe(error)))
-        else:
-            self.post_message(RefreshFinished(summary if isinstance(summary, str) else ""))
-
-    @work(thread=True, exclusive=True, group="feeds", exit_on_error=False)
-    def _feeds_worker(self, cache: CacheAccess) -> None:
-        try:
-            self.post_message(FeedsListed(tuple(cache.feeds())))
-        except Exception as error:
-            self.post_message(TaskFailed("feeds", describe(error)))
-
-    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def _search_worker(self, cache: CacheAccess, query: str) -> None:
-        try:
-            self.post_message(SearchFinished(query, tuple(cache.search(query))))
-        except Exception as error:
-            self.post_message(TaskFailed("search", describe(error)))
-
-    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
-    def _article_worker(self, cache: CacheAccess, article_id: int) -> None:
-        try:
-            self.post_message(ArticleLoaded(article_id, cache.article(article_id)))
-        except Exception as error:
-            self.post_message(TaskFailed("article", describe(error)))
-
-    @work(thread=True, group="mark", exit_on_error=False)
-    def _mark_worker(self, cache: CacheAccess, ids: frozenset[int], read: bool, request: int) -> None:
-        with self._mark_lock:  # in order: a quick m, m must leave the cache as the screen shows it
-            try:
-                cache.mark_read(ids, read)
-            except Exception as error:
-                self.post_message(TaskFailed("mark", describe(error), request))
-            else:
-                self.post_message(ReadMarked(ids, read, request))
-
-    @work(thread=True, group="export", exit_on_error=False)
-    def _export_worker(self, briefing: Briefing, path: Path) -> None:
-        try:
-            self.post_message(ExportWritten(write_export(briefing, path)))
-        except Exception as error:
-            self.post_message(TaskFailed("export", describe(error)))
 
     # Messages from the workers.
 

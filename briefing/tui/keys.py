@@ -40,7 +40,7 @@ CLOSE_HELP = Binding("escape,question_mark,q", "dismiss", "Close", id="close-hel
 CLOSE = Binding("escape,q", "close", "Close", id="close")
 """Closes the search, filters, export and full-text dialogs (`q` only where no text field has the focus)."""
 TO_RESULTS = Binding("down", "results", "Results", id="search-results", show=False)
-OPEN_RESULT = Binding("enter", "select_cursor", "Open", id="open-result")
+OPEN_RESULT = Binding("enter", "select", "Open", id="open-result")
 APPLY_FILTERS = Binding("ctrl+s", "apply", "Apply", id="apply-filters")
 
 APP_BINDINGS: list[BindingType] = [QUIT, REFRESH, OPEN_LINK, HELP, THEME]

@@ -16,33 +16,32 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Input, ListItem, ListView, Static
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
 
 from briefing.models import Article
 from briefing.render.bidi import BidiMode
 from briefing.render.sanitize import clean_line
 from briefing.tui import keys
 from briefing.tui.format import count, lang_tag, long_day_label
-from briefing.tui.widgets.paragraph import Paragraph
+from briefing.tui.widgets.block import BlockVisual, Part
 
 
 def has_words(query: str) -> bool:
     return any(character.isalnum() for character in query)
 
 
-class HitItem(ListItem):
+def hit_parts(article: Article) -> list[Part]:
     """One search result: date, feed and language, then the title."""
-
-    def __init__(self, article: Article, mode: BidiMode) -> None:
-        feed = clean_line(article.feed_title) or "unknown feed"
-        day = long_day_label(article.published.date())
-        meta = f"{day} · {feed} · {lang_tag(article.lang)}"
-        feed_span = (len(day) + 3, len(day) + 3 + len(feed))
-        super().__init__(
-            Paragraph(meta, mode=mode, direction="ltr", isolates=[feed_span], classes="meta"),
-            Paragraph(clean_line(article.title) or "(no title)", mode=mode, classes="headline"),
-        )
-        self.article = article
+    feed = clean_line(article.feed_title) or "unknown feed"
+    day = long_day_label(article.published.date())
+    meta = f"{day} · {feed} · {lang_tag(article.lang)}"
+    feed_span = (len(day) + 3, len(day) + 3 + len(feed))
+    return [
+        # No colours: the hit may be under the cursor, whose colours the theme sets.
+        Part(meta, isolates=[feed_span], direction="ltr"),
+        Part(clean_line(article.title) or "(no title)", style="bold"),
+    ]
 
 
 class SearchScreen(ModalScreen[Article | None]):
@@ -74,7 +73,7 @@ class SearchScreen(ModalScreen[Article | None]):
                 id="query",
             )
             yield Static(Content("Type words and press enter."), id="search-status")
-            yield ListView(id="results")
+            yield OptionList(id="results", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#query", Input).focus()
@@ -103,12 +102,14 @@ class SearchScreen(ModalScreen[Article | None]):
         if query != self._query:
             return
         self.hits = tuple(hits)
-        results = self.query_one("#results", ListView)
-        await results.clear()
-        await results.extend(HitItem(article, self._mode) for article in self.hits)
+        results = self.query_one("#results", OptionList)
+        options: list[Option | None] = []
+        for article in self.hits:  # one widget for all the hits: 50 results lay out as fast as one
+            options += [Option(BlockVisual(hit_parts(article), self._mode)), None]
+        results.set_options(options)
         if self.hits:
             self._say(f"{count(len(self.hits), 'article')} match “{clean_line(query)}” · ↓ and enter to open")
-            results.index = 0
+            results.highlighted = 0
         else:
             self._say(f"Nothing matches “{clean_line(query)}”.", "$text-warning")
 
@@ -116,14 +117,13 @@ class SearchScreen(ModalScreen[Article | None]):
         self._say(f"Search failed: {clean_line(error)}", "$text-error")
 
     def action_results(self) -> None:
-        results = self.query_one("#results", ListView)
+        results = self.query_one("#results", OptionList)
         if self.hits and not results.has_focus:
             results.focus()
 
     def action_close(self) -> None:
         self.dismiss(None)
 
-    def on_list_view_selected(self, event: ListView.Selected) -> None:
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if isinstance(event.item, HitItem):
-            self.dismiss(event.item.article)
+        self.dismiss(self.hits[event.option_index])

@@ -12,7 +12,6 @@ from briefing.models import Briefing
 from briefing.tui.screens.help import HelpScreen
 from briefing.tui.widgets.actors import ActorsPane
 from briefing.tui.widgets.agenda import AgendaPane
-from briefing.tui.widgets.block import Block
 from briefing.tui.widgets.stories import StoriesList
 from briefing.tui.widgets.story import StoryPane
 from tests.tui.conftest import RecordingApp, recording, screen_text, settle
@@ -113,8 +112,7 @@ async def test_enter_opens_the_story_and_j_moves_the_article_cursor(briefing: Br
 
 def row_backgrounds(pane: StoryPane | AgendaPane, key: object) -> set[str]:
     """The background colours drawn on the lines of the parts whose key is `key`."""
-    block = pane.query_one(Block)
-    width = block.size.width
+    block, width = pane, pane.line_width
     colours: set[str] = set()
     for index, part in enumerate(block.visual.parts):
         if part.key == key:
@@ -373,9 +371,9 @@ async def test_bidi_app_mode_reorders_arabic_and_terminal_mode_keeps_logical_ord
         app = RecordingApp(lambda: briefing, bidi=mode)
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
-            block = app.main.story_pane.block
-            assert block.parts[0].text == SEED_HEADLINE  # the stored string is never changed
-            first_line = block.lines(block.content_size.width)[0].plain
+            pane = app.main.story_pane
+            assert pane.parts[0].text == SEED_HEADLINE  # the stored string is never changed
+            first_line = pane.lines(pane.line_width)[0].plain
             assert first_line.startswith(" ") and not first_line.endswith(" ")  # right-aligned
             assert expected in screen_text(app)
 

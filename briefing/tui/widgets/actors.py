@@ -11,16 +11,14 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import ClassVar, Literal
 
-from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import VerticalScroll
 
 from briefing.models import Actor, Story
 from briefing.render.bidi import BidiMode
 from briefing.render.sanitize import clean_line
 from briefing.tui import keys
 from briefing.tui.format import count
-from briefing.tui.widgets.block import BLANK, Block, Part
+from briefing.tui.widgets.block import BLANK, BlockView, Part
 
 SEPARATOR = " · "
 ALL_LIMIT = 100
@@ -66,18 +64,18 @@ def note(text: str) -> Part:
     return Part(text, style=PLACEHOLDER, direction="ltr")
 
 
-class ActorsPane(VerticalScroll, can_focus=True):
+class ActorsPane(BlockView):
     """The actors of the selected story, or of the whole briefing."""
 
     BINDINGS: ClassVar[list[BindingType]] = [keys.SCROLL_DOWN, keys.SCROLL_UP]
 
     def __init__(self, *, mode: BidiMode, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._mode = mode
+        super().__init__(mode=mode, id=id)
         self._actors: tuple[Actor, ...] = ()
         self._all: tuple[tuple[Actor, int], ...] = ()
         self.scope: Scope = "story"
         self.border_title = "Actors"
+        self.update(self._parts())
 
     @property
     def actors(self) -> tuple[Actor, ...]:
@@ -103,16 +101,12 @@ class ActorsPane(VerticalScroll, can_focus=True):
             self.scope = scope
             self._redraw()
 
-    def compose(self) -> ComposeResult:
-        yield Block(self._parts(), mode=self._mode)
-
     def _redraw(self) -> None:
         if self.scope == "all":
             self.border_title = f"All actors ({len(self._all)})"
         else:
             self.border_title = f"Actors ({len(self._actors)})"
-        if self.is_mounted:
-            self.query_one(Block).update(self._parts())
+        self.update(self._parts())
         self.scroll_home(animate=False)
 
     def _parts(self) -> list[Part]:

@@ -4,8 +4,8 @@ Each event shows its summary, then where, who and how many sources reported it. 
 story are marked (a bar in the margin and a "▶" before the summary), so the pane answers "what is coming
 up, and which of it belongs to the story I am reading". A large cache has hundreds of upcoming events: the
 pane lists the first `SHOWN` (the soonest), says how many more there are (the export has them all), and
-under them the selected story's later events. The pane is one widget (`Block`): moving through the
-stories restyles a few lines and lays out nothing new.
+under them the selected story's later events. The pane draws lines, not widgets (`BlockView`): moving
+through the stories restyles a few lines and lays out nothing new.
 """
 
 from __future__ import annotations
@@ -14,16 +14,14 @@ from collections.abc import Iterable, Sequence
 from itertools import groupby
 from typing import ClassVar
 
-from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import VerticalScroll
 
 from briefing.models import AgendaItem, Event
 from briefing.render.bidi import BidiMode
 from briefing.render.sanitize import clean_line
 from briefing.tui import keys
 from briefing.tui.format import agenda_heading, count, span_label
-from briefing.tui.widgets.block import BLANK, Block, Part
+from briefing.tui.widgets.block import BLANK, BlockView, Part
 
 MARK = "▶ "
 PLAIN = "  "
@@ -83,18 +81,18 @@ def heading(text: str) -> list[Part]:
     return [BLANK, Part(text, style=HEADING, direction="ltr")]
 
 
-class AgendaPane(VerticalScroll, can_focus=True):
-    """Upcoming events, by day; the selected story's events marked (one `Block`)."""
+class AgendaPane(BlockView):
+    """Upcoming events, by day; the selected story's events marked."""
 
     BINDINGS: ClassVar[list[BindingType]] = [keys.SCROLL_DOWN, keys.SCROLL_UP]
 
     def __init__(self, *, mode: BidiMode, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._mode = mode
+        super().__init__(mode=mode, id=id)
         self._items: tuple[AgendaItem, ...] = ()
         self._marked: frozenset[Event] = frozenset()
         self._shown = False
         self.border_title = "Upcoming"
+        self.update(self._parts())
 
     @property
     def marked_items(self) -> list[AgendaItem]:
@@ -107,9 +105,6 @@ class AgendaPane(VerticalScroll, can_focus=True):
 
     def _later(self) -> list[AgendaItem]:
         return [item for item in self._items[SHOWN:] if item.event in self._marked]
-
-    def compose(self) -> ComposeResult:
-        yield Block(self._parts(), mode=self._mode)
 
     def show(self, items: Sequence[AgendaItem], *, complete: bool = True) -> None:
         """The upcoming events; `complete` False: they are still being read (a loading indicator shows)."""
@@ -135,8 +130,7 @@ class AgendaPane(VerticalScroll, can_focus=True):
             self.call_after_refresh(self._scroll_to_marked)
 
     def _redraw(self) -> None:
-        if self.is_mounted:
-            self.query_one(Block).update(self._parts())
+        self.update(self._parts())
 
     def _parts(self) -> list[Part]:
         if not self._items:
@@ -160,10 +154,9 @@ class AgendaPane(VerticalScroll, can_focus=True):
     def _marked_line(self) -> int | None:
         """The first line of the day heading above the first marked event (an event shown without its date
         is useless on a small terminal); 0 when nothing is marked; None before the first layout."""
-        block = self.query_one(Block)
-        visual, width = block.visual, block.content_size.width
-        if not width:
+        if not self.scrollable_content_region.width:
             return None
+        visual, width = self.visual, self.line_width
         top: int | None = None
         for index, part in enumerate(visual.parts):
             if part.style == HEADING:

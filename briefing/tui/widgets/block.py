@@ -1,11 +1,11 @@
-"""Provides `Part`, `BlockVisual` and `Block`: paragraphs of feed text drawn as lines, each paragraph wrapped,
-bidi-ordered and aligned on its own.
+"""Provides `Part`, `BlockVisual` and `BlockView`: paragraphs of feed text drawn as lines, each paragraph
+wrapped, bidi-ordered and aligned on its own.
 
 Why lines and not a widget per paragraph: Textual lays out every widget on every refresh, and panes of a
 hundred rows of several widgets each made a key press take a tenth of a second or more on a large cache. A
-pane is one `Block` (or one option list of `BlockVisual`s) however many paragraphs it shows, and the lines of
-each paragraph are computed once per width and kept (`part_lines` is cached), so moving the cursor, which
-restyles a few parts, recomputes only those.
+pane is one `BlockView` (or one option list of `BlockVisual`s) however many paragraphs it shows, and the
+lines of each paragraph are computed once per width and kept (`part_lines` is cached), so moving the
+cursor, which restyles a few parts, recomputes only those.
 
 Each `Part` has a base style (theme variables allowed), optional styled spans and bidi isolates (as for
 `Paragraph`), a direction, a prefix for its first line (a marker) whose width indents the following lines,
@@ -24,10 +24,10 @@ from typing import Literal, cast
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.geometry import Size
+from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
-from textual.widget import Widget
 
 from briefing.render.bidi import BidiMode, cell_width, is_rtl
 from briefing.render.sanitize import clean_text
@@ -130,23 +130,27 @@ class BlockVisual(Visual):
         return len(self.lines(width))
 
 
-class Block(Widget):
-    """Parts as one widget (a pane's whole content)."""
+class BlockView(ScrollView, can_focus=True):
+    """A scrollable pane that draws parts line by line (Textual's line API).
+
+    Only the lines on screen are rendered, each once per width until the parts change; new parts change
+    the pane's virtual size and repaint it, which lays out nothing else on the screen (unless the pane's
+    height follows its content, as in the stacked narrow layout).
+    """
 
     DEFAULT_CSS = """
-    Block {
-        height: auto;
-        width: 1fr;
+    BlockView {
+        overflow-x: hidden;
     }
     """
 
     def __init__(
-        self, parts: Sequence[Part], *, mode: BidiMode, id: str | None = None, classes: str | None = None
+        self, parts: Sequence[Part] = (), *, mode: BidiMode, id: str | None = None, classes: str | None = None
     ) -> None:
         super().__init__(id=id, classes=classes)
         self.visual = BlockVisual(parts, mode)
         self._strips: dict[tuple[int, int], Strip] = {}
-        """Rendered lines by (width, line): a pane can be hundreds of lines, of which a few are on screen."""
+        """Rendered lines by (width, line)."""
 
     @property
     def parts(self) -> tuple[Part, ...]:
@@ -154,41 +158,52 @@ class Block(Widget):
 
     @property
     def text(self) -> str:
-        """The logical text of every part, one per line (what the block says, before any reordering)."""
+        """The logical text of every part, one per line (what the pane says, before any reordering)."""
         return "\n".join(part.text for part in self.visual.parts)
+
+    @property
+    def line_width(self) -> int:
+        """The width the lines are wrapped to (the pane's inside, less its scrollbar)."""
+        return max(1, self.scrollable_content_region.width)
 
     def update(self, parts: Sequence[Part]) -> None:
         self.visual = BlockVisual(parts, self.visual.mode)
         self._strips.clear()
-        self.refresh(layout=True)
+        self._sync_size()
+        self.refresh(layout=self.styles.auto_dimensions)
+
+    def lines(self, width: int) -> list[Content]:
+        return self.visual.lines(width)
+
+    def _sync_size(self) -> None:
+        if self.scrollable_content_region.width:
+            size = Size(self.line_width, len(self.lines(self.line_width)))
+            if size != self.virtual_size:
+                self.virtual_size = size
+                self._scroll_update(size)
+
+    def on_resize(self) -> None:
+        self._strips.clear()
+        self._sync_size()
 
     def notify_style_update(self) -> None:
         self._strips.clear()  # a new theme: the same lines in other colours
         super().notify_style_update()
 
-    def render_line(self, y: int) -> Strip:
-        """Line `y`, rendered when it first comes into view (the block has no padding or border)."""
-        width = self.size.width
-        strip = self._strips.get((width, y))
-        if strip is None:
-            lines = self.lines(width)
-            style = self.visual_style
-            if y >= len(lines):
-                return Strip.blank(width, style.rich_style)
-            options = RenderOptions(self._get_style, cast(RulesMap, self.styles))
-            strip = lines[y].render_strips(width, 1, style, options)[0]
-            strip = strip.extend_cell_length(width, style.rich_style)
-            self._strips[width, y] = strip
-        return strip
-
-    def lines(self, width: int) -> list[Content]:
-        return self.visual.lines(width)
-
-    def render(self) -> Content:
-        return Content("\n").join(self.lines(max(1, self.content_size.width)))
-
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self.lines(max(1, width)))
 
-    def get_content_width(self, container: Size, viewport: Size) -> int:
-        return container.width
+    def render_line(self, y: int) -> Strip:
+        width = self.line_width
+        number = self.scroll_offset.y + y
+        strip = self._strips.get((width, number))
+        if strip is None:
+            lines = self.lines(width)
+            style = self.visual_style
+            if number >= len(lines):
+                return Strip.blank(width, style.rich_style)
+            options = RenderOptions(self._get_style, cast(RulesMap, self.styles))
+            strip = lines[number].render_strips(width, 1, style, options)[0]
+            strip = strip.extend_cell_length(width, style.rich_style)
+            self._strips[width, number] = strip
+        return strip

@@ -10,9 +10,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual import events
-from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.geometry import Region
 from textual.reactive import reactive
@@ -23,7 +21,7 @@ from briefing.render.sanitize import clean_line
 from briefing.tui import keys
 from briefing.tui.format import When, count, host, lang_tag, stamp
 from briefing.tui.rendering import find_mentions
-from briefing.tui.widgets.block import BLANK, Block, Part
+from briefing.tui.widgets.block import BLANK, BlockView, Part
 
 BULLET = "• "
 MENTION_STYLE = "bold $text-accent"
@@ -59,20 +57,19 @@ def section(title: str) -> list[Part]:
     return [BLANK, Part(title, style="bold $text-primary", direction="ltr")]
 
 
-class StoryPane(VerticalScroll, can_focus=True):
-    """The selected story, scrollable, with an article cursor (one `Block`: a new story lays out one
-    widget)."""
+class StoryPane(BlockView):
+    """The selected story, scrollable, with an article cursor (drawn line by line: see `BlockView`)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [keys.ARTICLE_DOWN, keys.ARTICLE_UP, keys.OPEN_ARTICLE]
 
     article_index: reactive[int] = reactive(0, init=False)
 
     def __init__(self, *, mode: BidiMode, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._mode = mode
+        super().__init__(mode=mode, id=id)
         self._story: Story | None = None
         self._when: When | None = None
         self.border_title = "Story"
+        self.update(self._parts())
 
     @property
     def story(self) -> Story | None:
@@ -83,13 +80,6 @@ class StoryPane(VerticalScroll, can_focus=True):
         if self._story is None or not self._story.articles:
             return None
         return self._story.articles[min(self.article_index, len(self._story.articles) - 1)]
-
-    @property
-    def block(self) -> Block:
-        return self.query_one(Block)
-
-    def compose(self) -> ComposeResult:
-        yield Block(self._parts(), mode=self._mode)
 
     def show(self, story: Story | None, when: When, *, article_id: int | None = None) -> None:
         """Show `story` with the article cursor on its first article, or on `article_id` when the story has
@@ -104,8 +94,7 @@ class StoryPane(VerticalScroll, can_focus=True):
             self.call_after_refresh(self._scroll_to_cursor)
 
     def _redraw(self) -> None:
-        if self.is_mounted:
-            self.block.update(self._parts())
+        self.update(self._parts())
 
     def _parts(self) -> list[Part]:
         story, when = self._story, self._when
@@ -162,10 +151,9 @@ class StoryPane(VerticalScroll, can_focus=True):
         self._redraw()
 
     def _scroll_to_cursor(self) -> None:
-        block = self.block
-        visual, width = block.visual, block.content_size.width
+        visual, width = self.visual, self.line_width
         rows = [i for i, part in enumerate(visual.parts) if part.key is not None and part.fill]
-        if rows and width:
+        if rows:
             first, end = visual.span_of(rows[0], width)[0], visual.span_of(rows[-1], width)[1]
             self.scroll_to_region(Region(0, first, width, end - first), animate=False)
 

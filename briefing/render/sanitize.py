@@ -1,7 +1,8 @@
 """Provides the one sanitizer for untrusted feed text, applied at ingest and again by every renderer.
 
 Feed text must never drive the terminal: C0 controls (except tab and newline), DEL, C1 controls and the bidi
-embedding/override/isolate controls are removed; the marks that Arabic text needs (LRM U+200E, RLM U+200F,
+embedding/override/isolate controls are removed, and so is U+FEFF (a byte-order mark left inside the text,
+invisible, and dropped by some exports: the iCalendar writer); the marks that Arabic text needs (LRM U+200E, RLM U+200F,
 ALM U+061C) are kept. Carriage returns become newlines. Links survive only with an http(s) or mailto scheme.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
 

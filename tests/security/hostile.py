@@ -19,7 +19,7 @@ from markdown_it import MarkdownIt
 
 # --- what must never reach an output ------------------------------------------------------------------------
 
-FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
 """C0 except tab and newline, DEL, C1, bidi embeddings, overrides and isolates."""
 FORBIDDEN_CRLF_OK = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 """The same for formats whose line ends are CRLF (RFC 5545)."""

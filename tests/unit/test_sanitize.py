@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from briefing.render.sanitize import clean_line, clean_text, safe_url
 
-FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 def test_escape_sequences_are_removed() -> None:
@@ -24,6 +24,10 @@ def test_bidi_overrides_go_but_marks_stay() -> None:
     out = clean_text(text)
     assert "\u202e" not in out and "\u2066" not in out and "\u2069" not in out
     assert "\u200f" in out and "\u200e" in out and "\u061c" in out
+
+
+def test_a_stray_byte_order_mark_goes() -> None:
+    assert clean_line("\ufeffدمشق\ufeff") == "دمشق" and clean_line("\ufeff") == ""
 
 
 def test_tabs_and_newlines_survive_and_cr_becomes_newline() -> None:

@@ -3,9 +3,11 @@
 The shape of a run: one HTTP client; at most `concurrency` requests in flight and at most PER_HOST to any one
 host (the host's semaphore is taken first, so a host with 40 feeds cannot hold every global slot); feeds in
 backoff, waiting out a Retry-After or gone (410) are skipped unless fetched by hand (`--feed`); a 304 costs
-no parse and no article write; bodies are parsed on every core by a process pool when there are many feeds
-(feedparser costs ~15 ms per 20-item feed); teaser entries get their page's full text (`extract.py`), with the
-same limits, cached in the store. The store, clock and policy (in each `FeedSource`) are passed in.
+no parse and no article write; with many feeds, plain RSS/Atom is parsed partly by a forked worker on another
+core (`worker.py`) and feeds for feedparser (~15 ms per 20-item feed) by a process pool on every core; the
+articles are written a few feeds per transaction (`writes.py`); teaser entries get their page's full text
+(`extract.py`), with the same limits, cached in the store. The store, clock and policy (in each `FeedSource`)
+are passed in.
 """
 
 from __future__ import annotations
@@ -36,9 +38,11 @@ from briefing.feeds.fetch import (
 )
 from briefing.feeds.safety import check_resolved, same_host
 from briefing.feeds.sources import FeedSource
+from briefing.feeds.worker import Answer, ParseWorker
+from briefing.feeds.writes import BatchedWrites
 from briefing.models import Feed, ParsedEntry
 from briefing.store import Store
-from briefing.store.store import Page
+from briefing.store.store import FetchStatus, Page
 
 if TYPE_CHECKING:
     import httpx
@@ -77,6 +81,7 @@ def _pool(remote_feeds: int) -> ProcessPoolExecutor | None:
     cores = os.cpu_count() or 1
     if remote_feeds < POOL_THRESHOLD or cores < 2:
         return None
+    import feedparser  # noqa: F401, PLC0415 (the workers' parser: imported once, before the fork)
     import lxml.html  # noqa: F401, PLC0415 (html_to_text needs it in the workers: import it before the fork)
 
     import briefing.feeds.parse  # noqa: F401, PLC0415
@@ -89,7 +94,7 @@ def _pool(remote_feeds: int) -> ProcessPoolExecutor | None:
             context = multiprocessing.get_context("fork")
         else:
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["briefing.feeds.parse", "lxml.html"])
+            context.set_forkserver_preload(["briefing.feeds.parse", "feedparser", "lxml.html"])
     workers = min(cores, 4)
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
     for _ in range(workers):
@@ -101,15 +106,24 @@ class _Run:
     """The state of one fetch run: client, semaphores, pool, store, clock."""
 
     def __init__(
-        self, store: Store, now: datetime, client: httpx.AsyncClient, concurrency: int, remote_feeds: int
+        self,
+        store: Store,
+        now: datetime,
+        client: httpx.AsyncClient,
+        concurrency: int,
+        remote_feeds: int,
+        feeds: int,
     ) -> None:
         self.store, self.now, self.client = store, now, client
+        self.writes = BatchedWrites(store, now, feeds)
         self.overall = asyncio.Semaphore(concurrency)
         self.hosts: dict[str, asyncio.Semaphore] = {}
         self.dns: dict[str, str | None] = {}
         self.remote_feeds = remote_feeds
         self.pool: Executor | None = None
         self._pool_made = False
+        self.worker: ParseWorker | None = None
+        self._worker_made = False
         self.unchanged: list[tuple[int, FetchResult]] = []
         """304s, recorded together in one transaction at the end of the run."""
 
@@ -120,13 +134,33 @@ class _Run:
             self.pool = _pool(self.remote_feeds)
         return await asyncio.get_running_loop().run_in_executor(self.pool, fn, *args)
 
+    async def _fast_elsewhere(self, body: bytes, url: str, headers: dict[str, str]) -> Answer | None:
+        """The parse worker's answer for a feed, or None to parse it here (no worker, or it is busy)."""
+        if not self._worker_made:
+            self._worker_made = True
+            if self.remote_feeds >= POOL_THRESHOLD:
+                self.worker = ParseWorker.start()
+        if self.worker is None or self.worker.busy:
+            return None
+        try:
+            return await self.worker.parse(body, url, headers)
+        except ConnectionError:
+            return None
+
     async def parse(self, result: FetchResult, url: str) -> ParsedFeed:
-        """Plain RSS/Atom right here (lxml, ~3 ms); anything else through feedparser in the pool."""
+        """Plain RSS/Atom with lxml (~2 ms), in the parse worker or right here; anything else through
+        feedparser in the pool."""
         from briefing.feeds.parse import ParsedFeed, parse_feed, parse_feed_fast  # noqa: PLC0415 (not for 304s)
 
         headers = _content_headers(result.headers)
+        answer = await self._fast_elsewhere(result.body, url, headers)
         try:
-            fast = parse_feed_fast(result.body, url, headers)
+            if answer is None:
+                fast = parse_feed_fast(result.body, url, headers)
+            elif isinstance(answer[1], str):  # the parser failed in the worker: as it would have here
+                return ParsedFeed("", None, (), answer[1])
+            else:
+                fast = answer[1]
             if fast is not None:
                 return fast
             return await self.cpu(parse_feed, result.body, url, headers, False)
@@ -134,11 +168,14 @@ class _Run:
             return ParsedFeed("", None, (), f"parser failed: {type(exc).__name__}: {exc}"[:200])
 
     def close(self) -> None:
+        self.writes.flush()
         if self.unchanged:
             self.store.record_unchanged(
                 [(fid, r.etag, r.last_modified, r.permanent_url) for fid, r in self.unchanged], self.now
             )
             self.unchanged.clear()
+        if self.worker is not None:
+            self.worker.close()
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
 
@@ -253,16 +290,16 @@ async def fetch_all(
                 store.record_fetch(feed.id, ok=False, when=now, error=parsed.problem, next_fetch=retry)
                 return FeedOutcome(src.url, title, "error", error=parsed.problem)
             entries = await run.full_text(feed, src, parsed.entries)
-            res = store.ingest(feed.id, entries, now)
-            store.record_fetch(
-                feed.id,
-                ok=True,
-                when=now,
-                etag=result.etag,
-                last_modified=result.last_modified,
-                title=parsed.title or None,
-                new_url=result.permanent_url,
-            )
+            status: FetchStatus = {
+                "etag": result.etag,
+                "last_modified": result.last_modified,
+                "title": parsed.title or None,
+                "new_url": result.permanent_url,
+            }
+            if local:  # read at once, in turn: its own transaction
+                res = store.ingest_fetched([(feed.id, entries, status)], now)[0]
+            else:  # with the other feeds that arrive about now, in one transaction
+                res = await run.writes.ingest(feed.id, entries, status)
             return FeedOutcome(src.url, feed.title or parsed.title or title, "ok", res.new, res.updated)
         if result.status == "not_modified":
             run.unchanged.append((feed.id, result))  # no parse, no article write: one small batch at the end
@@ -278,6 +315,7 @@ async def fetch_all(
     async def tracked(run: _Run, src: FeedSource) -> FeedOutcome:
         nonlocal done
         outcome = await one(run, src)
+        run.writes.finished()
         done += 1
         if progress:
             progress(done, len(sources), outcome.title)
@@ -285,7 +323,7 @@ async def fetch_all(
 
     remote = sum(1 for s in sources if not is_local(s.url))
     async with make_client(concurrency) as client:
-        run = _Run(store, now, client, concurrency, remote)
+        run = _Run(store, now, client, concurrency, remote, len(sources))
         try:
             return list(await asyncio.gather(*(tracked(run, s) for s in sources)))
         finally:

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import TypedDict
 
 from briefing.codec import ANALYSIS_VERSION, analysis_from_dict, analysis_to_dict
 from briefing.models import Analysis, Article, Feed, ParsedEntry
@@ -22,7 +23,7 @@ from briefing.store.actors import ActorsStore, StoredActor
 from briefing.store.extras import Page, PagesAndSearch
 from briefing.store.schema import SchemaTooNew, migrate
 
-__all__ = ["IngestResult", "Page", "SchemaTooNew", "Store", "StoredActor"]
+__all__ = ["FetchStatus", "IngestResult", "Page", "SchemaTooNew", "Store", "StoredActor"]
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,15 @@ class IngestResult:
     updated: int
     unchanged: int
     changed_ids: tuple[int, ...]
+
+
+class FetchStatus(TypedDict, total=False):
+    """What a successful fetch learned about its feed (`Store.record_fetch`'s keywords)."""
+
+    etag: str | None
+    last_modified: str | None
+    title: str | None
+    new_url: str | None
 
 
 def _iso(dt: datetime | None) -> str | None:
@@ -247,45 +257,73 @@ class Store(PagesAndSearch, ActorsStore):
 
     def ingest(self, feed_id: int, entries: Iterable[ParsedEntry], fetched_at: datetime) -> IngestResult:
         """Insert or update entries in one transaction; an entry whose content is unchanged is not written."""
+        with self._write() as c:
+            return self._ingest(c, feed_id, entries, fetched_at)
+
+    def ingest_fetched(
+        self, batch: Sequence[tuple[int, Sequence[ParsedEntry], FetchStatus]], when: datetime
+    ) -> list[IngestResult]:
+        """`ingest` then `record_fetch(ok=True, ...)` for each feed of a batch, all in one transaction (a
+        fetch run stores a few feeds at a time: one commit instead of two per feed)."""
+        out: list[IngestResult] = []
+        with self._write() as c:
+            for feed_id, entries, status in batch:
+                out.append(self._ingest(c, feed_id, entries, when))
+                self.record_fetch(feed_id, ok=True, when=when, **status)
+        return out
+
+    def _ingest(
+        self, c: sqlite3.Connection, feed_id: int, entries: Iterable[ParsedEntry], fetched_at: datetime
+    ) -> IngestResult:
         new = updated = unchanged = 0
         changed: list[int] = []
-        with self._write() as c:
-            for e in entries:
-                published = e.published or fetched_at
-                digest = hashlib.sha256(f"{e.title}\x00{e.text}\x00{e.url}".encode()).hexdigest()[:32]
-                row = c.execute(
-                    "SELECT id, content_hash FROM articles WHERE feed_id = ? AND guid = ?", (feed_id, e.guid)
-                ).fetchone()
-                if row and row[1] == digest:
-                    unchanged += 1
-                    continue
-                values = (
-                    e.url,
-                    e.title,
-                    e.author,
-                    published.isoformat(),
-                    published.astimezone(UTC).isoformat(),
-                    e.text,
-                    digest,
+        entries = list(entries)
+        known: dict[str, tuple[int, str]] = {}  # guid -> (id, content hash), read once for the feed
+        guids = list(dict.fromkeys(e.guid for e in entries))
+        for i in range(0, len(guids), 500):
+            chunk = guids[i : i + 500]
+            q = (
+                "SELECT guid, id, content_hash FROM articles WHERE feed_id = ? "
+                f"AND guid IN ({','.join('?' * len(chunk))})"
+            )
+            known.update((str(g), (int(n), str(h))) for g, n, h in c.execute(q, (feed_id, *chunk)))
+        fetched = fetched_at.isoformat()
+        for e in entries:
+            published = e.published or fetched_at
+            digest = hashlib.sha256(f"{e.title}\x00{e.text}\x00{e.url}".encode()).hexdigest()[:32]
+            row = known.get(e.guid)
+            if row and row[1] == digest:
+                unchanged += 1
+                continue
+            values = (
+                e.url,
+                e.title,
+                e.author,
+                published.isoformat(),
+                published.astimezone(UTC).isoformat(),
+                e.text,
+                digest,
+            )
+            if row:
+                c.execute(
+                    "UPDATE articles SET url=?, title=?, author=?, published=?, published_utc=?, text=?, "
+                    "content_hash=? WHERE id = ?",
+                    (*values, row[0]),
                 )
-                if row:
-                    c.execute(
-                        "UPDATE articles SET url=?, title=?, author=?, published=?, published_utc=?, text=?, "
-                        "content_hash=? WHERE id = ?",
-                        (*values, row[0]),
-                    )
-                    c.execute("DELETE FROM analyses WHERE article_id = ?", (row[0],))
-                    c.execute("DELETE FROM events WHERE article_id = ?", (row[0],))
-                    updated += 1
-                    changed.append(int(row[0]))
-                else:
-                    cur = c.execute(
-                        "INSERT INTO articles (url, title, author, published, published_utc, text, "
-                        "content_hash, feed_id, guid, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (*values, feed_id, e.guid, fetched_at.isoformat()),
-                    )
-                    new += 1
-                    changed.append(int(cur.lastrowid or 0))
+                c.execute("DELETE FROM analyses WHERE article_id = ?", (row[0],))
+                c.execute("DELETE FROM events WHERE article_id = ?", (row[0],))
+                updated += 1
+                changed.append(row[0])
+                known[e.guid] = (row[0], digest)
+            else:
+                cur = c.execute(
+                    "INSERT INTO articles (url, title, author, published, published_utc, text, "
+                    "content_hash, feed_id, guid, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (*values, feed_id, e.guid, fetched),
+                )
+                new += 1
+                changed.append(int(cur.lastrowid or 0))
+                known[e.guid] = (changed[-1], digest)
         return IngestResult(new, updated, unchanged, tuple(changed))
 
     _ART_COLS = (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -149,3 +150,93 @@ def test_fast_path_leaves_unusual_feeds_to_feedparser() -> None:
         plain[:-10],
     ):
         assert fast_parse(odd) is None, odd
+
+
+# --- the regex path for simple markup (briefing.feeds.simplehtml) gives exactly lxml's text ----------------
+
+SIMPLE_TOKENS = [
+    *("<p>", "</p>", "<P>", "</P >", "<p >", "<p\n>", '<p class="lead">', '<p dir="rtl" style="a:b">'),
+    *("<div>", "</div>", '<div id="q">', "<br>", "<br/>", "<br />", "<BR>", "<br\t/>"),
+    *("word", "كلمة", ".", " ", "  ", "\n", "\n\n", "\t", "\xa0", "\u200f", "\u202e", "\x85", ">"),
+    *("&amp;", "&lt;", "&gt;", "&quot;", "&nbsp;", "&#39;", "&#x27;", "&#1575;", "&#X41;", "&#x0041;"),
+    *("&lt;p&gt;", "a&amp;b", "&#x202e;"),
+]
+ODD_TOKENS = [
+    *("&", "& ", "&amp", "&foo;", "&AMP;", "&#0;", "&#x80;", "&#128;", "&#10;", "&#13;", "&#xFFFE;"),
+    *("\ufffe", "<", "<b>", "</b>", "<!-- c -->", "<p/>", "</br>", "<p x=y>", "<p x='y'>", "<html>"),
+    *("<br/ >", "<script>"),
+]
+
+
+def _same_as_lxml(markup: str) -> bool | None:
+    """None when the simple path declines `markup`; else whether it gives what lxml gives."""
+    from briefing.feeds.parse import _tree_text
+    from briefing.feeds.simplehtml import simple_text
+    from briefing.render.sanitize import clean_text
+
+    clean = clean_text(markup)
+    if ("<" not in clean and "&" not in clean) or simple_text(clean) is None:
+        return None
+    return html_to_text(markup) == _tree_text(clean)
+
+
+def test_simple_markup_examples() -> None:
+    assert html_to_text("<p>a &amp; b</p><p>c<br/>d&nbsp;e</p>") == "a & b\n\nc\n\nd e"
+    assert html_to_text('<p dir="rtl">نص &#1575;</p>') == "نص ا"
+    assert html_to_text("x</p>y") == "xy"  # a stray end tag is no boundary (lxml drops it): left to lxml
+    for declined in ("<p>a <b>b</b></p>", "a & b <br>", "<p>&foo;</p>", "<p>&#0;</p>", "<!-- c --><p>a</p>"):
+        assert _same_as_lxml(declined) is None, declined
+
+
+def test_simple_path_matches_lxml_on_generated_fragments() -> None:
+    import random
+
+    rnd = random.Random(20240316)
+    taken = 0
+    for i in range(30000):
+        tokens = SIMPLE_TOKENS if i % 2 else SIMPLE_TOKENS + ODD_TOKENS
+        markup = "".join(rnd.choice(tokens) for _ in range(rnd.randint(1, 14)))
+        same = _same_as_lxml(markup)
+        assert same is not False, markup
+        taken += same is True
+    assert taken > 8000
+
+
+def test_simple_path_matches_lxml_on_numeric_references() -> None:
+    codes = [*range(0, 0x300), *range(0xD700, 0xE100), *range(0xFFF0, 0x10010), *range(0x300, 0x110000, 331)]
+    taken = 0
+    for code in codes:
+        for ref in (f"&#{code};", f"&#x{code:x};"):
+            same = _same_as_lxml(f"<p>a{ref}b</p>")
+            assert same is not False, ref
+            taken += same is True
+    assert taken > 4000
+
+
+def test_simple_path_matches_lxml_on_sample_feeds_and_corpus() -> None:
+    import feedparser
+
+    from tests.conftest import SHARED
+
+    files = sorted(Path(__file__).resolve().parents[2].joinpath("sample_feeds").rglob("*.*"))
+    corpus = SHARED / "corpora" / "feedparser-tests"
+    if corpus.exists():
+        files += sorted(p for p in corpus.rglob("*.xml"))
+    taken = 0
+    for path in files:
+        if path.suffix not in (".xml", ".atom", ".html"):
+            continue
+        body = path.read_bytes()
+        if path.suffix == ".html":
+            markups = [body.decode("utf-8", "replace")]
+        else:
+            parsed = feedparser.parse(io.BytesIO(body), resolve_relative_uris=False, sanitize_html=False)
+            markups = [parsed.feed.get("title", "")]
+            for e in parsed.entries:
+                markups += [e.get("title", ""), e.get("summary", "")]
+                markups += [c.get("value", "") for c in e.get("content", [])]
+        for markup in markups:
+            same = _same_as_lxml(markup or "")
+            assert same is not False, (path, markup)
+            taken += same is True
+    assert taken >= 20, taken

@@ -1,0 +1,66 @@
+"""Provides `BatchedWrites`: the articles and status of fetched feeds, stored a few feeds at a time.
+
+Each commit costs about as much as writing a feed's twenty articles, so a fetch run does not commit once per
+feed: a parsed feed waits (its coroutine awaits) until a batch is written, in one transaction, when BATCH
+feeds are waiting, FLUSH_AFTER seconds after the first of them, or at once when every feed still running is
+waiting (the end of a run never waits for the timer). No transaction is held across an await, so readers and
+other writers see the cache as before; a crash loses at most one batch of feeds, and those are fetched again
+in full by the next run (their validators were not stored either).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from datetime import datetime
+
+from briefing.models import ParsedEntry
+from briefing.store import Store
+from briefing.store.store import FetchStatus, IngestResult
+
+BATCH = 32
+FLUSH_AFTER = 0.05
+
+
+class BatchedWrites:
+    def __init__(self, store: Store, now: datetime, running: int) -> None:
+        self.store, self.now = store, now
+        self.running = running
+        """Feeds whose outcome is not known yet (those waiting here included)."""
+        self._waiting: list[tuple[int, Sequence[ParsedEntry], FetchStatus, asyncio.Future[IngestResult]]] = []
+        self._timer: asyncio.TimerHandle | None = None
+
+    async def ingest(self, feed_id: int, entries: Sequence[ParsedEntry], status: FetchStatus) -> IngestResult:
+        """`Store.ingest` and `Store.record_fetch(ok=True, **status)` for one feed, in the next batch."""
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[IngestResult] = loop.create_future()
+        self._waiting.append((feed_id, entries, status, future))
+        if len(self._waiting) >= min(BATCH, self.running):
+            self.flush()
+        elif self._timer is None:
+            self._timer = loop.call_later(FLUSH_AFTER, self.flush)
+        return await future
+
+    def finished(self) -> None:
+        """One feed's outcome is known: when all the others are waiting here, write them now."""
+        self.running -= 1
+        if self._waiting and len(self._waiting) >= self.running:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        batch, self._waiting = self._waiting, []
+        if not batch:
+            return
+        try:
+            results = self.store.ingest_fetched([(f, e, s) for f, e, s, _ in batch], self.now)
+        except Exception as exc:  # every feed of the batch gets the error, as each would have alone
+            for *_, future in batch:
+                if not future.done():
+                    future.set_exception(exc)
+            return
+        for (*_, future), result in zip(batch, results, strict=True):
+            if not future.done():
+                future.set_result(result)

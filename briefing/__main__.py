@@ -1,6 +1,6 @@
 """Provides `python -m briefing`, the same as the `briefing` command."""
 
-from briefing.cli import main
+from briefing.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

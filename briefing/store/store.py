@@ -34,6 +34,19 @@ class IngestResult:
     changed_ids: tuple[int, ...]
 
 
+def _stored_guids(c: sqlite3.Connection, feed_id: int, guids: Sequence[str]) -> dict[str, tuple[int, str]]:
+    """guid -> (article id, content hash) for those of `guids` the feed already has."""
+    known: dict[str, tuple[int, str]] = {}
+    for i in range(0, len(guids), 500):
+        chunk = guids[i : i + 500]
+        q = (
+            "SELECT guid, id, content_hash FROM articles WHERE feed_id = ? "
+            f"AND guid IN ({','.join('?' * len(chunk))})"
+        )
+        known.update((str(g), (int(n), str(h))) for g, n, h in c.execute(q, (feed_id, *chunk)))
+    return known
+
+
 class FetchStatus(TypedDict, total=False):
     """What a successful fetch learned about its feed (`Store.record_fetch`'s keywords)."""
 
@@ -272,22 +285,22 @@ class Store(PagesAndSearch, ActorsStore):
                 self.record_fetch(feed_id, ok=True, when=when, **status)
         return out
 
+    _INSERT = (
+        "INSERT INTO articles (url, title, author, published, published_utc, text, content_hash, feed_id, "
+        "guid, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    )
+
     def _ingest(
         self, c: sqlite3.Connection, feed_id: int, entries: Iterable[ParsedEntry], fetched_at: datetime
     ) -> IngestResult:
         new = updated = unchanged = 0
         changed: list[int] = []
         entries = list(entries)
-        known: dict[str, tuple[int, str]] = {}  # guid -> (id, content hash), read once for the feed
         guids = list(dict.fromkeys(e.guid for e in entries))
-        for i in range(0, len(guids), 500):
-            chunk = guids[i : i + 500]
-            q = (
-                "SELECT guid, id, content_hash FROM articles WHERE feed_id = ? "
-                f"AND guid IN ({','.join('?' * len(chunk))})"
-            )
-            known.update((str(g), (int(n), str(h))) for g, n, h in c.execute(q, (feed_id, *chunk)))
+        known = _stored_guids(c, feed_id, guids)  # read once for the feed
         fetched = fetched_at.isoformat()
+        batch = len(guids) == len(entries)  # no guid twice: new articles can go in one executemany
+        inserts: list[tuple[object, ...]] = []
         for e in entries:
             published = e.published or fetched_at
             digest = hashlib.sha256(f"{e.title}\x00{e.text}\x00{e.url}".encode()).hexdigest()[:32]
@@ -315,15 +328,20 @@ class Store(PagesAndSearch, ActorsStore):
                 updated += 1
                 changed.append(row[0])
                 known[e.guid] = (row[0], digest)
-            else:
-                cur = c.execute(
-                    "INSERT INTO articles (url, title, author, published, published_utc, text, "
-                    "content_hash, feed_id, guid, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (*values, feed_id, e.guid, fetched),
-                )
-                new += 1
-                changed.append(int(cur.lastrowid or 0))
-                known[e.guid] = (changed[-1], digest)
+                continue
+            new += 1
+            if batch:
+                inserts.append((*values, feed_id, e.guid, fetched))
+                changed.append(-len(inserts))  # a placeholder: the id is read back below
+                continue
+            cur = c.execute(self._INSERT, (*values, feed_id, e.guid, fetched))
+            changed.append(int(cur.lastrowid or 0))
+            known[e.guid] = (changed[-1], digest)
+        if inserts:
+            c.executemany(self._INSERT, inserts)
+            added = [str(row[8]) for row in inserts]
+            ids = _stored_guids(c, feed_id, added)
+            changed = [ids[added[-n - 1]][0] if n < 0 else n for n in changed]
         return IngestResult(new, updated, unchanged, tuple(changed))
 
     _ART_COLS = (

@@ -19,6 +19,25 @@ def entry(guid: str, title: str = "t", text: str = "body") -> ParsedEntry:
     return ParsedEntry(guid, f"https://example.com/{guid}", title, "", T0, text)
 
 
+def test_ingest_reports_ids_in_entry_order_and_a_repeated_guid_keeps_its_last_version(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "c.sqlite3") as s:
+        feed = s.ensure_feed("f")
+        assert feed.id is not None
+        first = s.ingest(feed.id, [entry("a"), entry("b"), entry("c")], T0)
+        ids = {
+            guid: s.conn.execute("SELECT id FROM articles WHERE guid = ?", (guid,)).fetchone()[0]
+            for guid in "abc"
+        }
+        assert first.new == 3 and first.changed_ids == (ids["a"], ids["b"], ids["c"])
+        second = s.ingest(feed.id, [entry("d"), entry("b", "new title"), entry("e")], T0)
+        assert (second.new, second.updated, second.unchanged) == (2, 1, 0)
+        d, e = (s.conn.execute("SELECT id FROM articles WHERE guid = ?", (g,)).fetchone()[0] for g in "de")
+        assert second.changed_ids == (d, ids["b"], e)
+        third = s.ingest(feed.id, [entry("x", "one"), entry("x", "two")], T0)  # one guid twice in a feed
+        assert third.new == 1 and third.updated == 1
+        assert s.conn.execute("SELECT title FROM articles WHERE guid = 'x'").fetchone()[0] == "two"
+
+
 def test_fresh_cache_is_wal_at_latest_schema(tmp_path: Path) -> None:
     with Store.open(tmp_path / "c.sqlite3") as s:
         assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

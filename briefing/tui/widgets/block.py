@@ -178,9 +178,13 @@ class BlockView(ScrollView, can_focus=True):
     def _sync_size(self) -> None:
         if self.scrollable_content_region.width:
             size = Size(self.line_width, len(self.lines(self.line_width)))
-            if size != self.virtual_size:
+            if size == self.virtual_size:
+                return
+            if self.styles.auto_dimensions:  # the pane's height follows its lines: the screen lays out again
                 self.virtual_size = size
-                self._scroll_update(size)
+            else:  # a fixed height: only this pane's scroll range changes (no layout of the whole screen)
+                self.set_reactive(ScrollView.virtual_size, size)
+            self._scroll_update(size)
 
     def on_resize(self) -> None:
         self._strips.clear()

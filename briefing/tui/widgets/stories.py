@@ -143,9 +143,15 @@ class StoriesList(OptionList):
         if self.highlighted is not None and self.highlighted > 0:
             self.highlighted -= 1
 
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        if highlighted is not None and highlighted < len(self._stories):
+            # Straight from the watcher, not from the OptionHighlighted handler: one message hop fewer, so
+            # the story usually reaches the screen in the same frame as the cursor.
+            self.post_message(StoryHighlighted(self._stories[highlighted]))
+
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        self.post_message(StoryHighlighted(self._stories[event.option_index]))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -161,7 +161,14 @@ def tui_cache(ctx: Ctx, *, fixed_now: bool = True) -> CacheAccess:
         with Store.open(ctx.settings.db) as store:
             store.mark_read(ids, read)
 
-    return CacheAccess(view=view, feeds=feeds, search=search, article=article, mark_read=mark_read)
+    def prepare() -> None:
+        from briefing.nlp.arabic import normalize  # noqa: PLC0415
+
+        normalize("")  # builds the table from camel-tools' character sets, once per process
+
+    return CacheAccess(
+        view=view, feeds=feeds, search=search, article=article, mark_read=mark_read, prepare=prepare
+    )
 
 
 @main.command()

@@ -87,3 +87,6 @@ class CacheAccess:
     """One cached article with its stored text (None when it is gone)."""
     mark_read: Callable[[Collection[int], bool], None] = field(default=lambda ids, read: None)
     """Mark these article ids read (True) or unread (False)."""
+    prepare: Callable[[], None] = field(default=lambda: None)
+    """Work to do ahead, once, after the first complete view is on screen (the search normalizer, which
+    takes half a second to load), so that the first search does not wait for it."""

@@ -119,6 +119,7 @@ class BriefingApp(Workers):
         self._marks_stored = 0
         self._mark_lock = threading.Lock()
         self._search_query = ""
+        self._prepared = False
         loaded = discover_themes()
         for found in loaded.themes.values():
             self.register_theme(found)
@@ -176,6 +177,9 @@ class BriefingApp(Workers):
         await self.main.show(shown, filters=self.filters.describe(names))
         if message.view.complete:
             self.call_after_refresh(settle_heap)
+            if not self._prepared and self._cache is not None:
+                self._prepared = True
+                self._prepare_worker(self._cache)
 
     def on_build_failed(self, message: BuildFailed) -> None:
         self.notify(

@@ -126,6 +126,13 @@ class Workers(App[None]):
             else:
                 self.post_message(ReadMarked(ids, read, request))
 
+    @work(thread=True, exclusive=True, group="prepare", exit_on_error=False)
+    def _prepare_worker(self, cache: CacheAccess) -> None:
+        try:
+            cache.prepare()
+        except Exception:  # noqa: BLE001 (only a head start: the search does the same work when it runs)
+            pass
+
     @work(thread=True, group="export", exit_on_error=False)
     def _export_worker(self, briefing: Briefing, path: Path) -> None:
         try:

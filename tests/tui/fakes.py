@@ -133,6 +133,9 @@ class FakeCache:
         else:
             self.read -= set(ids)
 
+    def prepare(self) -> None:
+        self._call("prepare", None)
+
     def access(self) -> CacheAccess:
         return CacheAccess(
             view=self.view,
@@ -140,4 +143,5 @@ class FakeCache:
             search=self.search,
             article=self.article,
             mark_read=self.mark_read,
+            prepare=self.prepare,
         )

@@ -46,6 +46,19 @@ def views(cache: FakeCache) -> list[tuple[Filters, bool]]:
 # --- `/` search -------------------------------------------------------------------------------------------
 
 
+async def test_the_search_is_prepared_once_after_the_first_complete_view() -> None:
+    cache = FakeCache(fail={"prepare"})  # a failed head start is not the user's business
+    app = app_with(cache)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        app.start_build()  # a second view (after a refresh or a filter)
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        assert [name for name, _ in cache.calls].count("prepare") == 1
+        assert not app.said("error", "")
+
+
 async def test_slash_searches_and_enter_opens_the_story_of_a_hit() -> None:
     cache = FakeCache()
     app = app_with(cache)

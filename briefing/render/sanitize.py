@@ -3,7 +3,8 @@
 Feed text must never drive the terminal: C0 controls (except tab and newline), DEL, C1 controls and the bidi
 embedding/override/isolate controls are removed, and so is U+FEFF (a byte-order mark left inside the text,
 invisible, and dropped by some exports: the iCalendar writer); the marks that Arabic text needs (LRM U+200E,
-RLM U+200F, ALM U+061C) are kept. Carriage returns become newlines. Links survive only with an http(s) or mailto scheme.
+RLM U+200F, ALM U+061C) are kept. Carriage returns become newlines. Links survive only with an http(s) or
+mailto scheme.
 """
 
 from __future__ import annotations

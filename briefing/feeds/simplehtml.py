@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import re
 
-_BLOCK = re.compile(
-    r"""<(?:(/?)(p|div)(?:\s+[a-z][a-z0-9-]*="[^"<>&]*")*\s*|br\s*/?)>""", re.IGNORECASE
-)
+_BLOCK = re.compile(r"""<(?:(/?)(p|div)(?:\s+[a-z][a-z0-9-]*="[^"<>&]*")*\s*|br\s*/?)>""", re.IGNORECASE)
 """`<p>`, `</p>`, `<div>`, `</div>` (with plain double-quoted attributes or none) and `<br>`, `<br/>`."""
 _ENTITY = re.compile(r"&(?:(amp|lt|gt|quot|nbsp)|#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6}));")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "nbsp": "\xa0"}

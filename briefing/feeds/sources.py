@@ -84,9 +84,7 @@ def write_feeds_file(path: Path, feeds: list[FeedSource]) -> None:
         if f.full_text is not None:
             lines.append(f"full_text = {'true' if f.full_text else 'false'}")
         if f.trusted:
-            lines.append(
-                "allow_private = true  # added by hand: a local or private target is fine"
-            )
+            lines.append("allow_private = true  # added by hand: a local or private target is fine")
         lines.append("")
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")

@@ -44,7 +44,6 @@ GOOD = (
 )
 
 
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -78,8 +77,6 @@ def test_analyze_survives_the_last_representable_dates() -> None:
     text = "The envoy will visit Damascus on Sunday. Talks will be held next week and again tomorrow."
     for published in (datetime(9999, 12, 31, 23, 59, tzinfo=UTC), datetime(1, 1, 1, tzinfo=UTC)):
         analyze(text, published, title="Edge of the calendar")
-
-
 
 
 def test_one_item_with_a_control_character_beside_a_script_does_not_lose_the_feed() -> None:

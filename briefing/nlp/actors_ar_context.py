@@ -99,7 +99,7 @@ def scan_speakers(scan: ArabicScan) -> None:
             continue
         if not scan.after_speech(prev.norm) or tok.norm.startswith("ال") or tok.norm in _NOT_SPEAKERS:
             continue
-        if not (nxt.text in (":", "«", '"') or nxt.norm in ("ان", "بان")):
+        if not (nxt.text in (":", "«", '"') or nxt.norm in ("ان", "بان") or scan.that_clause(i + 1)):
             continue
         if scan.blocked(i) or scan.plain_word(i) or tok.norm[0] == "و" or scan.pronominal(tok.norm):
             continue

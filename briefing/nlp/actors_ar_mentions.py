@@ -19,7 +19,7 @@ _SPEECH = frozenset(
     normalize(w)
     for w in """قال قالت يقول تقول أضاف أضافت أكد أكدت أوضح أوضحت صرح صرحت أعلن أعلنت
 أشار أشارت أفاد أفادت ذكر ذكرت رأى رأت اعتبر اعتبرت شدد شددت لفت لفتت تابع تابعت يضيف تضيف يرى ترى حذر حذرت
-كتب كتبت""".split()
+كتب كتبت نوه نوهت""".split()
 )
 
 
@@ -110,12 +110,23 @@ class MentionReader(NameReader):
         return any(rest in _SPEECH for _, rest in strip_clitic(norm))
 
     def speech_ends(self, last: int) -> bool:
-        """After a verb of saying, a name is followed by what was said: punctuation, "إن", "أن", a quote."""
+        """After a verb of saying, a name is followed by what was said: punctuation, "إن", "أن", a quote,
+        "إلى أن" ("وأشار عريقات إلى أن ...")."""
         nxt = last + 1
         return (
             self.apposition_ends(last)
             or self.toks[nxt].norm in ("ان", "بان", "لـ")
             or self.toks[nxt].text in '«"'
+            or self.that_clause(nxt)
+        )
+
+    def that_clause(self, i: int) -> bool:
+        """ "إلى أن" opening what was said after "أشار", "لفت", "نوه" and the like."""
+        return (
+            i + 1 < self.n
+            and self.toks[i].norm == "الي"
+            and self.toks[i + 1].norm in ("ان", "انه", "انها")
+            and self.toks[i + 1].sent == self.toks[i].sent
         )
 
     def vocative(self, i: int) -> bool:

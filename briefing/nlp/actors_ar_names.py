@@ -79,6 +79,19 @@ class NameReader(WordClasses):
         first = first_norm or self.toks[j].norm
         sent = self.toks[j].sent
         nxt = self.toks[j + 1] if j + 1 < self.n else None
+        if (
+            context != "given"
+            and k == 0
+            and first.startswith("ال")
+            and first not in self.names
+            and nxt is not None
+            and nxt.sent == sent
+            and nxt.norm in self.lex.given
+            and self.claimed[j + 1] is None
+        ):
+            # A family name never comes before the given name: a definite word there describes the person
+            # ("الأسير المحرر خضر عدنان", "الشاعر الكبير محمود درويش"); the name starts after it.
+            return self.read_name(j + 1, context)
         personal = context == "personal"
         if personal:
             context = "role"
@@ -192,6 +205,8 @@ class NameReader(WordClasses):
             return self.foreign_waw(norm)
         if norm not in self.names and self.pronominal(norm):
             return False  # "يديها", "بدنا", "باتجاهه": a word with a pronoun suffix
+        if self.adverbial(norm):
+            return False  # "سعاد لرامي", "مع سامر عالسوق", "ليلى امبارح"
         if self.nisba(norm):
             return True  # "أمين الحسيني": a family name in -i, however common as an adjective
         if lone_given and not self.verb_shape(norm) and not norm.endswith("ا"):

@@ -14,6 +14,10 @@ from briefing.nlp.actors_ar_mentions import MentionReader, rare
 from briefing.nlp.actors_ar_names import NEVER_START, NameSpan
 from briefing.nlp.actors_en_lexicon import given_latin
 from briefing.nlp.actors_lexicon import strip_clitic, zipf
+from briefing.nlp.arabic import normalize
+
+# A tribe or clan and the area named after it: "عرب أبو كشك", "عشيرة أبو ...": no person.
+_TRIBE = frozenset(normalize(w) for w in "عرب عشيرة عشائر قبيلة قبائل حمولة".split())
 
 
 class UntitledReader(MentionReader):
@@ -33,15 +37,16 @@ class UntitledReader(MentionReader):
             prev = toks[i - 1] if i > 0 and toks[i - 1].sent == tok.sent else None
             if (
                 prev is None
-                and i + 1 < self.n
-                and toks[i + 1].text == ":"
+                and self.label_colon(i)
                 and (tok.norm in lex.given | lex.given_ambiguous or self.label_name(i))
             ):
                 self.add_person((i, i, 0, tok.norm), [], None, strong=False)  # a speaker label: "عماد: ..."
                 i += 1
                 continue
-            if prev is not None and (prev.norm in lex.facility_heads or prev.norm in lex.org_heads):
-                i += 1
+            if prev is not None and (
+                prev.norm in lex.facility_heads or prev.norm in lex.org_heads or prev.norm in _TRIBE
+            ):
+                i += 1  # "مستشفى ...", "عرب أبو كشك": a place or a tribe named after a person
                 continue
             if tok.text.isascii():
                 nxt = toks[i + 1] if i + 1 < self.n else None
@@ -74,16 +79,24 @@ class UntitledReader(MentionReader):
             for k, rest in strip_clitic(tok.norm):
                 if k > 0 and (self.common_whole(tok.norm, rest) or bare_name or tok.norm[0] not in "ول"):
                     break  # "لدينا" is "we have", not ل + "دينا"; "كريم" is not ك + "ريم"
-                if self.given_at(i, rest) or rest in ("ابو", "ام", "عبد") or self.ambiguous_start(i, rest):
+                if (
+                    self.given_at(i, rest)
+                    or rest in ("ابو", "ام", "عبد")
+                    or self.din_start(i, rest)
+                    or self.ambiguous_start(i, rest)
+                    or self.coordinated(i, k, rest)
+                ):
                     name = self.read_name(i, "given", k, rest)
                     if name is not None and name[1] in (i, i + 1) and self.surname_at_boundary(i, rest):
                         name = (i, i + 1, k, rest)
                         break
+                    # The first word is read without its clitic: "وعبد" is the particle "عبد".
                     content = (
                         [
                             t
                             for t in range(name[0], name[1] + 1)
-                            if toks[t].norm not in lex.connectors and toks[t].norm not in ("الله", "الدين")
+                            if (rest if t == i else toks[t].norm) not in lex.connectors
+                            and toks[t].norm not in ("الله", "الدين")
                         ]
                         if name
                         else []
@@ -91,9 +104,15 @@ class UntitledReader(MentionReader):
                     if (
                         name
                         and (len(content) >= 2 or (rest in ("ابو", "ام", "عبد") and name[1] > name[0]))
-                        and (len(content) < 2 or self.plausible_second(content[1]))
+                        and (
+                            len(content) < 2
+                            or self.plausible_second(content[1], rest)
+                            or self.coordinated(i, k, rest)
+                        )
                     ):
                         break
+                    if name and len(content) == 1 and name[0] == name[1] and self.coordinated(i, k, rest):
+                        break  # "محمد وعلي": a given name joined to a person just named
                     if (
                         name
                         and len(content) == 1
@@ -110,6 +129,41 @@ class UntitledReader(MentionReader):
                 continue
             self.add_person(name, [], None, strong=False)
             i = name[1] + 1
+
+    def din_start(self, i: int, rest: str) -> bool:
+        """A compound given name in "الدين" ("عز الدين القسام", "نور الدين ..."): the first word is a given
+        name only with it, and a name follows."""
+        nxt = i + 1
+        return (
+            rest in self.lex.din_before
+            and nxt + 1 < self.n
+            and self.toks[nxt].norm == "الدين"
+            and self.toks[nxt + 1].sent == self.toks[i].sent
+        )
+
+    def coordinated(self, i: int, k: int, rest: str) -> bool:
+        """A given name, even one that is also a word ("علي", "أمل"), joined by و to a person named right
+        before it: "محمد وعلي", "سليم الخوري وعطا ..." ."""
+        prev = i - 1
+        return (
+            k == 1
+            and self.toks[i].norm[0] == "و"
+            and prev >= 0
+            and self.toks[prev].sent == self.toks[i].sent
+            and self.claimed[prev] == "person"
+            and (self.given_at(i, rest) or rest in self.lex.given_ambiguous)
+            and rest not in NEVER_START
+        )
+
+    def label_colon(self, i: int) -> bool:
+        """A colon right after token `i`, or after a stage direction in brackets: "ليلى ( تضحك ) : ..."."""
+        j = i + 1
+        if j < self.n and self.toks[j].text == "(":
+            close = next((t for t in range(j + 1, min(j + 8, self.n)) if self.toks[t].text == ")"), None)
+            if close is None or any(self.toks[t].sent != self.toks[i].sent for t in range(j, close + 1)):
+                return False
+            j = close + 1
+        return j < self.n and self.toks[j].text == ":"
 
     def label_name(self, i: int) -> bool:
         """A speaker label the lists lack ("منيب: ..."): a word rare in wordfreq, no article, verb or
@@ -138,7 +192,7 @@ class UntitledReader(MentionReader):
         "وأبو" are common too, but far less than the name they carry."""
         return norm in self.common and zipf(rest) < zipf(norm) + 1.0
 
-    def plausible_second(self, t: int) -> bool:
+    def plausible_second(self, t: int, first: str = "") -> bool:
         """Without a title, a definite second word must look like a family name: a nisba ("الحسيني"), a known
         name, or a word rare in wordfreq ("السكاكيني"), not an ordinary noun ("اللحمة")."""
         norm = self.toks[t].norm
@@ -149,8 +203,10 @@ class UntitledReader(MentionReader):
             or (norm.endswith("ي") and not self.toks[t].text.endswith("ى"))  # a nisba, not "المستشفى"
         ):
             return True
-        if t > 0 and self.toks[t - 1].norm in self.lex.connectors:
-            return True  # "عبد الفتاح", "أبو العز": a particle makes any word a name
+        if t > 0 and (self.toks[t - 1].norm in self.lex.connectors or first in self.lex.connectors):
+            return True  # "عبد الفتاح", "أبو العز", "وعبد القادر": a particle makes any word a name
+        if t > 0 and self.toks[t - 1].norm == "الدين":
+            return True  # after a compound given name: "عز الدين القسام"
         # Rare both as normalized and as written: normalizing "اللحمة" to "اللحمه" hides how common it is.
         return rare(norm) and not self.written_common(t)
 

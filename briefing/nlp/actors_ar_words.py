@@ -28,6 +28,10 @@ _VERBAL_NOUN = re.compile(r"^(است..ا.|ا.ت.ا.|ان..ا.|مفاوضات|م�
 # ("أنقذوا").
 VERB_SHAPE = re.compile(r"^([يت].{3,5}|.{2,}وا)$")
 _CLOSERS = frozenset("،,.:؛;")
+_DIALECT_ADVERBS = frozenset(
+    normalize(w)
+    for w in "امبارح مبارح بكرا بكرة هلأ هلق هلا هسا هسه هون هناك هيك لسا لسه بعدين كمان برضو".split()
+)
 _DIACRITICS = re.compile(f"[{MARKS}]")
 
 
@@ -184,6 +188,17 @@ class WordClasses:
                 if zipf(stem) >= 3.5 or (stem[0] in "بل" and zipf(stem[1:]) >= 3.5):
                     return True
         return False
+
+    def adverbial(self, norm: str) -> bool:
+        """Words that end a name in dialogue: a preposition clitic on a given name ("لرامي", "بسعاد"), the
+        colloquial "ع" + article ("عالسوق"), dialect adverbs of time and place ("امبارح", "هلأ", "هون")."""
+        if norm in self.names:
+            return False
+        if norm in _DIALECT_ADVERBS:
+            return True
+        if norm[0] in "لب" and (norm[1:] in self.lex.given or norm[1:] in self.lex.given_ambiguous):
+            return True
+        return len(norm) >= 5 and norm.startswith("عال") and zipf("ال" + norm[3:]) >= 3.5
 
     def nisba(self, norm: str) -> bool:
         """A definite adjective in -i that is no demonym: the shape of a family name ("الحسيني")."""

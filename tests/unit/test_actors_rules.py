@@ -204,3 +204,44 @@ def test_english_counterpart_introduces_a_name() -> None:
     found = persons("Bayraktar met his Iraqi counterpart Hayan Abdul-Ghani in Ankara.", "en")
     assert found["Hayan Abdul-Ghani"].roles == ()
     assert found["Hayan Abdul-Ghani"].affiliation == "Iraq"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("صورة تجمع سامي الدجاني وعبد الكريم الناطور في المخيم .", ["سامي الدجاني", "عبد الكريم الناطور"]),
+        ("وصل مراد وعلي إلى الملعب متأخرين .", ["مراد", "علي"]),
+        ("صورة تجمع فادي حجازي ونور في الحفل .", ["فادي حجازي", "نور"]),
+    ],
+)
+def test_a_given_name_joined_by_and_to_a_person(text: str, names: list[str]) -> None:
+    assert sorted(persons(text)) == sorted(names)
+
+
+def test_a_compound_given_name_in_al_din() -> None:
+    assert list(persons("زار الوفد بيت عماد الدين الكيلاني في الحي القديم .")) == ["عماد الدين الكيلاني"]
+
+
+def test_a_speaker_before_ila_anna() -> None:
+    assert list(persons("وأشار زيادنة إلى أن العمل سيستمر حتى الصيف .")) == ["زيادنة"]
+
+
+def test_a_tribe_named_after_a_person_is_no_person() -> None:
+    assert persons("زار الوفد تجمع عرب أبو نوار شرق المدينة .") == {}
+
+
+def test_dialogue_labels_and_clitic_prepositions_end_names() -> None:
+    assert list(persons("سلمى ( تبتسم ) : خلص خلينا نروح .")) == ["سلمى"]
+    assert sorted(persons("تقول سعاد لوليد : اسكت شوي .")) == ["سعاد", "وليد"]
+    assert list(persons("رحت مع طارق عالسوق .")) == ["طارق"]
+
+
+def test_a_describing_word_between_title_and_name() -> None:
+    assert list(persons("أفرجت السلطات عن الأسير المحرر ثائر حلاحلة أمس .")) == ["ثائر حلاحلة"]
+    assert list(persons("وقالت المعلمة رنا إن الدوام عاد .")) == ["رنا"]
+
+
+def test_well_known_persons_by_surname() -> None:
+    assert persons("وقال عريقات في مؤتمر صحفي إن الجولة فشلت .")["عريقات"].name_latin == "Saeb Erekat"
+    found = persons("استذكر المتحدثون وعد بلفور ومواقف تشرشل .")
+    assert [a.name_latin for a in found.values()] == ["Arthur Balfour", "Winston Churchill"]

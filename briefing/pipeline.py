@@ -7,16 +7,18 @@ are passed in. One failing feed never stops the others: each gets its own outcom
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from briefing.feeds.sources import FeedSource
 from briefing.models import Analysis, Article
 from briefing.store import Store
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 Progress = Callable[[int, int, str], None]
 """progress(done, total, label)."""
@@ -94,6 +96,9 @@ def analyze_pending(store: Store, progress: Progress | None = None) -> list[Arti
     if len(articles) >= PARALLEL_THRESHOLD and workers > 1:
         # spawn, not fork: the caller may have live threads (asyncio's executor, the TUI's workers), and a
         # forked child of a threaded process can deadlock on a lock held at fork time.
+        import multiprocessing  # noqa: PLC0415 (not for a fetch without analysis)
+        from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
         results = pool.map(_analyze_one, articles, chunksize=max(1, len(articles) // (workers * 4)))
     else:

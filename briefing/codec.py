@@ -44,7 +44,9 @@ def actor_to_dict(a: Actor, *, with_mentions: bool = True) -> dict[str, Any]:
     return d
 
 
-def actor_from_dict(d: dict[str, Any]) -> Actor:
+def actor_from_dict(d: dict[str, Any], *, mentions: bool = True) -> Actor:
+    """The actor of `actor_to_dict`; `mentions` False leaves its mention offsets out (a reader that only
+    needs who the actor is)."""
     roles = d.get("roles")
     if roles is None:
         roles = [d["role"]] if d.get("role") else []
@@ -55,7 +57,7 @@ def actor_from_dict(d: dict[str, Any]) -> Actor:
         roles=tuple(roles),
         affiliation=d.get("affiliation"),
         aliases=tuple(d.get("aliases", ())),
-        mentions=tuple((int(m[0]), int(m[1])) for m in d.get("mentions", ())),
+        mentions=tuple((int(m[0]), int(m[1])) for m in d.get("mentions", ())) if mentions else (),
         key=d.get("key") or d["name"],
     )
 
@@ -122,17 +124,21 @@ def analysis_to_dict(a: Analysis) -> dict[str, Any]:
     }
 
 
-def analysis_from_dict(d: dict[str, Any]) -> Analysis:
+def analysis_from_dict(d: dict[str, Any], *, light: bool = False) -> Analysis:
+    """The analysis of `analysis_to_dict`; `light` leaves out the sentences and the actors' mention offsets
+    (the agenda reads only events and who the actors are: most of the decoding cost is in those two)."""
     return Analysis(
         lang=d["lang"],
         title=d["title"],
         published=datetime.fromisoformat(d["published"]),
         text=d["text"],
-        sentences=tuple(
+        sentences=()
+        if light
+        else tuple(
             Sentence(s["index"], s["start"], s["end"], s["text"], s["score"], s["rank"])
             for s in d["sentences"]
         ),
-        actors=tuple(actor_from_dict(x) for x in d["actors"]),
+        actors=tuple(actor_from_dict(x, mentions=not light) for x in d["actors"]),
         events=tuple(event_from_dict(e) for e in d["events"]),
         author=d.get("author"),
         dateline=d.get("dateline"),

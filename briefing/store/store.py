@@ -350,10 +350,10 @@ class Store(PagesAndSearch, ActorsStore):
     )
     _ART_FROM = "articles a JOIN feeds f ON f.id = a.feed_id LEFT JOIN analyses n ON n.article_id = a.id"
 
-    def _article(self, row: Sequence[object]) -> Article:
+    def _article(self, row: Sequence[object], light: bool = False) -> Article:
         data, version = row[11], row[12]
         analysis = (
-            analysis_from_dict(json.loads(str(data)))
+            analysis_from_dict(json.loads(str(data)), light=light)
             if data is not None and version == ANALYSIS_VERSION
             else None
         )
@@ -372,7 +372,8 @@ class Store(PagesAndSearch, ActorsStore):
             analysis=analysis,
         )
 
-    def articles(self, ids: Iterable[int]) -> list[Article]:
+    def articles(self, ids: Iterable[int], *, light: bool = False) -> list[Article]:
+        """The articles `ids`, oldest first; `light`: their analyses without sentences and mention offsets."""
         ids = list(ids)
         out: list[Article] = []
         for i in range(0, len(ids), 500):
@@ -380,7 +381,7 @@ class Store(PagesAndSearch, ActorsStore):
             marks = ",".join("?" * len(chunk))
             q = f"SELECT {self._ART_COLS} FROM {self._ART_FROM} WHERE a.id IN ({marks})"
             q += " ORDER BY a.published_utc"
-            out.extend(self._article(r) for r in self.conn.execute(q, chunk))
+            out.extend(self._article(r, light) for r in self.conn.execute(q, chunk))
         return out
 
     def articles_between(self, start: datetime, end: datetime) -> list[Article]:
@@ -435,14 +436,16 @@ class Store(PagesAndSearch, ActorsStore):
         self, day: date, published_before: datetime, published_since: datetime | None = None
     ) -> list[Article]:
         """Articles published in [`published_since`, `published_before`) that report an event ending after
-        `day` (the agenda's sources)."""
+        `day` (the agenda's sources), with light analyses: events and who the actors are, no sentences or
+        mention offsets."""
         since = published_since.astimezone(UTC).isoformat() if published_since is not None else ""
         q = (
             "SELECT DISTINCT article_id FROM events e JOIN articles a ON a.id = e.article_id "
             "WHERE COALESCE(e.end, e.start) > ? AND a.published_utc < ? AND a.published_utc >= ?"
         )
         before = published_before.astimezone(UTC).isoformat()
-        return self.articles(int(r[0]) for r in self.conn.execute(q, (day.isoformat(), before, since)))
+        rows = self.conn.execute(q, (day.isoformat(), before, since))
+        return self.articles((int(r[0]) for r in rows), light=True)
 
     def has_articles_between(self, start: datetime, end: datetime) -> bool:
         """Whether any article was published in [start, end)."""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.models import Analysis, Event, ParsedEntry
+from briefing.models import Actor, Analysis, Event, ParsedEntry, Sentence
 from briefing.store import SchemaTooNew, Store
 from briefing.store.schema import LATEST
 
@@ -76,6 +76,45 @@ def test_analysis_and_events_round_trip(tmp_path: Path) -> None:
         assert s.unanalyzed_ids() == []
         [article] = s.articles_with_events_after(date(2024, 3, 16), T0 + timedelta(days=1))
         assert article.analysis is not None and article.analysis.events == (ev,)
+        assert (
+            s.articles_with_events_after(date(2024, 3, 16), T0 + timedelta(days=1), T0 + timedelta(hours=1))
+            == []
+        )
+        assert s.articles_with_events_after(date(2024, 3, 18), T0 + timedelta(days=1)) == []  # over by then
+
+
+def test_light_articles_keep_events_and_actors_without_sentences_or_mentions(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "c.sqlite3") as s:
+        feed = s.ensure_feed("f")
+        assert feed.id is not None
+        res = s.ingest(feed.id, [entry("a")], T0)
+        ev = Event("visit", "visit", "يصل", "غداً", date(2024, 3, 17), None, who=("غير بيدرسون",))
+        actor = Actor(
+            "غير بيدرسون",
+            "person",
+            roles=("المبعوث",),
+            aliases=("بيدرسن",),
+            mentions=((0, 11),),
+            key="person:geir",
+        )
+        sentence = Sentence(0, 0, 4, "body", 1.0, 1)
+        analysis = Analysis("ar", "t", T0, "body", sentences=(sentence,), actors=(actor,), events=(ev,))
+        s.save_analyses([(res.changed_ids[0], analysis)])
+        [full] = s.articles(res.changed_ids)
+        [light] = s.articles(res.changed_ids, light=True)
+        assert full.analysis == analysis
+        assert (
+            light.analysis is not None and light.analysis.events == (ev,) and light.analysis.sentences == ()
+        )
+        [who] = light.analysis.actors
+        assert (who.name, who.kind, who.key, who.aliases, who.roles) == (
+            actor.name,
+            actor.kind,
+            actor.key,
+            actor.aliases,
+            actor.roles,
+        )
+        assert who.mentions == ()
 
 
 def test_newer_schema_is_refused_and_left_untouched(tmp_path: Path) -> None:

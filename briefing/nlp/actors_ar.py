@@ -123,5 +123,9 @@ class ArabicScan(TitleReader):
                 i += 1
                 continue
             length, k, first = best
-            self.add_person((i, i + length - 1, k, first), [], None, strong=True)
+            if self.named_after(i):
+                for t in range(i, i + length):
+                    self.claimed[t] = "skip"  # "مستشفى عبد القادر الحسيني": a facility, not the person
+            else:
+                self.add_person((i, i + length - 1, k, first), [], None, strong=True)
             i += length

@@ -86,6 +86,9 @@ class MentionReader(NameReader):
             if hit is None or (hit[0][1] == i and (self.inside_other_name(i) or self.after_family(i))):
                 i += 1
                 continue
+            if self.named_after(i):
+                i = hit[0][1] + 1  # "شارع عرفات": a street named after the person met before
+                continue
             (_, last, _, _), target = hit
             self.add_person(hit[0], [], None, strong=False, tokens=target.tokens, known=target.known)
             i = last + 1

@@ -209,6 +209,8 @@ class NameReader(WordClasses):
             return False  # "سعاد لرامي", "مع سامر عالسوق", "ليلى امبارح"
         if self.nisba(norm):
             return True  # "أمين الحسيني": a family name in -i, however common as an adjective
+        if not titled and not lone_given and self.participle(norm[2:] if norm.startswith("ال") else norm):
+            return False  # "عساف نائم", "مهند الواقف": a state, not a family name
         if lone_given and not self.verb_shape(norm) and not norm.endswith("ا"):
             # After a title and a given name, the family name may be a common word: "ملحم خلف",
             # "يحيى رسول", "نزار بركة" (the title says a name comes; one given name alone is rare in news).

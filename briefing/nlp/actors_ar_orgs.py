@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from briefing.nlp.actors_known import table
 from briefing.nlp.actors_lexicon import strip_clitic
 from briefing.nlp.actors_tokens import Found, after_clitic
 from briefing.nlp.gazetteer import tables
@@ -47,6 +48,16 @@ def _headed_length(scan: NameReader, j: int) -> int:
             toks[j + length - 1].sent == toks[j].sent
             and tuple(t.norm for t in toks[j : j + length]) in headed
         ):
+            return length
+    return 0
+
+
+def _known_length(scan: NameReader, j: int) -> int:
+    """The length of the longest name of the bilingual table (two words or more) starting at token `j`."""
+    known, toks = table(), scan.toks
+    for length in range(min(known.max_len, scan.n - j), 1, -1):
+        span = toks[j : j + length]
+        if span[-1].sent == toks[j].sent and tuple(t.norm for t in span) in known.by_arabic:
             return length
     return 0
 
@@ -161,6 +172,8 @@ def _complements(scan: NameReader, i: int, head: str) -> int:
             if norm in scan.common and norm in lex.stopwords:
                 break
             j += 1
+        elif head in _NAMED_HEADS and count == 0 and (length := _known_length(scan, j)):
+            j += length  # "مؤسسة ياسر عرفات": named after a person of the table
         elif head in _NAMED_HEADS and count == 0 and norm not in scan.common and norm[0] != "و":
             j += 1
         elif norm in lex.role_mods and j + 1 < scan.n and toks[j + 1].norm.startswith("ال"):

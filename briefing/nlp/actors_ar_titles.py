@@ -46,6 +46,10 @@ class TitleReader(UntitledReader):
         if name is None or (comma and not self.apposition_ends(name[1])):
             return i + head[0]
         name = self.extend_known(name)
+        if self.named_after(i, institutions=False):
+            for t in range(i, name[1] + 1):
+                self.claimed[t] = "skip"  # "مطار الملك خالد", "مستشفى الشهيد ...": named after a person
+            return name[1] + 1
         honorific_only = len(roles) == 1 and self.is_honorific(roles[0][0], roles[0][2])
         titles = (
             []

@@ -43,9 +43,7 @@ class UntitledReader(MentionReader):
                 self.add_person((i, i, 0, tok.norm), [], None, strong=False)  # a speaker label: "عماد: ..."
                 i += 1
                 continue
-            if prev is not None and (
-                prev.norm in lex.facility_heads or prev.norm in lex.org_heads or prev.norm in _TRIBE
-            ):
+            if prev is not None and (self.named_after(i) or prev.norm in _TRIBE):
                 i += 1  # "مستشفى ...", "عرب أبو كشك": a place or a tribe named after a person
                 continue
             if tok.text.isascii():
@@ -251,8 +249,10 @@ class UntitledReader(MentionReader):
             return False  # "وجدي" alone reads "and my grandfather"
         if nxt >= self.n or self.toks[nxt].sent != self.toks[i].sent or not self.toks[nxt].word:
             return True
-        # Before an ordinary definite word the name probably goes on with a surname the lists lack.
-        return self.is_stop(nxt) or not self.toks[nxt].norm.startswith("ال")
+        # Before an ordinary definite word the name probably goes on with a surname the lists lack; a definite
+        # participle is a state said of the person ("مهند الواقف").
+        norm = self.toks[nxt].norm
+        return self.is_stop(nxt) or not norm.startswith("ال") or self.participle(norm[2:])
 
     def ambiguous_start(self, i: int, rest: str) -> bool:
         """A given name that is also a word ("عادل", "شريف") starts a name before a particle or a plain given

@@ -95,6 +95,18 @@ class WordClasses:
     def is_honorific(self, i: int, k: int) -> bool:
         return any(rest in self.lex.honorifics for kk, rest in strip_clitic(self.toks[i].norm) if kk == k)
 
+    def named_after(self, i: int, institutions: bool = True) -> bool:
+        """Whether token `i` opens the name of a facility or institution named after a person: it follows an
+        indefinite facility head ("مستشفى", "شارع", "بمدرسة") or, with `institutions`, an indefinite
+        organisation head ("مؤسسة"). After a definite head the name is in apposition ("المنظمة تيدروس")."""
+        prev = i - 1
+        if prev < 0 or self.toks[prev].sent != self.toks[i].sent:
+            return False
+        heads = self.lex.facility_heads | self.lex.org_heads if institutions else self.lex.facility_heads
+        return any(
+            rest in heads and not rest.startswith("ال") for _, rest in strip_clitic(self.toks[prev].norm)
+        )
+
     def blocked(self, i: int) -> bool:
         """Words that can never be part of a name."""
         tok = self.toks[i]
@@ -179,13 +191,15 @@ class WordClasses:
 
     @staticmethod
     def pronominal(norm: str) -> bool:
-        """A word carrying a pronoun suffix on a frequent stem: "اخوها", "يديها", "بدنا", "باتجاهه"."""
+        """A word carrying a pronoun suffix on a frequent stem: "اخوها", "يديها", "بدنا", "باتجاهه". A stem
+        opening with alef is also read with the hamza normalization erased ("اخو" is "أخو")."""
         for suffix in ("هما", "كما", "هم", "ها", "كم", "نا", "ه"):
             stem = norm[: -len(suffix)]
             if norm.endswith(suffix) and len(stem) >= 2:
                 if suffix == "ه" and not (stem[0] in "بل" and zipf(stem[1:]) >= 3.5):
                     continue  # a final ه is mostly a feminine ending; "باتجاهه" is ب + اتجاه + ه
-                if zipf(stem) >= 3.5 or (stem[0] in "بل" and zipf(stem[1:]) >= 3.5):
+                stems = [stem, *(h + stem[1:] for h in "أإ" if stem[0] == "ا")]
+                if any(zipf(s) >= 3.5 for s in stems) or (stem[0] in "بل" and zipf(stem[1:]) >= 3.5):
                     return True
         return False
 
@@ -199,6 +213,18 @@ class WordClasses:
         if norm[0] in "لب" and (norm[1:] in self.lex.given or norm[1:] in self.lex.given_ambiguous):
             return True
         return len(norm) >= 5 and norm.startswith("عال") and zipf("ال" + norm[3:]) >= 3.5
+
+    def participle(self, norm: str) -> bool:
+        """A frequent active participle of the فاعل shape that is no known name: a state said of the person
+        named before it ("نائم", "جالس", "واقفة"); names of that shape ("خالد", "سالم") are listed."""
+        stem = norm[:-1] if len(norm) == 5 and norm.endswith("ه") else norm
+        return (
+            len(stem) == 4
+            and stem[1] == "ا"
+            and stem[3] not in "اي"  # "قاضي", "ماري", "سارا": a defective participle or a foreign name
+            and norm not in self.names
+            and zipf(stem) >= 3.5
+        )
 
     def nisba(self, norm: str) -> bool:
         """A definite adjective in -i that is no demonym: the shape of a family name ("الحسيني")."""

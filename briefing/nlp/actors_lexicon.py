@@ -129,10 +129,12 @@ _ORG_HEADS = """
 سلطة السلطة المفوضية مفوضية الوكالة الأمانة برنامج البرنامج الهلال الصليب""".split()
 # Media heads name the outlet that follows: صحيفة "الشرق الأوسط" -> org "الشرق الأوسط", وكالة سانا -> "سانا".
 _MEDIA_HEADS = """صحيفة جريدة مجلة وكالة قناة موقع شبكة إذاعة تلفزيون منصة""".split()
-# Facilities named after persons: "مطار الملك خالد", "مستشفى الشفاء"; what follows is not a person.
+# Facilities (and prizes) named after persons: "مطار الملك خالد", "مستشفى الشفاء"; what follows is not a
+# person.
 _FACILITY_HEADS = """
 شارع مستشفى مسجد جامع مدرسة مطار ميدان ساحة قاعدة معبر مخيم حي قرية مدينة بلدة مستشفيات جسر سجن ملعب
-قصر فندق ميناء عين دير تل كفر جبل وادي بئر خربة حامولة""".split()
+قصر فندق ميناء عين دير تل كفر جبل وادي بئر خربة حامولة متحف مكتبة مستوصف عيادة حديقة قاعة مجمع كلية
+مشفى جائزة""".split()
 
 # Name-internal particles: "بن", "عبد", "أبو" always need a word after them.
 _CONNECTORS = """بن ابن بنت عبد العبد أبو أبي أم آل ولد دي دو فون فان""".split()

@@ -245,3 +245,43 @@ def test_well_known_persons_by_surname() -> None:
     assert persons("وقال عريقات في مؤتمر صحفي إن الجولة فشلت .")["عريقات"].name_latin == "Saeb Erekat"
     found = persons("استذكر المتحدثون وعد بلفور ومواقف تشرشل .")
     assert [a.name_latin for a in found.values()] == ["Arthur Balfour", "Winston Churchill"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نقل الجرحى إلى مستشفى عبد القادر الحسيني في القدس .",
+        "احتفلت مدرسة غسان كنفاني بتخريج طلابها .",
+        "تجمع المتظاهرون في شارع ياسر عرفات وسط المدينة .",
+        "وصل الوفد إلى مطار الملك حسين أمس .",
+        "أقيم الحفل في متحف محمود درويش .",
+    ],
+)
+def test_a_facility_named_after_a_person_is_no_person(text: str) -> None:
+    assert persons(text) == {}
+
+
+def test_a_person_named_before_a_facility_keeps_one_mention() -> None:
+    text = "كتب غسان كنفاني روايته في بيروت . وزار الطلاب مدرسة غسان كنفاني ."
+    assert spans(text, persons(text)["غسان كنفاني"]) == ["غسان كنفاني"]
+    text = "قال الرئيس ياسر عرفات إن الوفد وصل إلى شارع عرفات ."
+    assert spans(text, persons(text)["ياسر عرفات"]) == ["ياسر عرفات"]
+
+
+def test_a_name_after_a_definite_head_is_in_apposition() -> None:
+    text = "وقال مدير المنظمة تيدروس أدهانوم غيبريسوس إن الوضع صعب ."
+    assert "تيدروس أدهانوم غيبريسوس" in persons(text)
+
+
+def test_an_institution_named_after_a_table_person_is_one_organisation() -> None:
+    found = {a.name: a.kind for a in actors("زار الوفد مؤسسة ياسر عرفات أمس .")}
+    assert found == {"مؤسسة ياسر عرفات": "org"}
+
+
+def test_a_participle_of_state_ends_an_untitled_name() -> None:
+    assert list(persons("سلمان نائم في الغرفة والباب مغلق .")) == ["سلمان"]
+    assert list(persons("تلتفت إلى مهند الواقف قرب الباب .")) == ["مهند"]
+
+
+def test_a_kinship_word_with_a_pronoun_is_no_name() -> None:
+    assert list(persons("تقترب منال من الشاب اخوها .")) == ["منال"]

@@ -54,6 +54,9 @@ from briefing.tui.screens.search import SearchScreen
 from briefing.tui.themes import DEFAULT_THEME, discover_themes
 from briefing.tui.workers import Progress
 
+PREPARE_AFTER = 3.0
+"""Seconds after the first complete view before the search normalizer is loaded in a worker."""
+
 
 def settle_heap() -> None:
     """Collect once, then freeze what is left (the modules, the view on screen) out of the collector's way.
@@ -153,7 +156,10 @@ class BriefingApp(Actions):
             self.call_after_refresh(settle_heap)
             if not self._prepared and self._cache is not None:
                 self._prepared = True
-                self._prepare_worker(self._cache)
+                cache = self._cache
+                # Not at once: loading the normalizer holds the interpreter for half a second, and the first
+                # keys after the view appears should not wait for it.
+                self.set_timer(PREPARE_AFTER, lambda: self._prepare_worker(cache))
 
     def on_build_failed(self, message: BuildFailed) -> None:
         self.notify(

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import briefing.tui.app as app_module
 from briefing.tui.access import Filters
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.export import ExportScreen
@@ -46,14 +47,20 @@ def views(cache: FakeCache) -> list[tuple[Filters, bool]]:
 # --- `/` search -------------------------------------------------------------------------------------------
 
 
-async def test_the_search_is_prepared_once_after_the_first_complete_view() -> None:
+async def test_the_search_is_prepared_once_a_moment_after_the_first_complete_view(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(app_module, "PREPARE_AFTER", 1.0)
     cache = FakeCache(fail={"prepare"})  # a failed head start is not the user's business
     app = app_with(cache)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
+        assert "prepare" not in [name for name, _ in cache.calls]  # not while the first keys come
+        await pilot.pause(1.2)
         await app.workers.wait_for_complete()
         app.start_build()  # a second view (after a refresh or a filter)
         await settle(pilot)
+        await pilot.pause(1.2)
         await app.workers.wait_for_complete()
         assert [name for name, _ in cache.calls].count("prepare") == 1
         assert not app.said("error", "")

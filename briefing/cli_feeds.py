@@ -165,7 +165,7 @@ def import_(ctx: Ctx, file: Path, allow_private: bool) -> None:
 @click.pass_obj
 def export_(ctx: Ctx, file: Path | None) -> None:
     """Write the feed list as OPML (to FILE, atomically, or to stdout)."""
-    from briefing.cli_more import write_atomic  # noqa: PLC0415
+    from briefing.cli_more import write_output  # noqa: PLC0415
     from briefing.feeds.opml import render_opml  # noqa: PLC0415
 
     everything = _mine(ctx)
@@ -181,5 +181,5 @@ def export_(ctx: Ctx, file: Path | None) -> None:
     if file is None:
         click.echo(text, nl=False)
     else:
-        write_atomic(file, text)
+        write_output(file, text)
         click.echo(f"briefing: wrote {len(mine)} feeds to {file}", err=True)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Collection
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -20,21 +18,16 @@ if TYPE_CHECKING:
     from briefing.tui.access import CacheAccess
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write beside the target and rename, so a reader never sees half a file."""
+def write_output(path: Path, text: str) -> None:
+    """Write a file the user named on the command line (atomically: `briefing.files.write_atomic`)."""
+    from briefing.files import write_atomic  # noqa: PLC0415
+
     path = path.expanduser()
     if path.is_dir():
         raise BadInput(f"{path} is a directory")
     if not path.parent.is_dir():
         raise BadInput(f"no such directory: {path.parent}")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, text)
 
 
 @main.command()
@@ -80,7 +73,7 @@ def export(
     if output is None:
         click.echo(text, nl=False)
     else:
-        write_atomic(output, text)
+        write_output(output, text)
         click.echo(f"briefing: wrote {output}", err=True)
 
 

@@ -9,10 +9,9 @@ No Textual import: the app calls `write_export` from a thread worker.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
+from briefing.files import write_atomic
 from briefing.models import Briefing
 
 
@@ -50,14 +49,6 @@ def write_export(briefing: Briefing, path: Path) -> Path:
     """Write `briefing` as Markdown to `path` (atomically) and return the absolute path written."""
     from briefing.render.markdown import render_markdown  # noqa: PLC0415 (only when exporting)
 
-    text = render_markdown(briefing)
     target = path.resolve()
-    descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomic(target, render_markdown(briefing))
     return target

@@ -14,14 +14,7 @@ from datetime import UTC, datetime
 
 from briefing.models import Article
 from briefing.store.fts import Normalizer, index_text, match_expression
-
-
-def _iso(dt: datetime | None) -> str | None:
-    return dt.isoformat() if dt else None
-
-
-def _dt(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None
+from briefing.store.times import from_iso, iso
 
 
 @dataclass(frozen=True)
@@ -57,7 +50,9 @@ class PagesAndSearch:
             marks = ",".join("?" * len(chunk))
             q = f"SELECT url, status, text, error, failures, next_try FROM pages WHERE url IN ({marks})"
             for url, status, text, error, failures, next_try in self.conn.execute(q, chunk):
-                out[str(url)] = Page(str(url), str(status), str(text), error, int(failures), _dt(next_try))
+                out[str(url)] = Page(
+                    str(url), str(status), str(text), error, int(failures), from_iso(next_try)
+                )
         return out
 
     def save_pages(self, feed_id: int | None, pages: Iterable[Page], when: datetime) -> None:
@@ -76,9 +71,9 @@ class PagesAndSearch:
                         p.status,
                         p.text,
                         p.error,
-                        _iso(when.astimezone(UTC)),
+                        iso(when.astimezone(UTC)),
                         p.failures,
-                        _iso(p.next_try),
+                        iso(p.next_try),
                     )
                     for p in pages
                 ],

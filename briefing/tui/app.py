@@ -64,8 +64,10 @@ def settle_heap() -> None:
     Drawing a frame makes thousands of short-lived objects, so Python's full collections come every few key
     presses, and each one walked the whole heap (the view, the line caches, Textual): 60-160 ms on a large
     cache, a key press that stalls. Frozen objects are still freed by reference counting when the next view
-    replaces them; only cycles among them would wait, and the collection just before leaves none behind.
+    replaces them. Cycles among them (a dialog closed since) would wait for the next call, which unfreezes
+    everything first, so nothing frozen is kept for good.
     """
+    gc.unfreeze()
     gc.collect()
     gc.freeze()
 

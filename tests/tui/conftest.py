@@ -57,6 +57,16 @@ async def settle(pilot: Pilot[None]) -> None:
         await pilot.pause()
 
 
+async def first_view(pilot: Pilot[None]) -> None:
+    """Wait (up to a second) until the app shows its first view, without waiting for the workers: a test
+    with a gated cache looks at the quick view while the full one is still being built."""
+    app = pilot.app
+    for _ in range(50):
+        if getattr(app, "view", None) is not None:
+            return
+        await pilot.pause(0.02)
+
+
 def screen_text(app: App[None]) -> str:
     """What the terminal cells hold, line by line (combining marks appear as separate characters)."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())

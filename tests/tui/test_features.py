@@ -20,7 +20,7 @@ from briefing.tui.screens.search import SearchScreen
 from briefing.tui.widgets.actors import ActorsPane
 from briefing.tui.widgets.agenda import AgendaPane
 from briefing.tui.widgets.story import StoryPane
-from tests.tui.conftest import RecordingApp, recording, screen_text, settle
+from tests.tui.conftest import RecordingApp, first_view, recording, screen_text, settle
 from tests.tui.fakes import ARCHIVE, FakeCache
 from tests.tui.fixtures import AID, ENGLISH, FEED_IDS, PEDERSEN, SEED, seed_briefing
 
@@ -273,10 +273,7 @@ async def test_marks_made_while_the_agenda_loads_survive_the_full_view() -> None
     cache.gate = threading.Event()
     app = app_with(cache)
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(50):
-            await pilot.pause(0.02)
-            if app.view is not None:
-                break
+        await first_view(pilot)
         assert app.view is not None and not app.view.complete
         assert app.main.query_one(AgendaPane).loading and "agenda loading" in screen_text(app)
         await pilot.press("m")
@@ -400,10 +397,7 @@ async def test_export_waits_for_the_agenda() -> None:
     cache.gate = threading.Event()
     app = app_with(cache)
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(50):
-            await pilot.pause(0.02)
-            if app.view is not None:
-                break
+        await first_view(pilot)
         await pilot.press("e")
         assert app.said("warning", "still loading") and not isinstance(app.screen, ExportScreen)
         cache.gate.set()

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.render.sanitize import clean_line, clean_text, safe_url
-
-FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
+from tests.security.hostile import FORBIDDEN
 
 
 def test_escape_sequences_are_removed() -> None:

@@ -19,7 +19,8 @@ _SPEECH = frozenset(
     normalize(w)
     for w in """قال قالت يقول تقول أضاف أضافت أكد أكدت أوضح أوضحت صرح صرحت أعلن أعلنت
 أشار أشارت أفاد أفادت ذكر ذكرت رأى رأت اعتبر اعتبرت شدد شددت لفت لفتت تابع تابعت يضيف تضيف يرى ترى حذر حذرت
-كتب كتبت نوه نوهت""".split()
+كتب كتبت نوه نوهت نفى نفت أعرب أعربت اعترف اعترفت أقر أقرت زعم زعمت يؤكد تؤكد يوضح توضح يشير تشير
+يعتبر تعتبر""".split()
 )
 
 
@@ -114,13 +115,17 @@ class MentionReader(NameReader):
 
     def speech_ends(self, last: int) -> bool:
         """After a verb of saying, a name is followed by what was said: punctuation, "إن", "أن", a quote,
-        "إلى أن" ("وأشار عريقات إلى أن ...")."""
+        "إلى أن" ("وأشار عريقات إلى أن ..."), or by whom it was told: "للصحفيين", "لوكالة ..."."""
         nxt = last + 1
+        if self.apposition_ends(last):
+            return True
+        norm = self.toks[nxt].norm
         return (
-            self.apposition_ends(last)
-            or self.toks[nxt].norm in ("ان", "بان", "لـ")
+            norm in ("ان", "بان", "لـ")
             or self.toks[nxt].text in '«"'
             or self.that_clause(nxt)
+            or (norm.startswith("لل") and len(norm) > 4)
+            or (norm[0] == "ل" and norm[1:] in self.lex.media_heads)
         )
 
     def that_clause(self, i: int) -> bool:

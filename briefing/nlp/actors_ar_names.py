@@ -104,7 +104,7 @@ class NameReader(WordClasses):
                 nxt is None
                 or nxt.sent != sent
                 or self.blocked(j + 1)
-                or not (self.name_like(nxt.norm) or self.nisba(nxt.norm))
+                or not (self.name_like(nxt.norm) or self.nisba(nxt.norm) or self.closing_surname(j + 1))
                 or (first in NEVER_START and (nxt.norm in self.common or nxt.norm.startswith("ال")))
             ):
                 return None
@@ -165,6 +165,24 @@ class NameReader(WordClasses):
             return None
         return j, last, k, first
 
+    def closing_surname(self, t: int) -> bool:
+        """A definite word right after a title and a given name that closes the phrase (a preposition,
+        punctuation or the end follows): a family name even when it is an ordinary adjective ("الحاج نمر
+        الطويل مع ...", "السيد عادل الكبير ،"), not a demonym or an accusative."""
+        tok, nxt = self.toks[t], t + 1
+        return (
+            tok.norm.startswith("ال")
+            and not self.blocked(t)
+            and not self.plain_word(t)
+            and (tok.norm,) not in self.demonyms
+            and (
+                nxt >= self.n
+                or self.toks[nxt].sent != tok.sent
+                or self.is_stop(nxt)
+                or self.toks[nxt].text in "،,.:؛;()"
+            )
+        )
+
     def taken_particle(self, t: int) -> bool:
         """A definite particle word taken by the particle before it: "العبد" in "أبو العبد"."""
         return self.toks[t].norm.startswith("ال") and t > 0 and self.toks[t - 1].norm in self.lex.connectors
@@ -213,8 +231,10 @@ class NameReader(WordClasses):
             return False  # "عساف نائم", "مهند الواقف": a state, not a family name
         if lone_given and not self.verb_shape(norm) and not norm.endswith("ا"):
             # After a title and a given name, the family name may be a common word: "ملحم خلف",
-            # "يحيى رسول", "نزار بركة" (the title says a name comes; one given name alone is rare in news).
-            return True
+            # "يحيى رسول", "نزار بركة" (the title says a name comes; one given name alone is rare in news);
+            # not one of the most frequent definite nouns, the verb's object ("وحمّل الرئيس عباس الاحتلال
+            # المسؤولية"), unless it closes the phrase ("الحاج نمر الطويل مع ...").
+            return not (norm.startswith("ال") and norm in self.very_common) or self.closing_surname(t)
         if (
             titled
             and norm not in self.very_common

@@ -7,6 +7,11 @@
   سكان ..." names nobody); past its first word an indefinite common word ends it ("... موجهة إلى"), while a
   definite one or a demonym is a family name ("محمود المصري"). An honorific may stand before it
   ("مقابلة مع السيدة ...").
+- The person an event befalls, and the source of a quote: "اغتيال ...", "استشهاد ...", "اعتقال ...", "وفاة
+  ...", "تشييع جثمان ...", "منزل ...", "نجل ...", and "نقلت عن ... قوله"; the name there must open with a
+  given name or a kunya (an ambiguous given name needs a second word), since these nouns also take things
+  ("اعتقال عشرات", "منزل مهجور"); then its family name may be a common word ("كمال عدوان", "صهيب الطويل").
+  A "ل" written apart before a given name marks the same slot in archive captions ("تصريح سفر ل فايز ...").
 - A name followed by a formula of blessing: "... رحمه الله", "... عليه السلام", "... رضي الله عنه".
 - A word too rare to be a noun before a nasab or a family kunya: "تيماء بنت سالم", "زاهر أبو حمدة".
 - A caption's credit: a given name alone after a colon, at the end of the line ("البطل : سهام").
@@ -31,6 +36,14 @@ _LETTERS = frozenset(
 )
 # Nouns whose genitive is a person: "مذكرات ...", "يوميات ...".
 _OF_PERSON = frozenset(normalize(w) for w in "مذكرات يوميات ذكريات".split())
+# Nouns whose genitive is a person only when a given name follows: what befalls a person, a home, a kin.
+_FATES = frozenset(
+    normalize(w)
+    for w in """اغتيال استشهاد اعتقال إعدام وفاة رحيل تشييع جثمان جنازة مقتل اختطاف تأبين ضريح منزل نجل نجلة
+أرملة""".split()
+)
+# What follows the source of a quote after "عن": "نقلت الوكالة عن ... قوله إن".
+_QUOTED = frozenset(normalize(w) for w in "قوله قولها تأكيده تأكيدها تصريحه تصريحها".split())
 _KUNYA = frozenset({"ابو", "ام", "عبد"})
 _NASAB = frozenset({"بن", "ابن", "بنت", "ابو"})
 _MAX_WORDS = 5
@@ -55,30 +68,48 @@ def scan_slots(scan: ArabicScan) -> None:
     for i in range(scan.n - 1):
         if not toks[i].word or scan.claimed[i] is not None:
             continue
-        start = _slot_start(scan, i)
+        start, cue = _slot_start(scan, i)
         if start is None:
             continue
         if start < scan.n and scan.is_honorific(start, 0) and toks[start].sent == toks[i].sent:
             start += 1
         last = _slot_name(scan, start, toks[i].sent)
+        if last is not None and cue and not _cue_holds(scan, start, last, cue):
+            continue
         if last is not None:
             scan.add_person((start, last, 0, toks[start].norm), [], None, strong=True)
 
 
-def _slot_start(scan: ArabicScan, i: int) -> int | None:
-    """Where the name starts when token `i` ends a cue ("مع" after an interview, "من" after a letter)."""
+def _slot_start(scan: ArabicScan, i: int) -> tuple[int | None, str]:
+    """Where the name starts when token `i` ends a cue ("مع" after an interview, "من" after a letter), and
+    what the name must still show: "given" (a given name first), "quote" ("قوله" after it), "" (nothing)."""
     toks = scan.toks
     norm = toks[i].norm
     if any(rest in _OF_PERSON for _, rest in strip_clitic(norm)):
-        return i + 1
+        return i + 1, ""
+    if any(rest in _FATES for _, rest in strip_clitic(norm)) or toks[i].text in ("ل", "لـ"):
+        return i + 1, "given"  # "اغتيال ...", and a detached "ل" before a name ("تصريح سفر ل ...")
+    if norm == "عن":
+        return i + 1, "quote"
     cues = _MEETINGS if norm == "مع" else _LETTERS if norm == "من" else None
     if cues is None:
-        return None
+        return None, ""
     for back in (1, 2):  # "مقابلة مع", "مقابلة شفوية مع"
         b = i - back
         if b >= 0 and toks[b].sent == toks[i].sent and any(r in cues for _, r in strip_clitic(toks[b].norm)):
-            return i + 1
-    return None
+            return i + 1, ""
+    return None, ""
+
+
+def _cue_holds(scan: ArabicScan, start: int, last: int, cue: str) -> bool:
+    """After a fate noun or a detached "ل" the name opens with a given name or a kunya, an ambiguous one only
+    before a second word; after "عن" the name is followed by "قوله"."""
+    first = scan.toks[start].norm
+    if cue == "quote":
+        return last + 1 < scan.n and scan.toks[last + 1].norm in _QUOTED
+    if first in _KUNYA:
+        return True
+    return scan.given_at(start, first) or (first in scan.lex.given_ambiguous and last > start)
 
 
 def _slot_name(scan: ArabicScan, j: int, sent: int) -> int | None:

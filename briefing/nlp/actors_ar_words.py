@@ -3,8 +3,8 @@
 Stops and prepositions ("على" told from "علي" by its written alef maksura), titles and honorifics, words that
 never belong to a name (claimed tokens, places, organisation heads, titles), name-like words (a known name, a
 family name made of the article and a given name, an uncommon word), plain words (tanween, a future verb, an
-abstract noun in -iyya), verb shapes, pronoun suffixes on a frequent stem, nisbas ("الحسيني"), initials,
-and words rare or common as written before normalization.
+abstract noun in -iyya, an accusative participle: "مؤكدا"), verb shapes, pronoun suffixes on a frequent stem,
+nisbas ("الحسيني"), initials, and words rare or common as written before normalization.
 """
 
 from __future__ import annotations
@@ -135,14 +135,28 @@ class WordClasses:
 
     def plain_word(self, i: int) -> bool:
         """Word shapes that are never part of a name: accusative tanween ("اتصالاً", "قراراً"), a future verb
-        ("سيزور", "سيعقد"), an abstract noun in -iyya ("أولوية") that is no known name."""
+        ("سيزور", "سيعقد"), an abstract noun in -iyya ("أولوية"), an accusative participle ("مؤكدا"), when
+        it is no known name."""
         tok = self.toks[i]
         norm = tok.norm
         if tok.text.endswith(("\u064b", "\u064c", "\u064d")) or tok.text.endswith("اً"):
             return True  # tanween: an indefinite noun ("قراراً", "وقاضٍ")
         if norm in self.names:
             return False
-        return future_verb(norm) or (norm.endswith("يه") and len(norm) > 4)
+        return future_verb(norm) or (norm.endswith("يه") and len(norm) > 4) or self.circumstantial(i)
+
+    def circumstantial(self, i: int) -> bool:
+        """A participle in the accusative written without its tanween, saying how the person acted: "مؤكدا",
+        "متأثرا", "مشيرا" (frequent as written, and without the alef); "مونيكا", "ميرنا" are no such shape."""
+        written = _DIACRITICS.sub("", self.toks[i].text)
+        return (
+            len(written) >= 5
+            and written[0] == "م"
+            and written[1] not in "اوي"
+            and written.endswith("ا")
+            and zipf(written) >= 3.0
+            and zipf(written[:-1]) >= 2.5
+        )
 
     def given_at(self, i: int, rest: str) -> bool:
         """Whether `rest` (token `i` less its clitic) is a given name as written: "منى", not "مني"."""

@@ -230,3 +230,18 @@ def test_elided_article_after_li_is_restored_in_the_name() -> None:
     names = {a.name for a in extract_actors(text, "ar", sentences)}
     assert "الأمم المتحدة" in names and "لأمم المتحدة" not in names
     assert "لبنان" in names
+
+
+def test_an_accusative_participle_ends_the_name() -> None:
+    assert list(persons("وقال الرئيس محمود عباس مؤكدا أن القدس خط أحمر.")) == ["محمود عباس"]
+    assert list(persons("توفي الشاب أحمد جرادات متأثرا بجروحه.")) == ["أحمد جرادات"]
+
+
+def test_after_a_title_and_a_given_name_a_frequent_definite_noun_is_the_verbs_object() -> None:
+    found = persons("وحمّل الرئيس عباس الاحتلال المسؤولية.")
+    assert [spans("وحمّل الرئيس عباس الاحتلال المسؤولية.", a) for a in found.values()] == [["عباس"]]
+
+
+def test_a_definite_word_closing_the_phrase_after_a_title_and_an_ambiguous_given_name() -> None:
+    assert list(persons("الحاج نمر الطويل مع أهالي القرية .")) == ["نمر الطويل"]
+    assert list(persons("السيد عادل الكبير في مكتبه .")) == ["عادل الكبير"]

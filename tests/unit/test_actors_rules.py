@@ -285,3 +285,41 @@ def test_a_participle_of_state_ends_an_untitled_name() -> None:
 
 def test_a_kinship_word_with_a_pronoun_is_no_name() -> None:
     assert list(persons("تقترب منال من الشاب اخوها .")) == ["منال"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("اغتيال كمال عدوان في بيروت عام 1973.", "كمال عدوان"),
+        ("وشارك المئات في تشييع جثمان الشهيد رأفت الطويل في قريته.", "رأفت الطويل"),
+        ("هدمت الجرافات منزل الأسير جهاد الصغير في جنين.", "جهاد الصغير"),
+        ("ونقلت الوكالة عن جمال الصغير قوله إن الوضع صعب.", "جمال الصغير"),
+        ("تصريح سفر ل أمل الصغير بتاريخ ( 3 / 5 / 1948 ) .", "أمل الصغير"),
+    ],
+)
+def test_person_cues_take_a_name_with_a_common_surname(text: str, name: str) -> None:
+    assert list(persons(text)) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اعتقال عشرات الشبان في الخليل.",
+        "منزل مهجور في البلدة القديمة.",
+        "ونقلت الصحيفة عن مصادر مطلعة قولها إن الاتفاق قريب.",
+        "وفاة أمل في الشفاء بعد الحادث.",
+    ],
+)
+def test_a_fate_or_a_quote_without_a_given_name_names_no_one(text: str) -> None:
+    assert persons(text) == {}
+
+
+def test_more_verbs_of_saying_and_an_addressee_after_the_name() -> None:
+    assert list(persons("ونفى وليد العوض أن تكون الحركة قد وافقت.")) == ["وليد العوض"]
+    assert list(persons("وقال منير الجاغوب للصحفيين إن الحركة لم تتلق ردا.")) == ["منير الجاغوب"]
+
+
+def test_given_names_of_the_wider_list_and_adjectives_that_are_names_too() -> None:
+    assert list(persons("مقابلة مع لارا الحلو حول الحصار .")) == ["لارا الحلو"]
+    assert list(persons("وقالت رويدا الكبير إن المدرسة أغلقت.")) == ["رويدا الكبير"]
+    assert persons("وقالت إنها سعيدة بالنتيجة.") == {}  # "سعيدة" ("happy") alone is no name

@@ -10,6 +10,8 @@ reader's whole process tree (briefing's parse workers included), sampled every 1
 
 Needs newsboat on PATH (`apt-get install newsboat`); without it only briefing is timed. Sends traffic to
 127.0.0.2-9 only. Targets (issue 3): first fetch <= 0.6x newsboat, second fetch <= 0.25x newsboat's second.
+After each second fetch, `bench/fetch_floor.py` sends the same 200 conditional requests and nothing else (no
+cache, no config): its time is the floor any client of these requests stays above, printed beside the ratios.
 """
 
 from __future__ import annotations
@@ -226,7 +228,7 @@ def main() -> None:
         raise SystemExit("the benchmark server did not start")
     urls = [f"http://{HOSTS[i % len(HOSTS)]}:{port}/feed/{i}.xml" for i in range(args.feeds)]
     briefing_bin = str(Path(sys.executable).with_name("briefing"))
-    results: dict[str, dict[str, list[float]]] = {"briefing": {}, "newsboat": {}}
+    results: dict[str, dict[str, list[float]]] = {"briefing": {}, "newsboat": {}, "floor": {}}
     peaks: dict[str, int] = {"briefing": 0, "newsboat": 0}
     notes: dict[str, str] = {}
     try:
@@ -239,6 +241,7 @@ def main() -> None:
                     "".join(f'[[feed]]\nurl = "{u}"\n\n' for u in urls)
                 )
                 (tmp / "urls").write_text("\n".join(urls) + "\n")
+                (tmp / "validated").write_text("".join(f'{u} "v1-{i}"\n' for i, u in enumerate(urls)))
                 (tmp / "nb.conf").write_text("reload-threads 8\n")
                 env = {
                     **os.environ,
@@ -260,18 +263,19 @@ def main() -> None:
                         "-C",
                         str(tmp / "nb.conf"),
                     ],
+                    "floor": [sys.executable, str(ROOT / "bench" / "fetch_floor.py"), str(tmp / "validated")],
                 }
                 order = ["briefing", "newsboat"] if rnd % 2 == 0 else ["newsboat", "briefing"]
                 if not newsboat:
                     order = ["briefing"]
                 for which in ("first", "second"):
-                    for name in order:
+                    for name in order if which == "first" else [*order, "floor"]:
                         stats(port, reset=True)
                         secs, cpu, peak, tail = timed(commands[name], env, ROOT)
                         s = stats(port)
                         results[name].setdefault(which, []).append(secs)
                         results[name].setdefault(f"{which} cpu", []).append(cpu)
-                        peaks[name] = max(peaks[name], peak)
+                        peaks[name] = max(peaks.get(name, 0), peak)
                         notes[f"{name} {which}"] = (
                             f"{s['requests']} requests, {s['not_modified']} answered 304, "
                             f"at most {s['max_in_flight_per_host']} in flight per host"
@@ -287,7 +291,7 @@ def main() -> None:
         f"{args.latency * 1000:.0f} ms per response, {args.rounds} rounds, {os.cpu_count()} cores (medians; "
         f"load average before: {load_before:.1f}, after: {os.getloadavg()[0]:.1f})"
     )
-    for name in results:
+    for name in ("briefing", "newsboat"):
         if results[name]:
             med = {k: statistics.median(v) for k, v in results[name].items()}
             print(
@@ -295,6 +299,11 @@ def main() -> None:
                 f"second {med['second']:5.2f} s (cpu {med['second cpu']:5.2f} s)   "
                 f"peak RSS {peaks[name] / 2**20:4.0f} MB"
             )
+    floor = statistics.median(results["floor"]["second"])
+    print(
+        f"  floor     second {floor:5.2f} s: only the 200 conditional requests, 2 per host, from a bare "
+        f"asyncio + h11 script (bench/fetch_floor.py)"
+    )
     for key, note in notes.items():
         print(f"  {key:16} {note}")
     if results["newsboat"]:
@@ -304,6 +313,8 @@ def main() -> None:
         )
         print(f"  ratio first  {r1:.2f}x newsboat (target <= 0.60)  {'ok' if r1 <= 0.6 else 'MISSED'}")
         print(f"  ratio second {r2:.2f}x newsboat (target <= 0.25)  {'ok' if r2 <= 0.25 else 'MISSED'}")
+        r3 = floor / statistics.median(results["newsboat"]["second"])
+        print(f"  floor second {r3:.2f}x newsboat: what no client of these requests can go below")
     else:
         print("  newsboat not found: install it (apt-get install newsboat) for the comparison")
 

@@ -36,7 +36,7 @@ from briefing.feeds.fetch import (
     make_client,
     read_local,
 )
-from briefing.feeds.safety import check_resolved, same_host
+from briefing.feeds.safety import HostChecks, check_resolved, same_host
 from briefing.feeds.sources import FeedSource
 from briefing.feeds.worker import Answer, ParseWorker
 from briefing.feeds.writes import BatchedWrites
@@ -110,6 +110,7 @@ class _Run:
         store: Store,
         now: datetime,
         client: httpx.AsyncClient,
+        checks: HostChecks,
         concurrency: int,
         remote_feeds: int,
         feeds: int,
@@ -118,7 +119,7 @@ class _Run:
         self.writes = BatchedWrites(store, now, feeds)
         self.overall = asyncio.Semaphore(concurrency)
         self.hosts: dict[str, asyncio.Semaphore] = {}
-        self.dns: dict[str, str | None] = {}
+        self.checks = checks
         self.remote_feeds = remote_feeds
         self.pool: Executor | None = None
         self._pool_made = False
@@ -187,7 +188,7 @@ class _Run:
     def guard_for(self, src: FeedSource) -> Guard | None:
         if src.trusted or src.allow_private:
             return None
-        return lambda target: check_resolved(target, self.dns)
+        return lambda target: check_resolved(target, self.checks)
 
     def page_guard(self, src: FeedSource, feed_url: str) -> Guard | None:
         """Pages on the feed's own (already checked or trusted) host are fine; any other target is checked."""
@@ -197,7 +198,7 @@ class _Run:
         async def guard(target: str) -> str | None:
             if same_host(target, feed_url):
                 return None
-            return await check_resolved(target, self.dns)
+            return await check_resolved(target, self.checks)
 
         return guard
 
@@ -322,8 +323,9 @@ async def fetch_all(
         return outcome
 
     remote = sum(1 for s in sources if not is_local(s.url))
-    async with make_client(concurrency) as client:
-        run = _Run(store, now, client, concurrency, remote, len(sources))
+    checks = HostChecks()
+    async with make_client(checks.addresses) as client:
+        run = _Run(store, now, client, checks, concurrency, remote, len(sources))
         try:
             return list(await asyncio.gather(*(tracked(run, s) for s in sources)))
         finally:

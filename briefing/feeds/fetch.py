@@ -14,7 +14,7 @@ import http.cookiejar
 import sys
 import types
 import zlib
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -29,19 +29,7 @@ def _skip_httpx_cli() -> None:
         sys.modules.setdefault("httpx._main", types.ModuleType("httpx._main"))
 
 
-def _no_sniffio() -> None:
-    """httpcore asks which async library runs (`import sniffio` inside a function) on every lock and request:
-    when sniffio is not installed each call searches sys.path for it again, about 850 failed look-ups (some
-    60 ms) in a 200-feed run. A None entry in sys.modules makes that import fail at once, as it would anyway,
-    and httpcore then assumes asyncio, as it does now."""
-    import importlib.util  # noqa: PLC0415
-
-    if "sniffio" not in sys.modules and importlib.util.find_spec("sniffio") is None:
-        sys.modules["sniffio"] = None  # type: ignore[assignment]
-
-
 _skip_httpx_cli()
-_no_sniffio()
 
 import httpx  # noqa: E402
 
@@ -260,14 +248,17 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}"[:200]
 
 
-def make_client(concurrency: int = 16) -> httpx.AsyncClient:
-    """The one HTTP client of a fetch run: connect/read timeouts, no cookies kept, no automatic redirects,
-    no proxy or netrc from the environment (a feed list must not pick up credentials)."""
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+def make_client(addresses: Mapping[str, Sequence[str]] | None = None) -> httpx.AsyncClient:
+    """The one HTTP client of a fetch run, on the lean transport (`transport.py`; the run limits requests
+    overall and per host itself), connecting checked host names to their checked `addresses`;
+    connect/read timeouts, no cookies kept, no automatic redirects, no proxy
+    or netrc from the environment (a feed list must not pick up credentials)."""
+    from briefing.feeds.transport import Transport  # noqa: PLC0415
+
     timeout = httpx.Timeout(10.0, connect=10.0)
     # httpx copies a Cookies object's jar into its own, so a subclass would be lost; a jar whose policy
     # accepts no domain is kept as is and stores nothing: feeds have no business tracking their readers.
     jar = http.cookiejar.CookieJar(policy=http.cookiejar.DefaultCookiePolicy(allowed_domains=[]))
     return httpx.AsyncClient(
-        timeout=timeout, limits=limits, follow_redirects=False, cookies=jar, trust_env=False
+        transport=Transport(addresses), timeout=timeout, follow_redirects=False, cookies=jar, trust_env=False
     )

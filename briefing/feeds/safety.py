@@ -6,8 +6,9 @@ may only use http(s) and must not point at private, loopback, link-local or othe
 unless the user opts in (`allow_private = true` in the config, or `--allow-private`). URLs and paths the user
 types with `--feed`, and the bundled sample feeds, are trusted.
 
-Host names are resolved and every address checked. The connection resolves again, so a hostile DNS server
-could still answer differently the second time (rebinding); that is accepted here and noted in FETCHING.md.
+Host names are resolved and every address checked, and the addresses that passed are kept (`HostChecks`):
+the fetch run's transport connects to those and does not resolve the name again, so a hostile DNS server
+cannot answer a public address to the check and a private one to the connection (DNS rebinding).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 OPT_IN = "use --allow-private or set allow_private = true in the config to allow it"
@@ -80,9 +82,19 @@ def check_url(url: str) -> str | None:
     return None
 
 
-async def check_resolved(url: str, cache: dict[str, str | None] | None = None) -> str | None:
+@dataclass
+class HostChecks:
+    """What a fetch run learnt about host names: the verdict per name (so each is looked up once), and the
+    addresses each accepted name resolved to, which the connection must use."""
+
+    verdicts: dict[str, str | None] = field(default_factory=dict)
+    addresses: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+async def check_resolved(url: str, checks: HostChecks | None = None) -> str | None:
     """`check_url`, then the addresses the host name resolves to. A name that does not resolve passes: the
-    fetch itself then fails with a clear network error. `cache` (host -> verdict) saves repeated look-ups."""
+    fetch itself then fails with a clear network error. `checks` keeps the verdict and the checked
+    addresses per host name."""
     problem = check_url(url)
     if problem:
         return problem
@@ -90,20 +102,23 @@ async def check_resolved(url: str, cache: dict[str, str | None] | None = None) -
     if _literal(host) is not None:
         return None
     verdict: str | None = None
-    if cache is not None and host in cache:
-        verdict = cache[host]
+    if checks is not None and host in checks.verdicts:
+        verdict = checks.verdicts[host]
         return verdict.replace("{url}", url[:80]) if verdict else None
     try:
         infos = await asyncio.get_running_loop().getaddrinfo(host, None, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError):
         infos = []
-    for info in infos:
-        kind = _address_kind(ipaddress.ip_address(str(info[4][0]).split("%")[0]))
+    addresses = tuple(dict.fromkeys(str(info[4][0]) for info in infos))
+    for address in addresses:
+        kind = _address_kind(ipaddress.ip_address(address.split("%")[0]))
         if kind:
             verdict = f"refused {{url}}: {host} resolves to a {kind} address ({OPT_IN})"
             break
-    if cache is not None:
-        cache[host] = verdict
+    if checks is not None:
+        checks.verdicts[host] = verdict
+        if verdict is None and addresses:
+            checks.addresses[host] = addresses
     return verdict.replace("{url}", url[:80]) if verdict else None
 
 

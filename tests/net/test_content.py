@@ -3,9 +3,12 @@ feeds, and idempotent re-ingest (row 19)."""
 
 from __future__ import annotations
 
+import asyncio
 import re
+import socket
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -85,6 +88,32 @@ def test_opt_in_and_direct_feeds_reach_local_servers(
     path.write_bytes(rss("File"))
     assert fetch(store, [FeedSource(str(path))])[str(path)].status == "error"
     assert fetch(store, [FeedSource(str(path), trusted=True)])[str(path)].status == "ok"
+
+
+def test_the_connection_goes_to_the_address_the_check_accepted(
+    server: LocalServer, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DNS rebinding: a name that resolves to an accepted address for the check and to another one a moment
+    later. The run connects to the checked address and never resolves the name again. (Loopback stands in
+    for a public address here: the check is told to accept it, the second answer has no server.)"""
+    from briefing.feeds import safety
+
+    answers = iter([["127.0.0.1"], ["127.0.0.2"], ["127.0.0.2"]])
+    looked_up: list[str] = []
+
+    async def getaddrinfo(self: object, host: str, *args: object, **kw: object) -> list[tuple[object, ...]]:
+        looked_up.append(host)
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (a, 0)) for a in next(answers)]
+
+    real_kind = safety._address_kind
+    monkeypatch.setattr(safety, "_address_kind", lambda ip: None if str(ip) == "127.0.0.1" else real_kind(ip))
+    monkeypatch.setattr(asyncio.BaseEventLoop, "getaddrinfo", getaddrinfo)
+    path = urlsplit(server.route("/rebind.xml", Reply(200, rss("Rebind"))))
+    url = f"http://rebind.invalid:{path.port}/rebind.xml"
+    out = fetch(store, [FeedSource(url)])
+    assert out[url].status == "ok", out[url].error
+    assert looked_up.count("rebind.invalid") == 1  # (article links on other hosts are checked too)
+    assert server.requests[0].headers["host"] == f"rebind.invalid:{path.port}"
 
 
 def test_reingesting_the_same_feed_changes_no_rows(server: LocalServer, store: Store) -> None:

@@ -191,11 +191,11 @@ def test_check_url_refuses_local_private_and_odd_schemes() -> None:
 
 
 def test_check_resolved_refuses_names_that_resolve_to_loopback() -> None:
-    from briefing.feeds.safety import check_resolved
+    from briefing.feeds.safety import HostChecks, check_resolved
 
-    cache: dict[str, str | None] = {}
-    problem = asyncio.run(check_resolved("http://ip6-localhost/", cache)) or asyncio.run(
-        check_resolved("http://localhost/", cache)
+    checks = HostChecks()
+    problem = asyncio.run(check_resolved("http://ip6-localhost/", checks)) or asyncio.run(
+        check_resolved("http://localhost/", checks)
     )
     assert problem and "this machine" in problem
 

@@ -86,7 +86,8 @@ class Transport(httpx.AsyncBaseTransport):
     async def _connect(self, origin: Origin, request: httpx.Request) -> _Connection:
         scheme, host, port = origin
         tls = self._ssl_context() if scheme == "https" else None
-        targets = self._addresses.get(host.rstrip(".").lower()) or (host,)
+        name = request.url.host.rstrip(".").lower()  # as the target check saw it (urlsplit: Unicode)
+        targets = self._addresses.get(name) or self._addresses.get(host.rstrip(".").lower()) or (host,)
         for n, target in enumerate(targets, 1):
             try:
                 async with asyncio.timeout(_timeouts(request).get("connect")):
@@ -125,7 +126,9 @@ class Transport(httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         url = request.url
-        origin: Origin = (url.scheme, url.host, url.port or (443 if url.scheme == "https" else 80))
+        # The ASCII form of the host (IDNA for an international name) is what DNS, SNI and the pool see.
+        host = url.raw_host.decode("ascii")
+        origin: Origin = (url.scheme, host, url.port or (443 if url.scheme == "https" else 80))
         if url.scheme not in ("http", "https"):
             raise httpx.UnsupportedProtocol(f"unsupported URL scheme {url.scheme!r}", request=request)
         body = await request.aread()

@@ -95,6 +95,15 @@ async def test_a_checked_name_is_connected_to_its_checked_addresses_in_order() -
     assert f"host: feeds.invalid:{port}" in wire.heads[0].decode().lower()
 
 
+async def test_an_international_name_is_sent_in_its_ascii_form() -> None:
+    async with serving(keep_alive) as (base, wire):
+        port = int(base.rsplit(":", 1)[1])
+        async with client(Transport({"bücher.invalid": ["127.0.0.1"]})) as c:
+            r = await c.get(f"http://bücher.invalid:{port}/feed")
+    assert r.content == b"/feed"
+    assert f"host: xn--bcher-kva.invalid:{port}" in wire.heads[0].decode().lower()
+
+
 async def test_a_connection_the_server_closed_while_idle_is_replaced() -> None:
     """A keep-alive race: the server answers once and closes without saying so; the next request, sent on
     the reused connection, fails before any answer and is sent once more on a new connection."""

@@ -4,23 +4,21 @@ Layers, most certain first, each claiming its tokens: multi-word names of the bi
 before the country), gazetteer countries, places and organisations, capitalised organisation names built on a
 head ("Turkish Foreign Ministry"), titled persons ("Syrian Foreign Minister Faisal Mekdad", "U.N. envoy Geir
 Pedersen", "Turkey's foreign ministry spokesman Oncu Keceli"), a title in apposition ("Pedersen, the U.N.
-envoy,"),
-the table's single names, later mentions ("Pedersen said", "Mr. Pedersen"), and untitled names that start
-with a
-known given name or come before a verb of saying.
+envoy,"), the table's single names, later mentions ("Pedersen said", "Mr. Pedersen"), and untitled names that
+start with a known given name or come before a verb of saying. The token state and the name and title
+readers the layers use are in `actors_en_reader`.
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-from briefing.models import ActorKind, Sentence
-from briefing.nlp.actors_en_lexicon import EN, english_zipf, given_latin
-from briefing.nlp.actors_known import Known, lookup_latin, table
-from briefing.nlp.actors_tokens import Found, tokenize
-from briefing.nlp.gazetteer import english_key, tables
-
-_MAX_NAME = 4
+from briefing.models import Sentence
+from briefing.nlp.actors_en_lexicon import EN, given_latin
+from briefing.nlp.actors_en_reader import EnglishReader
+from briefing.nlp.actors_known import lookup_latin, table
+from briefing.nlp.actors_tokens import Found
+from briefing.nlp.gazetteer import tables
 
 
 @cache
@@ -28,17 +26,11 @@ def _gaz_firsts() -> frozenset[str]:
     return frozenset(p[0] for p in tables().en_phrases)
 
 
-class EnglishScan:
+class EnglishScan(EnglishReader):
     """The scan of one English article; `run()` returns its detections."""
 
     def __init__(self, text: str, sentences: list[Sentence], author: str | None) -> None:
-        self.text = text
-        self.toks = tokenize(text, sentences, "en")
-        self.n = len(self.toks)
-        self.keys = [english_key(t.text) for t in self.toks]
-        self.claimed: list[str | None] = [None] * self.n
-        self.found: list[Found] = []
-        self.author = frozenset(w.casefold() for w in (author or "").split())
+        super().__init__(text, sentences, author)
 
     def run(self) -> list[Found]:
         self.scan_known(multi=True)
@@ -51,80 +43,6 @@ class EnglishScan:
         self.scan_appositions()
         self.scan_aliases()
         return self.found
-
-    # --- helpers
-    # ----------------------------------------------------------------------------------------------
-
-    def add(
-        self,
-        kind: ActorKind,
-        first: int,
-        last: int,
-        eid: str | None = None,
-        roles: list[str] | None = None,
-        affiliation: str | None = None,
-        known: Known | None = None,
-        tokens: tuple[str, ...] | None = None,
-        strong: bool = True,
-    ) -> Found | None:
-        words = tokens or tuple(t.text.casefold() for t in self.toks[first : last + 1])
-        if kind == "person" and self.author and set(words) <= self.author:
-            return None
-        f = Found(
-            kind,
-            self.toks[first].start,
-            self.toks[last].end,
-            words,
-            eid=eid,
-            roles=roles or [],
-            affiliation=affiliation,
-            known=known,
-            strong=strong,
-            first=first,
-            last=last,
-        )
-        for t in range(first, last + 1):
-            self.claimed[t] = kind
-        self.found.append(f)
-        return f
-
-    def free(self, i: int, sent: int) -> bool:
-        return 0 <= i < self.n and self.claimed[i] is None and self.toks[i].sent == sent
-
-    def cap(self, i: int) -> bool:
-        text = self.toks[i].text
-        return self.toks[i].word and (
-            text[0].isupper() or text.startswith(("al-", "el-", "bin", "ibn", "abu"))
-        )
-
-    def name_word(self, i: int, sent: int) -> bool:
-        tok = self.toks[i]
-        low = tok.text.casefold()
-        return (
-            self.free(i, sent)
-            and self.cap(i)
-            and low not in EN.stop
-            and low not in EN.heads
-            and low not in EN.mods
-            and (low,) not in tables().en_demonyms
-            and not tok.text.isupper()
-        )
-
-    def read_name(self, j: int, sent: int) -> int | None:
-        """The last token of a capitalised name starting at `j` (particles such as "bin" inside), or None."""
-        if j >= self.n or not self.name_word(j, sent):
-            return None
-        last, t = j, j + 1
-        while t < self.n and t - j < _MAX_NAME:
-            low = self.toks[t].text.casefold()
-            if self.name_word(t, sent):
-                last = t
-            elif low in EN.particles and t + 1 < self.n and self.name_word(t + 1, sent):
-                pass
-            else:
-                break
-            t += 1
-        return last
 
     # --- layers
     # -----------------------------------------------------------------------------------------------
@@ -142,10 +60,6 @@ class EnglishScan:
                 if known and known.kind == "person":
                     self.add("person", i, i + length - 1, known=known, tokens=self.known_tokens(known))
                     break
-
-    @staticmethod
-    def known_tokens(known: Known) -> tuple[str, ...]:
-        return tuple(known.latin.casefold().split())
 
     def scan_gazetteer(self) -> None:
         gaz, firsts = tables(), _gaz_firsts()
@@ -186,66 +100,6 @@ class EnglishScan:
                 i = last + 1
             else:
                 i += 1
-
-    def read_title(self, i: int, sent: int) -> tuple[int, str | None, int] | None:
-        """For a title at `i`: (first token after it, affiliation id, first token of the title proper)."""
-        gaz = tables()
-        t, has_head, affiliation, body = i, False, None, i
-        portfolio = False
-        while t < self.n and self.toks[t].sent == sent:
-            low = self.toks[t].text.casefold()
-            key = self.keys[t]
-            if has_head and (
-                (low in ("of", "for") and self.portfolio_word(t + 1, sent))
-                or (portfolio and (self.portfolio_word(t, sent) or low in ("and", "&")))
-            ):
-                portfolio = True  # "Minister of Water and Irrigation", "Minister for Foreign Affairs"
-                t += 1
-                continue
-            portfolio = False
-            if self.claimed[t] in ("country", "org") and not has_head and t == body:
-                f = next(f for f in self.found if f.first <= t <= f.last)
-                affiliation = affiliation or f.eid
-                t = f.last + 1
-                if t < self.n and self.toks[t].text in ("'s", "’s"):
-                    t += 1
-                if f.kind == "country":
-                    body = t  # "Turkey's foreign ministry spokesman": the country is the affiliation
-                continue
-            if (key,) in gaz.en_demonyms or (low,) in gaz.en_demonyms:
-                dem = gaz.en_demonyms.get((key,)) or gaz.en_demonyms[(low,)]
-                affiliation = affiliation or dem
-                t += 1
-                if not has_head and dem[:2].isupper() and len(dem) == 2:
-                    body = t
-                continue
-            if low in EN.heads:
-                has_head = True
-            elif low in EN.mods or (
-                low in ("for", "to", "in", "of", "on")
-                and has_head
-                and t + 1 < self.n
-                and (
-                    self.claimed[t + 1] in ("country", "place", "org")
-                    or self.toks[t + 1].text.casefold() in EN.mods
-                )
-            ):
-                pass
-            elif self.claimed[t] in ("country", "place", "org") and has_head:
-                f = next(f for f in self.found if f.first <= t <= f.last)
-                t = f.last + 1
-                continue
-            else:
-                break
-            t += 1
-        return (t, affiliation, body) if has_head and t > i else None
-
-    def portfolio_word(self, t: int, sent: int) -> bool:
-        """A capitalised ordinary English word ("Water", "Irrigation", "Affairs"), not a name, in a title."""
-        if not self.free(t, sent) or not self.cap(t):
-            return False
-        low = self.toks[t].text.casefold()
-        return low in EN.mods or (low not in given_latin() and english_zipf(low) >= 3.5)
 
     def scan_titled(self) -> None:
         i = 0
@@ -334,21 +188,6 @@ class EnglishScan:
             ):
                 continue
             self.add("person", i, i, known=target.known, tokens=target.tokens, strong=False)
-
-    def apposition_end(self, t: int, sent: int) -> bool:
-        """What may follow a name set off after a title: a comma, the sentence end, a verb of saying."""
-        return (
-            t >= self.n
-            or self.toks[t].sent != sent
-            or self.toks[t].text in (",", ".", ";")
-            or self.toks[t].text.casefold() in EN.speech
-        )
-
-    def titled_after(self, t: int, sent: int) -> bool:
-        """ "Safeen Dizayee, head of ...", "Nadia Haddad, a researcher at ...": a title after the comma."""
-        if t < self.n and self.toks[t].text.casefold() in ("the", "a", "an"):
-            t += 1
-        return t < self.n and self.read_title(t, sent) is not None
 
     def scan_untitled(self) -> None:
         i = 0

@@ -1,6 +1,6 @@
-"""Provides the word lists behind dates and events: month and weekday names (Arabic in its four regional
-series, Hijri, English), time-of-day words, and the Arabic and English cues that mark a clause as future
-or past.
+"""Provides the word lists behind dates and events, and the word-boundary guards `L` and `R` their patterns
+use: month and weekday names (Arabic in its four regional series, Hijri, English), time-of-day words, and
+the Arabic and English cues that mark a clause as future or past.
 
 All Arabic entries are in normalized form (see `briefing.nlp.arabic.normalize`): the patterns built from
 them run over normalized text and map their spans back to the original. Alternations list longer forms
@@ -11,6 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+
+L = r"(?:(?<![^\W_])|(?<=(?<![^\W_])[وفبل]))"
+"""Regex guard: a word starts here, with a one-letter clitic (و ف ب ل) allowed before it."""
+R = r"(?![^\W_])"
+"""Regex guard: a word ends here."""
 
 
 def alternation(words: Iterable[str]) -> str:

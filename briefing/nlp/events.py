@@ -1,11 +1,12 @@
-"""Provides the upcoming-event extractor: `sentence_tense` and `extract_events`.
+"""Provides the upcoming-event extractor: `extract_events`.
 
 An event is a date expression that resolves after the publication date (or to the same day when its clause
 is future-cued), tied to the nearest trigger (a verb such as "يزور", "will visit", or a noun such as
 "قمة", "talks"). Each date takes the tense of the nearest cue in its own sentence, not the sentence's
 overall tense: in "قال أمس إنه سيزور دمشق الأحد" the Sunday belongs to "سيزور". Follow-up sentences that
 point back ("خلال زيارته") add their participants and durations to the event instead of making a second
-one. The parts (who, where, purpose, summary) live in `events_parts`.
+one. The tense cues and `sentence_tense` live in `events_tense`; the parts (who, where, purpose, summary) in
+`events_parts`.
 """
 
 from __future__ import annotations
@@ -18,51 +19,19 @@ from datetime import date, datetime, timedelta
 
 from briefing.models import Actor, Event, EventStatus, Sentence
 from briefing.nlp import cues as C
+from briefing.nlp.cues import L, R
 from briefing.nlp.events_parts import Trigger, build_parts, find_triggers
+from briefing.nlp.events_tense import Cue, family, find_cues, local_tense, tense_of
 from briefing.nlp.text import split_spans
-from briefing.nlp.timex import Mention, Normalized, Resolved, Tense, local_date, resolve, scan
+from briefing.nlp.timex import local_date, resolve, scan
 from briefing.nlp.timex_durations import durations_ar, durations_en
+from briefing.nlp.timex_types import Mention, Normalized, Resolved, Tense
 
-_L = r"(?:(?<![^\W_])|(?<=(?<![^\W_])[وفبل]))"
-_R = r"(?![^\W_])"
-# A perfect verb takes و or ف before it, never ب or ل: «لعقد» (to hold) is a verbal noun, not «عقد» (held).
-_L_VERB = r"(?:(?<![^\W_])|(?<=(?<![^\W_])[وف]))"
-
-
-def _ar_cue_re(words: Sequence[str]) -> str:
-    # Cues ending in the preposition لـ ("يستعد ل") run into the next word; the others end at a word
-    # boundary.
-    joined = [w for w in words if w.endswith(" ل")]
-    whole = [w for w in words if not w.endswith(" ل")]
-    return rf"{_L}(?:(?:{C.alternation(whole)}){_R}|(?:{C.alternation(joined)}))"
-
-
-_AR_FUTURE = re.compile(_ar_cue_re(C.AR_FUTURE_CUES))
-# The future prefix سـ on an imperfect verb ("سيزور", "ستعقد", "سنعمل"); the exclusions are nouns that
-# happen to
-# start the same way ("سياسة", "سنوات", "لا سيما").
-_AR_SA = re.compile(r"(?<![^\W_])[وف]?(?P<w>س[يتن][^\W\d_]{2,})(?![^\W_])")
-_AR_SA_NOT = re.compile(
-    r"^(?:سياس|سياق|سياح|ستوديو|سياد|سيار|سيطر|سيناري|سيول|ستين|ستوكهولم|سنغافور|سنجار|سيئ|سيناء|سنتيمتر|سيبيري|سيريلانك|سيمفون|"
-    r"سيكولوج|سينما|سيناتور|سناتور|سنوات|سنوي|سندات)"
-    r"|^(?:سيد|سيده|سيف|سيما|سيره|سيرا|سير|سيل|سته|ستار|ستائر|سنه|سنين|سنتين|سنت|سنتات|ستون|سنيه|سيرته|سيرتها|"
-    r"ستالين|سنده|سنتها|سنته|سيوف|ستيني|سنا|سنان|ستر|ستره|سنن|سنه)$"
-)
-# A perfect verb may carry an attached object pronoun: «أجراها» (he held it), «التقاه» (he met him).
-_AR_PAST = re.compile(
-    rf"{_L_VERB}(?:قد\s+)?(?:{C.alternation(C.AR_PAST_STEMS)})(?:ت|وا|ا|تا)?(?:ه|ها|هم|هما|نا)?{_R}"
-)
-_EN_FUTURE_WORDS = C.alternation(c for c in C.EN_FUTURE_CUES if not c.startswith("'"))
-_EN_FUTURE = re.compile(rf"(?:\b(?:{_EN_FUTURE_WORDS})\b|'ll\b)")
-_EN_TO_VERB = re.compile(
-    r"\bto\s+(?:visit|meet|hold|travel|attend|host|arrive|address|sign|vote|launch|open|begin|start|resume|convene)\b"
-)
-_EN_PAST = re.compile(rf"\b(?:{C.alternation(C.EN_PAST_WORDS)})\b")
 _STATUS = {
     "ar": (
-        ("cancelled", re.compile(rf"{_L}(?:{C.alternation(C.AR_CANCELLED)}){_R}")),
-        ("postponed", re.compile(rf"{_L}(?:{C.alternation(C.AR_POSTPONED)})")),
-        ("conditional", re.compile(rf"{_L}(?:{C.alternation(C.AR_CONDITIONAL)}){_R}")),
+        ("cancelled", re.compile(rf"{L}(?:{C.alternation(C.AR_CANCELLED)}){R}")),
+        ("postponed", re.compile(rf"{L}(?:{C.alternation(C.AR_POSTPONED)})")),
+        ("conditional", re.compile(rf"{L}(?:{C.alternation(C.AR_CONDITIONAL)}){R}")),
     ),
     "en": (
         ("cancelled", re.compile(rf"\b(?:{C.alternation(C.EN_CANCELLED)})\b")),
@@ -74,98 +43,10 @@ _BACK_REF = {
     "ar": re.compile(C.alternation(C.AR_BACK_REFERENCE)),
     "en": re.compile(rf"\b(?:{C.alternation(C.EN_BACK_REFERENCE)})\b"),
 }
-_AR_CLITIC = re.compile(r"^(?:[وف]|قد\s+|[وف]قد\s+)")
-_AR_OPENING_VERB = re.compile(r"\s*[وف]?(?P<w>[يت][^\W\d_]{2,})(?![^\W_])")
-_AR_LAM = re.compile(r"(?<![^\W_])لم\s+$")
 _NEGATED = re.compile(
     r"(?:(?<![^\W_])(?:لن|لم|لا|ليس|لن\s+يتم)|\bnot|n't|\bnever|\bno\s+longer)\s+(?:\S+\s+)?$"
 )
 _UNTIL = re.compile(r"(?:حتي|الي|until|till|through|to|and)\s*$")
-
-
-@dataclass(frozen=True)
-class Cue:
-    start: int
-    end: int
-    tense: Tense
-    strong: bool
-    reporting: bool = False
-
-
-def _family(lang: str) -> str:
-    return "en" if lang.startswith("en") else "ar"
-
-
-def find_cues(
-    nt: Normalized, lang: str, triggers: Sequence[Trigger] = (), starts: Sequence[int] = (0,)
-) -> list[Cue]:
-    """Future and past cues in normalized text, in order. Imperfect trigger verbs, and in Arabic an imperfect
-    verb opening a sentence (`starts`: sentence starts), count as weak future cues: Arabic news announces
-    plans in the present ("يصل الرئيس غداً")."""
-    norm = nt.norm
-    out: list[Cue] = []
-    if _family(lang) == "ar":
-        out += [Cue(m.start(), m.end(), "future", True) for m in _AR_FUTURE.finditer(norm)]
-        out += [
-            Cue(m.start("w"), m.end(), "future", True)
-            for m in _AR_SA.finditer(norm)
-            if not _AR_SA_NOT.match(m["w"])
-        ]
-        for m in _AR_PAST.finditer(norm):
-            word = _AR_CLITIC.sub("", m.group())
-            out.append(Cue(m.start(), m.end(), "past", True, word in C.AR_REPORTING))
-        for a in starts:
-            opening = _AR_OPENING_VERB.match(norm, a)
-            if opening and opening["w"] not in C.AR_BACKGROUND_VERBS:
-                out.append(Cue(opening.start("w"), opening.end("w"), "future", False))
-    else:
-        out += [Cue(m.start(), m.end(), "future", True) for m in _EN_FUTURE.finditer(norm)]
-        out += [Cue(m.start(), m.end(), "future", False) for m in _EN_TO_VERB.finditer(norm)]
-        out += [
-            Cue(m.start(), m.end(), "past", True, m.group() in C.EN_REPORTING)
-            for m in _EN_PAST.finditer(norm)
-        ]
-    taken = [(c.start, c.end) for c in out]
-    for t in triggers:
-        if t.verb and t.imperfect and all(t.end <= a or t.start >= b for a, b in taken):
-            # "لم يزر" / "did not" turn an imperfect into a past; otherwise it hints at a plan ("يزور
-            # غداً").
-            past = bool(_AR_LAM.search(norm, max(0, t.start - 4), t.start))
-            out.append(Cue(t.start, t.end, "past" if past else "future", past))
-    # Where cues overlap, the one that starts first (then the longer) wins.
-    out.sort(key=lambda c: (c.start, -(c.end - c.start)))
-    kept: list[Cue] = []
-    for c in out:
-        if kept and c.start < kept[-1].end:
-            continue
-        kept.append(c)
-    return kept
-
-
-def _tense_of(cues: Sequence[Cue]) -> Tense:
-    if any(c.tense == "future" and c.strong for c in cues):
-        return "future"
-    if any(c.tense == "past" for c in cues):
-        return "past"
-    return "future" if cues else "unknown"
-
-
-def sentence_tense(sentence: str, lang: str) -> Tense:
-    """The sentence's tense from its cues: a strong future cue wins (reported plans are future), then past
-    markers, then weak future cues (an imperfect event verb); "unknown" when there is no cue."""
-    nt = Normalized.of(sentence)
-    return _tense_of(find_cues(nt, lang, find_triggers(nt, lang)))
-
-
-def _local_tense(m: Mention, cues: Sequence[Cue], fallback: Tense) -> tuple[Tense, bool]:
-    """The tense of the nearest cue before the date in its sentence (else the nearest after it)."""
-    before = [c for c in cues if c.end <= m.start]
-    if before:
-        return before[-1].tense, before[-1].strong
-    after = [c for c in cues if c.start >= m.end and not c.reporting]
-    if after:
-        return after[0].tense, after[0].strong
-    return fallback, False
 
 
 @dataclass
@@ -182,7 +63,7 @@ class _Draft:
 
 
 def _status(text: str, lang: str) -> EventStatus:
-    for status, pattern in _STATUS[_family(lang)]:
+    for status, pattern in _STATUS[family(lang)]:
         if pattern.search(text):
             return status  # type: ignore[return-value]
     return "firm"
@@ -227,12 +108,12 @@ def _drafts_for(
     s_cues = [c for c in cues if a <= c.start and c.end <= b]
     s_trig = [t for t in triggers if a <= t.start and t.end <= b]
     status = _status(nt.norm[a:b], lang)
-    fallback = _tense_of(s_cues)
+    fallback = tense_of(s_cues)
     # With no cue either way (and no past report), a date that resolves ahead counts, with less confidence.
     unmarked = not any(c.tense == "past" and not c.reporting for c in s_cues)
     drafts: list[_Draft] = []
     for m in s_mentions:
-        tense, strong = _local_tense(m, s_cues, fallback)
+        tense, strong = local_tense(m, s_cues, fallback)
         if status in ("cancelled", "postponed") and m.direction == "either":
             tense = "future"
         r = resolve(m, pub, tense)
@@ -285,7 +166,7 @@ def extract_events(
     for s, (a, b) in zip(sentences, bounds, strict=True):
         drafts += _drafts_for(s.index, a, b, nt, lang, pub, mentions, cues, triggers)
     drafts = _attach_and_merge(drafts, sentences, bounds, nt, lang, cues, mentions, pub)
-    durations = durations_en(nt) if _family(lang) == "en" else durations_ar(nt)
+    durations = durations_en(nt) if family(lang) == "en" else durations_ar(nt)
     by_index = {s.index: s for s in sentences}
     events: list[Event] = []
     for d in drafts:
@@ -334,7 +215,7 @@ def _attach_and_merge(
     pub: date,
 ) -> list[_Draft]:
     """Attach follow-up sentences to the event they point back to; merge drafts of one real-world event."""
-    back = _BACK_REF[_family(lang)]
+    back = _BACK_REF[family(lang)]
     with_event = {d.sentence for d in drafts}
     for d in drafts:
         pos = _pos(sentences, d.sentence)

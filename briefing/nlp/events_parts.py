@@ -14,10 +14,8 @@ from dataclasses import dataclass
 
 from briefing.models import Actor, Sentence
 from briefing.nlp import cues as C
-from briefing.nlp.timex import Mention, Normalized
-
-_L = r"(?:(?<![^\W_])|(?<=(?<![^\W_])[وفبل]))"
-_R = r"(?![^\W_])"
+from briefing.nlp.cues import L, R
+from briefing.nlp.timex_types import Mention, Normalized
 
 
 @dataclass(frozen=True)
@@ -43,10 +41,10 @@ def _noun_alternation(nouns: Sequence[str]) -> str:
 
 
 _AR_VERB = re.compile(
-    rf"{_L}(?P<v>(?:سوف\s+)?س?[يتن](?:{C.alternation(C.AR_VERB_TRIGGERS)}))(?:ون|ان|ين|ا)?{_R}"
+    rf"{L}(?P<v>(?:سوف\s+)?س?[يتن](?:{C.alternation(C.AR_VERB_TRIGGERS)}))(?:ون|ان|ين|ا)?{R}"
 )
 _AR_NOUN = re.compile(
-    rf"{_L}(?P<n>(?:ال|لل)?(?P<k>{_noun_alternation([*C.AR_NOUN_TRIGGERS, 'انتخاب'])}))(?:ا|ان|ين)?{_R}"
+    rf"{L}(?P<n>(?:ال|لل)?(?P<k>{_noun_alternation([*C.AR_NOUN_TRIGGERS, 'انتخاب'])}))(?:ا|ان|ين)?{R}"
 )
 
 
@@ -142,12 +140,12 @@ class Parts:
     purpose: str | None
 
 
-_AR_PURPOSE = re.compile(rf"{_L}(?:{C.alternation(C.AR_PURPOSE)})")
+_AR_PURPOSE = re.compile(rf"{L}(?:{C.alternation(C.AR_PURPOSE)})")
 _EN_PURPOSE = re.compile(rf"\b(?:{C.alternation(C.EN_PURPOSE)})\b")
 _CLAUSE_END = re.compile(
     r"[،,.;؛:!?؟\"«»()\n]|\s(?:وخاصه|خاصه|وذلك|فيما|في حين|بينما|while|after|as|which)\s"
 )
-_AR_PLACE = re.compile(rf"(?:الي|في|نحو)\s+(?P<p>{C.alternation(C.AR_PLACES)}){_R}")
+_AR_PLACE = re.compile(rf"(?:الي|في|نحو)\s+(?P<p>{C.alternation(C.AR_PLACES)}){R}")
 _EN_PLACE = re.compile(rf"\b(?:to|in|at)\s+(?P<p>{C.alternation(C.EN_PLACES)})\b")
 _PREP_BEFORE = re.compile(r"(?:الي|في|نحو|to|in|at)\s+(?:ال)?$")
 _KIND_ORDER = {"person": 0, "org": 1, "country": 2, "place": 3}

@@ -2,20 +2,19 @@
 and resolves them against the article's publication date.
 
 Work is split in two steps so that callers can resolve each expression with its own clause's tense: `scan`
-(in `timex_ar` / `timex_en`) finds `Mention`s, unresolved descriptions such as "weekday 6, next" or "day
-25 of month 3, no year", over normalized text; `resolve` turns a mention into dates. Resolution runs in
-the publication's own UTC offset, because "tomorrow" means the day after the article's local date.
+(over the scanners in `timex_ar` / `timex_en`) finds `Mention`s, unresolved descriptions such as "weekday 6,
+next" or "day 25 of month 3, no year", over normalized text; `resolve` turns a mention into dates. Resolution
+runs in the publication's own UTC offset, because "tomorrow" means the day after the article's local date.
+The types (`Mention`, `Normalized`, `Resolved`, `Timex`, `Tense`, ...) live in `timex_types`; the calendar
+arithmetic in `timex_calendar`.
 """
 
 from __future__ import annotations
 
-import unicodedata
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Literal
 
 from briefing.models import Precision
-from briefing.nlp.arabic import normalize_with_map
+from briefing.nlp import timex_ar, timex_en
 from briefing.nlp.timex_calendar import (
     add_months,
     choose,
@@ -29,90 +28,7 @@ from briefing.nlp.timex_calendar import (
     part_range,
     safe_date,
 )
-
-Direction = Literal["past", "future", "either"]
-Tense = Literal["past", "future", "unknown"]
-MentionKind = Literal[
-    "offset", "window", "vague", "weekday", "date", "month", "unit", "year", "hijri", "hijri_month"
-]
-Unit = Literal["day", "week", "month", "year"]
-
-
-@dataclass(frozen=True)
-class Timex:
-    start: int
-    end: int
-    text: str
-    value: date
-    value_end: date | None
-    precision: Precision
-    confidence: float
-    direction: Direction
-
-
-@dataclass(frozen=True)
-class Mention:
-    """An unresolved date expression found by a scanner; offsets are into the normalized text."""
-
-    start: int
-    end: int
-    kind: MentionKind
-    direction: Direction = "either"
-    confidence: float = 0.9
-    days: int = 0
-    """offset: days from publication; vague: days from publication of the window's start."""
-    unit: Unit = "day"
-    count: int = 0
-    weekday: int | None = None
-    weekday2: int | None = None
-    anchor: int | None = None
-    """weekday: the day offset of a relative word said with it ("غداً الأحد" -> 1)."""
-    rel: int | None = None
-    """+1 next, -1 last, 0 this/current, None unmarked."""
-    day: int | None = None
-    month: int | None = None
-    year: int | None = None
-    day2: int | None = None
-    month2: int | None = None
-    year2: int | None = None
-    part: str | None = None
-    """early / mid / late part of a month, week or year."""
-    priority: int = 0
-
-
-@dataclass(frozen=True)
-class Resolved:
-    value: date
-    value_end: date | None
-    precision: Precision
-    confidence: float
-    direction: Direction
-
-
-@dataclass(frozen=True)
-class Normalized:
-    """Text normalized once, with the map back to the original, shared by every scanner and cue finder."""
-
-    text: str
-    norm: str
-    offsets: list[int]
-
-    @classmethod
-    def of(cls, text: str) -> Normalized:
-        norm, offsets = normalize_with_map(text)
-        return cls(text, norm, offsets)
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        """The original `[start, end)` of a normalized span, widened over trailing diacritics and tatweel
-        (so "غداً" keeps its tanwin)."""
-        a = self.offsets[start]
-        b = self.offsets[end - 1] + 1 if end > start else a
-        while b < len(self.text) and (unicodedata.category(self.text[b]) == "Mn" or self.text[b] == "\u0640"):
-            b += 1
-        while b > a and self.text[b - 1].isspace():
-            b -= 1
-        return a, b
-
+from briefing.nlp.timex_types import Mention, Normalized, Resolved, Tense, Timex, Unit
 
 # --- resolution ---------------------------------------------------------------------------------
 
@@ -316,8 +232,6 @@ def _resolvehijri_date(m: Mention, pub: date, tense: Tense) -> Resolved | None:
 
 def scan(nt: Normalized, lang: str) -> list[Mention]:
     """Every date expression in the text, overlaps settled (longest, then highest priority, wins)."""
-    from briefing.nlp import timex_ar, timex_en  # noqa: PLC0415 (the scanners import this module's types)
-
     found: list[Mention] = []
     if not lang.startswith("en"):
         found += timex_ar.scan_ar(nt)

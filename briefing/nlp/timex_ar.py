@@ -1,9 +1,11 @@
-"""Provides the Arabic date scanner: regexes over normalized text that turn date expressions into `Mention`s.
+"""Provides the Arabic date scanner (`scan_ar`): one handler per pattern that turns a match over normalized
+text into a `Mention`, or rejects it from its context.
 
 Covers relative days (اليوم، غداً، بعد غد، أمس), weekdays with المقبل/الماضي, weeks, months and years
 relative to now, explicit dates in the four regional month-name series with double forms ("25 آذار/مارس"),
 spelled-out ordinals, ranges, Hijri dates and feasts, offsets ("بعد يومين"), windows ("خلال أسبوع") and
-vague words ("قريباً"). dateparser gets most of these wrong, hence our own table-driven patterns.
+vague words ("قريباً"). dateparser gets most of these wrong, hence our own table-driven patterns, which live
+with the word tables in `timex_ar_patterns`.
 """
 
 from __future__ import annotations
@@ -17,110 +19,35 @@ from briefing.nlp.cues import (
     AR_HIJRI_MONTHS,
     AR_MONTHS,
     AR_PARTS,
-    AR_REL_RE,
-    AR_TIME_OF_DAY,
     AR_WEEKDAYS,
-    alternation,
     ar_rel,
 )
-from briefing.nlp.numbers import AR_COUNT_RE, AR_ORDINAL_RE, ar_ordinal, count_value
-from briefing.nlp.timex import Direction, Mention, Normalized, Unit
+from briefing.nlp.numbers import count_value
+from briefing.nlp.timex_ar_patterns import (
+    ANCHORED,
+    DATE,
+    DATE_CONTEXT,
+    FEAST,
+    GATE,
+    HIJRI,
+    HIJRI_MONTH,
+    MONTH_DAY,
+    MONTH_ONLY,
+    NOT_TODAY,
+    NUMERIC,
+    OFFSET,
+    PREV_WORD,
+    REL_DAY,
+    REL_DAYS,
+    UNIT,
+    VAGUE,
+    WEEKDAY,
+    YEAR_ONLY,
+    day_of,
+    unit_of,
+)
 from briefing.nlp.timex_calendar import range_start_year
-
-L = r"(?:(?<![^\W_])|(?<=(?<![^\W_])[وفبل]))"  # word start, a one-letter clitic (و ف ب ل) allowed
-R = r"(?![^\W_])"
-_WD = r"(?:ال|لل)(?:" + alternation(w[2:] for w in AR_WEEKDAYS) + ")"
-_MONTH = alternation(AR_MONTHS)
-_HMONTH = alternation(AR_HIJRI_MONTHS)
-_DAY = rf"(?:[0-3]?[0-9]|{AR_ORDINAL_RE}|اول|غره)"
-_YEAR = r"(?:19|20|21)[0-9]{2}"
-_HYEAR = r"1[345][0-9]{2}"
-_TOD = alternation(AR_TIME_OF_DAY)
-_PART = alternation(AR_PARTS)
-_ALT = rf"(?:\s*(?:/|\(|-)\s*(?:{_MONTH})(?:\s*\))?)"
-_YEAR_TAIL = rf"(?:\s*[،,]?\s*(?:من\s+)?(?:(?:عام|العام|سنه)\s+)?(?P<y>{_YEAR})(?:\s*م)?{R})"
-_HIJRI_MARK = r"(?:\s*(?:ه|هجري|هجريه|للهجره))"
-
-_DATE = re.compile(
-    rf"{L}(?:(?P<pre>من|بين)\s+)?(?P<wdp>(?:يوم\s+)?(?P<wd>{_WD})\s*[،,]?\s*(?:الموافق\s+)?)?(?:يوم\s+)?"
-    rf"(?P<d1>{_DAY})(?:\s*(?:-|–|و|الي|حتي|او)\s*(?:يوم\s+)?(?:{_DAY}\s*[،,]?\s*و\s*)*(?P<d2>{_DAY})(?=\s*(?:من\s+)?(?:شهر\s+)?(?:{_MONTH})))?"
-    rf"\s*(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH}){R}{_ALT}?(?:\s+(?P<drel>{AR_REL_RE}){R})?{_YEAR_TAIL}?"
-    rf"(?:\s*(?:-|–|الي|حتي)\s*(?:يوم\s+)?(?P<d3>{_DAY})\s*(?:من\s+)?(?:شهر\s+)?(?P<m3>{_MONTH}){R}{_ALT}?"
-    rf"(?:\s*[،,]?\s*(?:(?:عام|العام)\s+)?(?P<y3>{_YEAR}))?)?"
-)
-_NUMERIC = re.compile(
-    rf"(?<![0-9/.-])(?:(?P<d>[0-3]?[0-9])[/.-](?P<m>[01]?[0-9])[/.-](?P<y>{_YEAR})"
-    rf"|(?P<iy>{_YEAR})-(?P<im>[01][0-9])-(?P<id>[0-3][0-9]))(?![0-9])"
-)
-_HIJRI = re.compile(
-    rf"{L}(?P<d1>{_DAY})(?:\s*(?:-|و|الي)\s*(?P<d2>{_DAY}))?\s*(?:من\s+)?(?:شهر\s+)?(?P<hm>{_HMONTH}){R}"
-    rf"(?:\s*(?:من\s+)?(?:(?:عام|العام|سنه)\s+)?(?P<y>{_HYEAR}){_HIJRI_MARK}?{R})?"
-)
-_HIJRI_MONTH = re.compile(
-    rf"{L}(?:(?P<part>{_PART})\s+)?(?P<shahr>شهر\s+)?(?P<hm>{_HMONTH}){R}(?:\s+(?P<rel>{AR_REL_RE}))?"
-    rf"(?:\s+(?P<y>{_HYEAR}){_HIJRI_MARK}?{R})?"
-)
-_FEAST = re.compile(
-    rf"{L}(?:(?:اول|ثاني)\s+ايام\s+)?(?P<f>{alternation(AR_HIJRI_FEASTS)})(?:\s+(?P<rel>{AR_REL_RE}))?"
-)
-_MONTH_ONLY = re.compile(
-    rf"{L}(?:(?P<part>{_PART})\s+)?(?P<shahr>شهر\s+)?(?P<m>{_MONTH}){R}{_ALT}?(?:\s+(?P<rel>{AR_REL_RE}))?"
-    rf"{_YEAR_TAIL}?"
-)
-_UNIT = re.compile(
-    rf"{L}(?:(?P<part>{_PART})\s+)?(?:"
-    rf"(?:ال|لل)(?P<u>اسبوع|شهر|عام|سنه)\s+(?:(?P<after>بعد\s+(?:المقبل|القادم))|(?P<rel>{AR_REL_RE}))"
-    rf"|(?:هذا|هذه)\s+(?P<u2>الاسبوع|الشهر|العام|السنه)"
-    rf"|(?P<u3>الاسبوع|الشهر|العام|السنه)(?!\s+(?:{AR_REL_RE})))"
-)
-_MONTH_DAY = re.compile(
-    rf"{L}(?P<d1>{_DAY})(?:\s*(?:-|–|و|الي|حتي)\s*(?P<d2>{_DAY}))?\s+من\s+(?:هذا\s+)?الشهر(?:\s+(?P<rel>{AR_REL_RE}))?{R}"
-)
-_REL_DAY = re.compile(
-    rf"{L}(?:(?P<tod>{_TOD})\s+)?(?:(?P<yawm>يوم|ليله)\s+)?"
-    r"(?P<rel>بعد\s+(?:ال)?غد|اول\s+(?:من\s+)?امس|امس\s+الاول|اليوم|الليله(?:\s+الماضيه)?|غدا|الغد|غد|الامس|امس"
-    r"|البارحه|هذا\s+المساء|هذا\s+الصباح)"
-    rf"{R}(?:\s*[،,]?\s*(?:يوم\s+)?(?P<wd>{_WD}){R})?"
-)
-_WEEKDAY = re.compile(
-    rf"{L}(?:(?P<tod>{_TOD})\s+)?(?:(?P<yawm>يوم|يومي|ليله)\s+)?(?P<wd>{_WD}){R}"
-    rf"(?:\s*(?:و|الي|حتي)\s*(?P<wd2>{_WD}){R})?(?:\s+(?P<rel>{AR_REL_RE}|هذا){R})?"
-    rf"(?:\s+(?:صباحا|مساء|ظهرا|ليلا|فجرا|عصرا){R})?"
-)
-UNIT_WORDS = (
-    "يوم|يوما|ايام|يومين|يومان|اسبوع|اسبوعا|اسابيع|اسبوعين|شهر|شهرا|اشهر|شهور|شهرين|عام|عاما|اعوام|عامين|سنه"
-    "|سنوات|سنتين|ساعه|ساعات|ساعتين|ساعه"
-)
-_OFFSET = re.compile(
-    rf"{L}(?P<pre>بعد\s+مرور|بعد|في\s+غضون|خلال|قبل|منذ)\s+(?:(?P<n>[0-9]{{1,3}}|{AR_COUNT_RE})\s+)?"
-    rf"(?P<u>{UNIT_WORDS}){R}"
-)
-_VAGUE = re.compile(
-    rf"{L}(?:(?:خلال|في)\s+(?:ال)?(?P<u>ايام|اسابيع|اشهر|شهور|ساعات|فتره)\s+(?:ال)?(?:قليله\s+)?(?:ال)?"
-    r"(?P<dir>مقبله|قادمه|ماضيه|منصرمه|فائته)"
-    r"|(?P<soon>قريبا(?!\s+من)|في\s+القريب\s+العاجل|عما\s+قريب|في\s+وقت\s+قريب)"
-    r"|(?P<later>في\s+وقت\s+(?P<ls>لاحق|سابق)(?:\s+من\s+(?:(?P<lday>اليوم)|(?:هذا\s+ال|ال)(?P<lu>اسبوع|شهر|عام)"
-    r"(?:\s+(?:الجاري|الحالي))?))?|لاحقا|مؤخرا))"
-)
-_YEAR_ONLY = re.compile(
-    rf"{L}(?:(?P<part>{_PART})\s+)?(?:(?:عام|العام|سنه|السنه)\s+|(?P<prep>في|خلال|منذ|حتي|قبل|بعد|بحلول)\s+)"
-    rf"(?P<y>{_YEAR})(?:\s*م)?{R}"
-)
-
-_NOT_TODAY = re.compile(
-    r"\s+(?:التالي|الموالي|الاول|الثاني|الثالث|الاخير|نفسه|ذاته|الذي|الوطني|العالمي|الدولي|السابق|الواحد|التاريخي)"
-)
-# Words after which a bare month or Hijri month name is a date ("في نيسان", "خلال رمضان").
-_DATE_CONTEXT = frozenset("في خلال منذ حتي قبل بعد بحلول حلول قبيل طيله طوال مع شهر".split())
-_ANCHORED = re.compile(r"\s+(?:من|علي)\s+(?!الان)")
-# fmt: off
-_REL_DAYS = {
-    "اليوم": 0, "الليله": 0, "هذا المساء": 0, "هذا الصباح": 0, "غدا": 1, "الغد": 1, "غد": 1, "بعد غد": 2,
-    "بعد الغد": 2, "امس": -1, "الامس": -1, "البارحه": -1, "الليله الماضيه": -1, "اول امس": -2,
-    "اول من امس": -2, "امس الاول": -2,
-}
-# fmt: on
-_PREV_WORD = re.compile(r"(\w+)\s*$")
+from briefing.nlp.timex_types import Direction, Mention, Normalized, Unit
 
 
 def _key(text: str) -> str:
@@ -140,7 +67,7 @@ def _at(m: re.Match[str]) -> tuple[int, int]:
 
 
 def _prev_word(nt: Normalized, pos: int) -> str:
-    m = _PREV_WORD.search(nt.norm, max(0, pos - 20), pos)
+    m = PREV_WORD.search(nt.norm, max(0, pos - 20), pos)
     return m.group(1) if m else ""
 
 
@@ -148,32 +75,8 @@ def _direction(rel: int | None) -> Direction:
     return "future" if rel is not None and rel > 0 else "past" if rel is not None and rel < 0 else "either"
 
 
-def _day(word: str | None) -> int | None:
-    if not word:
-        return None
-    if word.isdigit():
-        value = int(word)
-        return value if 1 <= value <= 31 else None
-    if word in ("اول", "غره"):
-        return 1
-    return ar_ordinal(word)
-
-
-def unit_of(word: str) -> tuple[Unit, int]:
-    """The unit of a unit word and the count it implies by itself (dual = 2, singular = 1, plural = 0)."""
-    # fmt: off
-    stem = {"يو": "day", "اي": "day", "اس": "week", "شه": "month", "اش": "month", "عا": "year", "اع": "year",
-            "سن": "year", "سا": "hour"}[word[:2]]
-    # fmt: on
-    plural = ("ايام", "اسابيع", "اشهر", "شهور", "اعوام", "سنوات", "ساعات")
-    implied = 2 if word.endswith(("ين", "ان")) else 0 if word in plural else 1
-    if stem == "hour":
-        return "day", implied
-    return stem, implied  # type: ignore[return-value]
-
-
 def _date(m: re.Match[str], nt: Normalized) -> Mention | None:
-    d1, d2, d3 = _day(m["d1"]), _day(m["d2"]), _day(m["d3"])
+    d1, d2, d3 = day_of(m["d1"]), day_of(m["d2"]), day_of(m["d3"])
     month = AR_MONTHS.get(_key(m["m"]))
     if d1 is None or month is None or (m["d2"] and d2 is None):
         return None
@@ -226,7 +129,7 @@ def _numeric(m: re.Match[str], nt: Normalized) -> Mention | None:
 
 
 def _hijri(m: re.Match[str], nt: Normalized) -> Mention | None:
-    d1, d2 = _day(m["d1"]), _day(m["d2"])
+    d1, d2 = day_of(m["d1"]), day_of(m["d2"])
     if d1 is None or d1 > 30:
         return None
     return Mention(
@@ -242,7 +145,7 @@ def _hijri(m: re.Match[str], nt: Normalized) -> Mention | None:
 
 
 def _hijri_month(m: re.Match[str], nt: Normalized) -> Mention | None:
-    context = _prev_word(nt, m.start()) in _DATE_CONTEXT
+    context = _prev_word(nt, m.start()) in DATE_CONTEXT
     if not (m["part"] or m["shahr"] or m["y"] or m["rel"] or context):
         return None
     rel = ar_rel(m["rel"])
@@ -267,7 +170,7 @@ def _feast(m: re.Match[str], nt: Normalized) -> Mention | None:
 
 def _month_only(m: re.Match[str], nt: Normalized) -> Mention | None:
     name = _key(m["m"])
-    context = _prev_word(nt, m.start()) in _DATE_CONTEXT
+    context = _prev_word(nt, m.start()) in DATE_CONTEXT
     if not (m["part"] or m["shahr"] or m["rel"] or m["y"] or context):
         return None
     if name in AR_AMBIGUOUS_MONTHS and not (m["shahr"] or m["y"] or m["rel"]):
@@ -297,7 +200,7 @@ def _unit_rel(m: re.Match[str], nt: Normalized) -> Mention | None:
 
 def _rel_day(m: re.Match[str], nt: Normalized) -> Mention | None:
     rel = _key(m["rel"])
-    if rel == "اليوم" and not m["wd"] and _NOT_TODAY.match(nt.norm, m.end()):
+    if rel == "اليوم" and not m["wd"] and NOT_TODAY.match(nt.norm, m.end()):
         return None
     prev = _prev_word(nt, m.start())
     if rel == "غدا" and prev in ("قد", "لقد"):
@@ -306,7 +209,7 @@ def _rel_day(m: re.Match[str], nt: Normalized) -> Mention | None:
         return None  # "غد أفضل" is a better future, not tomorrow
     if rel == "الغد" and prev in ("صحيفه", "جريده", "حزب", "موقع", "قناه", "تلفزيون"):
         return None
-    days = _REL_DAYS[rel]
+    days = REL_DAYS[rel]
     direction = _direction(days)
     if m["wd"]:
         wd = AR_WEEKDAYS["ال" + m["wd"][2:]]
@@ -327,7 +230,7 @@ def _weekday(m: re.Match[str], nt: Normalized) -> Mention | None:
 
 
 def _month_day(m: re.Match[str], nt: Normalized) -> Mention | None:
-    d1, d2 = _day(m["d1"]), _day(m["d2"])
+    d1, d2 = day_of(m["d1"]), day_of(m["d2"])
     if d1 is None or (m["d2"] and d2 is None):
         return None
     rel = ar_rel(m["rel"]) or 0
@@ -335,7 +238,7 @@ def _month_day(m: re.Match[str], nt: Normalized) -> Mention | None:
 
 
 def _offset(m: re.Match[str], nt: Normalized) -> Mention | None:
-    if _ANCHORED.match(nt.norm, m.end()):
+    if ANCHORED.match(nt.norm, m.end()):
         return None  # "بعد يومين من المحادثات" counts from another event, not from today
     unit, implied = unit_of(m["u"])
     n = count_value(m["n"]) if m["n"] else implied
@@ -374,21 +277,16 @@ def _year(m: re.Match[str], nt: Normalized) -> Mention | None:
 
 # fmt: off
 _RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], Normalized], Mention | None]], ...] = (
-    (_DATE, _date), (_NUMERIC, _numeric), (_HIJRI, _hijri), (_HIJRI_MONTH, _hijri_month), (_FEAST, _feast),
-    (_MONTH_ONLY, _month_only), (_UNIT, _unit_rel), (_MONTH_DAY, _month_day), (_REL_DAY, _rel_day),
-    (_WEEKDAY, _weekday), (_OFFSET, _offset), (_VAGUE, _vague), (_YEAR_ONLY, _year),
+    (DATE, _date), (NUMERIC, _numeric), (HIJRI, _hijri), (HIJRI_MONTH, _hijri_month), (FEAST, _feast),
+    (MONTH_ONLY, _month_only), (UNIT, _unit_rel), (MONTH_DAY, _month_day), (REL_DAY, _rel_day),
+    (WEEKDAY, _weekday), (OFFSET, _offset), (VAGUE, _vague), (YEAR_ONLY, _year),
 )
 # fmt: on
-# A cheap gate: text with no digit and none of these stems holds no Arabic date.
-_GATE = re.compile(
-    r"[0-9]|يوم|ايام|اسابيع|اشهر|شهور|بارح|غد|امس|اسبوع|شهر|عام|سنه|قريب|لاحق|سابق|مؤخر|الليله|المساء|الصباح|ساع|عيد|"
-    + "|".join(sorted({*AR_MONTHS, *AR_HIJRI_MONTHS, *(w[2:] for w in AR_WEEKDAYS)}))
-)
 
 
 def scan_ar(nt: Normalized) -> list[Mention]:
     """Arabic date mentions in normalized text (overlapping candidates included; the caller settles them)."""
-    if not _GATE.search(nt.norm):
+    if not GATE.search(nt.norm):
         return []
     out: list[Mention] = []
     for pattern, build in _RULES:

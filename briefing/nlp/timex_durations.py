@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
+from briefing.nlp.cues import L, R
 from briefing.nlp.numbers import AR_COUNT_RE, EN_COUNT_RE, count_value
-from briefing.nlp.timex import Normalized
-from briefing.nlp.timex_ar import UNIT_WORDS, L, R, unit_of
+from briefing.nlp.timex_ar_patterns import UNIT_WORDS, unit_of
+from briefing.nlp.timex_types import Normalized
 
 _AR_DURATION = re.compile(
     rf"{L}(?:ت|ي|ست|سي)?(?:ستغرق|ستمر|متد|دوم)\s+(?:ل)?(?:مده\s+)?(?P<n>[0-9]{{1,2}}|{AR_COUNT_RE})?\s*(?P<u>{UNIT_WORDS}){R}"

@@ -14,8 +14,8 @@ from collections.abc import Callable
 
 from briefing.nlp.cues import EN_MONTHS, EN_PARTS, EN_VERB_MONTHS, EN_WEEKDAYS, alternation
 from briefing.nlp.numbers import EN_COUNT_RE, count_value
-from briefing.nlp.timex import Direction, Mention, Normalized, Unit
 from briefing.nlp.timex_calendar import range_start_year
+from briefing.nlp.timex_types import Direction, Mention, Normalized, Unit
 
 _MONTH = rf"(?:{alternation(EN_MONTHS)})\b\.?"
 _WD = rf"(?:{alternation(EN_WEEKDAYS)})(?!s\b)\b"

@@ -13,7 +13,8 @@ from types import ModuleType
 import pytest
 
 from briefing.models import Actor, ActorKind, Event, Sentence
-from briefing.nlp.events import extract_events, sentence_tense
+from briefing.nlp.events import extract_events
+from briefing.nlp.events_tense import sentence_tense
 from briefing.nlp.text import prepare, split_spans
 
 ROOT = Path(__file__).resolve().parents[2]

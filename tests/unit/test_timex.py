@@ -15,9 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing.nlp import cues, numbers
-from briefing.nlp.events import sentence_tense
-from briefing.nlp.timex import Timex, find_timexes
+from briefing.nlp.events_tense import sentence_tense
+from briefing.nlp.timex import find_timexes
 from briefing.nlp.timex_calendar import last_weekday, next_weekday
+from briefing.nlp.timex_types import Timex
 
 CASES = Path(__file__).resolve().parent.parent / "data" / "timex_cases.tsv"
 SAT = datetime.fromisoformat("2024-03-16T19:00:00+02:00")

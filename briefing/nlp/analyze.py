@@ -11,7 +11,8 @@ from datetime import datetime
 
 from briefing.models import Analysis, Sentence
 from briefing.nlp.lang import detect_lang
-from briefing.nlp.text import prepare, split_spans
+from briefing.nlp.prepare import prepare
+from briefing.nlp.text import split_spans
 
 
 def analyze(

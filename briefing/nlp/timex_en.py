@@ -5,6 +5,7 @@ Covers today/tonight/tomorrow/yesterday, weekdays with next/last/this, next week
 dates in day-first and month-first order with ranges ("25-26 March", "March 25-26", "between 3 and 5
 April"), parts of months ("early April", "mid-April", "end of March"), offsets ("in two days"), windows
 ("within a week"), vague phrases ("later this month", "in the coming days", "soon"), Ramadan and the Eids.
+The patterns and word tables are in `timex_en_patterns`; this module reads their matches.
 """
 
 from __future__ import annotations
@@ -12,89 +13,27 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from briefing.nlp.cues import EN_MONTHS, EN_PARTS, EN_VERB_MONTHS, EN_WEEKDAYS, alternation
-from briefing.nlp.numbers import EN_COUNT_RE, count_value
+from briefing.nlp.cues import EN_MONTHS, EN_PARTS, EN_VERB_MONTHS, EN_WEEKDAYS
+from briefing.nlp.numbers import count_value
 from briefing.nlp.timex_calendar import range_start_year
-from briefing.nlp.timex_types import Direction, Mention, Normalized, Unit
-
-_MONTH = rf"(?:{alternation(EN_MONTHS)})\b\.?"
-_WD = rf"(?:{alternation(EN_WEEKDAYS)})(?!s\b)\b"
-_ORD = r"(?:st|nd|rd|th)?"
-_DAY = rf"(?:[0-3]?[0-9]){_ORD}(?![0-9])"
-_YEAR = r"(?:19|20|21)[0-9]{2}\b"
-_PART = rf"(?:{alternation(k for k in EN_PARTS if not k.endswith('-'))})"
-_SEP = r"\s*(?:-|–|to|and|through|until|till)\s*"
-
-_DMY = re.compile(
-    rf"\b(?:(?P<pre>from|between)\s+)?(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?P<d1>{_DAY})"
-    rf"(?:{_SEP}(?:the\s+)?(?P<d2>{_DAY})(?=\s+(?:of\s+)?{_MONTH}))?\s+(?:of\s+)?(?P<m>{_MONTH})"
-    rf"(?:,?\s+(?P<y>{_YEAR}))?"
-    rf"(?:{_SEP}(?:the\s+)?(?P<d3>{_DAY})\s+(?:of\s+)?(?P<m3>{_MONTH})(?:,?\s+(?P<y3>{_YEAR}))?)?"
+from briefing.nlp.timex_en_patterns import (
+    DATE_CONTEXT,
+    DMY,
+    HIJRI,
+    MDY,
+    MONTH_ONLY,
+    NUMERIC,
+    OFFSET,
+    PREV_WORD,
+    REL_DAY,
+    REL_DAYS,
+    UNIT,
+    UNITS,
+    VAGUE,
+    WEEKDAY,
+    YEAR_ONLY,
 )
-_MDY = re.compile(
-    rf"\b(?:(?P<pre>from|between)\s+)?(?:(?P<wd>{_WD}),?\s+)?(?P<m>{_MONTH})\s+(?P<d1>{_DAY})"
-    rf"(?:{_SEP}(?:(?P<m3>{_MONTH})\s+)?(?P<d2>{_DAY}))?(?:,?\s+(?P<y>{_YEAR}))?"
-)
-_NUMERIC = re.compile(
-    rf"(?<![0-9/.-])(?:(?P<a>[01]?[0-9])/(?P<b>[0-3]?[0-9])/(?P<y>{_YEAR})"
-    rf"|(?P<iy>(?:19|20|21)[0-9]{{2}})-(?P<im>[01][0-9])-(?P<id>[0-3][0-9]))(?![0-9])"
-)
-_REL_DAY = re.compile(
-    r"\b(?:(?P<le>later|earlier)\s+)?(?P<rel>the\s+day\s+after\s+tomorrow|the\s+day\s+before\s+yesterday|today|"
-    r"tonight|tomorrow|yesterday|last\s+night|this\s+(?:morning|afternoon|evening))\b"
-    rf"(?:\s+(?:morning|afternoon|evening|night)\b)?(?:\s*,?\s*\(?(?P<wd>{_WD})\)?)?"
-)
-_WEEKDAY = re.compile(
-    rf"\b(?:(?P<mod>next|last|this\s+coming|this|coming|past|on)\s+)?(?P<wd>{_WD})"
-    r"(?:\s+(?:morning|afternoon|evening|night)\b)?"
-)
-_UNIT = re.compile(
-    rf"\b(?:(?P<part>{_PART})[\s-]+)?(?:(?P<rel>next|last|this|the\s+coming|the\s+past|the\s+current|the\s+following)"
-    r"\s+(?P<u>week|month|year)\b|the\s+(?P<u2>week|month|year)\s+after\s+next\b|(?:the|this)\s+(?P<u3>week|month|year)\b"
-    r"|(?P<wrel>this|next|last|the\s+coming|the)\s+(?P<we>weekend)\b)"
-)
-_MONTH_ONLY = re.compile(
-    rf"\b(?:(?P<part>{_PART})[\s-]+|(?P<mid>mid)-)?(?:(?P<rel>next|last|this|the\s+coming)\s+)?(?P<m>{_MONTH})"
-    rf"(?:,?\s+(?P<y>{_YEAR}))?"
-)
-_OFFSET = re.compile(
-    rf"\b(?:(?P<pre>in|within|after|over\s+the\s+next)\s+(?:the\s+next\s+)?(?P<n>[0-9]{{1,3}}|{EN_COUNT_RE})\s+"
-    r"(?P<u>days?|weeks?|months?|years?|hours?)(?:'s?\s+time)?\b"
-    rf"|(?P<n2>[0-9]{{1,3}}|{EN_COUNT_RE})\s+(?P<u2>days?|weeks?|months?|years?)\s+(?P<post>ago|from\s+now|later|earlier)\b)"
-)
-_VAGUE = re.compile(
-    r"(?<!\bas\s)\b(?:(?P<soon>soon|shortly|in\s+the\s+near\s+future|at\s+a\s+later\s+date|in\s+the\s+days\s+ahead)"
-    r"|in\s+the\s+(?P<dir>coming|next\s+few|next|past|last\s+few|last)\s+(?:few\s+)?(?P<u>days|weeks|months)"
-    r"|(?P<le>later|earlier)\s+(?:this|in\s+the)\s+(?P<lu>week|month|year))\b"
-)
-_YEAR_ONLY = re.compile(
-    rf"\b(?:(?P<part>{_PART})\s+)?(?:(?P<prep>in|by|until|since|during|through|before|after|of)\s+)(?P<y>{_YEAR})"
-)
-_HIJRI = re.compile(
-    r"\b(?:(?P<part>early|mid|late|the\s+end\s+of|end\s+of|the\s+start\s+of|start\s+of)[\s-]+)?(?P<ramadan>ramadan)\b"
-    r"|\b(?P<eid>eid\s+al-?fitr|eid\s+al-?adha)\b"
-)
-
-_DATE_CONTEXT = (
-    "in",
-    "by",
-    "until",
-    "till",
-    "since",
-    "from",
-    "during",
-    "before",
-    "after",
-    "through",
-    "of",
-    "for",
-    "on",
-    "between",
-    "to",
-    "around",
-)
-_PREV_WORD = re.compile(r"([a-z]+)\s*$")
-_UNITS: dict[str, Unit] = {"day": "day", "week": "week", "month": "month", "year": "year", "hour": "day"}
+from briefing.nlp.timex_types import Direction, Mention, Normalized
 
 
 def _at(m: re.Match[str]) -> tuple[int, int]:
@@ -102,7 +41,7 @@ def _at(m: re.Match[str]) -> tuple[int, int]:
 
 
 def _prev_word(nt: Normalized, pos: int) -> str:
-    m = _PREV_WORD.search(nt.norm, max(0, pos - 15), pos)
+    m = PREV_WORD.search(nt.norm, max(0, pos - 15), pos)
     return m.group(1) if m else ""
 
 
@@ -136,7 +75,7 @@ def _date(m: re.Match[str], nt: Normalized) -> Mention | None:
     year2 = int(y3) if (y3 := m.groupdict().get("y3")) else None
     start = m.start()
     if m["pre"] and not (d2 or d3):
-        start = m.start("wd") if m["wd"] else m.start("m") if m.re is _MDY else m.start("d1")
+        start = m.start("wd") if m["wd"] else m.start("m") if m.re is MDY else m.start("d1")
     if d3 and m3:  # "30 March to 2 April"
         return Mention(
             start,
@@ -176,20 +115,9 @@ def _numeric(m: re.Match[str], nt: Normalized) -> Mention | None:
     return Mention(m.start(), m.end(), "date", day=d, month=mo, year=y, confidence=0.9, priority=3)
 
 
-_REL_DAYS = {
-    "today": 0,
-    "tonight": 0,
-    "tomorrow": 1,
-    "yesterday": -1,
-    "last night": -1,
-    "the day after tomorrow": 2,
-    "the day before yesterday": -2,
-}
-
-
 def _rel_day(m: re.Match[str], nt: Normalized) -> Mention | None:
     rel = " ".join(m["rel"].split())
-    days = 0 if rel.startswith("this") else _REL_DAYS[rel]
+    days = 0 if rel.startswith("this") else REL_DAYS[rel]
     direction = _dir(days)
     if m["le"]:
         direction = "future" if m["le"] == "later" else "past"
@@ -237,7 +165,7 @@ def _unit_rel(m: re.Match[str], nt: Normalized) -> Mention | None:
         "unit",
         _dir(rel),
         0.9 if rel != 1 or m["rel"] != "the following" else 0.6,
-        unit=_UNITS[word],
+        unit=UNITS[word],
         rel=rel,
         part=part,
         priority=2,
@@ -246,7 +174,7 @@ def _unit_rel(m: re.Match[str], nt: Normalized) -> Mention | None:
 
 def _month_only(m: re.Match[str], nt: Normalized) -> Mention | None:
     part_word = " ".join((m["part"] or "").split()) or ("mid" if m["mid"] else "")
-    if not (part_word or m["rel"] or m["y"] or _prev_word(nt, m.start()) in _DATE_CONTEXT):
+    if not (part_word or m["rel"] or m["y"] or _prev_word(nt, m.start()) in DATE_CONTEXT):
         return None
     month = _month(m["m"], nt, m.start("m"), strict=True)
     if month is None:
@@ -273,7 +201,7 @@ def _offset(m: re.Match[str], nt: Normalized) -> Mention | None:
     n = count_value(m["n"] or m["n2"])
     if not n:
         return None
-    unit = _UNITS[word.rstrip("s")]
+    unit = UNITS[word.rstrip("s")]
     if word.startswith("hour"):
         n = max(1, -(-n // 24))
     pre = " ".join((m["pre"] or "").split())
@@ -291,7 +219,7 @@ def _vague(m: re.Match[str], nt: Normalized) -> Mention | None:
         return Mention(*_at(m), "vague", "past" if past else "future", 0.6, days=-1 if past else 1)
     past = m["le"] == "earlier"
     return Mention(
-        *_at(m), "vague", "past" if past else "future", 0.6, days=0 if past else 1, unit=_UNITS[m["lu"]]
+        *_at(m), "vague", "past" if past else "future", 0.6, days=0 if past else 1, unit=UNITS[m["lu"]]
     )
 
 
@@ -312,23 +240,23 @@ def _hijri(m: re.Match[str], nt: Normalized) -> Mention | None:
         month, day = (10, 1) if "fitr" in m["eid"] else (12, 10)
         return Mention(m.start(), m.end(), "hijri", month=month, day=day, confidence=0.8, priority=2)
     part = EN_PARTS.get(" ".join((m["part"] or "").split()))
-    if not (part or _prev_word(nt, m.start()) in _DATE_CONTEXT):
+    if not (part or _prev_word(nt, m.start()) in DATE_CONTEXT):
         return None
     return Mention(m.start(), m.end(), "hijri_month", month=9, part=part, confidence=0.8, priority=2)
 
 
 _RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], Normalized], Mention | None]], ...] = (
-    (_DMY, _date),
-    (_MDY, _date),
-    (_NUMERIC, _numeric),
-    (_REL_DAY, _rel_day),
-    (_WEEKDAY, _weekday),
-    (_UNIT, _unit_rel),
-    (_MONTH_ONLY, _month_only),
-    (_OFFSET, _offset),
-    (_VAGUE, _vague),
-    (_YEAR_ONLY, _year),
-    (_HIJRI, _hijri),
+    (DMY, _date),
+    (MDY, _date),
+    (NUMERIC, _numeric),
+    (REL_DAY, _rel_day),
+    (WEEKDAY, _weekday),
+    (UNIT, _unit_rel),
+    (MONTH_ONLY, _month_only),
+    (OFFSET, _offset),
+    (VAGUE, _vague),
+    (YEAR_ONLY, _year),
+    (HIJRI, _hijri),
 )
 
 

@@ -12,7 +12,8 @@ import pytest
 from briefing.models import Actor, Sentence
 from briefing.nlp.actors import extract_actors
 from briefing.nlp.arabic import normalize
-from briefing.nlp.text import prepare, split_spans
+from briefing.nlp.prepare import prepare
+from briefing.nlp.text import split_spans
 
 # ../shared/seed from the repository root
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed"

@@ -15,7 +15,8 @@ import pytest
 from briefing.models import Actor, ActorKind, Event, Sentence
 from briefing.nlp.events import extract_events
 from briefing.nlp.events_tense import sentence_tense
-from briefing.nlp.text import prepare, split_spans
+from briefing.nlp.prepare import prepare
+from briefing.nlp.text import split_spans
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT.parent / "shared" / "seed" / "000_2691c3d6e140cbfc.txt"

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.nlp.text import prepare, split_spans
+from briefing.nlp.prepare import prepare
+from briefing.nlp.text import split_spans
 
 
 def sentences(text: str) -> list[str]:

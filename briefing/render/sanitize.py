@@ -29,14 +29,18 @@ def clean_line(text: str) -> str:
 
 
 def safe_url(url: str | None) -> str:
-    """The URL if its scheme is http, https or mailto (and it has no controls or spaces), else ""."""
+    """The URL if its scheme is http, https or mailto (and it has no controls or spaces), else "". An http(s)
+    URL must also name a host and, if it has one, a numeric port: "http://javascript:alert(1)" is no link."""
     if not url:
         return ""
     url = clean_text(url).strip()
     if any(c.isspace() for c in url):
         return ""
     try:
-        scheme = urlsplit(url).scheme.lower()
-    except ValueError:
+        parts = urlsplit(url)
+        scheme = parts.scheme.lower()
+        if scheme != "mailto" and (not parts.hostname or parts.port == -1):  # .port raises on a bad port
+            return ""
+    except ValueError:  # also a port that is not a number in 0-65535
         return ""
     return url if scheme in _SAFE_SCHEMES else ""

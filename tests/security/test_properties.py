@@ -74,14 +74,18 @@ def test_clean_line_is_one_clean_line(text: str) -> None:
 @example("\x00javascript:alert(1)")
 @example("\u202ejavascript:alert(1)")
 @example(" JAVASCRIPT:alert(1)")
+@example("http://javascript:alert(1)")
+@example("mailto:javascript:alert(1)")
 def test_safe_url_keeps_only_http_and_mailto(url: str) -> None:
     out = safe_url(url)
     assert safe_url(out) == out
     if out:
         assert SAFE_LINK.match(out), out
         assert not FORBIDDEN.search(out) and not any(c.isspace() for c in out)
-    if "javascript:" in url.lower().replace("\t", "").replace("\x00", ""):
-        assert "javascript:" not in out.lower().split("?")[0].split("#")[0][:20]
+    # A script URL never survives, however it is disguised (controls, bidi marks, case, white space); an http
+    # host or a mail address that merely reads "javascript:" is no script ("mailto:javascript:x" mails).
+    if clean_text(url).strip().lower().replace("\t", "").startswith("javascript:"):
+        assert out == ""
 
 
 # --- Markdown escaping --------------------------------------------------------------------------------------

@@ -206,10 +206,10 @@ def test_feeds_for_feedparser_go_through_the_process_pool(
 ) -> None:
     import threading
 
-    import briefing.feeds.collect as collect
+    import briefing.feeds.run as run
 
     made: list[object] = []
-    real = collect._pool
+    real = run._pool
 
     def spy(n: int):  # type: ignore[no-untyped-def]
         pool = real(n)
@@ -219,7 +219,7 @@ def test_feeds_for_feedparser_go_through_the_process_pool(
     urls = [server.route(f"/old{i}.xml", Reply(200, unusual_rss(i))) for i in range(9)]
     out: dict[str, object] = {}
     monkey = pytest.MonkeyPatch()
-    monkey.setattr(collect, "_pool", spy)
+    monkey.setattr(run, "_pool", spy)
     try:
         if in_thread:  # the TUI refreshes from a worker thread: a fork server makes the workers
             t = threading.Thread(target=lambda: out.update(fetch(store, urls)))

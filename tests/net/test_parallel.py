@@ -11,7 +11,6 @@ from datetime import UTC, datetime
 
 import pytest
 
-import briefing.feeds.collect as collect
 import briefing.feeds.worker as worker_module
 from briefing.feeds.parse import parse_feed
 from briefing.feeds.sources import FeedSource
@@ -55,7 +54,7 @@ def _spy(monkeypatch: pytest.MonkeyPatch) -> list[ParseWorker | None]:
         started.append(worker)
         return worker
 
-    monkeypatch.setattr(collect.ParseWorker, "start", staticmethod(start))
+    monkeypatch.setattr(ParseWorker, "start", staticmethod(start))
     return started
 
 
@@ -99,7 +98,7 @@ def test_a_dead_worker_means_parsing_in_place(
             os.kill(worker.pid, signal.SIGKILL)
         return worker
 
-    monkeypatch.setattr(collect.ParseWorker, "start", staticmethod(start))
+    monkeypatch.setattr(ParseWorker, "start", staticmethod(start))
     out = fetch(store, _sources(_feeds(server)))
     assert all(o.status == "ok" and o.new == 5 for o in out.values())
     assert store.count("articles") == 60
@@ -118,7 +117,7 @@ def test_a_stuck_worker_is_given_up_and_reaped(
             started.append(worker)
         return worker
 
-    monkeypatch.setattr(collect.ParseWorker, "start", staticmethod(start))
+    monkeypatch.setattr(ParseWorker, "start", staticmethod(start))
     monkeypatch.setattr(worker_module, "ANSWER_TIMEOUT", 0.5)
     out = fetch(store, _sources(_feeds(server)))
     assert all(o.status == "ok" and o.new == 5 for o in out.values())

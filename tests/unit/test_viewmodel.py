@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from briefing.agenda import relative_label
 from briefing.models import Actor, Analysis, Event, ParsedEntry, Sentence
 from briefing.store import Store
-from briefing.viewmodel import build_briefing, relative_label
+from briefing.viewmodel import build_briefing
 
 TZ = timezone(timedelta(hours=2))
 PUB = datetime(2024, 3, 16, 18, 0, tzinfo=TZ)

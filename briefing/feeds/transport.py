@@ -11,7 +11,9 @@ and 50 ms less start-up (no httpcore or anyio import, no TLS context in a run wi
 - HTTP/1.1 framing is h11's (chunked, Content-Length, close-delimited bodies, 1xx answers skipped); a
   response head may be about MAX_HEAD bytes (h11 checks at each read).
 - A reused connection that the server closed while it was idle (a keep-alive race) fails before any byte
-  of the answer: the request is sent once more on a new connection, as httpcore does.
+  of the answer: the request is sent once more on a new connection, as httpcore does. A connection with
+  bytes after the end of an answer, or bytes the server sent while it was idle, is closed, never reused:
+  those bytes would be read as the next request's answer.
 - TLS: the system's default context with certifi's roots (what httpx uses), host name checked, made at the
   first https request; ALPN offers http/1.1 only.
 - A host name the run's target check resolved is connected to at the addresses that passed the check
@@ -48,8 +50,11 @@ class _Connection:
     reused: bool = False
 
     def usable(self) -> bool:
-        """Still open, as far as can be seen without reading: the server has not closed it."""
-        return not (self.writer.is_closing() or self.reader.at_eof())
+        """Still open and quiet: the server has neither closed it nor sent anything unasked while it was idle
+        (those bytes would be read as the answer to the next request). asyncio has no public look at a
+        reader's buffer."""
+        unasked = len(getattr(self.reader, "_buffer", b""))
+        return not (self.writer.is_closing() or self.reader.at_eof() or unasked)
 
     def close(self) -> None:
         self.writer.close()
@@ -114,7 +119,10 @@ class Transport(httpx.AsyncBaseTransport):
         return None
 
     def _checkin(self, origin: Origin, conn: _Connection) -> None:
-        if conn.h11.our_state is h11.DONE and conn.h11.their_state is h11.DONE:
+        # Bytes after the end of the answer (a body longer than its Content-Length) are no answer to the next
+        # request: such a connection is closed, never reused.
+        done = conn.h11.our_state is h11.DONE and conn.h11.their_state is h11.DONE
+        if done and not conn.h11.trailing_data[0]:
             conn.h11.start_next_cycle()
             idle = self._idle.setdefault(origin, [])
             if len(idle) < MAX_IDLE_PER_ORIGIN:

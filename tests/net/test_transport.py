@@ -129,6 +129,36 @@ async def test_a_body_left_unread_closes_its_connection() -> None:
     assert wire.connections == 2
 
 
+async def test_bytes_beyond_an_answer_are_never_read_as_the_next_answer() -> None:
+    """A body longer than its Content-Length, or bytes sent to an idle connection, must not become the answer
+    to the next request on that connection (a desync): the connection is closed instead."""
+
+    async def overlong(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, wire: Wire) -> None:
+        while True:
+            head = await wire.head(reader)
+            if b"/first" in head:
+                writer.write(ok(b"abc") + b"HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nevil")
+            else:
+                writer.write(ok(b"real"))
+            await writer.drain()
+
+    async def chatty(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, wire: Wire) -> None:
+        while True:
+            head = await wire.head(reader)
+            writer.write(ok(b"real" if b"/second" in head else b"abc"))
+            await writer.drain()
+            await asyncio.sleep(0.02)
+            writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nevil")
+            await writer.drain()
+
+    for script in (overlong, chatty):
+        async with serving(script) as (base, wire), client() as c:
+            assert (await c.get(f"{base}/first")).content == b"abc"
+            await asyncio.sleep(0.1)
+            assert (await c.get(f"{base}/second")).content == b"real", script.__name__
+        assert wire.connections == 2, script.__name__
+
+
 async def test_chunked_and_close_delimited_bodies() -> None:
     async def chunked(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, wire: Wire) -> None:
         await wire.head(reader)

@@ -34,6 +34,7 @@ _skip_httpx_cli()
 import httpx  # noqa: E402
 
 from briefing import __version__  # noqa: E402
+from briefing.feeds.transport import Transport  # noqa: E402
 from briefing.render.sanitize import clean_line  # noqa: E402
 
 USER_AGENT = (
@@ -250,11 +251,9 @@ def _describe(exc: BaseException) -> str:
 
 def make_client(addresses: Mapping[str, Sequence[str]] | None = None) -> httpx.AsyncClient:
     """The one HTTP client of a fetch run, on the lean transport (`transport.py`; the run limits requests
-    overall and per host itself), connecting checked host names to their checked `addresses`;
-    connect/read timeouts, no cookies kept, no automatic redirects, no proxy
-    or netrc from the environment (a feed list must not pick up credentials)."""
-    from briefing.feeds.transport import Transport  # noqa: PLC0415
-
+    overall and per host itself), connecting checked host names to their checked `addresses`; connect/read
+    timeouts, no cookies kept, no automatic redirects, no proxy or netrc from the environment (a feed list
+    must not pick up credentials)."""
     timeout = httpx.Timeout(10.0, connect=10.0)
     # httpx copies a Cookies object's jar into its own, so a subclass would be lost; a jar whose policy
     # accepts no domain is kept as is and stores nothing: feeds have no business tracking their readers.

@@ -125,7 +125,7 @@ class MentionReader(NameReader):
             or self.toks[nxt].text in '«"'
             or self.that_clause(nxt)
             or (norm.startswith("لل") and len(norm) > 4)
-            or (norm[0] == "ل" and norm[1:] in self.lex.media_heads)
+            or (norm.startswith("ل") and norm[1:] in self.lex.media_heads)
         )
 
     def that_clause(self, i: int) -> bool:

@@ -32,8 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from briefing.models import Actor, Sentence  # noqa: E402
-from briefing.nlp.rank import rank_sentences  # noqa: E402
-from briefing.nlp.text import split_spans  # noqa: E402
+from briefing.nlp.rank.score import rank_sentences  # noqa: E402
+from briefing.nlp.text.sentences import split_spans  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "easc" / "EASC-UTF-8"
 
@@ -161,7 +161,7 @@ class Result:
 
 def find_actors(text: str, spans: Spans) -> list[Actor]:
     """The actors `analyze` hands the ranker (found at ingest anyway: actor pane, events, stories)."""
-    from briefing.nlp.actors import extract_actors  # noqa: PLC0415
+    from briefing.nlp.actors.extract import extract_actors  # noqa: PLC0415
 
     sentences = [Sentence(i, a, b, text[a:b]) for i, (a, b) in enumerate(spans)]
     return extract_actors(text, "ar", sentences)

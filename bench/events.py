@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from briefing.models import Event, Sentence
-from briefing.nlp.arabic import normalize_with_map
-from briefing.nlp.events import extract_events
-from briefing.nlp.text import split_spans
+from briefing.nlp.events.extract import extract_events
+from briefing.nlp.text.arabic import normalize_with_map
+from briefing.nlp.text.sentences import split_spans
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))  # bench/scoring.py, also when this file is loaded by path (tests)

@@ -34,9 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from briefing.models import Sentence  # noqa: E402
-from briefing.nlp.actors import extract_actors  # noqa: E402
-from briefing.nlp.ner_camel import model_path  # noqa: E402
-from briefing.nlp.text import split_spans  # noqa: E402
+from briefing.nlp.actors.extract import extract_actors  # noqa: E402
+from briefing.nlp.actors.ner_camel import model_path  # noqa: E402
+from briefing.nlp.text.sentences import split_spans  # noqa: E402
 
 Span = tuple[int, int, str]
 TYPES = {"PERS": "person", "ORG": "org", "GPE": "loc", "LOC": "loc"}
@@ -112,8 +112,8 @@ def predict_camel(text: str, lang: str) -> set[Span]:
 
 def predict_gazetteer(text: str, lang: str) -> set[Span]:
     """Baseline: only what the tables name outright (no titles, no name rules, no later mentions)."""
-    from briefing.nlp.actors_ar import ArabicScan  # noqa: PLC0415
-    from briefing.nlp.actors_en import EnglishScan  # noqa: PLC0415
+    from briefing.nlp.actors.ar_scan import ArabicScan  # noqa: PLC0415
+    from briefing.nlp.actors.en_scan import EnglishScan  # noqa: PLC0415
 
     if lang == "ar":
         ar = ArabicScan(text, [], None)

@@ -452,7 +452,7 @@ class Writer:
 
 def build_cache(path: str, articles: int, seed: int = 7) -> None:
     """Write a cache of `articles` synthetic articles at `path` (which must not exist yet)."""
-    from briefing.nlp.arabic import normalize
+    from briefing.nlp.text.arabic import normalize
 
     rng = random.Random(seed)
     writers = {True: Writer(random.Random(seed + 1), True), False: Writer(random.Random(seed + 2), False)}

@@ -140,7 +140,7 @@ def tui_cache(ctx: Ctx, *, fixed_now: bool = True) -> CacheAccess:
             ]
 
     def search(query: str) -> list[Article]:
-        from briefing.nlp.arabic import normalize  # noqa: PLC0415 (camel-tools: paid on the first search)
+        from briefing.nlp.text.arabic import normalize  # noqa: PLC0415 (camel-tools: paid on the first search)
 
         with Store.open(ctx.settings.db) as store:
             return list(store.search(query, normalize, limit=100))
@@ -155,7 +155,7 @@ def tui_cache(ctx: Ctx, *, fixed_now: bool = True) -> CacheAccess:
             store.mark_read(ids, read)
 
     def prepare() -> None:
-        from briefing.nlp.arabic import normalize  # noqa: PLC0415
+        from briefing.nlp.text.arabic import normalize  # noqa: PLC0415
 
         normalize("")  # builds the table from camel-tools' character sets, once per process
 

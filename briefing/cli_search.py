@@ -25,7 +25,7 @@ from briefing.render.sanitize import clean_line, safe_url
 @click.pass_obj
 def search(ctx: Ctx, query: tuple[str, ...], limit: int, as_json: bool) -> None:
     """Search the titles and texts of cached articles (Arabic-normalized)."""
-    from briefing.nlp.arabic import normalize  # noqa: PLC0415 (camel-tools: about a second, paid here only)
+    from briefing.nlp.text.arabic import normalize  # noqa: PLC0415 (camel-tools: about a second, paid here only)
 
     text = " ".join(query)
     if not any(c.isalnum() for c in text):

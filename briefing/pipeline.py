@@ -119,7 +119,7 @@ def analyze_pending(store: Store, progress: Progress | None = None) -> list[Arti
     finally:
         if pool is not None:
             pool.shutdown()
-    from briefing.nlp.arabic import normalize  # noqa: PLC0415
+    from briefing.nlp.text.arabic import normalize  # noqa: PLC0415
 
     store.index_pending(normalize)  # here, so that a search right after a fetch does not wait for it
     return store.articles(a.id for a in articles)
@@ -127,7 +127,7 @@ def analyze_pending(store: Store, progress: Progress | None = None) -> list[Arti
 
 def cluster_new(store: Store, articles: Sequence[Article]) -> None:
     """Put newly analyzed articles into stories, comparing them only with a time window around them."""
-    from briefing.nlp.cluster import Item, assign, features  # noqa: PLC0415
+    from briefing.nlp.stories.cluster import Item, assign, features  # noqa: PLC0415
 
     analyzed = [a for a in articles if a.analysis is not None]
     if not analyzed:

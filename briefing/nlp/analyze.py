@@ -10,9 +10,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from briefing.models import Analysis, Sentence
-from briefing.nlp.lang import detect_lang
-from briefing.nlp.prepare import prepare
-from briefing.nlp.text import split_spans
+from briefing.nlp.text.lang import detect_lang
+from briefing.nlp.text.prepare import prepare
+from briefing.nlp.text.sentences import split_spans
 
 
 def analyze(
@@ -25,9 +25,9 @@ def analyze(
 ) -> Analysis:
     """Analyze an article's plain text. Without `title`, the first line that is not page furniture is
     the title."""
-    from briefing.nlp.actors import extract_actors  # noqa: PLC0415 (loads gazetteers once, on first use)
-    from briefing.nlp.events import extract_events  # noqa: PLC0415
-    from briefing.nlp.rank import rank_sentences  # noqa: PLC0415
+    from briefing.nlp.actors.extract import extract_actors  # noqa: PLC0415 (loads gazetteers once, on first use)
+    from briefing.nlp.events.extract import extract_events  # noqa: PLC0415
+    from briefing.nlp.rank.score import rank_sentences  # noqa: PLC0415
 
     prepared = prepare(raw, title=title, author=author)
     body = prepared.body

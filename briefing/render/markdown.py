@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from briefing.models import AgendaItem, Briefing
-from briefing.nlp.arabic import is_arabic
+from briefing.nlp.text.arabic import is_arabic
 from briefing.render.console import format_span
 from briefing.render.sanitize import clean_line, safe_url
 

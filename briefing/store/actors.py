@@ -2,7 +2,7 @@
 
 A mixin, like `extras.PagesAndSearch`: it uses the store's connection and write transactions. Each analyzed
 article's actors are recorded under a stable id, the extractor's `key` the first time an actor is met; later
-articles resolve to that id through the identity forms of `briefing.nlp.actors_merge.identity_forms` (the
+articles resolve to that id through the identity forms of `briefing.nlp.actors.merge.identity_forms` (the
 same key, the same Latin name, a shared written form of two words or more, or, for persons, the consonant
 skeleton of a name in the other script), so "بيدرسون" met in one outlet and "Geir Pedersen" in another are
 one row. Mention counts and the stories an actor appears in are read from the article rows at query time,
@@ -71,7 +71,7 @@ class ActorsStore:
     def record_actors(self, results: Iterable[tuple[int, Analysis]]) -> None:
         """Record the actors of analyzed articles under stable ids; an article's earlier rows are replaced
         (re-analysis)."""
-        from briefing.nlp.actors_merge import identity_forms  # noqa: PLC0415 (only when analyzing)
+        from briefing.nlp.actors.merge import identity_forms  # noqa: PLC0415 (only when analyzing)
 
         with self._write() as c:
             for article_id, analysis in results:

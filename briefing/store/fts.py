@@ -1,6 +1,6 @@
 """Provides the text side of full-text search: what goes into the FTS5 index and how a query becomes a MATCH.
 
-Both sides go through the same normalization (`briefing.nlp.arabic.normalize`: diacritics, tatweel, alef
+Both sides go through the same normalization (`briefing.nlp.text.arabic.normalize`: diacritics, tatweel, alef
 forms, ya, ta marbuta, Eastern digits, case), done in Python so SQLite's tokenizer only splits words.
 Arabic attaches conjunctions, prepositions and the article to the word (وبغزه، والقاهره), so an Arabic
 word that starts with such a proclitic is indexed a second time without it, and a query word is looked up

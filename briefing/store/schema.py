@@ -86,7 +86,7 @@ MIGRATIONS: dict[int, str] = {
     );
     CREATE INDEX pages_feed ON pages (feed_id);
 
-    -- Full-text search over Arabic-normalized titles and texts (briefing.nlp.arabic.normalize, in Python).
+    -- Full-text search over Arabic-normalized titles and texts (nlp.text.arabic.normalize, in Python).
     -- Rows are added by Store.index_pending; the triggers drop a row whose article changes or goes.
     CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 2');
     CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
@@ -109,7 +109,7 @@ MIGRATIONS: dict[int, str] = {
     );
     CREATE INDEX actors_kind ON actors (kind);
 
-    -- The forms under which an actor is met again (briefing.nlp.actors_merge.identity_forms): its keys, Latin
+    -- The forms under which an actor is met again (briefing.nlp.actors.merge.identity_forms): its keys, Latin
     -- name, written names of two words or more, consonant skeletons tagged by script. Later articles resolve
     -- their actors to a stable id through them.
     CREATE TABLE actor_forms (

@@ -3,7 +3,7 @@ row 22: parsing and analysis never raise). Bugs found by the ingest fuzzer (test
 now fixed; these tests keep them fixed.
 
 1. An item dated `Sun, 31 Dec 9999 23:59:59 +1400` whose text says "on Sunday" or "tomorrow" makes
-   `briefing.nlp.timex_calendar.next_weekday` step past `date.max`. Until `pipeline._analyze_one` began to
+   `briefing.nlp.timex.calendar.next_weekday` step past `date.max`. Until `pipeline._analyze_one` began to
    catch analyzer errors, the OverflowError crashed `briefing fetch` and, since the article stayed
    unanalyzed, every later fetch too. Now the fetch goes on, but `analyze` still raises (the article is
    never analyzed and is retried on every refresh), and with any text `pipeline.cluster_new` still crashes

@@ -13,7 +13,7 @@ from icalendar import Calendar
 
 from briefing.models import Briefing
 from briefing.nlp.analyze import analyze
-from briefing.nlp.text import split_spans
+from briefing.nlp.text.sentences import split_spans
 from briefing.render.console import render_today
 from briefing.render.ics import render_ics
 from briefing.render.jsonout import briefing_json

@@ -11,9 +11,9 @@ from types import ModuleType
 
 import pytest
 
-from briefing.nlp.actors_known import table
-from briefing.nlp.arabic import normalize
-from briefing.nlp.gazetteer import ar_phrase, en_phrase, tables
+from briefing.nlp.actors.gazetteer import ar_phrase, en_phrase, tables
+from briefing.nlp.actors.known import table
+from briefing.nlp.text.arabic import normalize
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT / "tests" / "data" / "ner_dev.json"
@@ -99,7 +99,7 @@ def test_wojood_validation_person_f1_floor() -> None:
 
 def test_hard_dev_persons_are_not_in_the_known_actor_table() -> None:
     """The hard set measures the rules, not the table: none of its full names is a table form."""
-    from briefing.nlp.actors_known import lookup_arabic, lookup_latin  # noqa: PLC0415
+    from briefing.nlp.actors.known import lookup_arabic, lookup_latin  # noqa: PLC0415
 
     data = json.loads(DEV.read_text(encoding="utf-8"))
     for p in data["paragraphs"]:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from briefing.models import Actor, Sentence
-from briefing.nlp.actors import extract_actors, merge_actors
-from briefing.nlp.actors_known import lookup_arabic, name_skeleton, same_person
-from briefing.nlp.text import split_spans
+from briefing.nlp.actors.extract import extract_actors, merge_actors
+from briefing.nlp.actors.known import lookup_arabic, name_skeleton, same_person
+from briefing.nlp.text.sentences import split_spans
 
 AR = "ومن المقرر أن يصل المبعوث الأممي الخاص إلى سورية غير بيدرسون إلى دمشق. وقال بيدرسون إن الحل سياسي."
 EN = "U.N. envoy Geir Pedersen will arrive in Damascus on Sunday. Pedersen said Syria needed a solution."

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from briefing.models import Actor, Sentence
-from briefing.nlp.actors import extract_actors
-from briefing.nlp.actors_tokens import Found
-from briefing.nlp.ner_camel import merge_ner, model_path, ner_finds
-from briefing.nlp.text import split_spans
+from briefing.nlp.actors.extract import extract_actors
+from briefing.nlp.actors.ner_camel import merge_ner, model_path, ner_finds
+from briefing.nlp.actors.tokens import Found
+from briefing.nlp.text.sentences import split_spans
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXT = (
@@ -130,8 +130,8 @@ def _run(code: str, env: dict[str, str]) -> str:
 _EXTRACT = """
     import json, sys
     from briefing.models import Sentence
-    from briefing.nlp.actors import extract_actors
-    from briefing.nlp.text import split_spans
+    from briefing.nlp.actors.extract import extract_actors
+    from briefing.nlp.text.sentences import split_spans
     text = {text!r}
     sentences = [Sentence(i, a, b, text[a:b]) for i, (a, b) in enumerate(split_spans(text))]
     found = extract_actors(text, "ar", sentences)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from briefing.models import Actor, Sentence
-from briefing.nlp.actors import extract_actors
-from briefing.nlp.text import split_spans
+from briefing.nlp.actors.extract import extract_actors
+from briefing.nlp.text.sentences import split_spans
 
 
 def actors(text: str, lang: str = "ar", author: str | None = None) -> list[Actor]:
@@ -222,8 +222,8 @@ def test_english_unknown_names_and_appositions() -> None:
 
 
 def test_elided_article_after_li_is_restored_in_the_name() -> None:
-    from briefing.nlp.actors import extract_actors
-    from briefing.nlp.text import split_spans
+    from briefing.nlp.actors.extract import extract_actors
+    from briefing.nlp.text.sentences import split_spans
 
     text = "وقال المتحدث إن الرسالة وجهت للأمم المتحدة، وإن الدعم مستمر للبنان والأردن."
     sentences = [Sentence(i, a, b, text[a:b]) for i, (a, b) in enumerate(split_spans(text))]

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from briefing.models import Actor, Sentence
-from briefing.nlp.actors import extract_actors
-from briefing.nlp.text import split_spans
+from briefing.nlp.actors.extract import extract_actors
+from briefing.nlp.text.sentences import split_spans
 
 
 def actors(text: str, lang: str = "ar") -> list[Actor]:

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from briefing.models import Actor, Sentence
-from briefing.nlp.actors import extract_actors
-from briefing.nlp.arabic import normalize
-from briefing.nlp.prepare import prepare
-from briefing.nlp.text import split_spans
+from briefing.nlp.actors.extract import extract_actors
+from briefing.nlp.text.arabic import normalize
+from briefing.nlp.text.prepare import prepare
+from briefing.nlp.text.sentences import split_spans
 
 # ../shared/seed from the repository root
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed"

@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 from briefing.models import Actor, Analysis, ParsedEntry, Sentence
-from briefing.nlp.actors import extract_actors
-from briefing.nlp.text import split_spans
+from briefing.nlp.actors.extract import extract_actors
+from briefing.nlp.text.sentences import split_spans
 from briefing.store import Store
 
 T0 = datetime(2024, 3, 16, 19, 0, tzinfo=timezone(timedelta(hours=2)))

@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 
 from briefing.models import Analysis
-from briefing.nlp import cluster
 from briefing.nlp.analyze import analyze
-from briefing.nlp.cluster import DAY, Item, assign, explain, features, similarity
+from briefing.nlp.stories import cluster
+from briefing.nlp.stories.cluster import DAY, Item, assign, explain, features, similarity
 
 DATA = Path(__file__).parent.parent / "data" / "clusters.json"
 

@@ -1,4 +1,4 @@
-"""Tests for the upcoming-event extractor (briefing.nlp.events): the seed article, tense cues, status,
+"""Tests for the upcoming-event extractor (briefing.nlp.events.extract): the seed article, tense cues, status,
 follow-up sentences, durations, and the dev-set score.
 """
 
@@ -13,10 +13,10 @@ from types import ModuleType
 import pytest
 
 from briefing.models import Actor, ActorKind, Event, Sentence
-from briefing.nlp.events import extract_events
-from briefing.nlp.events_tense import sentence_tense
-from briefing.nlp.prepare import prepare
-from briefing.nlp.text import split_spans
+from briefing.nlp.events.extract import extract_events
+from briefing.nlp.events.tense import sentence_tense
+from briefing.nlp.text.prepare import prepare
+from briefing.nlp.text.sentences import split_spans
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT.parent / "shared" / "seed" / "000_2691c3d6e140cbfc.txt"

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.nlp.lang import detect_lang
+from briefing.nlp.text.lang import detect_lang
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.nlp.analyze import analyze
-from briefing.nlp.arabic import normalize
-from briefing.nlp.rank import fast_normalize, features, keyed_mentions, rank_sentences, stem, terms
-from briefing.nlp.text import split_spans
+from briefing.nlp.rank.score import fast_normalize, features, keyed_mentions, rank_sentences, stem, terms
+from briefing.nlp.text.arabic import normalize
+from briefing.nlp.text.sentences import split_spans
 from tests.conftest import need_shared
 
 SEED_PUBLISHED = datetime.fromisoformat("2024-03-16T19:00:00+02:00")

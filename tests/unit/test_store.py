@@ -215,7 +215,7 @@ def test_a_v1_file_opened_twice_migrates_once(tmp_path: Path) -> None:
 
 
 def _normalize(text: str) -> str:
-    from briefing.nlp.arabic import normalize
+    from briefing.nlp.text.arabic import normalize
 
     return normalize(text)
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.nlp.prepare import prepare
-from briefing.nlp.text import split_spans
+from briefing.nlp.text.prepare import prepare
+from briefing.nlp.text.sentences import split_spans
 
 
 def sentences(text: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""Tests for the temporal tagger and resolver (briefing.nlp.timex and its Arabic and English scanners)."""
+"""Tests for the temporal tagger and resolver (briefing.nlp.timex.tagger, its Arabic and English scanners)."""
 
 from __future__ import annotations
 
@@ -14,11 +14,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing.nlp import cues, numbers
-from briefing.nlp.events_tense import sentence_tense
-from briefing.nlp.timex import find_timexes
-from briefing.nlp.timex_calendar import last_weekday, next_weekday
-from briefing.nlp.timex_types import Timex
+from briefing.nlp.events.tense import sentence_tense
+from briefing.nlp.text import cues, numbers
+from briefing.nlp.timex.calendar import last_weekday, next_weekday
+from briefing.nlp.timex.tagger import find_timexes
+from briefing.nlp.timex.types import Timex
 
 CASES = Path(__file__).resolve().parent.parent / "data" / "timex_cases.tsv"
 SAT = datetime.fromisoformat("2024-03-16T19:00:00+02:00")
@@ -215,8 +215,9 @@ def test_lexicons_are_in_normalized_form() -> None:
 
 def test_no_heavy_imports() -> None:
     code = (
-        "import sys; import briefing.nlp.timex, briefing.nlp.timex_ar, briefing.nlp.timex_en;"
-        "import briefing.nlp.events;"
+        "import sys; import briefing.nlp.timex.tagger, briefing.nlp.timex.ar_scan;"
+        "import briefing.nlp.timex.en_scan;"
+        "import briefing.nlp.events.extract;"
         "bad = [m for m in ('dateparser', 'camel_tools', 'torch') if m in sys.modules]; print(bad)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

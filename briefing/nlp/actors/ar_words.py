@@ -1,0 +1,277 @@
+"""Provides the word classes under the Arabic name reader: what a token is, as far as names go.
+
+Stops and prepositions ("على" told from "علي" by its written alef maksura), titles and honorifics, words that
+never belong to a name (claimed tokens, places, organisation heads, titles), name-like words (a known name, a
+family name made of the article and a given name, an uncommon word), plain words (tanween, a future verb, an
+abstract noun in -iyya, an accusative participle: "مؤكدا"), verb shapes, pronoun suffixes on a frequent stem,
+nisbas ("الحسيني"), initials, and words rare or common as written before normalization.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from briefing.models import Sentence
+from briefing.nlp.actors.ar_lexicon import common_words, future_verb, lexicon, strip_clitic, zipf
+from briefing.nlp.actors.gazetteer import tables
+from briefing.nlp.actors.known import known_single, known_tokens
+from briefing.nlp.actors.tokens import Found, tokenize
+from briefing.nlp.text.arabic import normalize
+
+MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
+# A clitic on the article ("للسفر", "والبناء", "بالوكالة"): a common noun, never the start of a name.
+CLITIC_ARTICLE = re.compile(r"^(لل|[وفبك]ال|وبال|ولل|فبال|فلل)")
+# Verbal nouns (masdars) of derived forms: استفعال, افتعال, انفعال ("استيراد", "اجتماع", "انسحاب").
+_VERBAL_NOUN = re.compile(r"^(است..ا.|ا.ت.ا.|ان..ا.|مفاوضات|مباحثات)$")
+# Verb shapes that never open a name after a title: an imperfect ("يرجح", "تستمر"), a plural ending
+# ("أنقذوا").
+VERB_SHAPE = re.compile(r"^([يت].{3,5}|.{2,}وا)$")
+_CLOSERS = frozenset("،,.:؛;")
+_DIALECT_ADVERBS = frozenset(
+    normalize(w)
+    for w in "امبارح مبارح بكرا بكرة هلأ هلق هلا هسا هسه هون هناك هيك لسا لسه بعدين كمان برضو".split()
+)
+_DIACRITICS = re.compile(f"[{MARKS}]")
+
+
+@cache
+def name_words() -> frozenset[str]:
+    """Words that may continue a name whatever their frequency: given and family names, the table's name
+    words,
+    less titles and "غير" (which continues nothing: "بايدن غير راضٍ")."""
+    lex = lexicon()
+    heads = {h[0] for h in lex.role_heads if len(h) == 1}
+    words = lex.given | lex.given_ambiguous | known_tokens()
+    return frozenset(words - {"غير"} - heads - lex.stopwords - lex.prepositions)
+
+
+class WordClasses:
+    """Token-level state of one article's scan and the word classes over it."""
+
+    def __init__(self, text: str, sentences: list[Sentence], author: str | None) -> None:
+        self.text = text
+        self.toks = tokenize(text, sentences, "ar")
+        self.n = len(self.toks)
+        self.lex = lexicon()
+        self.common = common_words()
+        self.very_common = common_words(3000)
+        self.names = name_words()
+        self.known_single = known_single()
+        self.demonyms = tables().ar_demonyms
+        self.claimed: list[str | None] = [None] * self.n
+        self.gaz_at: dict[int, tuple[int, int, str]] = {}
+        self.org_at: dict[int, int] = {}
+        self.found: list[Found] = []
+        self.author = frozenset(normalize(w) for w in (author or "").split())
+
+    # --- word classes ---------------------------------------------------------------------------------------
+
+    def is_preposition_ya(self, i: int) -> bool:
+        """ "على" normalizes to "علي" (Ali); the written alef maksura tells the preposition apart."""
+        tok = self.toks[i]
+        return tok.norm == "علي" and normalize(tok.text.replace("ى", "\x00")).endswith("\x00")
+
+    def is_stop(self, i: int) -> bool:
+        norm = self.toks[i].norm
+        return norm in self.lex.prepositions or norm in self.lex.stopwords or self.is_preposition_ya(i)
+
+    def role_head(self, i: int) -> tuple[int, int] | None:
+        """(length, clitic length) of the title starting at token `i`, longest first, bare reading first."""
+        toks, heads = self.toks, self.lex.role_heads
+        if not toks[i].word:
+            return None
+        if toks[i].norm == "د" and i + 1 < self.n and toks[i + 1].text == ".":
+            return 2, 0
+        best: tuple[int, int] | None = None
+        for k, first in strip_clitic(toks[i].norm):
+            for length in range(min(self.lex.role_head_max, self.n - i), 0, -1):
+                if (first, *(t.norm for t in toks[i + 1 : i + length])) in heads:
+                    if best is None or length > best[0]:
+                        best = (length, k)
+                    break
+        return best
+
+    def is_honorific(self, i: int, k: int) -> bool:
+        return any(rest in self.lex.honorifics for kk, rest in strip_clitic(self.toks[i].norm) if kk == k)
+
+    def named_after(self, i: int, institutions: bool = True) -> bool:
+        """Whether token `i` opens the name of a facility or institution named after a person: it follows an
+        indefinite facility head ("مستشفى", "شارع", "بمدرسة") or, with `institutions`, an indefinite
+        organisation head ("مؤسسة"). After a definite head the name is in apposition ("المنظمة تيدروس")."""
+        prev = i - 1
+        if prev < 0 or self.toks[prev].sent != self.toks[i].sent:
+            return False
+        heads = self.lex.facility_heads | self.lex.org_heads if institutions else self.lex.facility_heads
+        return any(
+            rest in heads and not rest.startswith("ال") for _, rest in strip_clitic(self.toks[prev].norm)
+        )
+
+    def blocked(self, i: int) -> bool:
+        """Words that can never be part of a name."""
+        tok = self.toks[i]
+        norm = tok.norm
+        return (
+            not tok.word
+            or self.claimed[i] is not None
+            or self.is_stop(i)
+            or i in self.gaz_at
+            or norm in self.lex.org_heads
+            or norm in self.lex.media_heads
+            or norm in self.lex.facility_heads
+            or not ("\u0600" <= norm[0] <= "\u06ff")
+            or (self.role_head(i) or (0, 1))[1] == 0
+        )
+
+    def name_like(self, norm: str) -> bool:
+        """A known name, a family name made of the article and a given name ("الحسن"), or an uncommon word
+        that
+        is not a common word behind a clitic ("لمنحه", "بمنع", "للسفر")."""
+        if norm in self.names or (norm.startswith("ال") and norm[2:] in self.lex.given):
+            return True
+        if norm in self.common or CLITIC_ARTICLE.match(norm) or _VERBAL_NOUN.match(norm):
+            return False
+        return not any(rest in self.common or _VERBAL_NOUN.match(rest) for _, rest in strip_clitic(norm)[1:])
+
+    def plain_word(self, i: int) -> bool:
+        """Word shapes that are never part of a name: accusative tanween ("اتصالاً", "قراراً"), a future verb
+        ("سيزور", "سيعقد"), an abstract noun in -iyya ("أولوية"), an accusative participle ("مؤكدا"), when
+        it is no known name."""
+        tok = self.toks[i]
+        norm = tok.norm
+        if tok.text.endswith(("\u064b", "\u064c", "\u064d")) or tok.text.endswith("اً"):
+            return True  # tanween: an indefinite noun ("قراراً", "وقاضٍ")
+        if norm in self.names:
+            return False
+        return future_verb(norm) or (norm.endswith("يه") and len(norm) > 4) or self.circumstantial(i)
+
+    def circumstantial(self, i: int) -> bool:
+        """A participle in the accusative written without its tanween, saying how the person acted: "مؤكدا",
+        "متأثرا", "مشيرا" (frequent as written, and without the alef); "مونيكا", "ميرنا" are no such shape."""
+        written = _DIACRITICS.sub("", self.toks[i].text)
+        return (
+            len(written) >= 5
+            and written[0] == "م"
+            and written[1] not in "اوي"
+            and written.endswith("ا")
+            and zipf(written) >= 3.0
+            and zipf(written[:-1]) >= 2.5
+        )
+
+    def given_at(self, i: int, rest: str) -> bool:
+        """Whether `rest` (token `i` less its clitic) is a given name as written: "منى", not "مني"."""
+        if rest in self.lex.maksura_names and not self.toks[i].text.rstrip(MARKS).endswith("ى"):
+            return False
+        if rest == "علي" and self.toks[i].text.rstrip(MARKS).endswith("ى"):
+            return False  # "وعلى" is the preposition, not و + "علي"
+        return rest in self.lex.given
+
+    def initial_at(self, t: int, sent: int) -> bool:
+        """A one-letter initial and its dot, followed by a word that may be a name (after an initial even a
+        common word is one: "جون ك. ستيوارت")."""
+        return (
+            t + 2 < self.n
+            and len(self.toks[t].norm) == 1
+            and self.toks[t].word
+            and self.toks[t + 1].text == "."
+            and self.toks[t + 2].sent == sent
+            and self.toks[t + 2].word
+            and not self.blocked(t + 2)
+            and self.toks[t + 2].norm[0] != "و"
+        )
+
+    def written_rare(self, i: int) -> bool:
+        """Whether a word is rare as written although its normalized form is common: the hamza or the teh
+        marbuta normalization erased told it apart ("ألينا", a name, against "إلينا", "to us")."""
+        written = _DIACRITICS.sub("", self.toks[i].text)
+        return written != self.toks[i].norm and zipf(written) < 3.0
+
+    def written_common(self, i: int) -> bool:
+        """Whether a word as written (without diacritics) is as frequent as an everyday word (Zipf >= 3)."""
+        return zipf(_DIACRITICS.sub("", self.toks[i].text)) >= 3.0
+
+    def apposition_ends(self, last: int) -> bool:
+        nxt = last + 1
+        return (
+            nxt >= self.n
+            or self.toks[nxt].sent != self.toks[last].sent
+            or self.toks[nxt].text in _CLOSERS
+            or self.toks[nxt].norm == "قد"
+        )
+
+    def verb_like(self, norm: str) -> bool:
+        """Without a title, any imperfect shape that is no known name ends the name: "منال تغشل يديها"."""
+        return norm not in self.names and not norm.endswith("ه") and bool(VERB_SHAPE.match(norm))
+
+    @staticmethod
+    def pronominal(norm: str) -> bool:
+        """A word carrying a pronoun suffix on a frequent stem: "اخوها", "يديها", "بدنا", "باتجاهه". A stem
+        opening with alef is also read with the hamza normalization erased ("اخو" is "أخو")."""
+        for suffix in ("هما", "كما", "هم", "ها", "كم", "نا", "ه"):
+            stem = norm[: -len(suffix)]
+            if norm.endswith(suffix) and len(stem) >= 2:
+                if suffix == "ه" and not (stem[0] in "بل" and zipf(stem[1:]) >= 3.5):
+                    continue  # a final ه is mostly a feminine ending; "باتجاهه" is ب + اتجاه + ه
+                stems = [stem, *(h + stem[1:] for h in "أإ" if stem[0] == "ا")]
+                if any(zipf(s) >= 3.5 for s in stems) or (stem[0] in "بل" and zipf(stem[1:]) >= 3.5):
+                    return True
+        return False
+
+    def adverbial(self, norm: str) -> bool:
+        """Words that end a name in dialogue: a preposition clitic on a given name ("لرامي", "بسعاد"), the
+        colloquial "ع" + article ("عالسوق"), dialect adverbs of time and place ("امبارح", "هلأ", "هون")."""
+        if norm in self.names:
+            return False
+        if norm in _DIALECT_ADVERBS:
+            return True
+        if norm[0] in "لب" and (norm[1:] in self.lex.given or norm[1:] in self.lex.given_ambiguous):
+            return True
+        return len(norm) >= 5 and norm.startswith("عال") and zipf("ال" + norm[3:]) >= 3.5
+
+    def participle(self, norm: str) -> bool:
+        """A frequent active participle of the فاعل shape that is no known name: a state said of the person
+        named before it ("نائم", "جالس", "واقفة"); names of that shape ("خالد", "سالم") are listed."""
+        stem = norm[:-1] if len(norm) == 5 and norm.endswith("ه") else norm
+        return (
+            len(stem) == 4
+            and stem[1] == "ا"
+            and stem[3] not in "اي"  # "قاضي", "ماري", "سارا": a defective participle or a foreign name
+            and norm not in self.names
+            and zipf(stem) >= 3.5
+        )
+
+    def nisba(self, norm: str) -> bool:
+        """A definite adjective in -i that is no demonym: the shape of a family name ("الحسيني")."""
+        return (
+            len(norm) >= 6
+            and norm.startswith("ال")
+            and norm.endswith("ي")
+            and (norm,) not in self.demonyms
+            and norm not in self.lex.stopwords
+            and norm not in self.lex.role_mods
+        )
+
+    def given_first(self, norm: str) -> bool:
+        """A word that can only be a first name here: a listed given name, or a word wordfreq hardly knows
+        ("فرزانه"); a surname after a title ("الدكتور قسيس") is not one."""
+        if norm in self.lex.given or norm in self.lex.given_ambiguous:
+            return True
+        return norm not in self.known_single and norm not in self.common and zipf(norm) < 2.0
+
+    def verb_shape(self, norm: str) -> bool:
+        """An imperfect or plural verb shape ("يرجح", "تستمر", "أنقذوا") that wordfreq knows as a word; a
+        rare word of that shape is a foreign name more often than a verb ("يلدز", "يانيز")."""
+        return bool(VERB_SHAPE.match(norm)) and (norm in self.common or zipf(norm) >= 2.5)
+
+    def foreign_waw(self, norm: str) -> bool:
+        """A rare word that opens with و but is no و + word: a transliterated name ("ويلت")."""
+        rest = norm[1:]
+        return (
+            zipf(norm) < 2.5
+            and zipf(rest) < 2.5  # "وممثلون" is و + a word
+            and len(rest) >= 3
+            and rest not in self.common
+            and rest not in self.names
+            and not self.verb_shape(rest)
+            and not CLITIC_ARTICLE.match(norm)
+        )

@@ -1,0 +1,1 @@
+"""Provides upcoming events. Import the modules themselves; this file stays empty."""

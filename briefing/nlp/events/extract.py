@@ -1,0 +1,251 @@
+"""Provides the upcoming-event extractor: `extract_events`.
+
+An event is a date expression that resolves after the publication date (or to the same day when its clause
+is future-cued), tied to the nearest trigger (a verb such as "يزور", "will visit", or a noun such as
+"قمة", "talks"). Each date takes the tense of the nearest cue in its own sentence, not the sentence's
+overall tense: in "قال أمس إنه سيزور دمشق الأحد" the Sunday belongs to "سيزور". Follow-up sentences that
+point back ("خلال زيارته") add their participants and durations to the event instead of making a second
+one. The tense cues and `sentence_tense` live in `tense`; the parts (who, where, purpose, summary) in
+`parts`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from briefing.models import Actor, Event, EventStatus, Sentence
+from briefing.nlp.events.parts import Trigger, build_parts, find_triggers
+from briefing.nlp.events.tense import Cue, family, find_cues, local_tense, tense_of
+from briefing.nlp.text import cues as C
+from briefing.nlp.text.cues import L, R
+from briefing.nlp.text.sentences import split_spans
+from briefing.nlp.timex.durations import durations_ar, durations_en
+from briefing.nlp.timex.tagger import local_date, resolve, scan
+from briefing.nlp.timex.types import Mention, Normalized, Resolved, Tense
+
+_STATUS = {
+    "ar": (
+        ("cancelled", re.compile(rf"{L}(?:{C.alternation(C.AR_CANCELLED)}){R}")),
+        ("postponed", re.compile(rf"{L}(?:{C.alternation(C.AR_POSTPONED)})")),
+        ("conditional", re.compile(rf"{L}(?:{C.alternation(C.AR_CONDITIONAL)}){R}")),
+    ),
+    "en": (
+        ("cancelled", re.compile(rf"\b(?:{C.alternation(C.EN_CANCELLED)})\b")),
+        ("postponed", re.compile(rf"\b(?:{C.alternation(C.EN_POSTPONED)})\b")),
+        ("conditional", re.compile(rf"\b(?:{C.alternation(C.EN_CONDITIONAL)})\b")),
+    ),
+}
+_BACK_REF = {
+    "ar": re.compile(C.alternation(C.AR_BACK_REFERENCE)),
+    "en": re.compile(rf"\b(?:{C.alternation(C.EN_BACK_REFERENCE)})\b"),
+}
+_NEGATED = re.compile(
+    r"(?:(?<![^\W_])(?:لن|لم|لا|ليس|لن\s+يتم)|\bnot|n't|\bnever|\bno\s+longer)\s+(?:\S+\s+)?$"
+)
+_UNTIL = re.compile(r"(?:حتي|الي|until|till|through|to|and)\s*$")
+
+
+@dataclass
+class _Draft:
+    sentence: int
+    mention: Mention
+    resolved: Resolved
+    trigger: Trigger
+    status: EventStatus
+    strong: bool
+    follow: list[int] = field(default_factory=list)
+    end: date | None = None
+    weak: bool = False
+
+
+def _status(text: str, lang: str) -> EventStatus:
+    for status, pattern in _STATUS[family(lang)]:
+        if pattern.search(text):
+            return status  # type: ignore[return-value]
+    return "firm"
+
+
+def _pick_trigger(m: Mention, triggers: Sequence[Trigger]) -> Trigger | None:
+    """The trigger nearest before the date in its sentence (a head noun or verb over one inside a purpose
+    phrase); one after it only when there is none before."""
+    before = [t for t in triggers if t.end <= m.start and not t.oblique] or [
+        t for t in triggers if t.end <= m.start
+    ]
+    if before:
+        return before[-1]
+    after = [t for t in triggers if t.start >= m.end]
+    return after[0] if after and after[0].start - m.end < 80 else None
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a == b or (a in C.VISIT_KINDS and b in C.VISIT_KINDS)
+
+
+def _upcoming(r: Resolved, pub: date, tense: Tense) -> bool:
+    if r.value > pub:
+        return True
+    return r.value == pub and (tense == "future" or r.direction == "future")
+
+
+def _drafts_for(
+    idx: int,
+    a: int,
+    b: int,
+    nt: Normalized,
+    lang: str,
+    pub: date,
+    mentions: Sequence[Mention],
+    cues: Sequence[Cue],
+    triggers: Sequence[Trigger],
+) -> list[_Draft]:
+    s_mentions = [m for m in mentions if a <= m.start and m.end <= b]
+    if not s_mentions:
+        return []
+    s_cues = [c for c in cues if a <= c.start and c.end <= b]
+    s_trig = [t for t in triggers if a <= t.start and t.end <= b]
+    status = _status(nt.norm[a:b], lang)
+    fallback = tense_of(s_cues)
+    # With no cue either way (and no past report), a date that resolves ahead counts, with less confidence.
+    unmarked = not any(c.tense == "past" and not c.reporting for c in s_cues)
+    drafts: list[_Draft] = []
+    for m in s_mentions:
+        tense, strong = local_tense(m, s_cues, fallback)
+        if status in ("cancelled", "postponed") and m.direction == "either":
+            tense = "future"
+        r = resolve(m, pub, tense)
+        if r is None or r.direction == "past" or (tense == "past" and r.direction != "future"):
+            continue
+        weak = tense == "unknown" and unmarked and r.value > pub
+        if not (tense == "future" or r.direction == "future" or weak) or not _upcoming(r, pub, tense):
+            continue
+        trig = _pick_trigger(m, s_trig)
+        if trig is None or (trig.verb and _NEGATED.search(nt.norm, max(a, trig.start - 14), trig.start)):
+            continue
+        same = next((d for d in drafts if d.trigger == trig), None)
+        if (
+            same is not None
+            and status == "postponed"
+            and _UNTIL.search(nt.norm, max(0, m.start - 8), m.start)
+        ):
+            # "postponed to May 2025": the new date replaces the one the event had.
+            same.mention, same.resolved, same.end = m, r, None
+            continue
+        if same is not None:
+            # A second date on the same trigger closes a span: "من الأحد حتى الثلاثاء", "from Sunday until
+            # Tuesday".
+            if _UNTIL.search(nt.norm, max(0, m.start - 8), m.start) and r.value > same.resolved.value:
+                same.end = r.value_end or r.value
+            continue
+        drafts.append(_Draft(idx, m, r, trig, status, strong or r.direction == "future", weak=weak))
+    return drafts
+
+
+def _norm_bounds(nt: Normalized, a: int, b: int) -> tuple[int, int]:
+    return bisect_left(nt.offsets, a), bisect_left(nt.offsets, b)
+
+
+def extract_events(
+    text: str, sentences: Sequence[Sentence], actors: Sequence[Actor], published: datetime, lang: str
+) -> list[Event]:
+    """The upcoming events of one article, one per real-world event, in document order."""
+    if not sentences:
+        sentences = [Sentence(i, a, b, text[a:b]) for i, (a, b) in enumerate(split_spans(text))]
+    nt = Normalized.of(text)
+    pub = local_date(published)
+    mentions = scan(nt, lang)
+    if not mentions:
+        return []
+    triggers = find_triggers(nt, lang)
+    bounds = [_norm_bounds(nt, s.start, s.end) for s in sentences]
+    cues = find_cues(nt, lang, triggers, [a for a, _ in bounds])
+    drafts: list[_Draft] = []
+    for s, (a, b) in zip(sentences, bounds, strict=True):
+        drafts += _drafts_for(s.index, a, b, nt, lang, pub, mentions, cues, triggers)
+    drafts = _attach_and_merge(drafts, sentences, bounds, nt, lang, cues, mentions, pub)
+    durations = durations_en(nt) if family(lang) == "en" else durations_ar(nt)
+    by_index = {s.index: s for s in sentences}
+    events: list[Event] = []
+    for d in drafts:
+        spans = [bounds[_pos(sentences, i)] for i in (d.sentence, *d.follow)]
+        end = d.end or d.resolved.value_end
+        if end is None and d.resolved.precision == "day":
+            days = next((n for s0, e0, n in durations if any(a <= s0 and e0 <= b for a, b in spans)), None)
+            if days and days > 1:
+                end = d.resolved.value + timedelta(days=days - 1)
+        parts = build_parts(nt, lang, d.trigger, d.mention, by_index[d.sentence], d.follow, sentences, actors)
+        confidence = d.resolved.confidence * (1.0 if d.strong else 0.85) * (1.0 if d.trigger.kind else 0.8)
+        confidence *= 0.7 if d.weak else 1.0
+        a, b = nt.span(d.mention.start, d.mention.end)
+        events.append(
+            Event(
+                summary=parts.summary,
+                kind=parts.kind,
+                trigger=parts.trigger,
+                date_text=text[a:b],
+                start=d.resolved.value,
+                end=end,
+                precision=d.resolved.precision,
+                who=parts.who,
+                where=parts.where,
+                purpose=parts.purpose,
+                sentence_index=d.sentence,
+                confidence=round(confidence, 3),
+                status=d.status,
+            )
+        )
+    return events
+
+
+def _pos(sentences: Sequence[Sentence], index: int) -> int:
+    return next(i for i, s in enumerate(sentences) if s.index == index)
+
+
+def _attach_and_merge(
+    drafts: list[_Draft],
+    sentences: Sequence[Sentence],
+    bounds: Sequence[tuple[int, int]],
+    nt: Normalized,
+    lang: str,
+    cues: Sequence[Cue],
+    mentions: Sequence[Mention],
+    pub: date,
+) -> list[_Draft]:
+    """Attach follow-up sentences to the event they point back to; merge drafts of one real-world event."""
+    back = _BACK_REF[family(lang)]
+    with_event = {d.sentence for d in drafts}
+    for d in drafts:
+        pos = _pos(sentences, d.sentence)
+        for nxt in range(pos + 1, min(pos + 3, len(sentences))):
+            idx = sentences[nxt].index
+            a, b = bounds[nxt]
+            refers = bool(back.search(nt.norm, a, b))
+            plain_future = nxt == pos + 1 and any(c.tense == "future" and a <= c.start < b for c in cues)
+            if idx in with_event and not refers:
+                break
+            if refers or (plain_future and not any(a <= m.start < b for m in mentions)):
+                d.follow.append(idx)
+            else:
+                break
+    merged: list[_Draft] = []
+    for d in drafts:
+        host = next((h for h in merged if _same_event(h, d)), None)
+        if host is None:
+            merged.append(d)
+            continue
+        host.follow.extend(i for i in (d.sentence, *d.follow) if i != host.sentence and i not in host.follow)
+        host.end = host.end or d.end or d.resolved.value_end
+    return merged
+
+
+def _same_event(h: _Draft, d: _Draft) -> bool:
+    if not _compatible(h.trigger.kind, d.trigger.kind):
+        return False
+    if h.resolved.value == d.resolved.value:
+        return True
+    # A meeting inside a visit's span, in a sentence that follows it up, belongs to the visit.
+    last = h.end or h.resolved.value_end
+    return d.sentence in h.follow and last is not None and h.resolved.value <= d.resolved.value <= last

@@ -1,0 +1,292 @@
+"""Provides the parts of an event: trigger words (`find_triggers`) and, for one event, its kind,
+participants, place, purpose and a one-line summary in the article's language (`build_parts`).
+
+Summaries are cut from the sentence itself, never an English template over Arabic: for Arabic, "who + verb
++ إلى/في + where + purpose head" when the participants are known ("غير بيدرسون يصل إلى دمشق لإجراء
+مباحثات"), else the words from the trigger up to the date or the end of the clause.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefing.models import Actor, Sentence
+from briefing.nlp.text import cues as C
+from briefing.nlp.text.cues import L, R
+from briefing.nlp.timex.types import Mention, Normalized
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    kind: str | None
+    verb: bool
+    imperfect: bool
+    oblique: bool = False
+    """A noun inside a purpose or complement phrase ("للتصويت", "for talks"): the head of the event only when
+    nothing else is."""
+
+
+def _noun_alternation(nouns: Sequence[str]) -> str:
+    # "زيارة" is "زياره" normalized, but "زيارته" (his visit) spells the ta: add the possessive forms.
+    forms: list[str] = []
+    for n in nouns:
+        forms.append(n)
+        if n.endswith("ه") and " " not in n:
+            forms += [n[:-1] + "ت" + s for s in ("ه", "ها", "هم", "هما", "ي")]
+    return C.alternation(forms)
+
+
+_AR_VERB = re.compile(
+    rf"{L}(?P<v>(?:سوف\s+)?س?[يتن](?:{C.alternation(C.AR_VERB_TRIGGERS)}))(?:ون|ان|ين|ا)?{R}"
+)
+_AR_NOUN = re.compile(
+    rf"{L}(?P<n>(?:ال|لل)?(?P<k>{_noun_alternation([*C.AR_NOUN_TRIGGERS, 'انتخاب'])}))(?:ا|ان|ين)?{R}"
+)
+
+
+def _en_forms(verb: str) -> list[tuple[str, str]]:
+    """(form, base) for a verb: base, -s, -ing; a multiword verb inflects its first word."""
+    head, _, rest = verb.partition(" ")
+    tail = f" {rest}" if rest else ""
+    stem = head[:-1] if head.endswith("e") and head not in ("see",) else head
+    third = head + ("es" if head.endswith(("s", "sh", "ch", "x")) else "s")
+    if head.endswith("y") and head not in ("say",):
+        third = head[:-1] + "ies"
+    ing = ("begin" if head == "begin" else stem) + ("ning" if head in ("begin", "run") else "ing")
+    if head == "run":
+        ing = "running"
+    return [(f + tail, verb) for f in (head, third, ing)]
+
+
+_EN_VERB_FORMS = {form: base for v in C.EN_VERB_TRIGGERS for form, base in _en_forms(v)}
+_EN_VERB = re.compile(rf"\b(?P<v>{C.alternation(_EN_VERB_FORMS)})\b")
+_EN_NOUN = re.compile(rf"\b(?P<n>{C.alternation(C.EN_NOUN_TRIGGERS)})\b")
+_AR_AMOUNTS = re.compile(r"\s+(?:ال)?(?:عدد|تكلفه|قيمه|نسبه|حجم|مجموع|اجمالي|سعر|اسعار|درجه|الحراره|مده|طول)")
+_EN_OBLIQUE = re.compile(r"\b(?:for|to)\s+$")
+_AR_TALKS_AFTER = re.compile(r"(?:\s+\S+){0,2}\s+(?:من\s+)?(?:ال)?(?:مفاوضات|محادثات|مباحثات|حوار|مشاورات)")
+_EN_VERB_BEFORE = re.compile(r"(?:\b(?:will|to|would|shall|and|'ll)\s+)$")
+
+
+def find_triggers(nt: Normalized, lang: str) -> list[Trigger]:
+    """Event triggers in normalized text, in order; a generic verb ("تعقد", "will hold") takes the kind of the
+    nearest event noun next to it."""
+    norm = nt.norm
+    verbs: list[Trigger] = []
+    nouns: list[Trigger] = []
+    if lang.startswith("en"):
+        for m in _EN_VERB.finditer(norm):
+            form = " ".join(m["v"].split())
+            base = _EN_VERB_FORMS.get(form, form)
+            is_noun = form in C.EN_NOUN_TRIGGERS and not _EN_VERB_BEFORE.search(
+                norm, max(0, m.start() - 12), m.start()
+            )
+            if not is_noun:
+                verbs.append(Trigger(m.start(), m.end(), C.EN_VERB_TRIGGERS[base], True, form != base))
+        taken = {(t.start, t.end) for t in verbs}
+        for m in _EN_NOUN.finditer(norm):
+            if (m.start(), m.end()) not in taken:
+                oblique = bool(_EN_OBLIQUE.search(norm, max(0, m.start() - 5), m.start()))
+                nouns.append(
+                    Trigger(
+                        m.start(),
+                        m.end(),
+                        C.EN_NOUN_TRIGGERS[" ".join(m["n"].split())],
+                        False,
+                        False,
+                        oblique,
+                    )
+                )
+    else:
+        for m in _AR_VERB.finditer(norm):
+            if _AR_AMOUNTS.match(norm, m.end()):
+                continue  # "تصل تكلفة المشروع" amounts to: no arrival
+            stem = " ".join(re.sub(r"^(?:سوف\s+)?س?[يتن]", "", m["v"]).split())
+            verbs.append(Trigger(m.start("v"), m.end("v"), C.AR_VERB_TRIGGERS.get(stem), True, True))
+        for m in _AR_NOUN.finditer(norm):
+            key = " ".join(m["k"].split())
+            key = key if key in C.AR_NOUN_TRIGGERS else re.sub(r"ت(?:ه|ها|هم|هما|ي)$", "ه", key)
+            kind = C.AR_NOUN_TRIGGERS.get(key, "election")
+            if kind == "visit" and key.startswith("جول") and _AR_TALKS_AFTER.match(norm, m.end()):
+                kind = "talks"  # "جولة جديدة من المفاوضات" is a round of talks, not a tour
+            oblique = m["n"].startswith("لل") or (m.start("n") > 0 and norm[m.start("n") - 1] == "ل")
+            nouns.append(Trigger(m.start("n"), m.end("n"), kind, False, False, oblique))
+    out = nouns + [_with_kind(v, nouns) if v.kind is None else v for v in verbs]
+    return sorted(out, key=lambda t: t.start)
+
+
+def _with_kind(v: Trigger, nouns: Sequence[Trigger]) -> Trigger:
+    # Passive and relative clauses put the noun first ("القمة التي ستعقد"): look both ways, after first.
+    near = [(n.start - v.end if n.start >= v.end else (v.start - n.end) * 1.2, n) for n in nouns]
+    near = [(d, n) for d, n in near if d <= 60]
+    if not near:
+        return v
+    return Trigger(v.start, v.end, min(near, key=lambda x: x[0])[1].kind, v.verb, v.imperfect)
+
+
+# --- the parts of one event ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Parts:
+    summary: str
+    kind: str
+    trigger: str
+    who: tuple[str, ...]
+    where: str | None
+    purpose: str | None
+
+
+_AR_PURPOSE = re.compile(rf"{L}(?:{C.alternation(C.AR_PURPOSE)})")
+_EN_PURPOSE = re.compile(rf"\b(?:{C.alternation(C.EN_PURPOSE)})\b")
+_CLAUSE_END = re.compile(
+    r"[،,.;؛:!?؟\"«»()\n]|\s(?:وخاصه|خاصه|وذلك|فيما|في حين|بينما|while|after|as|which)\s"
+)
+_AR_PLACE = re.compile(rf"(?:الي|في|نحو)\s+(?P<p>{C.alternation(C.AR_PLACES)}){R}")
+_EN_PLACE = re.compile(rf"\b(?:to|in|at)\s+(?P<p>{C.alternation(C.EN_PLACES)})\b")
+_PREP_BEFORE = re.compile(r"(?:الي|في|نحو|to|in|at)\s+(?:ال)?$")
+_KIND_ORDER = {"person": 0, "org": 1, "country": 2, "place": 3}
+
+
+def _orig(nt: Normalized, a: int, b: int) -> str:
+    s, e = nt.span(a, b)
+    return nt.text[s:e]
+
+
+def _norm_pos(nt: Normalized, orig: int) -> int:
+    from bisect import bisect_left  # noqa: PLC0415 (tiny; keeps the module's imports about events)
+
+    return bisect_left(nt.offsets, orig)
+
+
+def _clause_end(nt: Normalized, start: int, limit: int) -> int:
+    m = _CLAUSE_END.search(nt.norm, start, limit)
+    return m.start() if m else limit
+
+
+def _words(text: str, n: int) -> str:
+    return " ".join(text.split()[:n])
+
+
+def build_parts(
+    nt: Normalized,
+    lang: str,
+    trig: Trigger,
+    mention: Mention,
+    sentence: Sentence,
+    follow: Sequence[int],
+    sentences: Sequence[Sentence],
+    actors: Sequence[Actor],
+) -> Parts:
+    en = lang.startswith("en")
+    a, b = _norm_pos(nt, sentence.start), _norm_pos(nt, sentence.end)
+    spans = [(sentence.start, sentence.end)] + [(s.start, s.end) for s in sentences if s.index in follow]
+    kind = trig.kind or "event"
+    where_actor, where = _where(nt, en, trig, a, b, sentence, actors)
+    who = _who(actors, spans, where_actor)
+    purpose = None
+    if pm := (_EN_PURPOSE if en else _AR_PURPOSE).search(nt.norm, trig.end, b):
+        end = _clause_end(nt, pm.end(), b)
+        purpose = _words(_orig(nt, pm.start(), end), 14) or None
+    trigger_text = _orig(nt, trig.start, trig.end)
+    summary = _summary(nt, en, trig, mention, sentence, a, b, actors, kind, where, purpose, trigger_text)
+    return Parts(summary, kind, trigger_text, who, where, purpose)
+
+
+def _who(actors: Sequence[Actor], spans: Sequence[tuple[int, int]], where: Actor | None) -> tuple[str, ...]:
+    found: list[tuple[int, int, str]] = []
+    for actor in actors:
+        if actor is where or actor.kind == "place":
+            continue
+        hits = [s for s, e in actor.mentions if any(a <= s and e <= b for a, b in spans)]
+        if hits:
+            found.append((_KIND_ORDER.get(actor.kind, 9), min(hits), actor.name))
+    # Countries are participants only when nobody more specific is named («ممثلين عن روسيا وإيران» next to
+    # named envoys is context, not a guest list).
+    if any(kind <= _KIND_ORDER["org"] for kind, _, _ in found):
+        found = [f for f in found if f[0] != _KIND_ORDER["country"]]
+    return tuple(name for _, _, name in sorted(found))
+
+
+def _where(
+    nt: Normalized, en: bool, trig: Trigger, a: int, b: int, sentence: Sentence, actors: Sequence[Actor]
+) -> tuple[Actor | None, str | None]:
+    best: tuple[tuple[int, int], Actor] | None = None
+    trig_orig = nt.span(trig.start, trig.end)[0]
+    for actor in actors:
+        if actor.kind not in ("place", "country"):
+            continue
+        for s, e in actor.mentions:
+            if not (sentence.start <= s and e <= sentence.end):
+                continue
+            ns = _norm_pos(nt, s)
+            if not _PREP_BEFORE.search(nt.norm, max(a, ns - 8), ns):
+                continue
+            key = (0 if actor.kind == "place" else 1, 0 if s > trig_orig else 1)
+            if best is None or key < best[0]:
+                best = (key, actor)
+    if best is not None:
+        return best[1], best[1].name
+    m = (_EN_PLACE if en else _AR_PLACE).search(nt.norm, a, b)
+    return None, (_orig(nt, m.start("p"), m.end("p")) if m else None)
+
+
+def _summary(
+    nt: Normalized,
+    en: bool,
+    trig: Trigger,
+    mention: Mention,
+    sentence: Sentence,
+    a: int,
+    b: int,
+    actors: Sequence[Actor],
+    kind: str,
+    where: str | None,
+    purpose: str | None,
+    trigger_text: str,
+) -> str:
+    if en:
+        return _summary_en(nt, trig, mention, a, b)
+    subject = next(
+        (
+            act.name
+            for act in actors
+            if act.kind == "person"
+            and any(sentence.start <= s and e <= sentence.end for s, e in act.mentions)
+        ),
+        None,
+    )
+    if trig.verb and subject:
+        parts = [subject, trigger_text]
+        if where:
+            parts.append(("إلى " if kind == "visit" else "في ") + where)
+        if purpose:
+            parts.append(_words(purpose, 2))
+        return " ".join(parts)
+    stop = min(_clause_end(nt, trig.end, b), mention.start if mention.start > trig.start else b)
+    fragment = _orig(nt, trig.start, stop)
+    words = fragment.split()
+    line = " ".join(words[:10])
+    if where and where not in line:
+        line += (" إلى " if kind == "visit" else " في ") + where
+    return line
+
+
+_EN_CLAUSE_START = re.compile(r"(?:[.;:]\s|\bthat\s|\bsaid\s|,\s(?:and|but)\s|^)", re.MULTILINE)
+
+
+def _summary_en(nt: Normalized, trig: Trigger, mention: Mention, a: int, b: int) -> str:
+    starts = [m.end() for m in _EN_CLAUSE_START.finditer(nt.norm, a, trig.start)]
+    start = max([a, *starts])
+    end = _clause_end(nt, trig.end, b)
+    if mention.start >= end:
+        end = min(b, mention.end)
+    text = _orig(nt, start, end)
+    date_text = _orig(nt, mention.start, mention.end)
+    text = re.sub(rf"\s*\b(?:on|in|at|from|by)?\s*{re.escape(date_text)}", "", text) if date_text else text
+    words = text.split()
+    line = " ".join(words[:16]).strip(" ,")
+    return line[:1].upper() + line[1:] if line else _orig(nt, trig.start, trig.end)

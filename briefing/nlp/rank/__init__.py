@@ -1,0 +1,1 @@
+"""Provides sentence ranking. Import the modules themselves; this file stays empty."""

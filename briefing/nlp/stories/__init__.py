@@ -1,0 +1,1 @@
+"""Provides story clustering. Import the modules themselves; this file stays empty."""

@@ -1,0 +1,99 @@
+"""Provides the data types of the temporal tagger, shared by the scanners (`ar_scan`, `en_scan`), the
+resolver (`timex`), the duration finder and the event extractor: `Normalized` (text normalized once, with the
+map back to the original), `Mention` (an unresolved date expression found by a scanner), `Resolved` (the
+dates a mention resolves to), `Timex` (a resolved expression with its span in the original text) and the
+literal types `Direction`, `Tense`, `MentionKind` and `Unit`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from briefing.models import Precision
+from briefing.nlp.text.arabic import normalize_with_map
+
+Direction = Literal["past", "future", "either"]
+Tense = Literal["past", "future", "unknown"]
+MentionKind = Literal[
+    "offset", "window", "vague", "weekday", "date", "month", "unit", "year", "hijri", "hijri_month"
+]
+Unit = Literal["day", "week", "month", "year"]
+
+
+@dataclass(frozen=True)
+class Timex:
+    start: int
+    end: int
+    text: str
+    value: date
+    value_end: date | None
+    precision: Precision
+    confidence: float
+    direction: Direction
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An unresolved date expression found by a scanner; offsets are into the normalized text."""
+
+    start: int
+    end: int
+    kind: MentionKind
+    direction: Direction = "either"
+    confidence: float = 0.9
+    days: int = 0
+    """offset: days from publication; vague: days from publication of the window's start."""
+    unit: Unit = "day"
+    count: int = 0
+    weekday: int | None = None
+    weekday2: int | None = None
+    anchor: int | None = None
+    """weekday: the day offset of a relative word said with it ("غداً الأحد" -> 1)."""
+    rel: int | None = None
+    """+1 next, -1 last, 0 this/current, None unmarked."""
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    day2: int | None = None
+    month2: int | None = None
+    year2: int | None = None
+    part: str | None = None
+    """early / mid / late part of a month, week or year."""
+    priority: int = 0
+
+
+@dataclass(frozen=True)
+class Resolved:
+    value: date
+    value_end: date | None
+    precision: Precision
+    confidence: float
+    direction: Direction
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Text normalized once, with the map back to the original, shared by every scanner and cue finder."""
+
+    text: str
+    norm: str
+    offsets: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> Normalized:
+        norm, offsets = normalize_with_map(text)
+        return cls(text, norm, offsets)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original `[start, end)` of a normalized span, widened over trailing diacritics and tatweel
+        (so "غداً" keeps its tanwin)."""
+        a = self.offsets[start]
+        b = self.offsets[end - 1] + 1 if end > start else a
+        while b < len(self.text) and (unicodedata.category(self.text[b]) == "Mn" or self.text[b] == "\u0640"):
+            b += 1
+        while b > a and self.text[b - 1].isspace():
+            b -= 1
+        return a, b

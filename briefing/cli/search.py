@@ -11,12 +11,12 @@ import json
 
 import click
 
-from briefing.cli import Ctx, main, open_store
+from briefing.cli.group import Ctx, open_store
 from briefing.errors import BadInput
 from briefing.render.sanitize import clean_line, safe_url
 
 
-@main.command()
+@click.command()
 @click.argument("query", nargs=-1, required=True)
 @click.option(
     "--limit", type=click.IntRange(1, 1000), default=30, show_default=True, help="How many matches."

@@ -6,7 +6,7 @@
 
 Two caches are measured in the same run, alternately: an empty one (the baseline) and one of `--articles`
 synthetic articles (see "the synthetic cache" below). Each measurement is a fresh process that imports
-briefing, builds the app exactly as `briefing tui` does (`cli_more.tui_cache`: the same closures over
+briefing, builds the app exactly as `briefing tui` does (`cli.cache_access.tui_cache`: the same closures over
 `Store` and `build_briefing`) and runs it headless at 160x45 under Textual's Pilot. It reports:
 
 - first screen: wall time from just before the process was started until the app has written the first
@@ -511,8 +511,8 @@ async def measure(db: Path, started: float) -> dict[str, Any]:
     from textual import events
     from textual._compositor import CompositorUpdate
 
-    from briefing.cli import Ctx
-    from briefing.cli_more import tui_cache
+    from briefing.cli.cache_access import tui_cache
+    from briefing.cli.group import Ctx
     from briefing.config import load
     from briefing.tui.access import Filters
     from briefing.tui.app import BriefingApp

@@ -2,8 +2,8 @@
 
 The app never opens SQLite: `CacheAccess` carries one function per question (the view for some filters,
 the feed list, a search, one article, marking articles read), each called from a thread worker. Tests
-pass fakes; `briefing tui` passes closures over `Store` and `build_briefing` (see `cli_more.tui`).
-No Textual import here: these are data.
+pass fakes; `briefing tui` passes closures over `Store` and `build_briefing` (see
+`briefing.cli.cache_access`). No Textual import here: these are data.
 """
 
 from __future__ import annotations

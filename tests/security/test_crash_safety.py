@@ -186,8 +186,8 @@ def test_kill_9_during_fetches_never_corrupts_or_loses_the_cache(tmp_path: Path)
 def _app_cache(db: Path, now: datetime):  # type: ignore[no-untyped-def]
     """The cache access `briefing tui` hands the app (closures over Store), when this version has it."""
     try:
-        from briefing.cli import Ctx  # noqa: PLC0415
-        from briefing.cli_more import tui_cache  # noqa: PLC0415
+        from briefing.cli.cache_access import tui_cache  # noqa: PLC0415
+        from briefing.cli.group import Ctx  # noqa: PLC0415
         from briefing.config import load  # noqa: PLC0415
     except ImportError:
         return None

@@ -154,8 +154,8 @@ async def test_the_apps_export_names_its_file_after_the_date_only(
     the titles say."""
     from datetime import datetime  # noqa: PLC0415
 
-    from briefing.cli import Ctx  # noqa: PLC0415
-    from briefing.cli_more import tui_cache  # noqa: PLC0415
+    from briefing.cli.cache_access import tui_cache  # noqa: PLC0415
+    from briefing.cli.group import Ctx  # noqa: PLC0415
     from briefing.config import load  # noqa: PLC0415
     from briefing.tui.app import BriefingApp  # noqa: PLC0415
     from tests.security.hostile import assert_markdown_safe  # noqa: PLC0415

@@ -183,15 +183,15 @@ def _cells(app: object) -> list[tuple[str, str | None]]:
 
 
 def _app(source: str, db: Path, bidi: str):  # type: ignore[no-untyped-def]
-    """The app as `briefing tui` builds it (`cache`: closures over Store from `cli_more.tui_cache`), or fed a
-    `Briefing` from the real view-model (`build`)."""
+    """The app as `briefing tui` builds it (`cache`: closures over Store from
+    `cli.cache_access.tui_cache`), or fed a `Briefing` from the real view-model (`build`)."""
     from briefing.tui.app import BriefingApp  # noqa: PLC0415
     from briefing.viewmodel import build_briefing  # noqa: PLC0415
 
     now = datetime.fromisoformat(NOW)
     if source == "cache":
-        from briefing.cli import Ctx  # noqa: PLC0415
-        from briefing.cli_more import tui_cache  # noqa: PLC0415
+        from briefing.cli.cache_access import tui_cache  # noqa: PLC0415
+        from briefing.cli.group import Ctx  # noqa: PLC0415
         from briefing.config import load  # noqa: PLC0415
 
         return BriefingApp(cache=tui_cache(Ctx(load(None, db=db), now)), bidi=bidi)  # type: ignore[arg-type]

@@ -1,5 +1,6 @@
-"""The `tui` command's closures over a real cache (`cli_more.tui_cache`): the quick and full views, filters,
-read flags, feeds, search, one article, marking read. No Textual: these are what the app's workers call."""
+"""The `tui` command's closures over a real cache (`cli.cache_access.tui_cache`): the quick and full
+views, filters, read flags, feeds, search, one article, marking read. No Textual: these are what the app's
+workers call."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.cli import Ctx
-from briefing.cli_more import tui_cache
+from briefing.cli.cache_access import tui_cache
+from briefing.cli.group import Ctx
 from briefing.config import load
 from briefing.models import Actor, Analysis, Event, ParsedEntry, Sentence
 from briefing.store import Store

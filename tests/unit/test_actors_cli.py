@@ -7,7 +7,6 @@ from pathlib import Path
 
 from click.testing import CliRunner, Result
 
-import briefing.cli_actors  # noqa: F401  (registers the command; cli_more imports it in the app)
 from briefing.cli import main
 from briefing.models import ParsedEntry
 from briefing.pipeline import analyze_pending

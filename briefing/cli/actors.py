@@ -12,13 +12,13 @@ from typing import Literal, cast
 
 import click
 
-from briefing.cli import Ctx, main, open_store
+from briefing.cli.group import Ctx, open_store
 from briefing.render.sanitize import clean_line
 
 Kind = Literal["person", "org", "country", "place"]
 
 
-@main.command()
+@click.command()
 @click.option(
     "--limit", type=click.IntRange(1, 10000), default=40, show_default=True, help="How many actors."
 )

@@ -1,8 +1,9 @@
 """Provides `briefing search QUERY`: full-text search of the cache, Arabic-normalized, best matches first.
 
-The query is normalized like the index (`briefing.nlp.arabic.normalize`: diacritics, tatweel, alef forms, ya,
-ta marbuta, Eastern digits, case), so غزّة finds غزة and ٢٥ finds 25. Every word must match. Output is one
-line per article on stdout: date, feed, title, link, tab-separated; `--json` gives the same as objects.
+The query is normalized like the index (`briefing.nlp.text.arabic.normalize`: diacritics, tatweel, alef
+forms, ya, ta marbuta, Eastern digits, case), so غزّة finds غزة and ٢٥ finds 25. Every word must match.
+Output is one line per article on stdout: date, feed, title, link, tab-separated; `--json` gives the same
+as objects.
 """
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ import json
 
 import click
 
-from briefing.cli import Ctx, main, open_store
+from briefing.cli.group import Ctx, open_store
 from briefing.errors import BadInput
 from briefing.render.sanitize import clean_line, safe_url
 
 
-@main.command()
+@click.command()
 @click.argument("query", nargs=-1, required=True)
 @click.option(
     "--limit", type=click.IntRange(1, 1000), default=30, show_default=True, help="How many matches."

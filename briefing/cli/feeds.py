@@ -8,7 +8,9 @@ from pathlib import Path
 
 import click
 
-from briefing.cli import Ctx, main, open_store
+from briefing.cli.group import Ctx, open_store
+from briefing.cli.output import deliver
+from briefing.cli.sources import feed_target
 from briefing.errors import BadInput
 from briefing.feeds.sources import FeedListError, FeedSource, configured_feeds, user_feeds, write_feeds_file
 from briefing.render.sanitize import clean_line
@@ -25,7 +27,7 @@ def _when(dt: datetime | None) -> str:
     return dt.strftime("%Y-%m-%d %H:%M") if dt else "never"
 
 
-@main.group()
+@click.group()
 def feeds() -> None:
     """Manage the feeds you follow."""
 
@@ -86,13 +88,7 @@ def add(ctx: Ctx, url: str, title: str, lang: str | None, category: str, full_te
     """Follow a feed (an http(s) URL or a local file). Typed by you, it may be local or private."""
     from briefing.feeds.safety import check_url  # noqa: PLC0415
 
-    if "://" not in url:
-        path = Path(url).expanduser()
-        if not path.is_file():
-            raise BadInput(f"no such feed file: {url}")
-        url = str(path.resolve())
-    elif not url.lower().startswith(("http://", "https://", "file://")):
-        raise BadInput(f"unsupported URL scheme (http, https or file): {url}")
+    url = feed_target(url)
     mine = _mine(ctx)
     if any(f.url == url for f in mine):
         raise BadInput(f"already following {url}")
@@ -165,7 +161,6 @@ def import_(ctx: Ctx, file: Path, allow_private: bool) -> None:
 @click.pass_obj
 def export_(ctx: Ctx, file: Path | None) -> None:
     """Write the feed list as OPML (to FILE, atomically, or to stdout)."""
-    from briefing.cli_more import write_output  # noqa: PLC0415
     from briefing.feeds.opml import render_opml  # noqa: PLC0415
 
     everything = _mine(ctx)
@@ -178,8 +173,4 @@ def export_(ctx: Ctx, file: Path | None) -> None:
     if not everything:
         click.echo("briefing: no feeds configured; exporting an empty list", err=True)
     text = render_opml(mine)
-    if file is None:
-        click.echo(text, nl=False)
-    else:
-        write_output(file, text)
-        click.echo(f"briefing: wrote {len(mine)} feeds to {file}", err=True)
+    deliver(text, file, f"wrote {len(mine)} feeds to {file}")

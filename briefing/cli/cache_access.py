@@ -1,0 +1,68 @@
+"""Provides `tui_cache`: the app's data access (`briefing.tui.access.CacheAccess`) over the real cache, as
+`briefing tui` hands it to the app."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing.cli.group import Ctx
+    from briefing.models import Article
+    from briefing.tui.access import CacheAccess, FeedChoice, Filters, View
+
+
+def tui_cache(ctx: Ctx, *, fixed_now: bool = True) -> CacheAccess:
+    """The app's view of the cache: closures over `Store` and `build_briefing`, one connection per call
+    (each runs in a worker thread while a refresh may be writing; WAL lets them read meanwhile). With
+    `fixed_now` False the briefing follows the clock: a desk left open past midnight moves to the new day."""
+    from briefing.store import Store  # noqa: PLC0415
+    from briefing.tui.access import CacheAccess, FeedChoice, View  # noqa: PLC0415
+    from briefing.viewmodel import build_briefing  # noqa: PLC0415
+
+    def view(filters: Filters, quick: bool) -> View:
+        with Store.open(ctx.settings.db) as store:
+            now = ctx.now if fixed_now else datetime.now().astimezone()
+            b = build_briefing(
+                store,
+                now,
+                day=filters.day,
+                lang=filters.lang,
+                limit=50,
+                feeds=filters.feeds or None,
+                unread_only=filters.unread_only,
+                with_agenda=not quick,  # the quick first screen: stories only, the agenda follows
+            )
+        read = {r.article_id for story in b.stories for r in story.articles if r.read and r.article_id}
+        return View(b, frozenset(read), complete=not quick)
+
+    def feeds() -> list[FeedChoice]:
+        with Store.open(ctx.settings.db) as store:
+            return [
+                FeedChoice(f.id, f.title or f.url, f.item_count) for f in store.feeds() if f.id is not None
+            ]
+
+    def search(query: str) -> list[Article]:
+        from briefing.nlp.text.arabic import normalize  # noqa: PLC0415 (camel-tools: paid on the first search)
+
+        with Store.open(ctx.settings.db) as store:
+            return list(store.search(query, normalize, limit=100))
+
+    def article(article_id: int) -> Article | None:
+        with Store.open(ctx.settings.db) as store:
+            found = store.articles([article_id])
+        return found[0] if found else None
+
+    def mark_read(ids: Collection[int], read: bool) -> None:
+        with Store.open(ctx.settings.db) as store:
+            store.mark_read(ids, read)
+
+    def prepare() -> None:
+        from briefing.nlp.text.arabic import normalize  # noqa: PLC0415
+
+        normalize("")  # builds the table from camel-tools' character sets, once per process
+
+    return CacheAccess(
+        view=view, feeds=feeds, search=search, article=article, mark_read=mark_read, prepare=prepare
+    )

@@ -1,0 +1,78 @@
+"""Provides what several commands share to fill and read the cache: `do_refresh` (fetch, analyze, cluster,
+reporting on stderr) and `load_briefing` (the briefing of the cache, filled from the bundled samples first
+when it is empty)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
+
+import click
+
+from briefing.cli.sources import feed_sources
+from briefing.render.sanitize import clean_line
+
+if TYPE_CHECKING:
+    from briefing.cli.group import Ctx
+    from briefing.models import Briefing
+    from briefing.pipeline import RefreshReport
+    from briefing.store import Store
+
+Progress = Callable[[int, int, str], None]
+
+
+def do_refresh(
+    ctx: Ctx,
+    store: Store,
+    feed_args: tuple[str, ...] = (),
+    analyze: bool = True,
+    quiet: bool = False,
+    *,
+    allow_private: bool = False,
+    full_text: bool | None = None,
+    progress: Progress | None = None,
+) -> RefreshReport:
+    """Fetch, analyze and cluster. `quiet` (the TUI, or an automatic first fill) prints nothing: the caller
+    reports from the returned RefreshReport; `progress(done, total, label)` replaces the stderr bar."""
+    from briefing.pipeline import refresh  # noqa: PLC0415
+
+    sources, samples = feed_sources(ctx, feed_args, allow_private=allow_private, full_text=full_text)
+    if samples and not quiet:
+        click.echo("briefing: no feeds configured; using the bundled sample feeds", err=True)
+    if progress is None and sys.stderr.isatty() and not quiet:
+        from briefing.progress import StderrProgress  # noqa: PLC0415
+
+        progress = StderrProgress()
+    try:
+        report = refresh(
+            store, sources, ctx.now, analyze=analyze, progress=progress, concurrency=ctx.settings.concurrency
+        )
+    finally:
+        close = getattr(progress, "close", None)  # the stderr bar, or a caller's progress that has one
+        if close is not None:
+            close()
+    if not quiet:
+        for o in report.failed:
+            # Titles and errors can quote what a server sent: sanitized like any feed text.
+            click.echo(f"briefing: {clean_line(o.title)}: {clean_line(o.error or '')}", err=True)
+    return report
+
+
+def load_briefing(
+    ctx: Ctx, store: Store, day: date | None, lang: str, limit: int, since: date | None = None
+) -> Briefing:
+    """The briefing of `day` (or `since`..`day`), its notes on stderr. An empty cache with no feeds configured
+    is first filled from the bundled sample feeds."""
+    from briefing.viewmodel import build_briefing  # noqa: PLC0415
+
+    if store.count("articles") == 0:
+        _, samples = feed_sources(ctx, ())
+        if samples:
+            click.echo("briefing: the cache is empty; reading the bundled sample feeds first", err=True)
+            do_refresh(ctx, store, quiet=True)
+    b = build_briefing(store, ctx.now, day=day, lang=lang, limit=limit, since=since)
+    for note in b.notes:
+        click.echo(f"briefing: {note}", err=True)
+    return b

@@ -20,7 +20,7 @@ import click
 from briefing import __version__
 from briefing.config import ConfigError, Settings, load
 from briefing.errors import BadInput, fail
-from briefing.render.sanitize import clean_line
+from briefing.safetext import clean_line
 
 
 @dataclass

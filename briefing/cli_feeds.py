@@ -11,7 +11,7 @@ import click
 from briefing.cli import Ctx, main, open_store
 from briefing.errors import BadInput
 from briefing.feeds.sources import FeedListError, FeedSource, configured_feeds, user_feeds, write_feeds_file
-from briefing.render.sanitize import clean_line
+from briefing.safetext import clean_line
 
 
 def _mine(ctx: Ctx) -> list[FeedSource]:

@@ -13,7 +13,7 @@ import click
 
 from briefing.cli import Ctx, main, open_store
 from briefing.errors import BadInput
-from briefing.render.sanitize import clean_line, safe_url
+from briefing.safetext import clean_line, safe_url
 
 
 @main.command()

@@ -50,6 +50,19 @@ class ParsedEntry:
 
 
 @dataclass(frozen=True)
+class Page:
+    """The full-text record of one article page (what a fetch found on it, cached by the store)."""
+
+    url: str
+    status: str
+    """"ok" or "error"."""
+    text: str = ""
+    error: str | None = None
+    failures: int = 0
+    next_try: datetime | None = None
+
+
+@dataclass(frozen=True)
 class Sentence:
     index: int
     start: int

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from briefing.feeds.outcome import FeedOutcome
 from briefing.feeds.sources import FeedSource
+from briefing.ingest import fetch_into
 from briefing.models import Analysis, Article
 from briefing.store import Store
 
@@ -30,17 +32,6 @@ WINDOW = timedelta(days=3)
 
 
 @dataclass(frozen=True)
-class FeedOutcome:
-    url: str
-    title: str
-    status: str
-    """"ok", "not_modified", "gone", "error" or "skipped" (in backoff, or gone)."""
-    new: int = 0
-    updated: int = 0
-    error: str | None = None
-
-
-@dataclass(frozen=True)
 class RefreshReport:
     outcomes: tuple[FeedOutcome, ...]
     analyzed: int = 0
@@ -52,15 +43,6 @@ class RefreshReport:
     @property
     def new(self) -> int:
         return sum(o.new for o in self.outcomes)
-
-
-async def _fetch_all(
-    store: Store, sources: Sequence[FeedSource], now: datetime, progress: Progress | None, concurrency: int
-) -> list[FeedOutcome]:
-    """Fetch, parse and store every due feed (see `briefing.feeds.collect` for the etiquette and limits)."""
-    from briefing.feeds.collect import fetch_all  # noqa: PLC0415 (httpx and feedparser only when fetching)
-
-    return await fetch_all(store, sources, now, progress, concurrency)
 
 
 def _analyze_one(article: Article) -> tuple[int, Analysis | None]:
@@ -153,7 +135,7 @@ def refresh(
     progress: Progress | None = None,
     concurrency: int = 16,
 ) -> RefreshReport:
-    outcomes = asyncio.run(_fetch_all(store, sources, now, progress, concurrency))
+    outcomes = asyncio.run(fetch_into(store, sources, now, progress, concurrency))
     analyzed: list[Article] = []
     if analyze:
         analyzed = analyze_pending(store, progress)

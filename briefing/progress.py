@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from briefing.render.sanitize import clean_line
+from briefing.safetext import clean_line
 
 
 class StderrProgress:

@@ -22,7 +22,7 @@ from briefing.models import (
     Story,
     summary_sentences,
 )
-from briefing.nlp.text.arabic import is_arabic
+from briefing.safetext import is_arabic
 from briefing.store import Store
 
 STORY_WINDOW = timedelta(hours=48)

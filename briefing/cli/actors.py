@@ -13,7 +13,7 @@ from typing import Literal, cast
 import click
 
 from briefing.cli.group import Ctx, open_store
-from briefing.render.sanitize import clean_line
+from briefing.safetext import clean_line
 
 Kind = Literal["person", "org", "country", "place"]
 

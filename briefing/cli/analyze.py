@@ -23,7 +23,7 @@ def analyze(ctx: Ctx, path: str, published: str | None, lang: str, title: str | 
     from briefing.feeds.parse import html_to_text  # noqa: PLC0415
     from briefing.nlp.analyze import analyze as run  # noqa: PLC0415
     from briefing.render.jsonout import analysis_json  # noqa: PLC0415
-    from briefing.render.sanitize import clean_text  # noqa: PLC0415
+    from briefing.safetext import clean_text  # noqa: PLC0415
 
     when = parse_now(published) if published else ctx.now
     try:

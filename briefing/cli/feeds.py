@@ -13,7 +13,7 @@ from briefing.cli.output import deliver
 from briefing.cli.sources import feed_target
 from briefing.errors import BadInput
 from briefing.feeds.sources import FeedListError, FeedSource, configured_feeds, user_feeds, write_feeds_file
-from briefing.render.sanitize import clean_line
+from briefing.safetext import clean_line
 
 
 def _mine(ctx: Ctx) -> list[FeedSource]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from briefing.cli.sources import feed_sources
-from briefing.render.sanitize import clean_line
+from briefing.safetext import clean_line
 
 if TYPE_CHECKING:
     from briefing.cli.group import Ctx

@@ -14,7 +14,7 @@ import click
 
 from briefing.cli.group import Ctx, open_store
 from briefing.errors import BadInput
-from briefing.render.sanitize import clean_line, safe_url
+from briefing.safetext import clean_line, safe_url
 
 
 @click.command()

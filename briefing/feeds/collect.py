@@ -1,34 +1,29 @@
-"""Provides `fetch_all`: every due feed fetched, parsed and stored, politely, with one outcome per feed.
+"""Provides `fetch_all`: every due feed fetched and parsed, politely, one `FeedRecord` per feed.
 
 The shape of a run: one HTTP client; at most `concurrency` requests in flight and at most PER_HOST to any one
 host (the host's semaphore is taken first, so a host with 40 feeds cannot hold every global slot); feeds in
 backoff, waiting out a Retry-After or gone (410) are skipped unless fetched by hand (`--feed`); a 304 costs
-no parse and no article write; with many feeds, plain RSS/Atom is parsed partly by a forked worker on another
-core (`worker.py`) and feeds for feedparser (~15 ms per 20-item feed) by a process pool on every core; the
-articles are written a few feeds per transaction (`writes.py`); teaser entries get their page's full text
-(`extract.py`), with the same limits, cached in the store. The run's state and steps are in `run.py`; the
-store, clock and policy (in each `FeedSource`) are passed in.
+no parse; with many feeds, plain RSS/Atom is parsed partly by a forked worker on another core (`worker.py`)
+and feeds for feedparser (~15 ms per 20-item feed) by a process pool on every core; teaser entries get their
+page's full text (`extract.py`), with the same limits, through the page cache the caller passes in as two
+functions. Each record goes to the caller's callback as its feed finishes, so the caller writes it while the
+others are still being fetched; this package writes nothing (`briefing.ingest` does). The run's state and
+steps are in `run.py`; the stored feeds, failure counts, clock and policy (in each `FeedSource`) are passed
+in.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from briefing.feeds.fetch import FetchResult, is_local, make_client, read_local
-from briefing.feeds.run import FetchRun, backoff
+from briefing.feeds.record import FeedRecord
+from briefing.feeds.run import FetchRun, LoadPages, SavePages, backoff
 from briefing.feeds.safety import HostChecks
 from briefing.feeds.sources import FeedSource
 from briefing.models import Feed
-from briefing.store import Store
-from briefing.store.store import FetchStatus
-
-if TYPE_CHECKING:
-    from briefing.pipeline import FeedOutcome
-
-Progress = Callable[[int, int, str], None]
 
 
 def _skip_reason(feed: Feed, src: FeedSource, now: datetime) -> str | None:
@@ -42,22 +37,27 @@ def _skip_reason(feed: Feed, src: FeedSource, now: datetime) -> str | None:
 
 
 async def fetch_all(
-    store: Store, sources: Sequence[FeedSource], now: datetime, progress: Progress | None, concurrency: int
-) -> list[FeedOutcome]:
-    from briefing.pipeline import FeedOutcome  # noqa: PLC0415 (pipeline imports this module lazily)
+    sources: Sequence[FeedSource],
+    feeds: Mapping[str, Feed],
+    failures: Mapping[int, int],
+    now: datetime,
+    *,
+    load_pages: LoadPages,
+    save_pages: SavePages,
+    concurrency: int,
+    on_record: Callable[[FeedRecord], None],
+) -> None:
+    """Fetch every source, handing `on_record` one `FeedRecord` per source as each feed finishes (the
+    others are still being fetched meanwhile). `feeds` holds each source's stored feed (by URL), `failures`
+    the consecutive failures per feed id (for the backoff). An exception from `on_record` ends the run."""
 
-    sources = list({s.url: s for s in sources}.values())
-    feeds = store.ensure_feeds([(s.url, s.title, s.lang, bool(s.full_text)) for s in sources])
-    failures = store.failure_counts()
-    done = 0
-
-    async def one(run: FetchRun, src: FeedSource) -> FeedOutcome:
+    async def one(run: FetchRun, src: FeedSource) -> FeedRecord:
         feed = feeds[src.url]
         assert feed.id is not None
         title = feed.title or src.title or src.url
         skip = _skip_reason(feed, src, now)
         if skip:
-            return FeedOutcome(src.url, title, "skipped", error=skip)
+            return FeedRecord(src.url, feed.id, title, "skipped", error=skip)
         local = is_local(feed.url)
         if local:
             if not (src.trusted or src.allow_private):
@@ -73,45 +73,48 @@ async def fetch_all(
             parsed = await run.parse(result, feed.url)
             if parsed.problem:
                 retry = None if local else backoff(failures.get(feed.id, 0) + 1, now)
-                store.record_fetch(feed.id, ok=False, when=now, error=parsed.problem, next_fetch=retry)
-                return FeedOutcome(src.url, title, "error", error=parsed.problem)
+                return FeedRecord(
+                    src.url, feed.id, title, "error", retry=retry, error=parsed.problem, local=local
+                )
             entries = await run.full_text(feed, src, parsed.entries)
-            status: FetchStatus = {
-                "etag": result.etag,
-                "last_modified": result.last_modified,
-                "title": parsed.title or None,
-                "new_url": result.permanent_url,
-            }
-            if local:  # read at once, in turn: its own transaction
-                res = store.ingest_fetched([(feed.id, entries, status)], now)[0]
-            else:  # with the other feeds that arrive about now, in one transaction
-                res = await run.writes.ingest(feed.id, entries, status)
-            return FeedOutcome(src.url, feed.title or parsed.title or title, "ok", res.new, res.updated)
+            return FeedRecord(
+                src.url,
+                feed.id,
+                feed.title or parsed.title or title,
+                "ok",
+                entries,
+                feed_title=parsed.title or None,
+                etag=result.etag,
+                last_modified=result.last_modified,
+                new_url=result.permanent_url,
+                local=local,
+            )
         if result.status == "not_modified":
-            run.unchanged.append((feed.id, result))  # no parse, no article write: one small batch at the end
-            return FeedOutcome(src.url, title, "not_modified")
+            return FeedRecord(
+                src.url,
+                feed.id,
+                title,
+                "not_modified",
+                etag=result.etag,
+                last_modified=result.last_modified,
+                new_url=result.permanent_url,
+            )
         if result.status == "refused":
-            store.record_fetch(feed.id, ok=False, when=now, error=result.error)
-            return FeedOutcome(src.url, title, "error", error=result.error)
+            return FeedRecord(src.url, feed.id, title, "refused", error=result.error, local=local)
         gone = result.status == "gone"
         retry = None if gone or local else (result.retry_after or backoff(failures.get(feed.id, 0) + 1, now))
-        store.record_fetch(feed.id, ok=False, when=now, error=result.error, next_fetch=retry, gone=gone)
-        return FeedOutcome(src.url, title, result.status, error=result.error)
+        return FeedRecord(
+            src.url, feed.id, title, result.status, retry=retry, error=result.error, local=local
+        )
 
-    async def tracked(run: FetchRun, src: FeedSource) -> FeedOutcome:
-        nonlocal done
-        outcome = await one(run, src)
-        run.writes.finished()
-        done += 1
-        if progress:
-            progress(done, len(sources), outcome.title)
-        return outcome
+    async def tracked(run: FetchRun, src: FeedSource) -> None:
+        on_record(await one(run, src))
 
     remote = sum(1 for s in sources if not is_local(s.url))
     checks = HostChecks()
     async with make_client(checks.addresses) as client:
-        run = FetchRun(store, now, client, checks, concurrency, remote, len(sources))
+        run = FetchRun(now, client, checks, concurrency, remote, load_pages, save_pages)
         try:
-            return list(await asyncio.gather(*(tracked(run, s) for s in sources)))
+            await asyncio.gather(*(tracked(run, s) for s in sources))
         finally:
             run.close()

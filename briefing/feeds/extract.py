@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from briefing.feeds.charset import decode
-from briefing.render.sanitize import clean_text
+from briefing.safetext import clean_text
 
 SHORT_TEXT = 300
 """An entry with less text than this (characters) is a teaser: its page is extracted when allowed."""

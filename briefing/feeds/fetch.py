@@ -35,7 +35,7 @@ import httpx  # noqa: E402
 
 from briefing import __version__  # noqa: E402
 from briefing.feeds.transport import Transport  # noqa: E402
-from briefing.render.sanitize import clean_line  # noqa: E402
+from briefing.safetext import clean_line  # noqa: E402
 
 USER_AGENT = (
     f"briefing/{__version__} (terminal news briefing; feed reader; +https://example.invalid/briefing)"

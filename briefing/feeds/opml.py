@@ -16,7 +16,7 @@ from xml.etree.ElementTree import Element, ParseError
 from xml.sax.saxutils import quoteattr
 
 from briefing.feeds.sources import FeedSource
-from briefing.render.sanitize import clean_line
+from briefing.safetext import clean_line
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_OUTLINES = 10_000

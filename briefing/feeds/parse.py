@@ -22,7 +22,7 @@ from briefing.feeds.charset import to_utf8
 from briefing.feeds.fastparse import fast_parse
 from briefing.feeds.simplehtml import simple_text
 from briefing.models import ParsedEntry
-from briefing.render.sanitize import clean_line, clean_text, safe_url
+from briefing.safetext import clean_line, clean_text, safe_url
 
 _BLOCK_TAGS = {
     "p",

@@ -1,11 +1,12 @@
-"""Provides `FetchRun`, the state and steps of one fetch run that `collect.fetch_all` drives, and `backoff`.
+"""Provides `FetchRun`, the state and steps of one fetch run that `collect.fetch_all` drives, `backoff`, and
+the page cache's two function types (`LoadPages`, `SavePages`).
 
 A run holds the HTTP client, the global and per-host semaphores (a host's is taken first, so a host with 40
 feeds cannot hold every global slot), the host checks whose accepted addresses the transport connects to, the
-parse worker and process pool (made at the first body to parse: an all-304 run pays for neither), the
-batched writes and the 304s to record at the end. Its steps: `get` (one polite request), `parse` (plain
-RSS/Atom with lxml in the worker or in place, anything else through feedparser in the pool), `full_text`
-(pages of teaser entries, with the same limits, cached in the store) and `close`.
+parse worker and process pool (made at the first body to parse: an all-304 run pays for neither) and the
+page cache's functions. Its steps: `get` (one polite request), `parse` (plain RSS/Atom with lxml in the
+worker or in place, anything else through feedparser in the pool), `full_text` (pages of teaser entries,
+with the same limits, through the page cache) and `close`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import os
 import random
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -29,10 +30,7 @@ from briefing.feeds.fetch import PAGE_ACCEPT, FetchResult, Guard, fetch_http
 from briefing.feeds.safety import HostChecks, check_resolved, same_host
 from briefing.feeds.sources import FeedSource
 from briefing.feeds.worker import Answer, ParseWorker
-from briefing.feeds.writes import BatchedWrites
-from briefing.models import Feed, ParsedEntry
-from briefing.store import Store
-from briefing.store.store import Page
+from briefing.models import Feed, Page, ParsedEntry
 
 if TYPE_CHECKING:
     import httpx
@@ -47,6 +45,11 @@ MAX_PAGES_PER_FEED = 30
 PAGE_RETRY = timedelta(hours=6)
 
 T = TypeVar("T")
+
+LoadPages = Callable[[Iterable[str]], Mapping[str, Page]]
+"""load_pages(urls) -> the cached full-text record of each of these page URLs that has one."""
+SavePages = Callable[[int, Sequence[Page]], None]
+"""save_pages(feed_id, pages): keep what this run's page fetches found (text, or the error and next try)."""
 
 
 def backoff(failures: int, now: datetime) -> datetime:
@@ -91,20 +94,20 @@ def _pool(remote_feeds: int) -> ProcessPoolExecutor | None:
 
 
 class FetchRun:
-    """The state of one fetch run: client, semaphores, pool, store, clock."""
+    """The state of one fetch run: client, semaphores, pool, page cache, clock."""
 
     def __init__(
         self,
-        store: Store,
         now: datetime,
         client: httpx.AsyncClient,
         checks: HostChecks,
         concurrency: int,
         remote_feeds: int,
-        feeds: int,
+        load_pages: LoadPages,
+        save_pages: SavePages,
     ) -> None:
-        self.store, self.now, self.client = store, now, client
-        self.writes = BatchedWrites(store, now, feeds)
+        self.now, self.client = now, client
+        self.load_pages, self.save_pages = load_pages, save_pages
         self.overall = asyncio.Semaphore(concurrency)
         self.hosts: dict[str, asyncio.Semaphore] = {}
         self.checks = checks
@@ -113,8 +116,6 @@ class FetchRun:
         self._pool_made = False
         self.worker: ParseWorker | None = None
         self._worker_made = False
-        self.unchanged: list[tuple[int, FetchResult]] = []
-        """304s, recorded together in one transaction at the end of the run."""
 
     async def cpu(self, fn: Callable[..., T], *args: Any) -> T:
         """Run CPU-bound work in the pool when there is one, else in a thread (the loop stays responsive)."""
@@ -157,12 +158,6 @@ class FetchRun:
             return ParsedFeed("", None, (), f"parser failed: {type(exc).__name__}: {exc}"[:200])
 
     def close(self) -> None:
-        self.writes.flush()
-        if self.unchanged:
-            self.store.record_unchanged(
-                [(fid, r.etag, r.last_modified, r.permanent_url) for fid, r in self.unchanged], self.now
-            )
-            self.unchanged.clear()
         if self.worker is not None:
             self.worker.close()
         if self.pool is not None:
@@ -211,7 +206,7 @@ class FetchRun:
         need = [e for e in entries if wants_page(e.text, e.url, src.full_text)]
         if not need:
             return entries
-        cached = self.store.pages(e.url for e in need)
+        cached = dict(self.load_pages(e.url for e in need))
         todo: list[tuple[str, int]] = []
         for e in need:
             p = cached.get(e.url)
@@ -222,7 +217,7 @@ class FetchRun:
             guard = self.page_guard(src, feed.url)
             fetched = await asyncio.gather(*(self.page(u, n, guard) for u, n in todo))
             assert feed.id is not None
-            self.store.save_pages(feed.id, fetched, self.now)
+            self.save_pages(feed.id, fetched)
             cached.update((p.url, p) for p in fetched)
         texts = {u: p.text for u, p in cached.items() if p.status == "ok"}
         return tuple(

@@ -51,13 +51,21 @@ class _Connection:
 
     def usable(self) -> bool:
         """Still open and quiet: the server has neither closed it nor sent anything unasked while it was idle
-        (those bytes would be read as the answer to the next request). asyncio has no public look at a
-        reader's buffer."""
-        unasked = len(getattr(self.reader, "_buffer", b""))
+        (those bytes would be read as the answer to the next request)."""
+        unasked = buffered_bytes(self.reader)
         return not (self.writer.is_closing() or self.reader.at_eof() or unasked)
 
     def close(self) -> None:
         self.writer.close()
+
+
+def buffered_bytes(reader: asyncio.StreamReader) -> int:
+    """How many bytes `reader` has received and not handed out yet. asyncio has no public look at a reader's
+    buffer, so this reads its private `_buffer` (a bytearray in CPython 3.11-3.13), here and nowhere else;
+    `tests/net/test_transport.py` checks the attribute and its meaning on the running Python and fails
+    loudly if asyncio changes it."""
+    buffer: bytearray = reader._buffer  # type: ignore[attr-defined]
+    return len(buffer)
 
 
 def _timeouts(request: httpx.Request) -> dict[str, float | None]:

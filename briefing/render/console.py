@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.text import Text
 
 from briefing.models import Actor, AgendaItem, Briefing, Story
-from briefing.render.sanitize import clean_line
+from briefing.safetext import clean_line
 
 MAX_ACTORS_PER_STORY = 6
 

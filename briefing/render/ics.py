@@ -13,7 +13,7 @@ from icalendar import Calendar
 from icalendar import Event as VEvent
 
 from briefing.models import AgendaItem, Briefing
-from briefing.render.sanitize import clean_line, safe_url
+from briefing.safetext import clean_line, safe_url
 
 
 def uid(item: AgendaItem) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 
 from briefing.codec import analysis_to_dict, briefing_to_dict
 from briefing.models import Analysis, Briefing
-from briefing.render.sanitize import clean_text, safe_url
+from briefing.safetext import clean_text, safe_url
 
 _URL_KEYS = frozenset({"url"})
 

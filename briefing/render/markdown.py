@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 
 from briefing.models import AgendaItem, Briefing
-from briefing.nlp.text.arabic import is_arabic
 from briefing.render.console import format_span
-from briefing.render.sanitize import clean_line, safe_url
+from briefing.safetext import clean_line, is_arabic, safe_url
 
 ALM = "\u061c"
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~!&{}])")

@@ -9,25 +9,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from briefing.models import Article
+from briefing.models import Article, Page
 from briefing.store.fts import Normalizer, index_text, match_expression
 from briefing.store.times import from_iso, iso
-
-
-@dataclass(frozen=True)
-class Page:
-    """The full-text record of one article page."""
-
-    url: str
-    status: str
-    """"ok" or "error"."""
-    text: str = ""
-    error: str | None = None
-    failures: int = 0
-    next_try: datetime | None = None
 
 
 class PagesAndSearch:

@@ -18,11 +18,11 @@ from pathlib import Path
 from briefing.codec import ANALYSIS_VERSION, analysis_from_dict, analysis_to_dict
 from briefing.models import Analysis, Article
 from briefing.store.actors import ActorsStore, StoredActor
-from briefing.store.extras import Page, PagesAndSearch
+from briefing.store.extras import PagesAndSearch
 from briefing.store.ingest import FetchStatus, Ingest, IngestResult
 from briefing.store.schema import SchemaTooNew, migrate
 
-__all__ = ["FetchStatus", "IngestResult", "Page", "SchemaTooNew", "Store", "StoredActor"]
+__all__ = ["FetchStatus", "IngestResult", "SchemaTooNew", "Store", "StoredActor"]
 
 
 class Store(Ingest, PagesAndSearch, ActorsStore):

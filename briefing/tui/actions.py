@@ -11,7 +11,7 @@ from pathlib import Path
 
 from briefing.models import Article, ArticleRef, Briefing
 from briefing.render.bidi import BidiMode
-from briefing.render.sanitize import clean_line
+from briefing.safetext import clean_line
 from briefing.tui.access import FeedChoice, Filters, View
 from briefing.tui.export import default_export_path
 from briefing.tui.format import count

@@ -29,7 +29,7 @@ from textual.screen import Screen
 
 from briefing.models import Briefing
 from briefing.render.bidi import BidiMode
-from briefing.render.sanitize import clean_line, safe_url
+from briefing.safetext import clean_line, safe_url
 from briefing.tui import keys
 from briefing.tui.access import CacheAccess, FeedChoice, Filters, View
 from briefing.tui.actions import Actions

@@ -1,7 +1,7 @@
 """Provides the short labels the panes show: times, day headings, language tags, counts, hosts.
 
 English labels from a fixed table rather than `strftime`, so the screen does not depend on the locale.
-Every label that carries feed text cleans it with `briefing.render.sanitize`.
+Every label that carries feed text cleans it with `briefing.safetext`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from datetime import date, datetime, tzinfo
 from urllib.parse import urlsplit
 
 from briefing.models import AgendaItem, Briefing
-from briefing.render.sanitize import clean_line, safe_url
+from briefing.safetext import clean_line, safe_url
 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

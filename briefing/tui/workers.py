@@ -16,7 +16,7 @@ from textual.app import App
 from textual.worker import get_current_worker
 
 from briefing.models import Briefing
-from briefing.render.sanitize import clean_line
+from briefing.safetext import clean_line
 from briefing.tui.access import CacheAccess, Filters, View
 from briefing.tui.export import write_export
 from briefing.tui.messages import (

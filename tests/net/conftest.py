@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from briefing.feeds.outcome import FeedOutcome
 from briefing.feeds.sources import FeedSource
-from briefing.pipeline import FeedOutcome, refresh
+from briefing.pipeline import refresh
 from briefing.store import Store
 from tests.net.server import LocalServer
 

@@ -13,7 +13,7 @@ import httpx
 import pytest
 import trustme
 
-from briefing.feeds.transport import MAX_HEAD, Transport
+from briefing.feeds.transport import MAX_HEAD, Transport, buffered_bytes
 
 Script = Callable[[asyncio.StreamReader, asyncio.StreamWriter, "Wire"], Awaitable[None]]
 
@@ -278,3 +278,22 @@ async def test_https_refuses_a_certificate_it_cannot_verify(tls: tuple[ssl.SSLCo
     async with serving(keep_alive, tls=server_context) as (base, _), client() as c:
         with pytest.raises(httpx.ConnectError, match="CERTIFICATE_VERIFY_FAILED"):
             await c.get(base)
+
+
+def test_buffered_bytes_reads_asyncio_private_buffer_as_assumed() -> None:
+    """`Transport` tells an idle connection with unasked bytes from a quiet one through the reader's private
+    `_buffer`; if asyncio renames it or changes its meaning, this fails here rather than letting a stale
+    connection's bytes be read as the next answer."""
+
+    async def check() -> None:
+        reader = asyncio.StreamReader()
+        assert isinstance(reader._buffer, bytearray)  # type: ignore[attr-defined]
+        assert buffered_bytes(reader) == 0
+        reader.feed_data(b"HTTP/1.1 200 OK\r\n")
+        assert buffered_bytes(reader) == 17
+        assert await reader.read(5) == b"HTTP/"
+        assert buffered_bytes(reader) == 12
+        await reader.read(100)
+        assert buffered_bytes(reader) == 0
+
+    asyncio.run(check())

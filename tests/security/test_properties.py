@@ -18,7 +18,7 @@ from briefing.render.console import render_today
 from briefing.render.ics import render_ics
 from briefing.render.jsonout import briefing_json
 from briefing.render.markdown import escape, render_markdown
-from briefing.render.sanitize import clean_line, clean_text, safe_url
+from briefing.safetext import clean_line, clean_text, safe_url
 from tests.security.hostile import (
     FORBIDDEN,
     FORBIDDEN_CRLF_OK,

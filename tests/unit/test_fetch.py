@@ -236,3 +236,27 @@ def test_client_keeps_no_cookies_and_ignores_proxy_environment(monkeypatch) -> N
 
     asyncio.run(go())
     assert cookies == [None, None]
+
+
+def test_the_httpx_cli_placeholder_keeps_httpx_working_without_its_cli() -> None:
+    """`fetch._skip_httpx_cli` plants an empty `httpx._main` so that importing httpx skips its command-line
+    tool (click, rich, pygments). That relies on httpx importing the tool in `try: ... except ImportError`
+    and falling back to a stub `main`: checked here against the installed httpx, so a release that changes
+    it fails this test instead of breaking `import httpx`."""
+    import inspect  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    source = inspect.getsource(httpx)
+    assert "from ._main import main" in source and "except ImportError" in source
+    probe = (
+        "import sys\n"
+        "import briefing.feeds.fetch\n"
+        "import httpx\n"
+        "assert type(sys.modules['httpx._main']).__name__ == 'module'\n"
+        "assert not hasattr(sys.modules['httpx._main'], 'main')\n"
+        "assert 'click' not in sys.modules and 'pygments' not in sys.modules\n"
+        "assert httpx.AsyncClient is not None\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr

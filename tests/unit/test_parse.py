@@ -172,7 +172,7 @@ def _same_as_lxml(markup: str) -> bool | None:
     """None when the simple path declines `markup`; else whether it gives what lxml gives."""
     from briefing.feeds.parse import _tree_text
     from briefing.feeds.simplehtml import simple_text
-    from briefing.render.sanitize import clean_text
+    from briefing.safetext import clean_text
 
     clean = clean_text(markup)
     if ("<" not in clean and "&" not in clean) or simple_text(clean) is None:

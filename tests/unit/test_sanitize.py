@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.render.sanitize import clean_line, clean_text, safe_url
+from briefing.safetext import clean_line, clean_text, is_arabic, safe_url
 from tests.security.hostile import FORBIDDEN
 
 
@@ -55,3 +55,22 @@ def test_idempotent_and_nothing_forbidden_left(text: str) -> None:
     once = clean_text(text)
     assert clean_text(once) == once
     assert not FORBIDDEN.search(once)
+
+
+def test_is_arabic_finds_any_arabic_letter() -> None:
+    assert is_arabic("وصل الوفد إلى المدينة")
+    assert is_arabic("Talks in الدوحة today")
+    assert is_arabic("\ufefb")  # a presentation form (lam-alef ligature)
+    assert not is_arabic("The delegation arrived")
+    assert not is_arabic("")
+
+
+def test_is_arabic_agrees_with_the_analyzers_on_arabic_blocks() -> None:
+    """The neutral copy and nlp's own must draw the same line, or the view-model and the analyzers would
+    disagree on a story's language."""
+    from briefing.nlp.text.arabic import is_arabic as nlp_is_arabic  # noqa: PLC0415
+
+    for code in range(0x0500, 0x0900):
+        assert is_arabic(chr(code)) == nlp_is_arabic(chr(code)), hex(code)
+    for code in range(0xFB00, 0x10000):
+        assert is_arabic(chr(code)) == nlp_is_arabic(chr(code)), hex(code)

@@ -18,7 +18,7 @@ from textual.widgets import Footer, Static
 
 from briefing.models import Article, ArticleRef
 from briefing.render.bidi import BidiMode
-from briefing.render.sanitize import clean_line, clean_text
+from briefing.safetext import clean_line, clean_text
 from briefing.tui import keys
 from briefing.tui.format import count, host, lang_tag, long_day_label
 from briefing.tui.widgets.paragraph import Paragraph

@@ -16,7 +16,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from briefing.render.sanitize import clean_line
+from briefing.safetext import clean_line
 from briefing.tui import keys
 from briefing.tui.export import resolve_target
 

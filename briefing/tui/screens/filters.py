@@ -20,7 +20,7 @@ from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Sele
 from textual.widgets.selection_list import Selection
 
 from briefing.render.bidi import BidiMode
-from briefing.render.sanitize import clean_line
+from briefing.safetext import clean_line
 from briefing.tui import keys
 from briefing.tui.access import FeedChoice, Filters, Lang
 from briefing.tui.rendering import visual_line

@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from briefing.models import Article
 from briefing.render.bidi import BidiMode
-from briefing.render.sanitize import clean_line
+from briefing.safetext import clean_line
 from briefing.tui import keys
 from briefing.tui.format import count, lang_tag, long_day_label
 from briefing.tui.widgets.block import BlockVisual, Part

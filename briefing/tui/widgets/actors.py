@@ -15,7 +15,7 @@ from textual.binding import BindingType
 
 from briefing.models import Actor, Story
 from briefing.render.bidi import BidiMode
-from briefing.render.sanitize import clean_line
+from briefing.safetext import clean_line
 from briefing.tui import keys
 from briefing.tui.format import count
 from briefing.tui.widgets.block import BLANK, BlockView, Part

@@ -18,7 +18,7 @@ from textual.binding import BindingType
 
 from briefing.models import AgendaItem, Event
 from briefing.render.bidi import BidiMode
-from briefing.render.sanitize import clean_line
+from briefing.safetext import clean_line
 from briefing.tui import keys
 from briefing.tui.format import agenda_heading, count, span_label
 from briefing.tui.widgets.block import BLANK, BlockView, Part

@@ -30,7 +30,7 @@ from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
 from briefing.render.bidi import BidiMode, cell_width, is_rtl
-from briefing.render.sanitize import clean_text
+from briefing.safetext import clean_text
 from briefing.tui.rendering import StyleSpan, styled_lines
 
 

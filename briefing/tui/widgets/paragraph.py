@@ -16,7 +16,7 @@ from textual.geometry import Size
 from textual.widget import Widget
 
 from briefing.render.bidi import BidiMode, is_rtl, wrap
-from briefing.render.sanitize import clean_text
+from briefing.safetext import clean_text
 from briefing.tui.rendering import StyleSpan, styled_lines
 
 

@@ -13,7 +13,7 @@ from textual.widgets import ProgressBar, Static
 
 from briefing.models import Briefing
 from briefing.render.bidi import BidiMode
-from briefing.render.sanitize import clean_line
+from briefing.safetext import clean_line
 from briefing.tui.format import count, long_day_label
 from briefing.tui.rendering import visual_line
 

@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 
 from briefing.models import Story
 from briefing.render.bidi import BidiMode
-from briefing.render.sanitize import clean_line
+from briefing.safetext import clean_line
 from briefing.tui import keys
 from briefing.tui.format import When, count, lang_tag, stamp
 from briefing.tui.messages import StoryHighlighted, StoryOpened

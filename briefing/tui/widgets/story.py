@@ -17,7 +17,7 @@ from textual.reactive import reactive
 
 from briefing.models import ArticleRef, Story
 from briefing.render.bidi import BidiMode
-from briefing.render.sanitize import clean_line
+from briefing.safetext import clean_line
 from briefing.tui import keys
 from briefing.tui.format import When, count, host, lang_tag, stamp
 from briefing.tui.rendering import find_mentions

@@ -1,4 +1,6 @@
-"""Provides the one sanitizer for untrusted feed text, applied at ingest and again by every renderer.
+"""Provides the text safety shared by ingest and every renderer: `clean_text`, `clean_line`, `safe_url`, and
+`is_arabic` (does a string hold Arabic letters, for direction and punctuation choices). A leaf: it imports
+nothing of briefing, so the feed readers, the renderers, the view-model and the TUI all use the same rules.
 
 Feed text must never drive the terminal: C0 controls (except tab and newline), DEL, C1 controls and the bidi
 embedding/override/isolate controls are removed, and so is U+FEFF (a byte-order mark left inside the text,
@@ -14,6 +16,8 @@ from urllib.parse import urlsplit
 
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+"""The Arabic blocks (basic, supplement, extended-A, presentation forms A and B)."""
 
 
 def clean_text(text: str) -> str:
@@ -44,3 +48,8 @@ def safe_url(url: str | None) -> str:
     except ValueError:  # also a port that is not a number in 0-65535
         return ""
     return url if scheme in _SAFE_SCHEMES else ""
+
+
+def is_arabic(text: str) -> bool:
+    """Whether `text` holds at least one character of the Arabic blocks."""
+    return bool(_ARABIC_LETTER.search(text))

@@ -1,11 +1,12 @@
 """Provides `BatchedWrites`: the articles and status of fetched feeds, stored a few feeds at a time.
 
 Each commit costs about as much as writing a feed's twenty articles, so a fetch run does not commit once per
-feed: a parsed feed waits (its coroutine awaits) until a batch is written, in one transaction, when BATCH
-feeds are waiting, FLUSH_AFTER seconds after the first of them, or at once when every feed still running is
-waiting (the end of a run never waits for the timer). No transaction is held across an await, so readers and
-other writers see the cache as before; a crash loses at most one batch of feeds, and those are fetched again
-in full by the next run (their validators were not stored either).
+feed: a parsed feed's record waits until a batch is written, in one transaction, when BATCH feeds are
+waiting, FLUSH_AFTER seconds after the first of them, or when the caller flushes (at the end of the run,
+which never waits for the timer). The fetch goes on meanwhile: `add` returns a future for the feed's
+`IngestResult`. No transaction is held across an await, so readers and other writers see the cache as
+before; a crash loses at most one batch of feeds, and those are fetched again in full by the next run (their
+validators were not stored either).
 """
 
 from __future__ import annotations
@@ -23,29 +24,24 @@ FLUSH_AFTER = 0.05
 
 
 class BatchedWrites:
-    def __init__(self, store: Store, now: datetime, running: int) -> None:
+    def __init__(self, store: Store, now: datetime) -> None:
         self.store, self.now = store, now
-        self.running = running
-        """Feeds whose outcome is not known yet (those waiting here included)."""
         self._waiting: list[tuple[int, Sequence[ParsedEntry], FetchStatus, asyncio.Future[IngestResult]]] = []
         self._timer: asyncio.TimerHandle | None = None
 
-    async def ingest(self, feed_id: int, entries: Sequence[ParsedEntry], status: FetchStatus) -> IngestResult:
-        """`Store.ingest` and `Store.record_fetch(ok=True, **status)` for one feed, in the next batch."""
+    def add(
+        self, feed_id: int, entries: Sequence[ParsedEntry], status: FetchStatus
+    ) -> asyncio.Future[IngestResult]:
+        """`Store.ingest` and `Store.record_fetch(ok=True, **status)` for one feed, in the next batch: the
+        future holds its result, or the batch's error."""
         loop = asyncio.get_running_loop()
         future: asyncio.Future[IngestResult] = loop.create_future()
         self._waiting.append((feed_id, entries, status, future))
-        if len(self._waiting) >= min(BATCH, self.running):
+        if len(self._waiting) >= BATCH:
             self.flush()
         elif self._timer is None:
             self._timer = loop.call_later(FLUSH_AFTER, self.flush)
-        return await future
-
-    def finished(self) -> None:
-        """One feed's outcome is known: when all the others are waiting here, write them now."""
-        self.running -= 1
-        if self._waiting and len(self._waiting) >= self.running:
-            self.flush()
+        return future
 
     def flush(self) -> None:
         if self._timer is not None:

@@ -109,7 +109,7 @@ MIGRATIONS: dict[int, str] = {
     );
     CREATE INDEX actors_kind ON actors (kind);
 
-    -- The forms under which an actor is met again (briefing.nlp.actors.merge.identity_forms): its keys, Latin
+    -- The forms under which an actor is met again (`Actor.identity`, from the extractor): its keys, Latin
     -- name, written names of two words or more, consonant skeletons tagged by script. Later articles resolve
     -- their actors to a stable id through them.
     CREATE TABLE actor_forms (

@@ -146,7 +146,7 @@ class Store(Ingest, PagesAndSearch, ActorsStore):
     def save_analyses(self, results: Iterable[tuple[int, Analysis]]) -> None:
         with self._write() as c:
             for article_id, analysis in results:
-                data = json.dumps(analysis_to_dict(analysis), ensure_ascii=False)
+                data = json.dumps(analysis_to_dict(analysis, stored=True), ensure_ascii=False)
                 c.execute(
                     "INSERT OR REPLACE INTO analyses (article_id, version, data) VALUES (?, ?, ?)",
                     (article_id, ANALYSIS_VERSION, data),

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -88,8 +89,9 @@ def fetch(code: Path, db: Path, feeds: list[Path]) -> tuple[float, int]:
     for f in feeds:
         args += ["--feed", str(f)]
     t0 = time.perf_counter()
+    # `-m` puts the working directory first on the path: a neutral one, so PYTHONPATH picks the code.
     done = subprocess.run(
-        args, env=env, check=True, stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        args, env=env, check=True, stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=db.parent
     )
     lines = done.stderr.strip().splitlines()
     print("\n".join(lines[:-1]), file=sys.stderr)
@@ -150,7 +152,9 @@ def main() -> None:
             ).stdout
             subprocess.run(["tar", "-x", "-C", str(code)], input=archive, check=True)
             runs.append((f"baseline ({args.compare})", code))
-        runs.append(("this tree", ROOT))
+        tree = work / "tree-code"  # a copy: edits made while the benchmark runs do not reach it
+        shutil.copytree(ROOT / "briefing", tree / "briefing", dirs_exist_ok=True)
+        runs.append(("this tree", tree))
         for n, (label, code) in enumerate(runs):
             db = work / f"cache-{n}" / "cache.db"
             db.parent.mkdir(exist_ok=True)

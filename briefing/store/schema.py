@@ -184,6 +184,29 @@ MIGRATIONS: dict[int, str] = {
         DELETE FROM fts_pending WHERE article_id = old.id;
     END;
 
+    -- The actor links become WITHOUT ROWID tables: their primary key was an index holding a second copy of
+    -- every row (the keys are long strings), beside the table itself.
+    CREATE TABLE actor_forms_new (
+        form          TEXT NOT NULL,
+        actor_key     TEXT NOT NULL REFERENCES actors(key) ON DELETE CASCADE,
+        PRIMARY KEY (form, actor_key)
+    ) WITHOUT ROWID;
+    INSERT INTO actor_forms_new (form, actor_key) SELECT form, actor_key FROM actor_forms;
+    DROP TABLE actor_forms;
+    ALTER TABLE actor_forms_new RENAME TO actor_forms;
+    CREATE INDEX actor_forms_key ON actor_forms (actor_key);
+    CREATE TABLE article_actors_new (
+        article_id    INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        actor_key     TEXT NOT NULL REFERENCES actors(key) ON DELETE CASCADE,
+        mentions      INTEGER NOT NULL,
+        PRIMARY KEY (article_id, actor_key)
+    ) WITHOUT ROWID;
+    INSERT INTO article_actors_new (article_id, actor_key, mentions)
+        SELECT article_id, actor_key, mentions FROM article_actors;
+    DROP TABLE article_actors;
+    ALTER TABLE article_actors_new RENAME TO article_actors;
+    CREATE INDEX article_actors_key ON article_actors (actor_key);
+
     -- Analyses are stored compact (briefing.store.compact): deflated against their article's text, which they
     -- no longer copy. They decode only with the text they were made from, so they go when it changes.
     CREATE TRIGGER analyses_follow_text AFTER UPDATE OF title, text, published ON articles BEGIN

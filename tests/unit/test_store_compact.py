@@ -216,14 +216,36 @@ def _v4_cache(path: Path, analysis: Analysis) -> None:
             (i, index_text(title, _normalize), index_text(text, _normalize)),
         )
     conn.execute("DELETE FROM fts_pending")
+    conn.execute(
+        "INSERT INTO actors VALUES ('place:riyadh', 'place', 'الرياض', 'Riyadh', ?, ?), "
+        "('person:الوزير', 'person', 'الوزير', NULL, ?, ?)",
+        (utc,) * 4,
+    )
+    conn.execute(
+        "INSERT INTO actor_forms VALUES ('place:riyadh', 'place:riyadh'), ('ar:رياض', 'place:riyadh')"
+    )
+    conn.execute("INSERT INTO article_actors VALUES (1, 'place:riyadh', 2), (1, 'person:الوزير', 1)")
     conn.close()
+
+
+ACTOR_ROWS = (
+    "SELECT 'f', form, actor_key, 0 FROM actor_forms UNION ALL "
+    "SELECT 'a', article_id, actor_key, mentions FROM article_actors ORDER BY 1, 2, 3"
+)
 
 
 def test_a_schema_4_cache_is_converted_without_losing_anything(tmp_path: Path) -> None:
     path = tmp_path / "v4.sqlite3"
     analysis = _analysis()
     _v4_cache(path, analysis)
+    with sqlite3.connect(path) as conn:
+        actor_rows = conn.execute(ACTOR_ROWS).fetchall()
     with Store.open(path) as s:
+        assert s.conn.execute(ACTOR_ROWS).fetchall() == actor_rows and len(actor_rows) == 4
+        assert s.article_actors([1]) == {1: {"place:riyadh": 2, "person:الوزير": 1}}
+        for table in ("actor_forms", "article_actors"):
+            sql = s.conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+            assert sql.endswith("WITHOUT ROWID")
         assert s.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         [first, second] = s.articles([1, 2])
         assert first.analysis == analysis and first.text == TEXT

@@ -60,14 +60,17 @@ class ActorsStore:
         actor tables existed, or a crash between saving an analysis and recording its actors); returns how
         many articles were recorded."""
         q = (
-            "SELECT n.article_id FROM analyses n WHERE n.data NOT LIKE '%\"actors\": []%' AND NOT EXISTS "
+            "SELECT n.article_id FROM analyses n WHERE NOT EXISTS "
             "(SELECT 1 FROM article_actors aa WHERE aa.article_id = n.article_id)"
         )
         ids = [int(r[0]) for r in self.conn.execute(q)]
-        done = [(a.id, a.analysis) for a in self.articles(ids) if a.analysis is not None]
-        for i in range(0, len(done), 200):
-            self.record_actors(done[i : i + 200])
-        return len(done)
+        recorded = 0
+        for i in range(0, len(ids), 200):  # a few analyses in memory at a time
+            articles = self.articles(ids[i : i + 200])
+            done = [(a.id, a.analysis) for a in articles if a.analysis is not None and a.analysis.actors]
+            self.record_actors(done)
+            recorded += len(done)
+        return recorded
 
     def record_actors(self, results: Iterable[tuple[int, Analysis]]) -> None:
         """Record the actors of analyzed articles under stable ids; an article's earlier rows are replaced

@@ -8,16 +8,16 @@ a fetch writes. `Store` is one object for callers, made of parts kept in their o
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from briefing.codec import ANALYSIS_VERSION, analysis_from_dict, analysis_to_dict
+from briefing.codec import ANALYSIS_VERSION
 from briefing.models import Analysis, Article
 from briefing.store.actors import ActorsStore, StoredActor
+from briefing.store.compact import decode, encode
 from briefing.store.extras import PagesAndSearch
 from briefing.store.ingest import FetchStatus, Ingest, IngestResult
 from briefing.store.schema import SchemaTooNew, migrate
@@ -96,7 +96,7 @@ class Store(Ingest, PagesAndSearch, ActorsStore):
     def _article(self, row: Sequence[object], light: bool = False) -> Article:
         data, version = row[11], row[12]
         analysis = (
-            analysis_from_dict(json.loads(str(data)), light=light)
+            decode(data, str(row[5]), str(row[8]), str(row[7]), light=light)  # type: ignore[arg-type]
             if data is not None and version == ANALYSIS_VERSION
             else None
         )
@@ -146,7 +146,12 @@ class Store(Ingest, PagesAndSearch, ActorsStore):
     def save_analyses(self, results: Iterable[tuple[int, Analysis]]) -> None:
         with self._write() as c:
             for article_id, analysis in results:
-                data = json.dumps(analysis_to_dict(analysis, stored=True), ensure_ascii=False)
+                row = c.execute(
+                    "SELECT title, text, published FROM articles WHERE id = ?", (article_id,)
+                ).fetchone()
+                if row is None:  # pruned while it was analyzed
+                    continue
+                data = encode(analysis, *row)
                 c.execute(
                     "INSERT OR REPLACE INTO analyses (article_id, version, data) VALUES (?, ?, ?)",
                     (article_id, ANALYSIS_VERSION, data),

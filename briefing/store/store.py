@@ -127,6 +127,19 @@ class Store(Ingest, PagesAndSearch, ActorsStore):
             out.extend(self._article(r, light) for r in self.conn.execute(q, chunk))
         return out
 
+    def each_article(self, ids: Iterable[int], *, chunk: int = 500) -> Iterator[Article]:
+        """The articles `ids`, read `chunk` at a time and handed out one by one, so that a caller that keeps
+        only what it needs of each holds at most one chunk in memory (oldest first within a chunk)."""
+        ids = list(ids)
+        for i in range(0, len(ids), chunk):
+            yield from self.articles(ids[i : i + chunk])
+
+    def ids_between(self, start: datetime, end: datetime) -> list[int]:
+        """The ids of the articles published in [start, end), oldest first."""
+        q = "SELECT id FROM articles WHERE published_utc >= ? AND published_utc < ? ORDER BY published_utc"
+        rows = self.conn.execute(q, (start.astimezone(UTC).isoformat(), end.astimezone(UTC).isoformat()))
+        return [int(r[0]) for r in rows]
+
     def articles_between(self, start: datetime, end: datetime) -> list[Article]:
         """Articles published in [start, end), oldest first."""
         q = (

@@ -176,7 +176,18 @@ def extract_events(
             days = next((n for s0, e0, n in durations if any(a <= s0 and e0 <= b for a, b in spans)), None)
             if days and days > 1:
                 end = d.resolved.value + timedelta(days=days - 1)
-        parts = build_parts(nt, lang, d.trigger, d.mention, by_index[d.sentence], d.follow, sentences, actors)
+        parts = build_parts(
+            nt,
+            lang,
+            d.trigger,
+            d.mention,
+            by_index[d.sentence],
+            d.follow,
+            sentences,
+            actors,
+            triggers,
+            mentions,
+        )
         confidence = d.resolved.confidence * (1.0 if d.strong else 0.85) * (1.0 if d.trigger.kind else 0.8)
         confidence *= 0.7 if d.weak else 1.0
         a, b = nt.span(d.mention.start, d.mention.end)
@@ -195,6 +206,7 @@ def extract_events(
                 sentence_index=d.sentence,
                 confidence=round(confidence, 3),
                 status=d.status,
+                clause=parts.clause,
             )
         )
     return events

@@ -1,0 +1,538 @@
+"""Provides the title of an event composed from its parts (`compose_title`), never cut out of the sentence.
+
+The parts are found in the trigger's clause: the head (the trigger verb or event noun), the agent (who acts:
+the grammatical subject of the verb, or of the verb that governs the event noun), the complement (what
+follows the head up to the date, a purpose phrase or the clause's end) and the venue. The title is written
+in the article's language from those parts:
+
+- a verb with a known agent: "agent verb complement" («غير بيدرسون يصل إلى دمشق», "Wang Yi visits Seoul");
+  in Arabic the verb loses its future prefix (سيزور -> يزور) and the agent moves in front of it (Arabic puts
+  the verb first: «يصل المبعوث غير بيدرسون إلى دمشق»);
+- an event noun governed by a verb with an agent: "agent verb noun phrase" («تونس تستضيف القمة المغاربية»);
+- no agent: a nominal title, the event noun phrase («اجتماع مجلس الأمن حول لبنان») or the verbal noun of
+  the trigger verb over its subject («انطلاق الدورة التدريبية»), never a name guessed from nearby words.
+
+A title is trimmed so that it never ends on a word that cannot end a phrase (a preposition, a conjunction,
+a date word, a bare future verb or participle); the clause the event comes from is kept whole, cut only at
+clause boundaries, for the reader to see under the title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefing.models import Actor
+from briefing.nlp.events.parts import Trigger
+from briefing.nlp.text import cues as C
+from briefing.nlp.timex.types import Mention, Normalized
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str
+    clause: str
+    agent: str | None
+
+
+_BOUNDARY = re.compile(r"[،,.;؛:!?؟()\[\]\n]|\s[-–—]\s")
+_WORD = re.compile(r"\S+")
+_EN_CLAUSE_WORD = re.compile(r"\b(?:that|said|says|while|after|which|who|and|but|as)\b")
+
+# Words that cannot end an Arabic title (normalized): particles, prepositions, date words, and the
+# participles and verbs that announce what follows them.
+_AR_DANGLING = frozenset(
+    "في الي من علي عن مع و او ثم الذي التي الذين ان انه انها بين حول يوم يومي خلال عند لدي نحو منذ حتي "
+    "بعد قبل ب ل ك لـ بـ قد لن لم لا ما كان كانت تم سيتم عبر ضمن امام وفق بشان اثناء مطلع منتصف نهايه "
+    "اواخر اوائل بدايه مساء صباح ظهر اليوم غدا غد امس الاسبوع الشهر العام الساعه تمام هذا هذه ذلك تلك "
+    "المقرر المقرره مقرر مقرره المزمع المرتقب المرتقبه المنتظر المنتظره المتوقع المتوقعه له لها عقده "
+    "عقدها انعقاده اجراؤها اجراؤه موعد موعدها موعده يشهد تشهد".split()
+)
+_EN_DANGLING = frozenset(
+    "for to in on at of with by from the a an and or but which that who whom whose into about between "
+    "during before after until as is are was were be will would shall has have had its their his her "
+    "this these those next later scheduled expected due planned set slated also".split()
+)
+# Auxiliaries that may stand between an agent and its verb: «أعلن الوزير أنه سيزور», "X is due to visit".
+_AR_AUX = frozenset(
+    "انه انها انهم انهما ان بانه بانها قد سوف يعتزم تعتزم يعتزمون ينوي تنوي يزمع تزمع يستعد تستعد يتوقع "
+    "يتوقع ان من المقرر المنتظر المتوقع ايضا كذلك".split()
+)
+_EN_AUX = frozenset(
+    "will would shall is are was were be to also scheduled expected due set slated planning plans plan "
+    "intends intend going poised preparing about later then 'll".split()
+)
+_AR_PREP = frozenset("في الي من علي عن مع ب ل لدي حول خلال عند بين عبر ضد".split())
+# The verbal noun of an Arabic trigger verb (by stem), for a nominal title when the agent is unknown.
+_AR_MASDAR = {
+    "زور": "زيارة",
+    "صل": "وصول",
+    "توجه": "توجه",
+    "سافر": "سفر",
+    "لتقي": "لقاء",
+    "جتمع": "اجتماع",
+    "ستقبل": "استقبال",
+    "بحث": "بحث",
+    "ناقش": "مناقشة",
+    "تفاوض": "مفاوضات",
+    "تباحث": "مباحثات",
+    "لقي": "إلقاء",
+    "خاطب": "مخاطبة",
+    "صوت": "تصويت",
+    "قترع": "اقتراع",
+    "نتخب": "انتخاب",
+    "وقع": "توقيع",
+    "عقد": "عقد",
+    "نعقد": "انعقاد",
+    "جري": "إجراء",
+    "نظم": "تنظيم",
+    "ستضيف": "استضافة",
+    "شارك": "مشاركة",
+    "حضر": "حضور",
+    "نطلق": "انطلاق",
+    "بدا": "بدء",
+    "فتتح": "افتتاح",
+    "ستانف": "استئناف",
+    "تراس": "ترؤس",
+    "نتهي": "انتهاء",
+    "قام": "إقامة",
+    "شهد": "",
+}
+# Arabic verbs whose subject is the event itself («تعقد القمة», «تنطلق الدورة»): with no agent the title is
+# the event noun phrase, not a person.
+_AR_PASSIVE_STEMS = frozenset({"عقد", "نعقد", "جري", "نطلق", "بدا", "نتهي", "قام", "ستانف", "فتتح", "شهد"})
+_AR_FUTURE_PREFIX = re.compile(r"^(?:سوف\s+)?س(?=[يتن])")
+_AR_STEM = re.compile(r"^(?:سوف\s+)?س?[يتن]")
+_AR_DIACRITICS = re.compile(r"[\u064b-\u0652\u0670\u0640]")
+
+
+def _clause(nt: Normalized, a: int, b: int, lo: int, hi: int) -> tuple[int, int]:
+    """The clause around `[lo, hi)` inside the sentence `[a, b)`: from the boundary before `lo` to the one
+    after `hi`."""
+    start = a
+    for m in _BOUNDARY.finditer(nt.norm, a, lo):
+        start = m.end()
+    m2 = _BOUNDARY.search(nt.norm, hi, b)
+    return start, (m2.start() if m2 else b)
+
+
+def _orig(nt: Normalized, a: int, b: int) -> str:
+    if b <= a:
+        return ""
+    s, e = nt.span(a, b)
+    return nt.text[s:e].strip()
+
+
+def _tokens(nt: Normalized, a: int, b: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _WORD.finditer(nt.norm, a, b)]
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,،:;؛\"'«»()")
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    name: str
+
+
+def _actor_spans(nt: Normalized, actors: Sequence[Actor], a: int, b: int) -> list[_Span]:
+    from bisect import bisect_left  # noqa: PLC0415
+
+    out: list[_Span] = []
+    for actor in actors:
+        if actor.kind == "place":
+            continue
+        en = not any("\u0600" <= ch <= "\u06ff" for ch in actor.name)
+        name = _clean_agent(actor.name, en)
+        for s, e in actor.mentions:
+            ns, ne = bisect_left(nt.offsets, s), bisect_left(nt.offsets, e)
+            if not (a <= ns and ne <= b):
+                continue
+            # The name finder may glue a word to the name («جون كيري اجتماعا») or take the word alone.
+            kept = _tokens(nt, ns, ne)
+            while kept and _clean_agent("x " + _orig(nt, kept[-1][0], kept[-1][1]), en) == "x":
+                kept.pop()
+            if kept:
+                out.append(_Span(kept[0][0], kept[-1][1], name))
+    return sorted(out, key=lambda x: (x.start, -x.end))
+
+
+def _gap_words(nt: Normalized, a: int, b: int) -> list[str]:
+    return [_bare(w) for w in nt.norm[a:b].split() if _bare(w)]
+
+
+def _agent_after(
+    nt: Normalized, spans: Sequence[_Span], head_end: int, limit: int, max_gap: int
+) -> _Span | None:
+    """VSO: the name right after the verb, with at most `max_gap` title words between («يصل المبعوث الخاص إلى
+    سورية غير بيدرسون»): the words between must open with a noun, not a preposition or a date."""
+    for sp in spans:
+        if sp.start < head_end or sp.start >= limit:
+            continue
+        gap = [w for w in _gap_words(nt, head_end, sp.start) if w not in _AR_DATE_WORDS and not w.isdigit()]
+        if not gap or (
+            len(gap) <= max_gap
+            and gap[0] not in _AR_PREP
+            and gap[-1] not in _AR_PREP
+            and not any(w in _AR_DATE_WORDS or w.isdigit() or _is_bare_verb(w) for w in gap)
+        ):
+            return sp
+        if gap and gap[-1] in _AR_PREP and len(gap) <= max_gap:
+            continue  # a name after a preposition is part of a title phrase («المبعوث إلى سورية»)
+        return None
+    return None
+
+
+def _noun_subject(
+    nt: Normalized, head_end: int, c1: int, skip: Sequence[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """VSO with a common noun: the definite noun right after the verb and its definite adjectives («يصل
+    الوفد الأمني», «تستضيف الرياض»); an event noun is the event itself, not an agent."""
+    toks = [t for t in _tokens(nt, head_end, c1) if not any(a <= t[0] < b for a, b in skip)]
+    if not toks:
+        return None
+    first = _bare(nt.norm[toks[0][0] : toks[0][1]])
+    if not first.startswith("ال") or first[2:] in C.AR_NOUN_TRIGGERS or first in C.AR_NOUN_TRIGGERS:
+        return None
+    if first in _AR_DATE_WORDS or _BOUNDARY.search(nt.norm, toks[0][0], toks[0][1]):
+        return None
+    end = toks[0][1]
+    for s, e in _tokens(nt, end, c1)[:2]:
+        w = nt.norm[s:e]
+        if not w.startswith("ال") or _bare(w) != w or w in _AR_DATE_WORDS or w in _AR_PREP:
+            break
+        end = e
+    return toks[0][0], end
+
+
+def _agent_before(
+    nt: Normalized, spans: Sequence[_Span], head_start: int, clause_start: int, en: bool
+) -> _Span | None:
+    """SVO: the name nearest before the head in its clause, with only auxiliaries between."""
+    aux = _EN_AUX if en else _AR_AUX
+    for sp in reversed(spans):
+        if sp.end > head_start or sp.start < clause_start:
+            continue
+        gap = _gap_words(nt, sp.end, head_start)
+        if all(w in aux for w in gap) and len(gap) <= 4:
+            return sp
+        return None
+    return None
+
+
+def _en_subject(nt: Normalized, clause_start: int, head_start: int) -> str | None:
+    """English: the words before the auxiliaries, when they are a short subject ("Kuwaitis", "Jordan")."""
+    words = nt.norm[clause_start:head_start].split()
+    while words and words[-1] in _EN_AUX:
+        words.pop()
+    if not words or len(words) > 4 or _EN_CLAUSE_WORD.search(" ".join(words)):
+        return None
+    text = _orig(nt, clause_start, head_start)
+    return " ".join(text.split()[: len(words)]) or None
+
+
+def _complement(
+    nt: Normalized,
+    start: int,
+    end: int,
+    skip: Sequence[tuple[int, int]],
+    stop: re.Pattern[str],
+    max_words: int,
+) -> list[tuple[int, int]]:
+    """Words after the head up to `end` or a stop word (a purpose phrase, a relative clause), skipping the
+    agent and date spans."""
+    out: list[tuple[int, int]] = []
+    for s, e in _tokens(nt, start, end):
+        if any(a <= s < b or a < e <= b for a, b in skip):
+            continue
+        if stop.match(nt.norm, s) or _BOUNDARY.match(nt.norm, s):
+            break
+        tail = _BOUNDARY.search(nt.norm, s, e)
+        if tail:
+            if tail.start() > s:
+                out.append((s, tail.start()))
+            break
+        out.append((s, e))
+        if len(out) >= max_words:
+            break
+    return out
+
+
+_AR_STOP = re.compile(
+    rf"(?:{C.alternation(C.AR_PURPOSE)}|الذي|التي|الذين|وذلك|حيث|بعد ان|قبل ان|فيما|بينما|والتي|والذي|"
+    r"المقرر|المقرره|المزمع|المرتقب|المرتقبه|المنتظر|المتوقع|كانت|كان)(?![^\W_])"
+)
+_EN_STOP = re.compile(
+    rf"(?:{C.alternation(C.EN_PURPOSE)}|which|who|where|while|after|before|as|because|amid|said|says)\b"
+)
+_AR_DATE_WORDS = frozenset(
+    (*C.AR_WEEKDAYS, *C.AR_MONTHS, *C.AR_NEXT, *C.AR_THIS, *C.AR_TIME_OF_DAY, "يوم", "غدا", "اليوم", "ليله")
+)
+_EN_DATE_WORDS = frozenset(
+    (*C.EN_WEEKDAYS, *C.EN_MONTHS, "today", "tomorrow", "tonight", "next", "week", "month", "year", "later")
+)
+
+
+def _trim(words: list[str], en: bool) -> list[str]:
+    dangling = _EN_DANGLING if en else _AR_DANGLING
+    dates = _EN_DATE_WORDS if en else _AR_DATE_WORDS
+    from briefing.nlp.text.arabic import normalize  # noqa: PLC0415
+
+    while words:
+        last = normalize(_bare(words[-1]))
+        if (
+            not last
+            or last in dangling
+            or last in dates
+            or last.isdigit()
+            or (not en and _is_bare_verb(last))
+        ):
+            words.pop()
+            continue
+        break
+    return words
+
+
+_AR_VERB_FORM = re.compile(
+    rf"^(?:س|سوف\s+)?[يت](?:{C.alternation(k for k in C.AR_VERB_TRIGGERS)})(?:ون|ان)?$"
+)
+
+
+def _is_bare_verb(word: str) -> bool:
+    return bool(_AR_VERB_FORM.match(word))
+
+
+def _ar_verb(trigger_text: str) -> str:
+    """The present form of an Arabic trigger verb: no future prefix (سيزور -> يزور)."""
+    return _AR_FUTURE_PREFIX.sub("", trigger_text.strip())
+
+
+def _clean_agent(name: str, en: bool) -> str:
+    """An actor's display name without a word glued to it by the name finder (an event noun, a purpose
+    verb): «جون كيري اجتماعا» -> «جون كيري»."""
+    from briefing.nlp.text.arabic import normalize  # noqa: PLC0415
+
+    words = name.split()
+    while len(words) > 1:
+        last = normalize(_bare(words[-1])).rstrip("ا") if not en else words[-1].lower()
+        nouns = C.EN_NOUN_TRIGGERS if en else C.AR_NOUN_TRIGGERS
+        if (
+            last in nouns
+            or (last.startswith("ال") and last[2:] in nouns)
+            or (not en and last.startswith("لت"))
+        ):
+            words.pop()
+            continue
+        break
+    return " ".join(words)
+
+
+def compose_title(
+    nt: Normalized,
+    lang: str,
+    trig: Trigger,
+    mention: Mention,
+    a: int,
+    b: int,
+    actors: Sequence[Actor],
+    triggers: Sequence[Trigger],
+    where: str | None,
+    dates: Sequence[Mention] = (),
+) -> Title:
+    """The title and clause of the event headed by `trig` in the sentence `[a, b)` (normalized offsets)."""
+    en = lang.startswith("en")
+    c0, c1 = _clause(nt, a, b, min(trig.start, mention.start), max(trig.end, mention.end))
+    clause = _orig(nt, c0, c1)
+    spans = _actor_spans(nt, actors, c0, c1)
+    date_spans = [(mention.start, mention.end)] + [(d.start, d.end) for d in dates if c0 <= d.start < c1]
+    text, agent = (_compose_en if en else _compose_ar)(nt, trig, date_spans, c0, c1, spans, triggers, where)
+    if text and len(text.split()) <= 6:
+        text = " ".join([text, *_purpose_head(nt, en, trig.end, c1, date_spans)])
+    return Title(text or clause, clause, agent)
+
+
+_AR_PURPOSE_RE = re.compile(rf"(?<![^\W_])(?:{C.alternation(C.AR_PURPOSE)})")
+_EN_PURPOSE_RE = re.compile(rf"\b(?:{C.alternation(C.EN_PURPOSE)})\b")
+
+
+def _purpose_head(
+    nt: Normalized, en: bool, start: int, c1: int, skip: Sequence[tuple[int, int]]
+) -> list[str]:
+    """The first words of the event's purpose phrase («لإجراء مباحثات», "to discuss aid"), for a short title."""
+    m = (_EN_PURPOSE_RE if en else _AR_PURPOSE_RE).search(nt.norm, start, c1)
+    if m is None:
+        return []
+    words = [_orig(nt, m.start(), m.end())]
+    never = re.compile(r"(?!)")
+    words += [_orig(nt, s, e) for s, e in _complement(nt, m.end(), c1, skip, never, 3 if en else 2)]
+    return _trim(words, en)
+
+
+def _head_np(
+    nt: Normalized,
+    trig: Trigger,
+    c1: int,
+    skip: Sequence[tuple[int, int]],
+    en: bool,
+    max_words: int = 6,
+    governed: bool = False,
+) -> list[str]:
+    """The event noun and its complement («اجتماع مجلس الأمن حول لبنان», "meeting of Arab officials"); a
+    noun governed by a verb keeps its case ending («يعقد اجتماعاً»), a title's head loses it."""
+    m = _WORD.match(nt.norm, trig.start)
+    end = m.end() if m else trig.end
+    head = _bare(_orig(nt, trig.start, end))
+    if not en and not governed:
+        head = re.sub(r"^لل", "ال", re.sub(r"^ل(?=ال)", "", head))
+        head = re.sub(r"^[وفب](?=ال)", "", head)
+        plain = _AR_DIACRITICS.sub("", head)
+        if plain.endswith("ا") and plain[:-1].replace("ة", "ه") in C.AR_NOUN_TRIGGERS:
+            head = plain[:-1]
+    words = [head]
+    stop = _EN_STOP if en else _AR_STOP
+    for s, e in _complement(nt, end, c1, skip, stop, max_words):
+        words.append(_orig(nt, s, e))
+    return words
+
+
+def _with_where(words: list[str], where: str | None, kind: str | None, en: bool) -> list[str]:
+    from briefing.nlp.text.arabic import normalize  # noqa: PLC0415
+
+    if not where or normalize(where) in normalize(" ".join(words)):
+        return words
+    if en:
+        return [*words, "to" if kind == "visit" else "in", where]
+    return [*words, "إلى" if kind == "visit" else "في", where]
+
+
+def _compose_ar(
+    nt: Normalized,
+    trig: Trigger,
+    date_spans: Sequence[tuple[int, int]],
+    c0: int,
+    c1: int,
+    spans: Sequence[_Span],
+    triggers: Sequence[Trigger],
+    where: str | None,
+) -> tuple[str, str | None]:
+    if trig.verb:
+        stem = " ".join(_AR_STEM.sub("", nt.norm[trig.start : trig.end]).split())
+        agent = _agent_after(nt, spans, trig.end, c1, 10) or _agent_before(nt, spans, trig.start, c0, False)
+        if agent is not None and stem in _AR_PASSIVE_STEMS:
+            # «يعقد الوزير اجتماعا» has an agent; «تعقد القمة» has none: the agent must come before an object
+            after_agent = _complement(nt, agent.end, c1, date_spans, _AR_STOP, 1)
+            if agent.start < trig.start and not after_agent:
+                agent = None
+        skip = [*date_spans]
+        if agent is not None:
+            # the agent and, after the verb, the title phrase between them («المبعوث الخاص إلى سورية»)
+            skip.append((trig.end, agent.end) if agent.start >= trig.end else (agent.start, agent.end))
+        rest = [_orig(nt, s, e) for s, e in _complement(nt, trig.end, c1, skip, _AR_STOP, 6)]
+        rest = _trim(rest, False)
+        if agent is not None:
+            words = [agent.name, _ar_verb(_orig(nt, trig.start, trig.end)), *rest]
+            return " ".join(_with_where(_trim(words, False), where, trig.kind, False)), agent.name
+        subject = _noun_subject(nt, trig.end, c1, date_spans) if stem not in _AR_PASSIVE_STEMS else None
+        if subject is not None:
+            rest = [_orig(nt, s, e) for s, e in _complement(nt, subject[1], c1, date_spans, _AR_STOP, 6)]
+            words = [_orig(nt, *subject), _ar_verb(_orig(nt, trig.start, trig.end)), *_trim(rest, False)]
+            return " ".join(_with_where(_trim(words, False), where, trig.kind, False)), None
+        noun = _event_noun_near(trig, triggers, c0, c1)
+        if noun is not None:
+            np = _trim(_head_np(nt, noun, c1, date_spans, False), False)
+            return " ".join(_with_where(np, where, noun.kind, False)), None
+        masdar = _AR_MASDAR.get(stem, "")
+        words = _trim([masdar, *rest] if masdar else rest, False)
+        return " ".join(_with_where(words, where, trig.kind, False)), None
+    # An event noun: governed by a verb with an agent («يعقد الوزير اجتماعا», «تستضيف تونس القمة»)?
+    gov = _governing_verb(nt, trig, triggers, c0)
+    np = _trim(_head_np(nt, trig, c1, date_spans, False), False)
+    if gov is not None:
+        agent = _agent_after(nt, spans, gov.end, trig.start, 10) or _agent_before(
+            nt, spans, gov.start, c0, False
+        )
+        if agent is not None:
+            np = _trim(_head_np(nt, trig, c1, date_spans, False, governed=True), False)
+            words = [agent.name, _ar_verb(_orig(nt, gov.start, gov.end)), *np]
+            return " ".join(_with_where(words, where, trig.kind, False)), agent.name
+    if len(np) < 3 and len(" ".join(np).split()) < 3:
+        np = _trim(_head_np(nt, trig, c1, [], False, 8), False) if len(np) < 2 else np
+    return " ".join(_with_where(np, where, trig.kind, False)), None
+
+
+def _event_noun_near(trig: Trigger, triggers: Sequence[Trigger], c0: int, c1: int) -> Trigger | None:
+    """The event noun that is the subject of a generic verb: right after it, else before it in the clause."""
+    nouns = [t for t in triggers if not t.verb and c0 <= t.start and t.end <= c1 and not t.oblique]
+    after = [t for t in nouns if t.start >= trig.end and t.start - trig.end <= 12]
+    if after:
+        return after[0]
+    before = [t for t in nouns if t.end <= trig.start]
+    return before[-1] if before else None
+
+
+def _governing_verb(nt: Normalized, trig: Trigger, triggers: Sequence[Trigger], c0: int) -> Trigger | None:
+    """The verb trigger before an event noun in its clause with at most a name between them."""
+    for t in reversed([t for t in triggers if t.verb and c0 <= t.start and t.end <= trig.start]):
+        if len(_gap_words(nt, t.end, trig.start)) <= 6:
+            return t
+        break
+    m = re.search(rf"(?P<v>(?:{_INTENT_AR}))\s+(?:\S+\s+){{0,5}}$", nt.norm[c0 : trig.start])
+    if m:
+        s = c0 + m.start("v")
+        return Trigger(s, c0 + m.end("v"), trig.kind, True, True)
+    return None
+
+
+_INTENT_AR = C.alternation(("يعتزم", "تعتزم", "ينوي", "تنوي", "يزمع", "تزمع", "يعتزمون", "يبدا", "تبدا"))
+
+
+def _en_verb(trig_text: str, plural: bool) -> str:
+    from briefing.nlp.events.parts import en_third_person  # noqa: PLC0415
+
+    return trig_text if plural else en_third_person(trig_text)
+
+
+def _compose_en(
+    nt: Normalized,
+    trig: Trigger,
+    date_spans: Sequence[tuple[int, int]],
+    c0: int,
+    c1: int,
+    spans: Sequence[_Span],
+    triggers: Sequence[Trigger],
+    where: str | None,
+) -> tuple[str, str | None]:
+    head = trig
+    if not trig.verb:
+        gov = next(
+            (
+                t
+                for t in reversed(triggers)
+                if t.verb
+                and c0 <= t.start
+                and t.end <= trig.start
+                and len(_gap_words(nt, t.end, trig.start)) <= 2
+            ),
+            None,
+        )
+        head = gov or trig
+    if head.verb:
+        base = " ".join(nt.norm[head.start : head.end].split())
+        from briefing.nlp.events.parts import en_base  # noqa: PLC0415
+
+        base = en_base(base)
+        agent = _agent_before(nt, spans, head.start, c0, True)
+        subject = agent.name if agent else _en_subject(nt, c0, head.start)
+        if subject:
+            rest = [_orig(nt, s, e) for s, e in _complement(nt, head.end, c1, date_spans, _EN_STOP, 9)]
+            plural = agent is None and subject.split()[-1].endswith("s") and not subject.endswith("ss")
+            words = _trim([subject, _en_verb(base, plural), *rest], True)
+            title = " ".join(_with_where(words, where, trig.kind, True))
+            return title[:1].upper() + title[1:], agent.name if agent else None
+    np = _trim(_head_np(nt, trig, c1, date_spans, True, 9), True)
+    title = " ".join(_with_where(np, where, trig.kind, True))
+    return title[:1].upper() + title[1:], None

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from briefing.models import Actor, Event, EventStatus, Sentence
@@ -137,7 +137,12 @@ def _drafts_for(
         if same is not None:
             # A second date on the same trigger closes a span: "من الأحد حتى الثلاثاء", "from Sunday until
             # Tuesday".
-            if _UNTIL.search(nt.norm, max(0, m.start - 8), m.start) and r.value > same.resolved.value:
+            # Tuesday". Only a date of the same precision closes it: "غداً ... من 2016 حتى 2030" does not.
+            if (
+                _UNTIL.search(nt.norm, max(0, m.start - 8), m.start)
+                and r.value > same.resolved.value
+                and r.precision == same.resolved.precision
+            ):
                 same.end = r.value_end or r.value
             continue
         drafts.append(_Draft(idx, m, r, trig, status, strong or r.direction == "future", weak=weak))
@@ -166,6 +171,7 @@ def extract_events(
     for s, (a, b) in zip(sentences, bounds, strict=True):
         drafts += _drafts_for(s.index, a, b, nt, lang, pub, mentions, cues, triggers)
     drafts = _attach_and_merge(drafts, sentences, bounds, nt, lang, cues, mentions, pub)
+    drafts = _fold_continuations(drafts, nt, lang)
     durations = durations_en(nt) if family(lang) == "en" else durations_ar(nt)
     by_index = {s.index: s for s in sentences}
     events: list[Event] = []
@@ -209,7 +215,75 @@ def extract_events(
                 clause=parts.clause,
             )
         )
-    return events
+    return _merge_nested(events)
+
+
+_CONTINUE = {
+    "ar": re.compile(rf"{L}(?:{C.alternation(C.AR_CONTINUATION)}){R}(?:\s+\S+){{0,4}}\s*$"),
+    "en": re.compile(rf"\b(?:{C.alternation(C.EN_CONTINUATION)})\b(?:\s+\S+){{0,4}}\s*$"),
+}
+
+
+def _fold_continuations(drafts: list[_Draft], nt: Normalized, lang: str) -> list[_Draft]:
+    """A date said as the end of something already announced ("تستمر الزيارة حتى الأربعاء", "the talks will
+    run until Wednesday") closes the event before it instead of making a second one."""
+    pattern = _CONTINUE[family(lang)]
+    out: list[_Draft] = []
+    for d in drafts:
+        host = next((h for h in reversed(out) if h.resolved.value < d.resolved.value), None)
+        if (
+            host is not None
+            and pattern.search(nt.norm, max(0, d.mention.start - 60), d.mention.start)
+            and _UNTIL.search(nt.norm, max(0, d.mention.start - 8), d.mention.start)
+            and (d.resolved.value - host.resolved.value).days <= 14
+        ):
+            host.end = max(host.end or d.resolved.value, d.resolved.value_end or d.resolved.value)
+            host.follow.extend(
+                i for i in (d.sentence, *d.follow) if i != host.sentence and i not in host.follow
+            )
+            continue
+        out.append(d)
+    return out
+
+
+_KIND_FAMILY = {"vote": "election", "election": "election", **{k: "visit" for k in C.VISIT_KINDS}}
+
+
+def _merge_nested(events: list[Event]) -> list[Event]:
+    """One event, one entry: an event whose dates fall inside another's of the same kind family ("next
+    month" and "on April 4" for one election) is one event, kept at its most precise date under the fuller
+    title."""
+    out: list[Event] = []
+    for e in events:
+        fam = _KIND_FAMILY.get(e.kind, e.kind)
+        host_i = next(
+            (
+                i
+                for i, h in enumerate(out)
+                if _KIND_FAMILY.get(h.kind, h.kind) == fam and _nested(h, e) and h.start != e.start
+            ),
+            None,
+        )
+        if host_i is None:
+            out.append(e)
+            continue
+        h = out[host_i]
+        precise, vague = (e, h) if _span_days(e) < _span_days(h) else (h, e)
+        title = max((precise, vague), key=lambda x: (len(x.summary.split()) >= 4, x is precise))
+        out[host_i] = replace(
+            precise, summary=title.summary, clause=title.clause, who=precise.who or vague.who
+        )
+    return out
+
+
+def _span_days(e: Event) -> int:
+    return ((e.end or e.start) - e.start).days
+
+
+def _nested(a: Event, b: Event) -> bool:
+    a0, a1, b0, b1 = a.start, a.end or a.start, b.start, b.end or b.start
+    vague = a.precision != "day" or b.precision != "day"
+    return vague and ((a0 <= b0 and b1 <= a1) or (b0 <= a0 and a1 <= b1))
 
 
 def _pos(sentences: Sequence[Sentence], index: int) -> int:

@@ -78,7 +78,13 @@ def en_third_person(base: str) -> str:
 
 _EN_VERB = re.compile(rf"\b(?P<v>{C.alternation(_EN_VERB_FORMS)})\b")
 _EN_NOUN = re.compile(rf"\b(?P<n>{C.alternation(C.EN_NOUN_TRIGGERS)})\b")
-_AR_AMOUNTS = re.compile(r"\s+(?:ال)?(?:عدد|تكلفه|قيمه|نسبه|حجم|مجموع|اجمالي|سعر|اسعار|درجه|الحراره|مده|طول)")
+_AR_AMOUNTS = re.compile(
+    r"\s+(?:ال)?(?:عدد|تكلفه|قيمه|نسبه|حجم|مجموع|اجمالي|سعر|اسعار|درجه|الحراره|مده|طول)"
+    r"|\s+(?:الي|نحو|حوالي|زهاء)\s+(?:نحو\s+|حوالي\s+)?\d"
+)
+# "the previous session", "الجلسة السابقة": an event noun that points back is not upcoming.
+_AR_PAST_NOUN = re.compile(rf"(?:ا|ان|ين)?\s+(?:{C.alternation(C.AR_LAST)}|الاخيره|الاخير){R}")
+_EN_PAST_NOUN = re.compile(r"\b(?:previous|last|past|prior|earlier)\s+$")
 _EN_OBLIQUE = re.compile(r"\b(?:for|to)\s+$")
 _AR_TALKS_AFTER = re.compile(r"(?:\s+\S+){0,2}\s+(?:من\s+)?(?:ال)?(?:مفاوضات|محادثات|مباحثات|حوار|مشاورات)")
 _EN_VERB_BEFORE = re.compile(r"(?:\b(?:will|to|would|shall|and|'ll)\s+)$")
@@ -101,6 +107,8 @@ def find_triggers(nt: Normalized, lang: str) -> list[Trigger]:
                 verbs.append(Trigger(m.start(), m.end(), C.EN_VERB_TRIGGERS[base], True, form != base))
         taken = {(t.start, t.end) for t in verbs}
         for m in _EN_NOUN.finditer(norm):
+            if _EN_PAST_NOUN.search(norm, max(0, m.start() - 10), m.start()):
+                continue  # "the previous session"
             if (m.start(), m.end()) not in taken:
                 oblique = bool(_EN_OBLIQUE.search(norm, max(0, m.start() - 5), m.start()))
                 nouns.append(
@@ -125,6 +133,8 @@ def find_triggers(nt: Normalized, lang: str) -> list[Trigger]:
             kind = C.AR_NOUN_TRIGGERS.get(key, "election")
             if kind == "visit" and key.startswith("جول") and _AR_TALKS_AFTER.match(norm, m.end()):
                 kind = "talks"  # "جولة جديدة من المفاوضات" is a round of talks, not a tour
+            if _AR_PAST_NOUN.match(norm, m.end("n")):
+                continue  # «الجلسة السابقة» (the previous session)
             oblique = m["n"].startswith("لل") or (m.start("n") > 0 and norm[m.start("n") - 1] == "ل")
             nouns.append(Trigger(m.start("n"), m.end("n"), kind, False, False, oblique))
     out = nouns + [_with_kind(v, nouns) if v.kind is None else v for v in verbs]

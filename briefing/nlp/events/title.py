@@ -178,13 +178,18 @@ def _agent_after(
             len(gap) <= max_gap
             and gap[0] not in _AR_PREP
             and gap[-1] not in _AR_PREP
-            and not any(w in _AR_DATE_WORDS or w.isdigit() or _is_bare_verb(w) for w in gap)
+            and not any(_is_bare_verb(w) or _is_event_noun(w) for w in gap)
         ):
             return sp
         if gap and gap[-1] in _AR_PREP and len(gap) <= max_gap:
             continue  # a name after a preposition is part of a title phrase («المبعوث إلى سورية»)
         return None
     return None
+
+
+def _is_event_noun(word: str) -> bool:
+    w = re.sub(r"^(?:ال|لل|[وفبل]ال)", "", word)
+    return w in C.AR_NOUN_TRIGGERS or w.rstrip("ا") in C.AR_NOUN_TRIGGERS or w in C.EN_NOUN_TRIGGERS
 
 
 def _noun_subject(
@@ -242,14 +247,19 @@ def _complement(
     skip: Sequence[tuple[int, int]],
     stop: re.Pattern[str],
     max_words: int,
+    names: Sequence[_Span] = (),
 ) -> list[tuple[int, int]]:
-    """Words after the head up to `end` or a stop word (a purpose phrase, a relative clause), skipping the
-    agent and date spans."""
+    """Words after the head up to `end` or a stop word (a purpose phrase, a relative clause, a quotation, a
+    second verb), skipping the agent and date spans; a name is never cut in two."""
     out: list[tuple[int, int]] = []
     for s, e in _tokens(nt, start, end):
-        if any(a <= s < b or a < e <= b for a, b in skip):
+        if any(a < e and s < b for a, b in skip):
             continue
-        if stop.match(nt.norm, s) or _BOUNDARY.match(nt.norm, s):
+        inside = any(n.start <= s < n.end for n in names)
+        if len(out) >= max_words and not inside:
+            break
+        word = _bare(nt.norm[s:e])
+        if stop.match(nt.norm, s) or _BOUNDARY.match(nt.norm, s) or "«" in nt.norm[s:e] or _is_new_verb(word):
             break
         tail = _BOUNDARY.search(nt.norm, s, e)
         if tail:
@@ -257,17 +267,26 @@ def _complement(
                 out.append((s, tail.start()))
             break
         out.append((s, e))
-        if len(out) >= max_words:
-            break
     return out
+
+
+_AR_REPORTED = frozenset(
+    f"{p}{w}{x}" for w in C.AR_PAST_STEMS for p in ("", "و", "ف") for x in ("", "ت", "وا") if len(w) > 2
+)
+
+
+def _is_new_verb(word: str) -> bool:
+    """A word that opens a new predicate: a trigger verb or a perfect verb of a report («وأعلن», «فقال»)."""
+    return _is_bare_verb(word) or word in _AR_REPORTED
 
 
 _AR_STOP = re.compile(
     rf"(?:{C.alternation(C.AR_PURPOSE)}|الذي|التي|الذين|وذلك|حيث|بعد ان|قبل ان|فيما|بينما|والتي|والذي|"
-    r"المقرر|المقرره|المزمع|المرتقب|المرتقبه|المنتظر|المتوقع|كانت|كان)(?![^\W_])"
+    r"المقرر|المقرره|المزمع|المرتقب|المرتقبه|المنتظر|المتوقع|كانت|كان|لمده|ولمده|علي مدي|طيله)(?![^\W_])"
 )
 _EN_STOP = re.compile(
-    rf"(?:{C.alternation(C.EN_PURPOSE)}|which|who|where|while|after|before|as|because|amid|said|says)\b"
+    rf"(?:{C.alternation(C.EN_PURPOSE)}|which|who|where|while|after|before|as|because|amid|said|says"
+    r"|for \w+ days|in less than|is|are|was|were|will|would)\b"
 )
 _AR_DATE_WORDS = frozenset(
     (*C.AR_WEEKDAYS, *C.AR_MONTHS, *C.AR_NEXT, *C.AR_THIS, *C.AR_TIME_OF_DAY, "يوم", "غدا", "اليوم", "ليله")
@@ -288,7 +307,7 @@ def _trim(words: list[str], en: bool) -> list[str]:
             not last
             or last in dangling
             or last in dates
-            or last.isdigit()
+            or re.fullmatch(r"[\d/\-.]*/[\d/\-.]*|/", last)
             or (not en and _is_bare_verb(last))
         ):
             words.pop()
@@ -349,6 +368,10 @@ def compose_title(
     clause = _orig(nt, c0, c1)
     spans = _actor_spans(nt, actors, c0, c1)
     date_spans = [(mention.start, mention.end)] + [(d.start, d.end) for d in dates if c0 <= d.start < c1]
+    from briefing.nlp.text.arabic import normalize  # noqa: PLC0415
+
+    if where and normalize(where) not in nt.norm[c0:c1]:
+        where = None  # a place of another clause is not this event's venue
     text, agent = (_compose_en if en else _compose_ar)(nt, trig, date_spans, c0, c1, spans, triggers, where)
     if text and len(text.split()) <= 6:
         text = " ".join([text, *_purpose_head(nt, en, trig.end, c1, date_spans)])
@@ -362,7 +385,8 @@ _EN_PURPOSE_RE = re.compile(rf"\b(?:{C.alternation(C.EN_PURPOSE)})\b")
 def _purpose_head(
     nt: Normalized, en: bool, start: int, c1: int, skip: Sequence[tuple[int, int]]
 ) -> list[str]:
-    """The first words of the event's purpose phrase («لإجراء مباحثات», "to discuss aid"), for a short title."""
+    """The first words of the event's purpose phrase («لإجراء مباحثات», "to discuss aid") for a short
+    title."""
     m = (_EN_PURPOSE_RE if en else _AR_PURPOSE_RE).search(nt.norm, start, c1)
     if m is None:
         return []
@@ -380,6 +404,7 @@ def _head_np(
     en: bool,
     max_words: int = 6,
     governed: bool = False,
+    names: Sequence[_Span] = (),
 ) -> list[str]:
     """The event noun and its complement («اجتماع مجلس الأمن حول لبنان», "meeting of Arab officials"); a
     noun governed by a verb keeps its case ending («يعقد اجتماعاً»), a title's head loses it."""
@@ -394,8 +419,11 @@ def _head_np(
             head = plain[:-1]
     words = [head]
     stop = _EN_STOP if en else _AR_STOP
-    for s, e in _complement(nt, end, c1, skip, stop, max_words):
-        words.append(_orig(nt, s, e))
+    for s, e in _complement(nt, end, c1, skip, stop, max_words, names):
+        word = _orig(nt, s, e)
+        if not en and not governed and word.endswith(("ًا", "اً")):
+            word = _AR_DIACRITICS.sub("", word)[:-1]  # «اجتماعاً وزارياً» -> «اجتماع وزاري»
+        words.append(word)
     return words
 
 
@@ -423,15 +451,22 @@ def _compose_ar(
         stem = " ".join(_AR_STEM.sub("", nt.norm[trig.start : trig.end]).split())
         agent = _agent_after(nt, spans, trig.end, c1, 10) or _agent_before(nt, spans, trig.start, c0, False)
         if agent is not None and stem in _AR_PASSIVE_STEMS:
-            # «يعقد الوزير اجتماعا» has an agent; «تعقد القمة» has none: the agent must come before an object
-            after_agent = _complement(nt, agent.end, c1, date_spans, _AR_STOP, 1)
-            if agent.start < trig.start and not after_agent:
+            # «يعقد الوزير اجتماعا» has an agent and an object; «تعقد القمة برعاية الهيئة» has no agent: the
+            # event noun after the name is the object the title needs.
+            obj = next(
+                (t for t in triggers if not t.verb and agent.end <= t.start < c1 and not t.oblique), None
+            )
+            if obj is None or len(_gap_words(nt, agent.end, obj.start)) > 8:
                 agent = None
+            else:
+                np = _trim(_head_np(nt, obj, c1, date_spans, False, governed=True, names=spans), False)
+                words = [agent.name, _ar_verb(_orig(nt, trig.start, trig.end)), *np]
+                return " ".join(_with_where(words, where, obj.kind, False)), agent.name
         skip = [*date_spans]
         if agent is not None:
             # the agent and, after the verb, the title phrase between them («المبعوث الخاص إلى سورية»)
             skip.append((trig.end, agent.end) if agent.start >= trig.end else (agent.start, agent.end))
-        rest = [_orig(nt, s, e) for s, e in _complement(nt, trig.end, c1, skip, _AR_STOP, 6)]
+        rest = [_orig(nt, s, e) for s, e in _complement(nt, trig.end, c1, skip, _AR_STOP, 6, spans)]
         rest = _trim(rest, False)
         if agent is not None:
             words = [agent.name, _ar_verb(_orig(nt, trig.start, trig.end)), *rest]
@@ -443,25 +478,82 @@ def _compose_ar(
             return " ".join(_with_where(_trim(words, False), where, trig.kind, False)), None
         noun = _event_noun_near(trig, triggers, c0, c1)
         if noun is not None:
-            np = _trim(_head_np(nt, noun, c1, date_spans, False), False)
-            return " ".join(_with_where(np, where, noun.kind, False)), None
+            np = _trim(_head_np(nt, noun, c1, date_spans, False, names=spans), False)
+            if noun.end <= trig.start:
+                # SV with the event as subject: «القمة الثلاثية ستعقد بالعاصمة» -> «القمة الثلاثية تعقد
+                # بالعاصمة»
+                np = [*np, _ar_verb(_orig(nt, trig.start, trig.end)), *rest]
+            return " ".join(_with_where(_trim(np, False), where, noun.kind, False)), None
         masdar = _AR_MASDAR.get(stem, "")
+        if not rest or _bare(rest[0]) in _AR_PREP or rest[0][:1].isdigit() or rest[0].startswith(("من", "ب")):
+            # SVO: the subject stands before the verb («أن المرحلة الثانية ستبدأ») -> «بدء المرحلة الثانية»
+            before = _definite_np_before(nt, trig.start, c0)
+            rest = [before] if before else rest
         words = _trim([masdar, *rest] if masdar else rest, False)
         return " ".join(_with_where(words, where, trig.kind, False)), None
     # An event noun: governed by a verb with an agent («يعقد الوزير اجتماعا», «تستضيف تونس القمة»)?
     gov = _governing_verb(nt, trig, triggers, c0)
-    np = _trim(_head_np(nt, trig, c1, date_spans, False), False)
+    np = _trim(_head_np(nt, trig, c1, date_spans, False, names=spans), False)
     if gov is not None:
         agent = _agent_after(nt, spans, gov.end, trig.start, 10) or _agent_before(
             nt, spans, gov.start, c0, False
         )
         if agent is not None:
-            np = _trim(_head_np(nt, trig, c1, date_spans, False, governed=True), False)
+            np = _trim(_head_np(nt, trig, c1, date_spans, False, governed=True, names=spans), False)
             words = [agent.name, _ar_verb(_orig(nt, gov.start, gov.end)), *np]
             return " ".join(_with_where(words, where, trig.kind, False)), agent.name
-    if len(np) < 3 and len(" ".join(np).split()) < 3:
-        np = _trim(_head_np(nt, trig, c1, [], False, 8), False) if len(np) < 2 else np
+    # The event noun as the subject of a passive verb: «القمة الثلاثية ستعقد في تونس» -> «القمة الثلاثية
+    # تعقد في تونس».
+    passive = next(
+        (
+            t
+            for t in triggers
+            if t.verb
+            and trig.end <= t.start < c1
+            and " ".join(_AR_STEM.sub("", nt.norm[t.start : t.end]).split()) in _AR_PASSIVE_STEMS
+        ),
+        None,
+    )
+    prev = _tokens(nt, c0, trig.start)[-1:]
+    prev_word = _bare(nt.norm[prev[0][0] : prev[0][1]]) if prev else ""
+    if gov is not None and len(np) < 3:
+        # no agent: the verbal noun of the governing verb over the event («سيلقي كلمة» -> «إلقاء كلمة»)
+        gstem = " ".join(_AR_STEM.sub("", nt.norm[gov.start : gov.end]).split())
+        if _AR_MASDAR.get(gstem):
+            np = [_AR_MASDAR[gstem], *np]
+    elif len(np) < 3 and _AR_IMPERFECT.match(prev_word) and not prev_word.startswith(("ال", "يوم")):
+        # the event noun is the subject of the verb before it: «وتستكمل المحاكمة غدا» -> «المحاكمة تستكمل»
+        verb = _orig(nt, *prev[0])
+        np = [*np, _ar_verb(re.sub(r"^[وف](?=[سيت])", "", verb))]
+    if passive is not None and len(_gap_words(nt, trig.end, passive.start)) <= 4:
+        after = _complement(nt, passive.end, c1, date_spans, _AR_STOP, 5, spans)
+        words = [*np, _ar_verb(_orig(nt, passive.start, passive.end)), *(_orig(nt, s, e) for s, e in after)]
+        return " ".join(_with_where(_trim(words, False), where, trig.kind, False)), None
     return " ".join(_with_where(np, where, trig.kind, False)), None
+
+
+_AR_RELATIVE = frozenset("الذي التي الذين اللذين اللتين اللواتي اللاتي".split())
+_AR_IMPERFECT = re.compile(r"^[وف]?(?:س)?[يت][^\W\d_]{2,}$")
+
+
+def _definite_np_before(nt: Normalized, head: int, c0: int) -> str | None:
+    """The definite noun phrase right before a verb (its subject in SVO order), up to three words."""
+    toks = _tokens(nt, c0, head)
+    run: list[tuple[int, int]] = []
+    for s, e in reversed(toks):
+        w = _bare(nt.norm[s:e])
+        if not run and w in _AR_RELATIVE:
+            continue  # «المراكز التي ستنطلق»: the antecedent of the relative pronoun is the subject
+        if (
+            not w.startswith("ال")
+            or w in _AR_DATE_WORDS
+            or w in _AR_PREP
+            or w in _AR_RELATIVE
+            or len(run) >= 3
+        ):
+            break
+        run.insert(0, (s, e))
+    return _orig(nt, run[0][0], run[-1][1]) if run else None
 
 
 def _event_noun_near(trig: Trigger, triggers: Sequence[Trigger], c0: int, c1: int) -> Trigger | None:

@@ -240,6 +240,16 @@ EN_BACK_REFERENCE = (
     "during the conference",
 )
 
+# Verbs that give the end of an event already announced («تستمر الزيارة حتى الأربعاء», "will run until").
+AR_CONTINUATION = (
+    "تستمر", "يستمر", "تتواصل", "يتواصل", "تمتد", "يمتد", "تختتم", "يختتم", "تستغرق", "يستغرق", "ستستمر",
+    "سيستمر", "ستتواصل", "ستمتد", "ستختتم", "سيختتم",
+)
+EN_CONTINUATION = (
+    "last", "lasts", "will last", "continue", "continues", "run until", "runs until", "will run", "end on",
+    "ends on", "wrap up", "conclude", "concludes", "stay until", "stays until",
+)
+
 # Purpose phrases: where the "why" of an event starts.
 AR_PURPOSE = (
     "لاجراء", "لبحث", "لمناقشه", "للتباحث", "لعقد", "لتوقيع", "للمشاركه", "لحضور", "لتعزيز", "لمتابعه",

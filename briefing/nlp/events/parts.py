@@ -80,7 +80,7 @@ _EN_VERB = re.compile(rf"\b(?P<v>{C.alternation(_EN_VERB_FORMS)})\b")
 _EN_NOUN = re.compile(rf"\b(?P<n>{C.alternation(C.EN_NOUN_TRIGGERS)})\b")
 _AR_AMOUNTS = re.compile(
     r"\s+(?:ال)?(?:عدد|تكلفه|قيمه|نسبه|حجم|مجموع|اجمالي|سعر|اسعار|درجه|الحراره|مده|طول)"
-    r"|\s+(?:الي|نحو|حوالي|زهاء)\s+(?:نحو\s+|حوالي\s+)?\d"
+    r"|(?:\s+\S+){0,2}?\s+(?:الي|نحو|حوالي|زهاء)\s+(?:نحو\s+|حوالي\s+|اكثر\s+من\s+)?\d"
 )
 # "the previous session", "الجلسة السابقة": an event noun that points back is not upcoming.
 _AR_PAST_NOUN = re.compile(rf"(?:ا|ان|ين)?\s+(?:{C.alternation(C.AR_LAST)}|الاخيره|الاخير){R}")

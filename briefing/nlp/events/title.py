@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from briefing.models import Actor
 from briefing.nlp.events.parts import Trigger
 from briefing.nlp.text import cues as C
+from briefing.nlp.text.arabic import normalize
 from briefing.nlp.timex.types import Mention, Normalized
 
 
@@ -299,7 +300,6 @@ _EN_DATE_WORDS = frozenset(
 def _trim(words: list[str], en: bool) -> list[str]:
     dangling = _EN_DANGLING if en else _AR_DANGLING
     dates = _EN_DATE_WORDS if en else _AR_DATE_WORDS
-    from briefing.nlp.text.arabic import normalize  # noqa: PLC0415
 
     while words:
         last = normalize(_bare(words[-1]))
@@ -333,7 +333,6 @@ def _ar_verb(trigger_text: str) -> str:
 def _clean_agent(name: str, en: bool) -> str:
     """An actor's display name without a word glued to it by the name finder (an event noun, a purpose
     verb): «جون كيري اجتماعا» -> «جون كيري»."""
-    from briefing.nlp.text.arabic import normalize  # noqa: PLC0415
 
     words = name.split()
     while len(words) > 1:
@@ -368,14 +367,63 @@ def compose_title(
     clause = _orig(nt, c0, c1)
     spans = _actor_spans(nt, actors, c0, c1)
     date_spans = [(mention.start, mention.end)] + [(d.start, d.end) for d in dates if c0 <= d.start < c1]
-    from briefing.nlp.text.arabic import normalize  # noqa: PLC0415
 
     if where and normalize(where) not in nt.norm[c0:c1]:
         where = None  # a place of another clause is not this event's venue
     text, agent = (_compose_en if en else _compose_ar)(nt, trig, date_spans, c0, c1, spans, triggers, where)
     if text and len(text.split()) <= 6:
         text = " ".join([text, *_purpose_head(nt, en, trig.end, c1, date_spans)])
+    if not en:
+        text = _resolve_pronouns(nt, text, a, trig.start)
     return Title(text or clause, clause, agent)
+
+
+_AR_PRONOUN_PP = re.compile(r"(?<![^\W_])(?P<p>ب|ل|في|علي|عن|من)(?:ها)(?![^\W_])")
+_AR_PP_FORM = {"ب": "ب", "ل": "ل", "في": "في ", "علي": "على ", "عن": "عن ", "من": "من "}
+
+
+_AR_ADJECTIVES = frozenset(
+    "الجديده الكبيره الموحده المشتركه المقبله الاولي الثانيه الثالثه الاخيره العامه الخاصه الحاليه".split()
+)
+
+
+def _adjective(word: str) -> bool:
+    return word.endswith("يه") or word in _AR_ADJECTIVES
+
+
+def _antecedent(nt: Normalized, a: int, head: int) -> str | None:
+    """The nearest feminine definite noun phrase before `head`: the head noun of «المنصة الجديدة»."""
+    toks = _tokens(nt, a, head)
+    definite = [_bare(nt.norm[s:e]).startswith("ال") for s, e in toks]
+    for i in range(len(toks) - 1, -1, -1):
+        w = _bare(nt.norm[toks[i][0] : toks[i][1]])
+        if not re.fullmatch(r"ال[^\W\d_]{2,}ه", w) or w in _AR_DANGLING:
+            continue
+        j = i  # step back over adjectives to their noun: «المنصة الرقمية الجديدة» -> «المنصة»
+        while j > 0 and definite[j - 1] and _adjective(_bare(nt.norm[toks[j][0] : toks[j][1]])):
+            j -= 1
+        return _bare(_orig(nt, *toks[j]))
+    return None
+
+
+def _resolve_pronouns(nt: Normalized, text: str, a: int, head: int) -> str:
+    """A title names things: «بدء العمل بها» becomes «بدء العمل بالتأشيرة» with the nearest feminine definite
+    noun before it in the sentence (the antecedent of the pronoun ها)."""
+
+    words = text.split()
+    for i, w in enumerate(words):
+        m = _AR_PRONOUN_PP.fullmatch(normalize(w))
+        if m is None:
+            continue
+        antecedent = _antecedent(nt, a, head)
+        if antecedent is None:
+            continue
+        antecedent = _bare(antecedent)
+        pp = _AR_PP_FORM[m["p"]]
+        if pp == "ل":
+            antecedent = "ل" + antecedent[1:]  # ل + الـ -> لل
+        words[i] = pp + antecedent
+    return " ".join(words)
 
 
 _AR_PURPOSE_RE = re.compile(rf"(?<![^\W_])(?:{C.alternation(C.AR_PURPOSE)})")
@@ -428,7 +476,6 @@ def _head_np(
 
 
 def _with_where(words: list[str], where: str | None, kind: str | None, en: bool) -> list[str]:
-    from briefing.nlp.text.arabic import normalize  # noqa: PLC0415
 
     if not where or normalize(where) in normalize(" ".join(words)):
         return words
@@ -471,6 +518,11 @@ def _compose_ar(
         if agent is not None:
             words = [agent.name, _ar_verb(_orig(nt, trig.start, trig.end)), *rest]
             return " ".join(_with_where(_trim(words, False), where, trig.kind, False)), agent.name
+        before = _definite_np_before(nt, trig.start, c0) if stem not in _AR_PASSIVE_STEMS else None
+        if before is not None and not _is_event_noun(_bare(normalize(before.split()[-1]))):
+            # SVO: «قال إن رئيسة الوزراء البريطانية ستزور الرياض» -> «رئيسة الوزراء البريطانية تزور الرياض»
+            words = [before, _ar_verb(_orig(nt, trig.start, trig.end)), *rest]
+            return " ".join(_with_where(_trim(words, False), where, trig.kind, False)), None
         subject = _noun_subject(nt, trig.end, c1, date_spans) if stem not in _AR_PASSIVE_STEMS else None
         if subject is not None:
             rest = [_orig(nt, s, e) for s, e in _complement(nt, subject[1], c1, date_spans, _AR_STOP, 6)]
@@ -553,6 +605,13 @@ def _definite_np_before(nt: Normalized, head: int, c0: int) -> str | None:
         ):
             break
         run.insert(0, (s, e))
+    if run:
+        # the head of a construct before its definite genitive: «رئيسة الوزراء البريطانية»
+        lead = [t for t in toks if t[1] <= run[0][0]][-1:]
+        w = _bare(nt.norm[lead[0][0] : lead[0][1]]) if lead else ""
+        if w and not (w in _AR_DANGLING or w in _AR_AUX or w in _AR_PREP or _is_new_verb(w)):
+            if not _AR_IMPERFECT.match(w) and not w.startswith(("و", "ف")) and not w.isdigit():
+                run.insert(0, lead[0])
     return _orig(nt, run[0][0], run[-1][1]) if run else None
 
 

@@ -76,6 +76,22 @@ def test_the_nearest_name_is_not_the_agent() -> None:
     assert e.summary.startswith("رئيسة الوزراء البريطانية تزور الرياض")
 
 
+def test_a_name_inside_a_led_by_phrase_is_not_the_agent() -> None:
+    # The delegation travels; its head is named inside «برئاسة ...» / "headed by ...".
+    e = _one(
+        "وقالت المصادر إن وفدا أمنيا برئاسة مدير المخابرات سامي العبدالله يتوجه إلى القاهرة الأحد المقبل.",
+        actors=(("سامي العبدالله", "person"),),
+    )
+    assert e.summary.startswith("وفدا أمنيا برئاسة مدير المخابرات سامي العبدالله يتوجه إلى القاهرة")
+    e = _one(
+        "A delegation headed by intelligence chief Sami Abdullah will travel to Cairo on Sunday.",
+        "en",
+        (("Sami Abdullah", "person"),),
+    )
+    assert not e.summary.startswith("Sami Abdullah")
+    assert e.summary == "Delegation headed by intelligence chief Sami Abdullah travels to Cairo"
+
+
 def test_english_agent_and_present_tense() -> None:
     e = _one(
         "Chinese Foreign Minister Wang Yi will visit Seoul on Tuesday.", "en", (("Wang Yi", "person"),)

@@ -225,9 +225,33 @@ def _agent_before(
             continue
         gap = _gap_words(nt, sp.end, head_start)
         if all(w in aux for w in gap) and len(gap) <= 4:
-            return sp
+            return _led_group(nt, sp, clause_start, en)
         return None
     return None
+
+
+_LED_BY = re.compile(
+    r"(?<![^\W_])(?:برئاسه|بقياده|برفقه|يتقدمه|يتقدمهم|led by|headed by|including)\s+(?:\S+\s+){0,3}$"
+)
+
+
+def _led_group(nt: Normalized, sp: _Span, clause_start: int, en: bool) -> _Span:
+    """A name inside "a delegation headed by X" is not the agent: the group is («وفد إسرائيلي برئاسة رئيس
+    الموساد يتوجه» -> the delegation goes); the title names the whole phrase."""
+    m = _LED_BY.search(nt.norm, max(clause_start, sp.start - 60), sp.start)
+    if m is None:
+        return sp
+    before = _tokens(nt, clause_start, m.start())
+    group = before[-3:] if len(before) >= 1 else []
+    words = [_bare(nt.norm[s:e]) for s, e in group]
+    cut = max(
+        (i + 1 for i, w in enumerate(words) if w in _AR_DANGLING or w in _AR_AUX or w in _EN_DANGLING),
+        default=0,
+    )
+    group = group[cut:]
+    if not group:
+        return sp
+    return _Span(group[0][0], sp.end, _orig(nt, group[0][0], sp.end))
 
 
 def _en_subject(nt: Normalized, clause_start: int, head_start: int) -> str | None:

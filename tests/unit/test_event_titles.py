@@ -93,9 +93,7 @@ def test_a_name_inside_a_led_by_phrase_is_not_the_agent() -> None:
 
 
 def test_english_agent_and_present_tense() -> None:
-    e = _one(
-        "Chinese Foreign Minister Wang Yi will visit Seoul on Tuesday.", "en", (("Wang Yi", "person"),)
-    )
+    e = _one("Chinese Foreign Minister Wang Yi will visit Seoul on Tuesday.", "en", (("Wang Yi", "person"),))
     assert e.summary == "Wang Yi visits Seoul"
     e = _one(
         "The Security Council is scheduled to discuss the situation in Lebanon on Monday.",

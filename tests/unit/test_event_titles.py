@@ -198,6 +198,29 @@ def test_the_previous_session_is_not_an_event(text: str, lang: str) -> None:
     assert all(e.kind != "session" for e in _events(text, lang))
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("تبدأ الدراسة في المدارس الحدودية يوم الأحد المقبل دون تأجيل.", "ar"),
+        ("Classes in the border schools will begin on Sunday without delay, not postponed.", "en"),
+    ],
+)
+def test_a_negated_postponement_keeps_the_event_firm(text: str, lang: str) -> None:
+    e = _one(text, lang)
+    assert (e.start, e.status) == (date(2024, 3, 17), "firm")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("تجرى الانتخابات غدا، وهي الأولى منذ انطلاق الحوار الوطني في أيار.", "ar"),
+        ("The vote will be held tomorrow, the first since the launch of the national dialogue in May.", "en"),
+    ],
+)
+def test_a_date_after_since_is_in_the_past(text: str, lang: str) -> None:
+    assert [e.start for e in _events(text, lang)] == [date(2024, 3, 17)]
+
+
 # --- the clause and its storage -------------------------------------------------------------------
 
 

@@ -46,6 +46,7 @@ _BACK_REF = {
 _NEGATED = re.compile(
     r"(?:(?<![^\W_])(?:لن|لم|لا|ليس|لن\s+يتم)|\bnot|n't|\bnever|\bno\s+longer)\s+(?:\S+\s+)?$"
 )
+_SINCE = re.compile(r"(?:(?<![^\W_])منذ|\bsince)\s+(?:[^\s،,.;؛:]+\s+){0,7}$")
 _UNTIL = re.compile(r"(?:حتي|الي|until|till|through|to|and)\s*$")
 
 
@@ -62,10 +63,18 @@ class _Draft:
     weak: bool = False
 
 
+_WITHOUT = re.compile(
+    r"(?:(?<![^\W_])(?:دون|بدون|بلا|لا|لن|لم|عدم|ينفي|نفي)|\b(?:without|no|not|never|denied))\s+(?:\S+\s+)?$"
+)
+
+
 def _status(text: str, lang: str) -> EventStatus:
+    """The status a clause gives its event; a negated cue («دون تأجيل», "without delay", «عدم إلغاء») does not
+    count."""
     for status, pattern in _STATUS[family(lang)]:
-        if pattern.search(text):
-            return status  # type: ignore[return-value]
+        for m in pattern.finditer(text):
+            if not _WITHOUT.search(text, max(0, m.start() - 16), m.start()):
+                return status  # type: ignore[return-value]
     return "firm"
 
 
@@ -81,8 +90,19 @@ def _pick_trigger(m: Mention, triggers: Sequence[Trigger]) -> Trigger | None:
     return after[0] if after and after[0].start - m.end < 80 else None
 
 
+_KIND_FAMILY = {
+    "vote": "election",
+    "election": "election",
+    "hearing": "hearing",
+    "session": "hearing",
+    **{k: "visit" for k in C.VISIT_KINDS},
+}
+
+
 def _compatible(a: str | None, b: str | None) -> bool:
-    return a == b or (a in C.VISIT_KINDS and b in C.VISIT_KINDS)
+    """One real-world event may be named by kinds of one family: a visit and its meetings, a trial and its
+    session, a vote and the election."""
+    return a == b or (a is not None and _KIND_FAMILY.get(a, a) == _KIND_FAMILY.get(b or "", b))
 
 
 def _upcoming(r: Resolved, pub: date, tense: Tense) -> bool:
@@ -116,6 +136,8 @@ def _drafts_for(
         tense, strong = local_tense(m, s_cues, fallback)
         if status in ("cancelled", "postponed") and m.direction == "either":
             tense = "future"
+        if _SINCE.search(nt.norm, max(a, m.start - 50), m.start):
+            continue  # «منذ سيطرتهم على المدينة في آذار», "since March": a start in the past
         r = resolve(m, pub, tense)
         if r is None or r.direction == "past" or (tense == "past" and r.direction != "future"):
             continue
@@ -244,9 +266,6 @@ def _fold_continuations(drafts: list[_Draft], nt: Normalized, lang: str) -> list
             continue
         out.append(d)
     return out
-
-
-_KIND_FAMILY = {"vote": "election", "election": "election", **{k: "visit" for k in C.VISIT_KINDS}}
 
 
 def _merge_nested(events: list[Event]) -> list[Event]:

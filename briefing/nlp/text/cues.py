@@ -195,7 +195,8 @@ AR_NOUN_TRIGGERS: dict[str, str] = {
     "مسيره": "protest", "حفل": "ceremony", "مراسم": "ceremony", "تنصيب": "ceremony", "مناورات": "exercise",
     "تدريبات": "exercise", "هدنه": "ceasefire", "وقف اطلاق النار": "ceasefire", "توقيع": "signing",
     "كلمه": "speech", "خطاب": "speech", "معرض": "exhibition", "مباراه": "match", "اطلاق": "launch",
-    "افتتاح": "opening", "دوره": "session", "مهرجان": "festival",
+    "افتتاح": "opening", "دوره": "session", "مهرجان": "festival", "بدء": "opening", "انطلاق": "opening",
+    "انطلاقه": "opening",
     "الحمله الانتخابيه": "campaign", "حمله انتخابيه": "campaign", "جوله مفاوضات": "talks",
     "جوله من المفاوضات": "talks", "جوله محادثات": "talks", "جوله من المحادثات": "talks", "جوله حوار": "talks",
 }

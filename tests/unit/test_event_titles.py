@@ -92,6 +92,23 @@ def test_a_name_inside_a_led_by_phrase_is_not_the_agent() -> None:
     assert e.summary == "Delegation headed by intelligence chief Sami Abdullah travels to Cairo"
 
 
+def test_a_relative_clause_may_stand_between_agent_and_verb() -> None:
+    e = _one(
+        "وقال مسؤولون إن الوزير سامي العبدالله الذي يعارض الخطة سيلقي كلمة أمام البرلمان يوم الأحد المقبل.",
+        actors=(("سامي العبدالله", "person"),),
+    )
+    assert e.summary.startswith("سامي العبدالله يلقي كلمة أمام البرلمان")
+
+
+def test_a_head_right_after_the_date_beats_a_noun_inside_a_title() -> None:
+    # «للانتخابات» belongs to the speaker's office; the event is the meeting named after the date.
+    e = _one(
+        "وأوضح رئيس لجنة الإعلام للانتخابات خالد العمر أنه سيتم غدا عقد اللقاء التعريفي الأول في البلدية."
+    )
+    assert e.kind == "meeting"
+    assert "اللقاء التعريفي الأول" in e.summary
+
+
 def test_english_agent_and_present_tense() -> None:
     e = _one("Chinese Foreign Minister Wang Yi will visit Seoul on Tuesday.", "en", (("Wang Yi", "person"),))
     assert e.summary == "Wang Yi visits Seoul"

@@ -80,13 +80,17 @@ def _status(text: str, lang: str) -> EventStatus:
 
 def _pick_trigger(m: Mention, triggers: Sequence[Trigger]) -> Trigger | None:
     """The trigger nearest before the date in its sentence (a head noun or verb over one inside a purpose
-    phrase); one after it only when there is none before."""
-    before = [t for t in triggers if t.end <= m.start and not t.oblique] or [
-        t for t in triggers if t.end <= m.start
-    ]
+    phrase); one after it when there is none before, or when the only ones before sit inside a complement
+    and a head follows the date closely («رئيس اللجنة الإعلامية للانتخابات ... سيتم اليوم عقد اللقاء»)."""
+    after = [t for t in triggers if t.start >= m.end]
+    head = [t for t in triggers if t.end <= m.start and not t.oblique]
+    if head:
+        return head[-1]
+    if after and after[0].start - m.end < 30:
+        return after[0]
+    before = [t for t in triggers if t.end <= m.start]
     if before:
         return before[-1]
-    after = [t for t in triggers if t.start >= m.end]
     return after[0] if after and after[0].start - m.end < 80 else None
 
 

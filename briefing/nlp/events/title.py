@@ -47,7 +47,7 @@ _AR_DANGLING = frozenset(
     "في الي من علي عن مع و او ثم الذي التي الذين ان انه انها بين حول يوم يومي خلال عند لدي نحو منذ حتي "
     "بعد قبل ب ل ك لـ بـ قد لن لم لا ما كان كانت تم سيتم عبر ضمن امام وفق بشان اثناء مطلع منتصف نهايه "
     "اواخر اوائل بدايه مساء صباح ظهر اليوم غدا غد امس الاسبوع الشهر العام الساعه تمام هذا هذه ذلك تلك "
-    "المقرر المقرره مقرر مقرره المزمع المرتقب المرتقبه المنتظر المنتظره المتوقع المتوقعه له لها عقده "
+    "وحتي المقرر المقرره مقرر مقرره المزمع المرتقب المرتقبه المنتظر المنتظره المتوقع المتوقعه له لها عقده "
     "عقدها انعقاده اجراؤها اجراؤه موعد موعدها موعده يشهد تشهد".split()
 )
 _EN_DANGLING = frozenset(
@@ -224,7 +224,8 @@ def _agent_before(
         if sp.end > head_start or sp.start < clause_start:
             continue
         gap = _gap_words(nt, sp.end, head_start)
-        if all(w in aux for w in gap) and len(gap) <= 4:
+        relative = bool(gap) and gap[0] in _AR_RELATIVE | {"who", "which"} and len(gap) <= 8
+        if relative or (all(w in aux for w in gap) and len(gap) <= 4):
             return _led_group(nt, sp, clause_start, en)
         return None
     return None
@@ -280,6 +281,16 @@ def _complement(
     for s, e in _tokens(nt, start, end):
         if any(a < e and s < b for a, b in skip):
             continue
+        nxt = _WORD.search(nt.norm, e)
+        bare = _bare(nt.norm[s:e])
+        if (
+            (bare in _AR_PREP | {"on", "in", "at", "by"} or bare.isdigit())
+            and nxt
+            and any(a < nxt.end() and nxt.start() < b for a, b in skip)
+        ):
+            continue  # «تبدأ في 28 سبتمبر»: the preposition (or day number) belongs to the date
+        if bare == "الموافق" or _DATE_RESIDUE.match(bare):
+            continue  # «الموافق», «الـ7»: the rest of a date
         inside = any(n.start <= s < n.end for n in names)
         if len(out) >= max_words and not inside:
             break
@@ -302,12 +313,24 @@ _AR_REPORTED = frozenset(
 
 def _is_new_verb(word: str) -> bool:
     """A word that opens a new predicate: a trigger verb or a perfect verb of a report («وأعلن», «فقال»)."""
-    return _is_bare_verb(word) or word in _AR_REPORTED
+    return (
+        _is_bare_verb(word)
+        or word in _AR_REPORTED
+        or _CONTINUATION.match(word) is not None
+        or bool(_AR_YA_VERB.match(word) and word not in _AR_YA_NOUNS)
+    )
+
+
+_CONTINUATION = re.compile(rf"^[وف]?(?:{C.alternation(C.AR_CONTINUATION)})$")
+# Arabic words that start with ي are imperfect verbs but for a handful of nouns (يوم, the months).
+_AR_YA_VERB = re.compile(r"^[وف]?ي[^\W\d_]{3,}$")
+_AR_YA_NOUNS = frozenset("يوم يوما يومي يومين يومها يناير يونيو يونيه يوليو يوليه".split())
 
 
 _AR_STOP = re.compile(
     rf"(?:{C.alternation(C.AR_PURPOSE)}|الذي|التي|الذين|وذلك|حيث|بعد ان|قبل ان|فيما|بينما|والتي|والذي|"
-    r"المقرر|المقرره|المزمع|المرتقب|المرتقبه|المنتظر|المتوقع|كانت|كان|لمده|ولمده|علي مدي|طيله)(?![^\W_])"
+    r"المقرر|المقرره|المزمع|المرتقب|المرتقبه|المنتظر|المتوقع|كانت|كان|لمده|ولمده|علي مدي|طيله|"
+    r"ان|وان|بان|بانه|وانه)(?![^\W_])"
 )
 _EN_STOP = re.compile(
     rf"(?:{C.alternation(C.EN_PURPOSE)}|which|who|where|while|after|before|as|because|amid|said|says"
@@ -315,13 +338,21 @@ _EN_STOP = re.compile(
 )
 _AR_DATE_WORDS = frozenset(
     (*C.AR_WEEKDAYS, *C.AR_MONTHS, *C.AR_NEXT, *C.AR_THIS, *C.AR_TIME_OF_DAY, "يوم", "غدا", "اليوم", "ليله")
+    + ("يومي", "الموافق", "المقبلين", "القادمين", "المقبلتين", "القادمتين")
 )
 _EN_DATE_WORDS = frozenset(
     (*C.EN_WEEKDAYS, *C.EN_MONTHS, "today", "tomorrow", "tonight", "next", "week", "month", "year", "later")
 )
 
 
+_DATE_RESIDUE = re.compile(r"^الـ?\d{1,2}$")
+_NUMERIC_DATE = re.compile(r"\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}")
+_NUMERIC_DATE_TAIL = re.compile(r"(?:\s*\d{1,4}\s*/)+\s*\d{0,4}\s*$")
+
+
 def _trim(words: list[str], en: bool) -> list[str]:
+    if words and _NUMERIC_DATE_TAIL.search(" ".join(words)):
+        words = _NUMERIC_DATE_TAIL.sub("", " ".join(words)).split()
     dangling = _EN_DANGLING if en else _AR_DANGLING
     dates = _EN_DATE_WORDS if en else _AR_DATE_WORDS
 
@@ -399,6 +430,7 @@ def compose_title(
         text = " ".join([text, *_purpose_head(nt, en, trig.end, c1, date_spans)])
     if not en:
         text = _resolve_pronouns(nt, text, a, trig.start)
+    text = " ".join(_trim(_NUMERIC_DATE.sub("", text).split(), en))
     return Title(text or clause, clause, agent)
 
 
@@ -565,6 +597,8 @@ def _compose_ar(
             # SVO: the subject stands before the verb («أن المرحلة الثانية ستبدأ») -> «بدء المرحلة الثانية»
             before = _definite_np_before(nt, trig.start, c0)
             rest = [before] if before else rest
+        if masdar and len(rest) >= 4 and _bare(normalize(rest[0])) in _AR_PREP:
+            rest = [*rest[2:], *rest[:2]]  # «تجري في المغرب أول العمليات» -> «إجراء أول العمليات … في المغرب»
         words = _trim([masdar, *rest] if masdar else rest, False)
         return " ".join(_with_where(words, where, trig.kind, False)), None
     # An event noun: governed by a verb with an agent («يعقد الوزير اجتماعا», «تستضيف تونس القمة»)?

@@ -150,6 +150,11 @@ def test_event_noun_before_its_verb_is_the_subject() -> None:
     _readable(e.summary)
 
 
+def test_the_antecedent_of_a_relative_clause_is_the_subject() -> None:
+    e = _one("وأكد المسؤول الاستعداد للمرحلة الانتخابية التي تنطلق مطلع الشهر المقبل.")
+    assert e.summary.startswith("انطلاق المرحلة الانتخابية")
+
+
 def test_a_pronoun_in_the_title_is_replaced_by_its_antecedent() -> None:
     e = _one("وأطلقت الوزارة المنصة الجديدة، وتوقعت أن يبدأ العمل بها الشهر المقبل.")
     assert "بها" not in e.summary.split()

@@ -654,6 +654,10 @@ def _definite_np_before(nt: Normalized, head: int, c0: int) -> str | None:
         w = _bare(nt.norm[s:e])
         if not run and w in _AR_RELATIVE:
             continue  # «المراكز التي ستنطلق»: the antecedent of the relative pronoun is the subject
+        if w.startswith("لل") and len(w) > 4:
+            run.insert(0, (s, e))  # «للعملية الانتخابية التي تنطلق» -> «العملية الانتخابية»
+            text = _orig(nt, run[0][0], run[-1][1])
+            return re.sub(r"^لل", "ال", text)
         if (
             not w.startswith("ال")
             or w in _AR_DATE_WORDS

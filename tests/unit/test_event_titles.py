@@ -109,6 +109,16 @@ def test_a_head_right_after_the_date_beats_a_noun_inside_a_title() -> None:
     assert "اللقاء التعريفي الأول" in e.summary
 
 
+def test_the_common_noun_subject_of_a_verb_governing_the_event() -> None:
+    e = _one("يقوم وفد من رجال الأعمال يوم الأحد المقبل بزيارة لوزير الاقتصاد في مكتبه.")
+    assert e.summary.startswith("وفد من رجال الأعمال يقوم بزيارة لوزير الاقتصاد")
+
+
+def test_a_place_after_a_second_verb_is_not_the_venue() -> None:
+    e = _one("وتبدأ اجتماعات اللجنة العامة في 28 نيسان ويشير جدولها إلى العراق بوصفه عضوا مراقبا.")
+    assert "العراق" not in e.summary
+
+
 def test_english_agent_and_present_tense() -> None:
     e = _one("Chinese Foreign Minister Wang Yi will visit Seoul on Tuesday.", "en", (("Wang Yi", "person"),))
     assert e.summary == "Wang Yi visits Seoul"

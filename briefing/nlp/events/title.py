@@ -404,6 +404,15 @@ def _clean_agent(name: str, en: bool) -> str:
     return " ".join(words)
 
 
+def _predicate_end(nt: Normalized, start: int, c1: int) -> int:
+    """Where the event's predicate ends in its clause: at the first word after `start` that opens a new
+    predicate («… التي تبدأ في 28 سبتمبر يشير فقط إلى السودان»: Sudan belongs to «يشير»)."""
+    for s, e in _tokens(nt, start, c1):
+        if _is_new_verb(_bare(nt.norm[s:e])):
+            return s
+    return c1
+
+
 def compose_title(
     nt: Normalized,
     lang: str,
@@ -423,8 +432,8 @@ def compose_title(
     spans = _actor_spans(nt, actors, c0, c1)
     date_spans = [(mention.start, mention.end)] + [(d.start, d.end) for d in dates if c0 <= d.start < c1]
 
-    if where and normalize(where) not in nt.norm[c0:c1]:
-        where = None  # a place of another clause is not this event's venue
+    if where and normalize(where) not in nt.norm[c0 : _predicate_end(nt, max(trig.end, mention.end), c1)]:
+        where = None  # a place of another clause, or after a second verb, is not this event's venue
     text, agent = (_compose_en if en else _compose_ar)(nt, trig, date_spans, c0, c1, spans, triggers, where)
     if text and len(text.split()) <= 6:
         text = " ".join([text, *_purpose_head(nt, en, trig.end, c1, date_spans)])
@@ -500,6 +509,13 @@ def _purpose_head(
     return _trim(words, en)
 
 
+def _word_start(nt: Normalized, pos: int) -> int:
+    """The start of the word holding `pos`: a trigger may start after a clitic («بزيارة»)."""
+    while pos > 0 and not nt.norm[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
 def _head_np(
     nt: Normalized,
     trig: Trigger,
@@ -512,9 +528,10 @@ def _head_np(
 ) -> list[str]:
     """The event noun and its complement («اجتماع مجلس الأمن حول لبنان», "meeting of Arab officials"); a
     noun governed by a verb keeps its case ending («يعقد اجتماعاً»), a title's head loses it."""
-    m = _WORD.match(nt.norm, trig.start)
+    start = _word_start(nt, trig.start)
+    m = _WORD.match(nt.norm, start)
     end = m.end() if m else trig.end
-    head = _bare(_orig(nt, trig.start, end))
+    head = _bare(_orig(nt, start if governed else trig.start, end))
     if not en and not governed:
         head = re.sub(r"^لل", "ال", re.sub(r"^ل(?=ال)", "", head))
         head = re.sub(r"^[وفب](?=ال)", "", head)
@@ -612,6 +629,13 @@ def _compose_ar(
             np = _trim(_head_np(nt, trig, c1, date_spans, False, governed=True, names=spans), False)
             words = [agent.name, _ar_verb(_orig(nt, gov.start, gov.end)), *np]
             return " ".join(_with_where(words, where, trig.kind, False)), agent.name
+        vso = _phrase_between(nt, gov.end, _word_start(nt, trig.start), date_spans)
+        if vso:
+            # VSO with a common noun: «يقوم وفد من الشركات يوم الأحد بزيارة للوزير» -> «وفد من الشركات يقوم
+            # بزيارة للوزير»
+            np = _trim(_head_np(nt, trig, c1, date_spans, False, governed=True, names=spans), False)
+            words = [vso, _ar_verb(_orig(nt, gov.start, gov.end)), *np]
+            return " ".join(_with_where(words, where, trig.kind, False)), None
     # The event noun as the subject of a passive verb: «القمة الثلاثية ستعقد في تونس» -> «القمة الثلاثية
     # تعقد في تونس».
     passive = next(
@@ -677,6 +701,21 @@ def _definite_np_before(nt: Normalized, head: int, c0: int) -> str | None:
     return _orig(nt, run[0][0], run[-1][1]) if run else None
 
 
+def _phrase_between(nt: Normalized, a: int, b: int, skip: Sequence[tuple[int, int]]) -> str | None:
+    """The subject between a verb and the event noun it governs: one to five words, dates left out, opening
+    with a noun (not a preposition, particle or another verb)."""
+    toks = [t for t in _tokens(nt, a, b) if not any(x < t[1] and t[0] < y for x, y in skip)]
+    toks = [t for t in toks if _bare(nt.norm[t[0] : t[1]]) not in _AR_DATE_WORDS]
+    if not 1 <= len(toks) <= 5:
+        return None
+    first = _bare(nt.norm[toks[0][0] : toks[0][1]])
+    if first in _AR_PREP or first in _AR_DANGLING or first in _AR_AUX or _is_new_verb(first):
+        return None
+    if any(_BOUNDARY.search(nt.norm, s, e) for s, e in toks):
+        return None
+    return " ".join(_orig(nt, s, e) for s, e in toks)
+
+
 def _event_noun_near(trig: Trigger, triggers: Sequence[Trigger], c0: int, c1: int) -> Trigger | None:
     """The event noun that is the subject of a generic verb: right after it, else before it in the clause."""
     nouns = [t for t in triggers if not t.verb and c0 <= t.start and t.end <= c1 and not t.oblique]
@@ -693,14 +732,30 @@ def _governing_verb(nt: Normalized, trig: Trigger, triggers: Sequence[Trigger], 
         if len(_gap_words(nt, t.end, trig.start)) <= 6:
             return t
         break
-    m = re.search(rf"(?P<v>(?:{_INTENT_AR}))\s+(?:\S+\s+){{0,5}}$", nt.norm[c0 : trig.start])
+    m = re.search(rf"(?P<v>(?:{_INTENT_AR}))\s+(?:\S+\s+){{0,9}}[وفبل]?$", nt.norm[c0 : trig.start])
     if m:
         s = c0 + m.start("v")
         return Trigger(s, c0 + m.end("v"), trig.kind, True, True)
     return None
 
 
-_INTENT_AR = C.alternation(("يعتزم", "تعتزم", "ينوي", "تنوي", "يزمع", "تزمع", "يعتزمون", "يبدا", "تبدا"))
+_INTENT_AR = C.alternation(
+    (
+        "يعتزم",
+        "تعتزم",
+        "ينوي",
+        "تنوي",
+        "يزمع",
+        "تزمع",
+        "يعتزمون",
+        "يبدا",
+        "تبدا",
+        "يقوم",
+        "تقوم",
+        "سيقوم",
+        "ستقوم",
+    )
+)
 
 
 def _en_verb(trig_text: str, plural: bool) -> str:

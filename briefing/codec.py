@@ -84,6 +84,7 @@ def event_to_dict(e: Event) -> dict[str, Any]:
         "status": e.status,
         "sentence_index": e.sentence_index,
         "confidence": round(e.confidence, 3),
+        "clause": e.clause,
     }
 
 
@@ -102,6 +103,7 @@ def event_from_dict(d: dict[str, Any]) -> Event:
         sentence_index=int(d.get("sentence_index", 0)),
         confidence=float(d.get("confidence", 0.5)),
         status=d.get("status", "firm"),
+        clause=d.get("clause", ""),
     )
 
 

@@ -114,6 +114,9 @@ class Event:
     sentence_index: int = 0
     confidence: float = 0.5
     status: EventStatus = "firm"
+    clause: str = ""
+    """The clause of the article the event comes from (cut only at clause boundaries); `summary` is the
+    title composed from the event's parts."""
 
 
 @dataclass(frozen=True)

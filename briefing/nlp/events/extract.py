@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from briefing.models import Actor, Event, EventStatus, Sentence
@@ -46,6 +46,7 @@ _BACK_REF = {
 _NEGATED = re.compile(
     r"(?:(?<![^\W_])(?:لن|لم|لا|ليس|لن\s+يتم)|\bnot|n't|\bnever|\bno\s+longer)\s+(?:\S+\s+)?$"
 )
+_SINCE = re.compile(r"(?:(?<![^\W_])منذ|\bsince)\s+(?:[^\s،,.;؛:]+\s+){0,7}$")
 _UNTIL = re.compile(r"(?:حتي|الي|until|till|through|to|and)\s*$")
 
 
@@ -62,27 +63,50 @@ class _Draft:
     weak: bool = False
 
 
+_WITHOUT = re.compile(
+    r"(?:(?<![^\W_])(?:دون|بدون|بلا|لا|لن|لم|عدم|ينفي|نفي)|\b(?:without|no|not|never|denied))\s+(?:\S+\s+)?$"
+)
+
+
 def _status(text: str, lang: str) -> EventStatus:
+    """The status a clause gives its event; a negated cue («دون تأجيل», "without delay", «عدم إلغاء») does not
+    count."""
     for status, pattern in _STATUS[family(lang)]:
-        if pattern.search(text):
-            return status  # type: ignore[return-value]
+        for m in pattern.finditer(text):
+            if not _WITHOUT.search(text, max(0, m.start() - 16), m.start()):
+                return status  # type: ignore[return-value]
     return "firm"
 
 
 def _pick_trigger(m: Mention, triggers: Sequence[Trigger]) -> Trigger | None:
     """The trigger nearest before the date in its sentence (a head noun or verb over one inside a purpose
-    phrase); one after it only when there is none before."""
-    before = [t for t in triggers if t.end <= m.start and not t.oblique] or [
-        t for t in triggers if t.end <= m.start
-    ]
+    phrase); one after it when there is none before, or when the only ones before sit inside a complement
+    and a head follows the date closely («رئيس اللجنة الإعلامية للانتخابات ... سيتم اليوم عقد اللقاء»)."""
+    after = [t for t in triggers if t.start >= m.end]
+    head = [t for t in triggers if t.end <= m.start and not t.oblique]
+    if head:
+        return head[-1]
+    if after and after[0].start - m.end < 30:
+        return after[0]
+    before = [t for t in triggers if t.end <= m.start]
     if before:
         return before[-1]
-    after = [t for t in triggers if t.start >= m.end]
     return after[0] if after and after[0].start - m.end < 80 else None
 
 
+_KIND_FAMILY = {
+    "vote": "election",
+    "election": "election",
+    "hearing": "hearing",
+    "session": "hearing",
+    **{k: "visit" for k in C.VISIT_KINDS},
+}
+
+
 def _compatible(a: str | None, b: str | None) -> bool:
-    return a == b or (a in C.VISIT_KINDS and b in C.VISIT_KINDS)
+    """One real-world event may be named by kinds of one family: a visit and its meetings, a trial and its
+    session, a vote and the election."""
+    return a == b or (a is not None and _KIND_FAMILY.get(a, a) == _KIND_FAMILY.get(b or "", b))
 
 
 def _upcoming(r: Resolved, pub: date, tense: Tense) -> bool:
@@ -116,6 +140,8 @@ def _drafts_for(
         tense, strong = local_tense(m, s_cues, fallback)
         if status in ("cancelled", "postponed") and m.direction == "either":
             tense = "future"
+        if _SINCE.search(nt.norm, max(a, m.start - 50), m.start):
+            continue  # «منذ سيطرتهم على المدينة في آذار», "since March": a start in the past
         r = resolve(m, pub, tense)
         if r is None or r.direction == "past" or (tense == "past" and r.direction != "future"):
             continue
@@ -137,7 +163,12 @@ def _drafts_for(
         if same is not None:
             # A second date on the same trigger closes a span: "من الأحد حتى الثلاثاء", "from Sunday until
             # Tuesday".
-            if _UNTIL.search(nt.norm, max(0, m.start - 8), m.start) and r.value > same.resolved.value:
+            # Tuesday". Only a date of the same precision closes it: "غداً ... من 2016 حتى 2030" does not.
+            if (
+                _UNTIL.search(nt.norm, max(0, m.start - 8), m.start)
+                and r.value > same.resolved.value
+                and r.precision == same.resolved.precision
+            ):
                 same.end = r.value_end or r.value
             continue
         drafts.append(_Draft(idx, m, r, trig, status, strong or r.direction == "future", weak=weak))
@@ -166,6 +197,7 @@ def extract_events(
     for s, (a, b) in zip(sentences, bounds, strict=True):
         drafts += _drafts_for(s.index, a, b, nt, lang, pub, mentions, cues, triggers)
     drafts = _attach_and_merge(drafts, sentences, bounds, nt, lang, cues, mentions, pub)
+    drafts = _fold_continuations(drafts, nt, lang)
     durations = durations_en(nt) if family(lang) == "en" else durations_ar(nt)
     by_index = {s.index: s for s in sentences}
     events: list[Event] = []
@@ -176,7 +208,18 @@ def extract_events(
             days = next((n for s0, e0, n in durations if any(a <= s0 and e0 <= b for a, b in spans)), None)
             if days and days > 1:
                 end = d.resolved.value + timedelta(days=days - 1)
-        parts = build_parts(nt, lang, d.trigger, d.mention, by_index[d.sentence], d.follow, sentences, actors)
+        parts = build_parts(
+            nt,
+            lang,
+            d.trigger,
+            d.mention,
+            by_index[d.sentence],
+            d.follow,
+            sentences,
+            actors,
+            triggers,
+            mentions,
+        )
         confidence = d.resolved.confidence * (1.0 if d.strong else 0.85) * (1.0 if d.trigger.kind else 0.8)
         confidence *= 0.7 if d.weak else 1.0
         a, b = nt.span(d.mention.start, d.mention.end)
@@ -195,9 +238,75 @@ def extract_events(
                 sentence_index=d.sentence,
                 confidence=round(confidence, 3),
                 status=d.status,
+                clause=parts.clause,
             )
         )
-    return events
+    return _merge_nested(events)
+
+
+_CONTINUE = {
+    "ar": re.compile(rf"{L}(?:{C.alternation(C.AR_CONTINUATION)}){R}(?:\s+\S+){{0,4}}\s*$"),
+    "en": re.compile(rf"\b(?:{C.alternation(C.EN_CONTINUATION)})\b(?:\s+\S+){{0,4}}\s*$"),
+}
+
+
+def _fold_continuations(drafts: list[_Draft], nt: Normalized, lang: str) -> list[_Draft]:
+    """A date said as the end of something already announced ("تستمر الزيارة حتى الأربعاء", "the talks will
+    run until Wednesday") closes the event before it instead of making a second one."""
+    pattern = _CONTINUE[family(lang)]
+    out: list[_Draft] = []
+    for d in drafts:
+        host = next((h for h in reversed(out) if h.resolved.value < d.resolved.value), None)
+        if (
+            host is not None
+            and pattern.search(nt.norm, max(0, d.mention.start - 60), d.mention.start)
+            and _UNTIL.search(nt.norm, max(0, d.mention.start - 8), d.mention.start)
+            and (d.resolved.value - host.resolved.value).days <= 14
+        ):
+            host.end = max(host.end or d.resolved.value, d.resolved.value_end or d.resolved.value)
+            host.follow.extend(
+                i for i in (d.sentence, *d.follow) if i != host.sentence and i not in host.follow
+            )
+            continue
+        out.append(d)
+    return out
+
+
+def _merge_nested(events: list[Event]) -> list[Event]:
+    """One event, one entry: an event whose dates fall inside another's of the same kind family ("next
+    month" and "on April 4" for one election) is one event, kept at its most precise date under the fuller
+    title."""
+    out: list[Event] = []
+    for e in events:
+        fam = _KIND_FAMILY.get(e.kind, e.kind)
+        host_i = next(
+            (
+                i
+                for i, h in enumerate(out)
+                if _KIND_FAMILY.get(h.kind, h.kind) == fam and _nested(h, e) and h.start != e.start
+            ),
+            None,
+        )
+        if host_i is None:
+            out.append(e)
+            continue
+        h = out[host_i]
+        precise, vague = (e, h) if _span_days(e) < _span_days(h) else (h, e)
+        title = max((precise, vague), key=lambda x: (len(x.summary.split()) >= 4, x is precise))
+        out[host_i] = replace(
+            precise, summary=title.summary, clause=title.clause, who=precise.who or vague.who
+        )
+    return out
+
+
+def _span_days(e: Event) -> int:
+    return ((e.end or e.start) - e.start).days
+
+
+def _nested(a: Event, b: Event) -> bool:
+    a0, a1, b0, b1 = a.start, a.end or a.start, b.start, b.end or b.start
+    vague = a.precision != "day" or b.precision != "day"
+    return vague and ((a0 <= b0 and b1 <= a1) or (b0 <= a0 and a1 <= b1))
 
 
 def _pos(sentences: Sequence[Sentence], index: int) -> int:

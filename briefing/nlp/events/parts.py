@@ -63,9 +63,28 @@ def _en_forms(verb: str) -> list[tuple[str, str]]:
 
 
 _EN_VERB_FORMS = {form: base for v in C.EN_VERB_TRIGGERS for form, base in _en_forms(v)}
+
+
+def en_base(form: str) -> str:
+    """The base form of an English trigger verb form ("visits" -> "visit")."""
+    return _EN_VERB_FORMS.get(form, form)
+
+
+def en_third_person(base: str) -> str:
+    """The third person singular of an English trigger verb ("visit" -> "visits", "take place" -> "takes
+    place")."""
+    return _en_forms(base)[1][0]
+
+
 _EN_VERB = re.compile(rf"\b(?P<v>{C.alternation(_EN_VERB_FORMS)})\b")
 _EN_NOUN = re.compile(rf"\b(?P<n>{C.alternation(C.EN_NOUN_TRIGGERS)})\b")
-_AR_AMOUNTS = re.compile(r"\s+(?:ال)?(?:عدد|تكلفه|قيمه|نسبه|حجم|مجموع|اجمالي|سعر|اسعار|درجه|الحراره|مده|طول)")
+_AR_AMOUNTS = re.compile(
+    r"\s+(?:ال)?(?:عدد|تكلفه|قيمه|نسبه|حجم|مجموع|اجمالي|سعر|اسعار|درجه|الحراره|مده|طول)"
+    r"|(?:\s+\S+){0,2}?\s+(?:الي|نحو|حوالي|زهاء)\s+(?:نحو\s+|حوالي\s+|اكثر\s+من\s+)?\d"
+)
+# "the previous session", "الجلسة السابقة": an event noun that points back is not upcoming.
+_AR_PAST_NOUN = re.compile(rf"(?:ا|ان|ين)?\s+(?:{C.alternation(C.AR_LAST)}|الاخيره|الاخير){R}")
+_EN_PAST_NOUN = re.compile(r"\b(?:previous|last|past|prior|earlier)\s+$")
 _EN_OBLIQUE = re.compile(r"\b(?:for|to)\s+$")
 _AR_TALKS_AFTER = re.compile(r"(?:\s+\S+){0,2}\s+(?:من\s+)?(?:ال)?(?:مفاوضات|محادثات|مباحثات|حوار|مشاورات)")
 _EN_VERB_BEFORE = re.compile(r"(?:\b(?:will|to|would|shall|and|'ll)\s+)$")
@@ -88,6 +107,8 @@ def find_triggers(nt: Normalized, lang: str) -> list[Trigger]:
                 verbs.append(Trigger(m.start(), m.end(), C.EN_VERB_TRIGGERS[base], True, form != base))
         taken = {(t.start, t.end) for t in verbs}
         for m in _EN_NOUN.finditer(norm):
+            if _EN_PAST_NOUN.search(norm, max(0, m.start() - 10), m.start()):
+                continue  # "the previous session"
             if (m.start(), m.end()) not in taken:
                 oblique = bool(_EN_OBLIQUE.search(norm, max(0, m.start() - 5), m.start()))
                 nouns.append(
@@ -112,6 +133,8 @@ def find_triggers(nt: Normalized, lang: str) -> list[Trigger]:
             kind = C.AR_NOUN_TRIGGERS.get(key, "election")
             if kind == "visit" and key.startswith("جول") and _AR_TALKS_AFTER.match(norm, m.end()):
                 kind = "talks"  # "جولة جديدة من المفاوضات" is a round of talks, not a tour
+            if _AR_PAST_NOUN.match(norm, m.end("n")):
+                continue  # «الجلسة السابقة» (the previous session)
             oblique = m["n"].startswith("لل") or (m.start("n") > 0 and norm[m.start("n") - 1] == "ل")
             nouns.append(Trigger(m.start("n"), m.end("n"), kind, False, False, oblique))
     out = nouns + [_with_kind(v, nouns) if v.kind is None else v for v in verbs]
@@ -138,6 +161,7 @@ class Parts:
     who: tuple[str, ...]
     where: str | None
     purpose: str | None
+    clause: str
 
 
 _AR_PURPOSE = re.compile(rf"{L}(?:{C.alternation(C.AR_PURPOSE)})")
@@ -180,7 +204,11 @@ def build_parts(
     follow: Sequence[int],
     sentences: Sequence[Sentence],
     actors: Sequence[Actor],
+    triggers: Sequence[Trigger] = (),
+    dates: Sequence[Mention] = (),
 ) -> Parts:
+    from briefing.nlp.events.title import compose_title  # noqa: PLC0415 (title imports Trigger from here)
+
     en = lang.startswith("en")
     a, b = _norm_pos(nt, sentence.start), _norm_pos(nt, sentence.end)
     spans = [(sentence.start, sentence.end)] + [(s.start, s.end) for s in sentences if s.index in follow]
@@ -192,8 +220,10 @@ def build_parts(
         end = _clause_end(nt, pm.end(), b)
         purpose = _words(_orig(nt, pm.start(), end), 14) or None
     trigger_text = _orig(nt, trig.start, trig.end)
-    summary = _summary(nt, en, trig, mention, sentence, a, b, actors, kind, where, purpose, trigger_text)
-    return Parts(summary, kind, trigger_text, who, where, purpose)
+    title = compose_title(nt, lang, trig, mention, a, b, actors, triggers, where, dates)
+    if title.agent and title.agent in who:
+        who = (title.agent, *(w for w in who if w != title.agent))
+    return Parts(title.text, kind, trigger_text, who, where, purpose, title.clause)
 
 
 def _who(actors: Sequence[Actor], spans: Sequence[tuple[int, int]], where: Actor | None) -> tuple[str, ...]:
@@ -232,61 +262,3 @@ def _where(
         return best[1], best[1].name
     m = (_EN_PLACE if en else _AR_PLACE).search(nt.norm, a, b)
     return None, (_orig(nt, m.start("p"), m.end("p")) if m else None)
-
-
-def _summary(
-    nt: Normalized,
-    en: bool,
-    trig: Trigger,
-    mention: Mention,
-    sentence: Sentence,
-    a: int,
-    b: int,
-    actors: Sequence[Actor],
-    kind: str,
-    where: str | None,
-    purpose: str | None,
-    trigger_text: str,
-) -> str:
-    if en:
-        return _summary_en(nt, trig, mention, a, b)
-    subject = next(
-        (
-            act.name
-            for act in actors
-            if act.kind == "person"
-            and any(sentence.start <= s and e <= sentence.end for s, e in act.mentions)
-        ),
-        None,
-    )
-    if trig.verb and subject:
-        parts = [subject, trigger_text]
-        if where:
-            parts.append(("إلى " if kind == "visit" else "في ") + where)
-        if purpose:
-            parts.append(_words(purpose, 2))
-        return " ".join(parts)
-    stop = min(_clause_end(nt, trig.end, b), mention.start if mention.start > trig.start else b)
-    fragment = _orig(nt, trig.start, stop)
-    words = fragment.split()
-    line = " ".join(words[:10])
-    if where and where not in line:
-        line += (" إلى " if kind == "visit" else " في ") + where
-    return line
-
-
-_EN_CLAUSE_START = re.compile(r"(?:[.;:]\s|\bthat\s|\bsaid\s|,\s(?:and|but)\s|^)", re.MULTILINE)
-
-
-def _summary_en(nt: Normalized, trig: Trigger, mention: Mention, a: int, b: int) -> str:
-    starts = [m.end() for m in _EN_CLAUSE_START.finditer(nt.norm, a, trig.start)]
-    start = max([a, *starts])
-    end = _clause_end(nt, trig.end, b)
-    if mention.start >= end:
-        end = min(b, mention.end)
-    text = _orig(nt, start, end)
-    date_text = _orig(nt, mention.start, mention.end)
-    text = re.sub(rf"\s*\b(?:on|in|at|from|by)?\s*{re.escape(date_text)}", "", text) if date_text else text
-    words = text.split()
-    line = " ".join(words[:16]).strip(" ,")
-    return line[:1].upper() + line[1:] if line else _orig(nt, trig.start, trig.end)

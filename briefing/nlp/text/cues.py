@@ -195,7 +195,8 @@ AR_NOUN_TRIGGERS: dict[str, str] = {
     "مسيره": "protest", "حفل": "ceremony", "مراسم": "ceremony", "تنصيب": "ceremony", "مناورات": "exercise",
     "تدريبات": "exercise", "هدنه": "ceasefire", "وقف اطلاق النار": "ceasefire", "توقيع": "signing",
     "كلمه": "speech", "خطاب": "speech", "معرض": "exhibition", "مباراه": "match", "اطلاق": "launch",
-    "افتتاح": "opening", "دوره": "session", "مهرجان": "festival",
+    "افتتاح": "opening", "دوره": "session", "مهرجان": "festival", "بدء": "opening", "انطلاق": "opening",
+    "انطلاقه": "opening",
     "الحمله الانتخابيه": "campaign", "حمله انتخابيه": "campaign", "جوله مفاوضات": "talks",
     "جوله من المفاوضات": "talks", "جوله محادثات": "talks", "جوله من المحادثات": "talks", "جوله حوار": "talks",
 }
@@ -238,6 +239,16 @@ EN_BACK_REFERENCE = (
     "the trip will", "the talks will", "the summit will", "the meeting will", "during the talks",
     "during the summit", "during the meeting", "the visit is", "the trip is", "during his stay",
     "during the conference",
+)
+
+# Verbs that give the end of an event already announced («تستمر الزيارة حتى الأربعاء», "will run until").
+AR_CONTINUATION = (
+    "تستمر", "يستمر", "تتواصل", "يتواصل", "تمتد", "يمتد", "تختتم", "يختتم", "تستغرق", "يستغرق", "ستستمر",
+    "سيستمر", "ستتواصل", "ستمتد", "ستختتم", "سيختتم",
+)
+EN_CONTINUATION = (
+    "last", "lasts", "will last", "continue", "continues", "run until", "runs until", "will run", "end on",
+    "ends on", "wrap up", "conclude", "concludes", "stay until", "stays until",
 )
 
 # Purpose phrases: where the "why" of an event starts.

@@ -1,0 +1,271 @@
+"""Tests for event titles composed from the event's parts (briefing.nlp.events.title) and for "one event, one
+entry" (continuations and nested dates merge; amounts and previous sessions are not events). Every sentence
+here is written for the test: each shows one pattern of the language, in Arabic and in English.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+import pytest
+
+from briefing.codec import event_from_dict, event_to_dict
+from briefing.models import Actor, ActorKind, Event, Sentence
+from briefing.nlp.events.extract import extract_events
+from briefing.nlp.text.sentences import split_spans
+
+SAT = datetime.fromisoformat("2024-03-16T19:00:00+02:00")  # a Saturday
+_DANGLING = set(
+    "في إلى من على عن مع و أو الذي التي أن بين حول يوم خلال عند نحو حتى بعد قبل المقبل يبدأ تبدأ ستبدأ يعقد "
+    "تعقد ستعقد سيعقد مقررة المقررة for to in on at of with by from the a an and or is are will be".split()
+)
+
+
+def _events(text: str, lang: str = "ar", actors: tuple[tuple[str, ActorKind], ...] = ()) -> list[Event]:
+    sentences = [Sentence(i, a, b, text[a:b]) for i, (a, b) in enumerate(split_spans(text))]
+    found = []
+    for name, kind in actors:
+        spans = tuple((m.start(), m.end()) for m in re.finditer(re.escape(name), text))
+        found.append(Actor(name, kind, mentions=spans))
+    return extract_events(text, sentences, found, SAT, lang)
+
+
+def _one(text: str, lang: str = "ar", actors: tuple[tuple[str, ActorKind], ...] = ()) -> Event:
+    events = _events(text, lang, actors)
+    assert len(events) == 1, [(e.summary, e.start) for e in events]
+    return events[0]
+
+
+def _readable(title: str) -> None:
+    words = re.findall(r"[\w\u0600-\u06ff]+", title)
+    assert len(words) >= 3, title
+    assert words[-1].lower() not in _DANGLING, title
+
+
+# --- the agent ------------------------------------------------------------------------------------
+
+
+def test_verb_first_with_a_title_between_verb_and_name() -> None:
+    # VSO: the verb first, then the agent's office, then the name; the office is not the object.
+    e = _one(
+        "يصل وزير الخارجية الأردني أيمن الصفدي غداً إلى الرباط لإجراء محادثات.",
+        actors=(("أيمن الصفدي", "person"),),
+    )
+    assert e.summary == "أيمن الصفدي يصل إلى الرباط لإجراء محادثات"
+    assert e.who[0] == "أيمن الصفدي"
+    _readable(e.summary)
+
+
+def test_scheduled_plan_keeps_its_agent_and_drops_the_future_prefix() -> None:
+    e = _one(
+        "ومن المقرر أن يزور الرئيس التونسي قيس سعيد الجزائر الأحد المقبل.",
+        actors=(("قيس سعيد", "person"), ("الجزائر", "country")),
+    )
+    assert e.summary.startswith("قيس سعيد يزور الجزائر")
+    assert e.start == date(2024, 3, 17)
+
+
+def test_the_nearest_name_is_not_the_agent() -> None:
+    # The speaker is named; the one who travels is the subject of the reported clause.
+    e = _one(
+        "وقال الوزير خالد العلي إن رئيسة الوزراء البريطانية ستزور الرياض الأسبوع المقبل.",
+        actors=(("خالد العلي", "person"),),
+    )
+    assert "خالد العلي" not in e.summary
+    assert e.summary.startswith("رئيسة الوزراء البريطانية تزور الرياض")
+
+
+def test_a_name_inside_a_led_by_phrase_is_not_the_agent() -> None:
+    # The delegation travels; its head is named inside «برئاسة ...» / "headed by ...".
+    e = _one(
+        "وقالت المصادر إن وفدا أمنيا برئاسة مدير المخابرات سامي العبدالله يتوجه إلى القاهرة الأحد المقبل.",
+        actors=(("سامي العبدالله", "person"),),
+    )
+    assert e.summary.startswith("وفدا أمنيا برئاسة مدير المخابرات سامي العبدالله يتوجه إلى القاهرة")
+    e = _one(
+        "A delegation headed by intelligence chief Sami Abdullah will travel to Cairo on Sunday.",
+        "en",
+        (("Sami Abdullah", "person"),),
+    )
+    assert not e.summary.startswith("Sami Abdullah")
+    assert e.summary == "Delegation headed by intelligence chief Sami Abdullah travels to Cairo"
+
+
+def test_a_relative_clause_may_stand_between_agent_and_verb() -> None:
+    e = _one(
+        "وقال مسؤولون إن الوزير سامي العبدالله الذي يعارض الخطة سيلقي كلمة أمام البرلمان يوم الأحد المقبل.",
+        actors=(("سامي العبدالله", "person"),),
+    )
+    assert e.summary.startswith("سامي العبدالله يلقي كلمة أمام البرلمان")
+
+
+def test_a_head_right_after_the_date_beats_a_noun_inside_a_title() -> None:
+    # «للانتخابات» belongs to the speaker's office; the event is the meeting named after the date.
+    e = _one(
+        "وأوضح رئيس لجنة الإعلام للانتخابات خالد العمر أنه سيتم غدا عقد اللقاء التعريفي الأول في البلدية."
+    )
+    assert e.kind == "meeting"
+    assert "اللقاء التعريفي الأول" in e.summary
+
+
+def test_the_common_noun_subject_of_a_verb_governing_the_event() -> None:
+    e = _one("يقوم وفد من رجال الأعمال يوم الأحد المقبل بزيارة لوزير الاقتصاد في مكتبه.")
+    assert e.summary.startswith("وفد من رجال الأعمال يقوم بزيارة لوزير الاقتصاد")
+
+
+def test_a_place_after_a_second_verb_is_not_the_venue() -> None:
+    e = _one("وتبدأ اجتماعات اللجنة العامة في 28 نيسان ويشير جدولها إلى العراق بوصفه عضوا مراقبا.")
+    assert "العراق" not in e.summary
+
+
+def test_english_agent_and_present_tense() -> None:
+    e = _one("Chinese Foreign Minister Wang Yi will visit Seoul on Tuesday.", "en", (("Wang Yi", "person"),))
+    assert e.summary == "Wang Yi visits Seoul"
+    e = _one(
+        "The Security Council is scheduled to discuss the situation in Lebanon on Monday.",
+        "en",
+        (("Security Council", "org"),),
+    )
+    assert e.summary.startswith("Security Council discusses the situation in Lebanon")
+
+
+def test_agent_of_a_verb_that_governs_the_event_noun() -> None:
+    e = _one(
+        "يعقد مجلس الأمن الدولي جلسة طارئة حول لبنان يوم الاثنين المقبل.",
+        actors=(("مجلس الأمن الدولي", "org"),),
+    )
+    assert e.summary == "مجلس الأمن الدولي يعقد جلسة طارئة حول لبنان"
+    e = _one(
+        "Jordan will host a meeting of regional energy ministers on Thursday.", "en", (("Jordan", "country"),)
+    )
+    assert e.summary.startswith("Jordan hosts a meeting of regional energy ministers")
+
+
+# --- no agent: a nominal title --------------------------------------------------------------------
+
+
+def test_passive_verb_gives_a_nominal_title() -> None:
+    # «تعقد القمة»: the meeting is held; nobody is guessed as its agent.
+    e = _one("تعقد القمة العربية في المنامة الخميس المقبل.", actors=(("المنامة", "place"),))
+    assert e.summary.startswith("القمة العربية")
+    assert "المنامة" in e.summary
+    e = _one("تبدأ محاكمة المتهمين في قضية الفساد يوم الأحد المقبل.")
+    assert e.summary.startswith("محاكمة المتهمين في قضية الفساد")
+
+
+def test_event_noun_before_its_verb_is_the_subject() -> None:
+    e = _one("وأعلنت الرئاسة أن القمة الثلاثية ستعقد يوم 22 نيسان المقبل في العاصمة.")
+    assert e.summary.startswith("القمة الثلاثية تعقد")
+    _readable(e.summary)
+
+
+def test_the_antecedent_of_a_relative_clause_is_the_subject() -> None:
+    e = _one("وأكد المسؤول الاستعداد للمرحلة الانتخابية التي تنطلق مطلع الشهر المقبل.")
+    assert e.summary.startswith("انطلاق المرحلة الانتخابية")
+
+
+def test_a_pronoun_in_the_title_is_replaced_by_its_antecedent() -> None:
+    e = _one("وأطلقت الوزارة المنصة الجديدة، وتوقعت أن يبدأ العمل بها الشهر المقبل.")
+    assert "بها" not in e.summary.split()
+    assert "بالمنصة" in e.summary
+
+
+# --- one event, one entry -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("يصل الرئيس الفرنسي إلى بيروت يوم الاثنين المقبل. وتستمر الزيارة حتى الأربعاء.", "ar"),
+        ("The French president will arrive in Beirut on Monday. The visit will last until Wednesday.", "en"),
+    ],
+)
+def test_the_end_of_a_stay_closes_the_visit(text: str, lang: str) -> None:
+    e = _one(text, lang)
+    assert (e.kind, e.start, e.end) == ("visit", date(2024, 3, 18), date(2024, 3, 20))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Kuwaitis will vote next month in a snap election. The vote is scheduled for April 4.", "en"),
+        ("ينتخب الكويتيون مجلساً جديداً الشهر المقبل. وتجرى الانتخابات في 4 نيسان.", "ar"),
+    ],
+)
+def test_a_month_and_a_day_of_one_election_are_one_event(text: str, lang: str) -> None:
+    e = _one(text, lang)
+    assert e.start == date(2024, 4, 4)
+    _readable(e.summary)
+
+
+def test_a_span_closes_only_at_the_same_precision() -> None:
+    # "from 2016 until 2030" is the plan's horizon, not the end of tomorrow's meeting.
+    e = _one("يبحث مسؤولون غداً خطة تمتد من 2025 حتى 2030.")
+    assert e.start == date(2024, 3, 17) and e.end is None
+
+
+# --- not events -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("ستصل الشحنات إلى 4700 حاوية العام المقبل.", "ar"),
+        ("ويتوقع أن تصل الإيرادات إلى نحو 45 مليار ريال العام المقبل.", "ar"),
+    ],
+)
+def test_amounts_are_not_arrivals(text: str, lang: str) -> None:
+    assert _events(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("ستناقش اللجنة يوم الأحد المقبل ما تقرر في الجلسة السابقة.", "ar"),
+        ("The committee will review on Monday what was agreed at the previous session.", "en"),
+    ],
+)
+def test_the_previous_session_is_not_an_event(text: str, lang: str) -> None:
+    assert all(e.kind != "session" for e in _events(text, lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("تبدأ الدراسة في المدارس الحدودية يوم الأحد المقبل دون تأجيل.", "ar"),
+        ("Classes in the border schools will begin on Sunday without delay, not postponed.", "en"),
+    ],
+)
+def test_a_negated_postponement_keeps_the_event_firm(text: str, lang: str) -> None:
+    e = _one(text, lang)
+    assert (e.start, e.status) == (date(2024, 3, 17), "firm")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("تجرى الانتخابات غدا، وهي الأولى منذ انطلاق الحوار الوطني في أيار.", "ar"),
+        ("The vote will be held tomorrow, the first since the launch of the national dialogue in May.", "en"),
+    ],
+)
+def test_a_date_after_since_is_in_the_past(text: str, lang: str) -> None:
+    assert [e.start for e in _events(text, lang)] == [date(2024, 3, 17)]
+
+
+# --- the clause and its storage -------------------------------------------------------------------
+
+
+def test_clause_is_cut_at_clause_boundaries_only() -> None:
+    text = "وفي تطور آخر، يصل الوفد غداً إلى بغداد لإجراء محادثات، بحسب مصادر رسمية."
+    e = _one(text)
+    assert e.clause == "يصل الوفد غداً إلى بغداد لإجراء محادثات"
+    assert e.clause in text
+
+
+def test_old_stored_events_without_a_clause_still_load() -> None:
+    e = _one("يصل الوفد غداً إلى بغداد لإجراء محادثات.")
+    stored = event_to_dict(e)
+    assert stored["clause"] == e.clause
+    del stored["clause"]
+    assert event_from_dict(stored).clause == ""

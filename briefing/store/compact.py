@@ -62,6 +62,7 @@ def _event(e: Event) -> dict[str, Any]:
         "w": list(e.who),
         "h": e.where,
         "u": e.purpose,
+        "z": e.clause,
     }
     d.update((k, v) for k, v in optional.items() if v)
     if e.precision != "day":
@@ -130,6 +131,7 @@ def _read_event(d: dict[str, Any]) -> Event:
         who=tuple(d.get("w", ())),
         where=d.get("h"),
         purpose=d.get("u"),
+        clause=d.get("z", ""),
         sentence_index=int(d["i"]),
         confidence=float(d["c"]),
         status=d.get("x", "firm"),

@@ -262,3 +262,39 @@ def test_a_schema_4_cache_is_converted_without_losing_anything(tmp_path: Path) -
         assert [a.id for a in s.search("جدة", _normalize)] == [2]
         s.prune(T0 + timedelta(days=1))
         assert s.search("الخارجيه", _normalize) == [] and s.search("جدة", _normalize) == []
+
+
+def _every_field_set(cls: type, **given: object) -> object:
+    """An instance of a model dataclass with every field away from its default (strings, tuples, numbers)."""
+    from dataclasses import MISSING, fields
+
+    values: dict[str, object] = {}
+    for f in fields(cls):
+        if f.name in given:
+            values[f.name] = given[f.name]
+            continue
+        default = f.default if f.default is not MISSING else None
+        if isinstance(default, str) or f.type in ("str", "str | None"):
+            values[f.name] = f"{f.name}-value"
+        elif isinstance(default, float) or f.type == "float":
+            values[f.name] = 0.25
+        elif isinstance(default, int) or f.type == "int":
+            values[f.name] = 3
+        elif f.type.startswith("tuple[str"):
+            values[f.name] = (f"{f.name}-1", f"{f.name}-2")
+    return cls(**{**values, **given})
+
+
+def test_the_compact_record_keeps_every_field_of_actors_and_events() -> None:
+    """A field added to Actor or Event must reach the cache's record too: every field set away from its
+    default survives the round trip (a new field the record forgets fails here)."""
+    actor = _every_field_set(Actor, kind="person", mentions=((0, 6),))
+    event = _every_field_set(
+        Event, start=date(2024, 3, 17), end=date(2024, 3, 18), precision="week", status="postponed"
+    )
+    a = replace(_analysis(), actors=(actor,), events=(event,))  # type: ignore[arg-type]
+    back = decode(encode(a, TITLE, TEXT, T0.isoformat()), TITLE, TEXT, T0.isoformat())
+    assert back is not None
+    assert back.events == (event,)
+    assert back.actors == (actor,)
+    assert [(x.identity, x.lookup) for x in back.actors] == [(actor.identity, actor.lookup)]  # type: ignore[attr-defined]

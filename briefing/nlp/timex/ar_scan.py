@@ -103,6 +103,7 @@ def _date(m: re.Match[str], nt: Normalized) -> Mention | None:
     end = m.end() if not m["d3"] else m.start("d3")
     rel = ar_rel(m["drel"])  # "25 آذار المقبل" / "15 كانون الثاني الماضي"
     year = _int(m["y"])
+    year_rel = ar_rel(m["yrel"]) if m["yrel"] else None  # "الـ20 من مايو من العام المقبل"
     return Mention(
         start,
         end,
@@ -115,6 +116,7 @@ def _date(m: re.Match[str], nt: Normalized) -> Mention | None:
         day2=d2,
         rel=rel or None,
         priority=3,
+        year_rel=year_rel,
     )
 
 
@@ -171,9 +173,9 @@ def _feast(m: re.Match[str], nt: Normalized) -> Mention | None:
 def _month_only(m: re.Match[str], nt: Normalized) -> Mention | None:
     name = _key(m["m"])
     context = _prev_word(nt, m.start()) in DATE_CONTEXT
-    if not (m["part"] or m["shahr"] or m["rel"] or m["y"] or context):
+    if not (m["part"] or m["shahr"] or m["rel"] or m["y"] or m["yrel"] or context):
         return None
-    if name in AR_AMBIGUOUS_MONTHS and not (m["shahr"] or m["y"] or m["rel"]):
+    if name in AR_AMBIGUOUS_MONTHS and not (m["shahr"] or m["y"] or m["rel"] or m["yrel"]):
         return None
     rel = ar_rel(m["rel"])
     return Mention(
@@ -186,6 +188,7 @@ def _month_only(m: re.Match[str], nt: Normalized) -> Mention | None:
         year=_int(m["y"]),
         part=_part(m),
         priority=2,
+        year_rel=ar_rel(m["yrel"]) if m["yrel"] else None,
     )
 
 

@@ -199,8 +199,30 @@ def fetch(
         sys.exit(1)
 
 
+AGENDA_DAYS_HELP = "How many days ahead the agenda looks, or `all` for every upcoming event."
+
+
+def parse_agenda_days(text: str | None) -> int | None:
+    """`--days`: a number of days (1-3660), or `all` (None); default: `agenda.DEFAULT_DAYS`."""
+    from briefing.agenda import DEFAULT_DAYS  # noqa: PLC0415
+
+    if text is None:
+        return DEFAULT_DAYS
+    if text.strip().lower() == "all":
+        return None
+    if not text.strip().isdigit() or not 1 <= int(text) <= 3660:
+        raise click.BadParameter(f"expected a number of days (1-3660) or `all`, got {text!r}")
+    return int(text)
+
+
 def _briefing(
-    ctx: Ctx, store: Any, day: date | None, lang: str, limit: int, since: date | None = None
+    ctx: Ctx,
+    store: Any,
+    day: date | None,
+    lang: str,
+    limit: int,
+    since: date | None = None,
+    agenda_days: int | None = 7,
 ) -> Any:
     from briefing.viewmodel import build_briefing  # noqa: PLC0415
 
@@ -209,7 +231,7 @@ def _briefing(
         if samples:
             click.echo("briefing: the cache is empty; reading the bundled sample feeds first", err=True)
             do_refresh(ctx, store, quiet=True)
-    b = build_briefing(store, ctx.now, day=day, lang=lang, limit=limit, since=since)
+    b = build_briefing(store, ctx.now, day=day, lang=lang, limit=limit, since=since, agenda_days=agenda_days)
     for note in b.notes:
         click.echo(f"briefing: {note}", err=True)
     return b
@@ -221,12 +243,22 @@ def _briefing(
 @click.option("--limit", type=click.IntRange(1, 100), default=8, show_default=True, help="How many stories.")
 @click.option("--width", type=click.IntRange(20, 500), help="Output width in columns.")
 @click.option("--json", "as_json", is_flag=True, help="Print the briefing as JSON.")
+@click.option("--days", "days_text", metavar="N|all", help=AGENDA_DAYS_HELP + "  [default: 7]")
 @click.pass_obj
-def today(ctx: Ctx, day_text: str | None, lang: str, limit: int, width: int | None, as_json: bool) -> None:
+def today(
+    ctx: Ctx,
+    day_text: str | None,
+    lang: str,
+    limit: int,
+    width: int | None,
+    as_json: bool,
+    days_text: str | None,
+) -> None:
     """Print the briefing: top stories, their actors, and what is scheduled next."""
     day = _parse_date(day_text, "--date")
+    agenda_days = parse_agenda_days(days_text)
     with open_store(ctx) as store:
-        b = _briefing(ctx, store, day, lang, limit)
+        b = _briefing(ctx, store, day, lang, limit, agenda_days=agenda_days)
     if as_json:
         from briefing.render.jsonout import briefing_json  # noqa: PLC0415
 

@@ -10,7 +10,17 @@ from typing import TYPE_CHECKING, Literal, cast
 
 import click
 
-from briefing.cli import Ctx, _briefing, _parse_date, _parse_now, do_refresh, main, open_store
+from briefing.cli import (
+    AGENDA_DAYS_HELP,
+    Ctx,
+    _briefing,
+    _parse_date,
+    _parse_now,
+    do_refresh,
+    main,
+    open_store,
+    parse_agenda_days,
+)
 from briefing.errors import BadInput
 
 if TYPE_CHECKING:
@@ -40,6 +50,7 @@ def write_output(path: Path, text: str) -> None:
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here (atomically)."
 )
+@click.option("--days", "days_text", metavar="N|all", help=AGENDA_DAYS_HELP + "  [default: all]")
 @click.pass_obj
 def export(
     ctx: Ctx,
@@ -48,6 +59,7 @@ def export(
     since_text: str | None,
     until_text: str | None,
     output: Path | None,
+    days_text: str | None,
 ) -> None:
     """Export the briefing as Markdown, JSON or an iCalendar file of the upcoming events."""
     day = _parse_date(day_text, "--date")
@@ -57,7 +69,8 @@ def export(
     if since and until and since > until:
         raise click.UsageError("--since is after --until")
     with open_store(ctx) as store:
-        b = _briefing(ctx, store, day or until, "all", 30, since=since)
+        agenda_days = parse_agenda_days(days_text) if days_text else None
+        b = _briefing(ctx, store, day or until, "all", 30, since=since, agenda_days=agenda_days)
     if fmt == "json":
         from briefing.render.jsonout import briefing_json  # noqa: PLC0415
 
@@ -113,6 +126,7 @@ def tui_cache(ctx: Ctx, *, fixed_now: bool = True) -> CacheAccess:
     """The app's view of the cache: closures over `Store` and `build_briefing`, one connection per call
     (each runs in a worker thread while a refresh may be writing; WAL lets them read meanwhile). With
     `fixed_now` False the briefing follows the clock: a desk left open past midnight moves to the new day."""
+    from briefing.agenda import DEFAULT_DAYS  # noqa: PLC0415
     from briefing.store import Store  # noqa: PLC0415
     from briefing.tui.access import CacheAccess, FeedChoice, Filters, View  # noqa: PLC0415
     from briefing.viewmodel import build_briefing  # noqa: PLC0415
@@ -129,6 +143,7 @@ def tui_cache(ctx: Ctx, *, fixed_now: bool = True) -> CacheAccess:
                 feeds=filters.feeds or None,
                 unread_only=filters.unread_only,
                 with_agenda=not quick,  # the quick first screen: stories only, the agenda follows
+                agenda_days=None if filters.agenda_all else DEFAULT_DAYS,
             )
         read = {r.article_id for story in b.stories for r in story.articles if r.read and r.article_id}
         return View(b, frozenset(read), complete=not quick)

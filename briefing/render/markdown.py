@@ -11,7 +11,7 @@ import re
 
 from briefing.models import AgendaItem, Briefing
 from briefing.nlp.text.arabic import is_arabic
-from briefing.render.console import format_span
+from briefing.render.console import format_span, other_dates
 from briefing.render.sanitize import clean_line, safe_url
 
 ALM = "\u061c"
@@ -65,6 +65,8 @@ def _agenda(item: AgendaItem) -> list[str]:
         lines.append(f"  - where: {para(e.where)}")
     if e.who:
         lines.append(f"  - who: {para('، '.join(e.who) if is_arabic(''.join(e.who)) else ', '.join(e.who))}")
+    if item.other_dates:
+        lines.append(f"  - other sources say: {other_dates(item)}")
     lines.append("  - sources: " + ", ".join(link(f"{s.feed}: {s.title}", s.url) for s in item.sources))
     return lines
 

@@ -6,8 +6,9 @@ Run as `.venv/bin/python bench/agenda_day.py --cache /tmp/agenda-cache --from 20
 publication time, in Riyadh's UTC offset); every file is fetched with `briefing fetch --feed PATH` into the
 cache directory (`BRIEFING_DATA_DIR`), which is kept and reused: a cache that already holds articles is not
 fetched again (delete the directory to rebuild it). For every `--show` day the script times
-`briefing today --date DAY --json` and prints the first `--top` agenda entries with their sources, so that a
-reader can judge each one against its article.
+`briefing today --date DAY --json` (and the CPU time of building the briefing in-process) and prints the
+first `--top` agenda entries with, for each source, the sentence the event was read from, so that a reader
+can judge each one against its article.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import sys
 import time
 import zipfile
 from collections import defaultdict
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -100,29 +101,57 @@ def build(cache: Path, corpus: Path, first: date, last: date) -> None:
     print(f"fetch of {len(feeds)} feed files: {time.perf_counter() - t0:.0f} s", file=sys.stderr)
 
 
-def show(cache: Path, day: str, top: int, extra: list[str]) -> None:
+def show(cache: Path, day: str, top: int, days: int | None) -> None:
+    """Time `today --date DAY --json`, then print the first `top` entries with, for each source, the
+    sentence the event was read from (for a reader to judge it against its article)."""
     t0 = time.perf_counter()
+    extra = ["--days", "all" if days is None else str(days)]
     done = _briefing(cache, "today", "--date", day, "--json", *extra)
     took = time.perf_counter() - t0
     if done.returncode != 0:
         print(done.stderr, file=sys.stderr)
         return
-    b = json.loads(done.stdout)
-    upcoming = b.get("upcoming", [])
-    print(f"\n== {day}: {len(upcoming)} agenda entries; `today --date {day} --json` took {took:.2f} s")
-    for n, item in enumerate(upcoming[:top], 1):
-        ev = item
-        end = f"..{ev['end']}" if ev.get("end") else ""
-        srcs = item.get("sources", [])
-        outlets = sorted({s.get("feed") or "" for s in srcs})
-        print(
-            f"{n:2}. {ev['start']}{end} [{ev.get('precision')}] {item.get('relative', '')} "
-            f"({len(srcs)} src, {len(outlets)} papers) {ev.get('kind', '')}: {ev.get('summary', '')}"
+    sys.path.insert(0, str(ROOT))
+    from briefing.store import Store  # noqa: PLC0415
+    from briefing.viewmodel import build_briefing  # noqa: PLC0415
+
+    riyadh = timezone(timedelta(hours=3))
+    with Store.open(cache / "data" / "cache.sqlite3") as store:
+        c0 = time.process_time()
+        b = build_briefing(
+            store, datetime.now(riyadh), day=date.fromisoformat(day), limit=8, agenda_days=days
         )
-        print(f"    date text: {ev.get('date_text', '')}  who: {', '.join(ev.get('who') or [])}")
-        for s in srcs[:3]:
-            print(f"    - {s.get('feed')} {s.get('published', '')[:16]} {s.get('title', '')[:90]}")
-            print(f"      {s.get('url', '')[:120]}")
+        cpu = time.process_time() - c0
+        print(
+            f"\n== {day}: {len(b.upcoming)} agenda entries; `today --date {day} --json` took {took:.2f} s "
+            f"(build_briefing {cpu:.2f} s of CPU)"
+        )
+        for n, item in enumerate(b.upcoming[:top], 1):
+            _print_item(store, n, item)
+
+
+def _print_item(store: Any, n: int, item: Any) -> None:
+    ev = item.event
+    end = f"..{ev.end}" if ev.end else ""
+    outlets = sorted({s.feed for s in item.sources})
+    others = f" other dates {[d.isoformat() for d in item.other_dates]}" if item.other_dates else ""
+    print(
+        f"{n:2}. {ev.start}{end} [{ev.precision}] {item.relative} · {len(outlets)} papers · score "
+        f"{item.score} · conf {ev.confidence}{others}\n    {ev.kind}: {ev.summary}\n"
+        f"    date text: {ev.date_text} · who: {', '.join(ev.who)} · where: {ev.where}"
+    )
+    articles = store.articles([s.article_id for s in item.sources if s.article_id][:3])
+    for a in articles:
+        sentence = ""
+        if a.analysis:
+            for e in a.analysis.events:
+                if e.start == ev.start or e.kind == ev.kind:
+                    idx = e.sentence_index
+                    found = [s.text for s in a.analysis.sentences if s.index == idx]
+                    sentence = found[0] if found else ""
+                    break
+        print(f"    - {a.feed_title} {a.published.isoformat()[:16]} {a.title[:90]}\n      {a.url[:110]}")
+        print(f"      > {sentence[:400]}")
 
 
 def main() -> None:
@@ -133,12 +162,11 @@ def main() -> None:
     p.add_argument("--to", dest="last", default="2015-08-04")
     p.add_argument("--show", action="append", default=[], metavar="YYYY-MM-DD")
     p.add_argument("--top", type=int, default=30)
-    p.add_argument("--days", help="pass `--days N` (or `all`) to `today`")
+    p.add_argument("--days", default="7", help="the agenda's scope: a number of days or `all`")
     a = p.parse_args()
     build(a.cache, a.corpus, date.fromisoformat(a.first), date.fromisoformat(a.last))
-    extra = ["--days", a.days] if a.days else []
     for day in a.show:
-        show(a.cache, day, a.top, extra)
+        show(a.cache, day, a.top, None if a.days == "all" else int(a.days))
 
 
 if __name__ == "__main__":

@@ -4,10 +4,11 @@ real-world event however many outlets and scripts report it, ranked by what matt
 coming days the agenda covers) and `article_ref`, how every view names an article. `viewmodel` builds the
 whole briefing around it.
 
-Reports of one event merge when they are of the same kind (a visit and a trip are one kind), their dates
-overlap or lie within `DATE_SLACK` days of each other, and they share a participant or a place (by actor
-key, so across scripts). When the reports disagree on the date, the item keeps the date most outlets give
-(then the firmest), lists the others in `other_dates` and loses confidence. Items are ranked by `rank`:
+Reports of one event merge when they are of the same kind (a visit, a meeting and talks are one kind), they
+give the same start and precision or day dates within `DATE_SLACK` days of each other, and they share a
+recognised participant or place (by actor key, so across scripts). When the reports disagree on the date,
+the item keeps the date most outlets give (then the firmest), lists the others in `other_dates` and loses
+confidence. Items are ranked by `rank`:
 how many outlets report the event, who takes part, how firm and how precise the date is, then how soon.
 All labels count from the briefing's own "as of" day, never from the wall clock.
 """
@@ -113,9 +114,17 @@ def in_scope(event: Event, day: date, days: int | None) -> bool:
     return event.precision in ("day", "week")
 
 
+MAX_DAY_SPAN = 62
+"""A day-precise event said to run longer than this has a misread end (a plan to 2030 is no festival)."""
+
+
 def _sane(event: Event) -> Event:
-    """The event with an end before its start dropped (a span read the wrong way round)."""
-    return replace(event, end=None) if event.end is not None and event.end < event.start else event
+    """The event without an end before its start (a span read the wrong way round) or an end far beyond it
+    for a day-precise event."""
+    if event.end is None:
+        return event
+    too_long = event.precision == "day" and (event.end - event.start).days > MAX_DAY_SPAN
+    return replace(event, end=None) if event.end < event.start or too_long else event
 
 
 def _kind_family(kind: str) -> str:
@@ -123,8 +132,9 @@ def _kind_family(kind: str) -> str:
 
 
 def _event_keys(event: Event, article: Article) -> set[str]:
-    """What identifies an event across outlets and scripts: the actor keys of its participants and place
-    (countries are left out: two different events in one country are common)."""
+    """What identifies an event across outlets and scripts: the actor keys of its recognised participants
+    and place. Countries are left out (two different events in one country are common), and so are names
+    the recogniser did not confirm (a stray word taken for a participant would link unrelated events)."""
     assert article.analysis is not None
     by_name: dict[str, Actor] = {}
     for actor in article.analysis.actors:
@@ -133,9 +143,7 @@ def _event_keys(event: Event, article: Article) -> set[str]:
     keys = set()
     for name in (*event.who, *([event.where] if event.where else [])):
         found = by_name.get(name)
-        if found is None:
-            keys.add(name)
-        elif found.kind != "country":
+        if found is not None and found.kind != "country":
             keys.add(f"{found.kind}:{found.key or found.name}")
     return keys
 
@@ -161,20 +169,20 @@ def _is_named_place(where: str | None, article: Article) -> bool:
 class _Group:
     family: str
     start: date
-    end: date
+    precision: str
     keys: set[str]
     reports: list[tuple[Event, Article]] = field(default_factory=list)
 
 
 def _close(g: _Group, event: Event) -> bool:
-    """Whether an event's dates meet a group's: overlapping windows, or day dates `DATE_SLACK` apart."""
-    end = event.end or event.start
-    if event.start <= g.end and g.start <= end:
-        return True
-    if event.precision != "day":
+    """Whether an event's dates meet a group's first report's: the same start and precision, or two day
+    dates at most `DATE_SLACK` days apart. (The group's window never grows: a month-long report must not
+    chain every report of that month into one item.)"""
+    if event.precision != g.precision:
         return False
-    gap = (event.start - g.end).days if event.start > g.end else (g.start - end).days
-    return gap <= DATE_SLACK
+    if event.start == g.start:
+        return True
+    return event.precision == "day" and abs((event.start - g.start).days) <= DATE_SLACK
 
 
 def _group(reports: Sequence[tuple[Event, Article]]) -> list[_Group]:
@@ -188,10 +196,9 @@ def _group(reports: Sequence[tuple[Event, Article]]) -> list[_Group]:
             None,
         )
         if host is None:
-            host = _Group(family, event.start, event.end or event.start, set())
+            host = _Group(family, event.start, event.precision, set())
             groups.append(host)
         host.reports.append((event, article))
-        host.start, host.end = min(host.start, event.start), max(host.end, event.end or event.start)
         for k in keys - host.keys:
             by_key[family, k].append(host)
         host.keys |= keys

@@ -48,6 +48,10 @@ DATE = re.compile(
     rf"(?:\s*(?:-|–|الي|حتي)\s*(?:يوم\s+)?(?P<d3>{_DAY})\s*(?:من\s+)?(?:شهر\s+)?(?P<m3>{_MONTH}){R}{_ALT}?"
     rf"(?:\s*[،,]?\s*(?:(?:عام|العام)\s+)?(?P<y3>{_YEAR}))?)?"
 )
+# "24/10/1436هـ": a numeric Hijri date (the year in the Hijri range, with or without the mark).
+HIJRI_NUMERIC = re.compile(
+    rf"(?<![0-9/.-])(?P<d>[0-3]?[0-9])\s*/\s*(?P<m>[01]?[0-9])\s*/\s*(?P<y>{_HYEAR}){_HIJRI_MARK}?(?![0-9])"
+)
 NUMERIC = re.compile(
     rf"(?<![0-9/.-])(?:(?P<d>[0-3]?[0-9])[/.-](?P<m>[01]?[0-9])[/.-](?P<y>{_YEAR})"
     rf"|(?P<iy>{_YEAR})-(?P<im>[01][0-9])-(?P<id>[0-3][0-9]))(?![0-9])"
@@ -84,7 +88,7 @@ REL_DAY = re.compile(
 )
 WEEKDAY = re.compile(
     rf"{L}(?:(?P<tod>{_TOD})\s+)?(?:(?P<yawm>يوم|يومي|ليله)\s+)?(?P<wd>{_WD}){R}"
-    rf"(?:\s*(?:و|الي|حتي)\s*(?P<wd2>{_WD}){R})?(?:\s+(?P<rel>{AR_REL_RE}|هذا){R})?"
+    rf"(?:\s*(?:و|الي|حتي)\s*(?P<wd2>{_WD}){R})?(?:\s+(?P<after>بعد\s+)?(?P<rel>{AR_REL_RE}|هذا){R})?"
     rf"(?:\s+(?:صباحا|مساء|ظهرا|ليلا|فجرا|عصرا){R})?"
 )
 UNIT_WORDS = (

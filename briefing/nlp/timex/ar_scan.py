@@ -31,6 +31,7 @@ from briefing.nlp.timex.ar_patterns import (
     GATE,
     HIJRI,
     HIJRI_MONTH,
+    HIJRI_NUMERIC,
     MONTH_DAY,
     MONTH_ONLY,
     NOT_TODAY,
@@ -128,6 +129,13 @@ def _numeric(m: re.Match[str], nt: Normalized) -> Mention | None:
     if not (1 <= mo <= 12 and 1 <= d <= 31):
         return None
     return Mention(m.start(), m.end(), "date", day=d, month=mo, year=y, confidence=0.9, priority=3)
+
+
+def _hijri_numeric(m: re.Match[str], nt: Normalized) -> Mention | None:
+    d, mo = int(m["d"]), int(m["m"])
+    if not (1 <= mo <= 12 and 1 <= d <= 30):
+        return None
+    return Mention(*_at(m), "hijri", day=d, month=mo, year=int(m["y"]), confidence=0.9, priority=3)
 
 
 def _hijri(m: re.Match[str], nt: Normalized) -> Mention | None:
@@ -228,6 +236,8 @@ def _weekday(m: re.Match[str], nt: Normalized) -> Mention | None:
     if name == "الاحد" and (prev == "الواحد" or nt.norm.startswith(" عشر", m.end())):
         return None
     rel = ar_rel(m["rel"]) if m["rel"] != "هذا" else 0
+    if m["after"] and rel == 1:  # "الأربعاء بعد المقبل": the Wednesday after next
+        rel = 2
     wd, wd2 = AR_WEEKDAYS[name], AR_WEEKDAYS["ال" + m["wd2"][2:]] if m["wd2"] else None
     return Mention(*_at(m), "weekday", _direction(rel), 0.85, weekday=wd, weekday2=wd2, rel=rel, priority=1)
 
@@ -280,7 +290,8 @@ def _year(m: re.Match[str], nt: Normalized) -> Mention | None:
 
 # fmt: off
 _RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], Normalized], Mention | None]], ...] = (
-    (DATE, _date), (NUMERIC, _numeric), (HIJRI, _hijri), (HIJRI_MONTH, _hijri_month), (FEAST, _feast),
+    (DATE, _date), (NUMERIC, _numeric), (HIJRI_NUMERIC, _hijri_numeric), (HIJRI, _hijri),
+    (HIJRI_MONTH, _hijri_month), (FEAST, _feast),
     (MONTH_ONLY, _month_only), (UNIT, _unit_rel), (MONTH_DAY, _month_day), (REL_DAY, _rel_day),
     (WEEKDAY, _weekday), (OFFSET, _offset), (VAGUE, _vague), (YEAR_ONLY, _year),
 )

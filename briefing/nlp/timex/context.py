@@ -6,8 +6,9 @@ in reported speech.
   أغسطس 2015 م واس», "Published: 3 August 2015", «تصوير: ...») date the report, never an event.
 - Names that contain a date («صالون 22 تشرين الثاني», «ميدان 30 يونيو», "November 22 Street") are places
   and movements, not days.
-- A list of weekdays right before the dates they name («أيام الجمعة والسبت والأحد «1 و2 و3» من ديسمبر»)
-  is said by the dates: the weekdays alone would resolve to the coming Friday.
+- A list of weekdays right before the dates they name («أيام الجمعة والسبت والأحد «1 و2 و3» من ديسمبر»,
+  «يوم الخميس 28 شوال», «يوم الأحد الموافق 24/10/1436هـ») is said by the dates: the weekdays alone would
+  resolve to the coming Friday.
 - A relative day in reported speech counts from when it was said: in «أعلن مساء الثلاثاء عقد جلسة غداً»
   tomorrow is Wednesday, whatever the publication day (`Mention.base` carries the speech date).
 """
@@ -66,7 +67,7 @@ _NAMED_AFTER = re.compile(
     r"\s+(?:street|st\.|square|hall|avenue|ave\.|road|bridge|stadium|movement|revolution|alliance)\b"
 )
 # Between a weekday list and its dates: only spaces, quotes, brackets, commas and "and".
-_LIST_GAP = re.compile(r"^[\s«»\"'()\[\]،,]*(?:و[\s«»\"'()\[\]]*)?$|^\s*(?:,|and)?\s*$")
+_LIST_GAP = re.compile(r"^[\s«»\"'()\[\]،,]*(?:(?:و|الموافق|يوم)[\s«»\"'()\[\]]*)?$|^\s*(?:,|and)?\s*$")
 _REPORTING = re.compile(rf"{L}(?:{alternation(AR_REPORTING)}){R}|\b(?:{alternation(EN_REPORTING)})\b")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 
@@ -107,7 +108,7 @@ def _listed_weekdays(nt: Normalized, kept: list[Mention]) -> set[int]:
         m = kept[i]
         if m.kind == "weekday" and m.anchor is None and nxt is not None:
             gap = nt.norm[m.end : nxt.start]
-            if _LIST_GAP.match(gap) and (nxt.kind == "date" or (i + 1) in drop):
+            if _LIST_GAP.match(gap) and (nxt.kind in ("date", "hijri") or (i + 1) in drop):
                 drop.add(i)
         nxt = m
     return drop

@@ -127,8 +127,8 @@ def _resolve_weekday(m: Mention, pub: date, tense: Tense) -> Resolved:
         # The weekday and the relative word disagree: trust the weekday, nearest to what the word said.
         return _weekday_range(m, nearest_weekday(base, wd), conf * 0.6)
     way = _way(m, tense)
-    if m.rel == 1:
-        value = next_weekday(pub, wd)
+    if m.rel is not None and m.rel >= 1:
+        value = next_weekday(pub, wd) + timedelta(weeks=m.rel - 1)
     elif m.rel == -1:
         value = last_weekday(pub, wd)
     elif pub.weekday() == wd and m.rel in (0, None):

@@ -133,8 +133,9 @@ def _kind_family(kind: str) -> str:
 
 def _event_keys(event: Event, article: Article) -> set[str]:
     """What identifies an event across outlets and scripts: the actor keys of its recognised participants
-    and place. Countries are left out (two different events in one country are common), and so are names
-    the recogniser did not confirm (a stray word taken for a participant would link unrelated events)."""
+    and place. Countries are left out (two different events in one country are common), and so are
+    participants the recogniser did not confirm (a stray word taken for a participant would link unrelated
+    events); a place it did not recognise still counts by its exact words."""
     assert article.analysis is not None
     by_name: dict[str, Actor] = {}
     for actor in article.analysis.actors:
@@ -145,6 +146,8 @@ def _event_keys(event: Event, article: Article) -> set[str]:
         found = by_name.get(name)
         if found is not None and found.kind != "country":
             keys.add(f"{found.kind}:{found.key or found.name}")
+        elif found is None and name == event.where:
+            keys.add(name)  # the same place, word for word, even if the recogniser missed it
     return keys
 
 

@@ -1,17 +1,35 @@
 """Provides the agenda of the view-model: `agenda` (upcoming events of a set of articles, one item per
-real-world event however many outlets and scripts report it, sorted by date), `relative_label` ("tomorrow",
-"in 3 days", "next month" ...) and `article_ref`, how every view names an article. `viewmodel` builds the
+real-world event however many outlets and scripts report it, ranked by what matters), `relative_label`
+("tomorrow", "in 3 days", "next week", "within weeks" ...), `in_scope` (whether an event falls in the
+coming days the agenda covers) and `article_ref`, how every view names an article. `viewmodel` builds the
 whole briefing around it.
+
+Reports of one event merge when they are of the same kind (a visit, a meeting and talks are one kind), they
+give the same start and precision or day dates within `DATE_SLACK` days of each other, and they share a
+recognised participant or place (by actor key, so across scripts). When the reports disagree on the date,
+the item keeps the date most outlets give (then the firmest), lists the others in `other_dates` and loses
+confidence. Items are ranked by `rank`:
+how many outlets report the event, who takes part, how firm and how precise the date is, then how soon.
+All labels count from the briefing's own "as of" day, never from the wall clock.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 
 from briefing.models import Actor, AgendaItem, Article, ArticleRef, Event
+from briefing.nlp.text.cues import VISIT_KINDS
+
+DEFAULT_DAYS = 7
+"""The agenda's default scope: events that begin in the next seven days (or are under way)."""
+DATE_SLACK = 2
+"""Reports of one event whose day-precise dates differ by up to this many days still merge."""
+_PRECISION_WEIGHT = {"day": 2.0, "week": 1.0, "month": 0.0, "year": -1.0, "vague": -1.5}
+_STATUS_WEIGHT = {"firm": 0.0, "conditional": -1.0, "postponed": -1.0, "cancelled": -3.0}
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 
 
 def article_ref(a: Article) -> ArticleRef:
@@ -20,34 +38,104 @@ def article_ref(a: Article) -> ArticleRef:
     return ArticleRef(a.title, a.url, a.feed_title, a.published, lang, a.id, a.read)
 
 
-def relative_label(event: Event, today: date) -> str:
-    days = (event.start - today).days
-    if event.precision == "vague":
-        return "soon"
-    if event.precision == "year":
-        return "next year" if event.start.year > today.year else "this year"
-    if event.precision == "month":
-        return (
-            "next month"
-            if (event.start.year, event.start.month) > (today.year, today.month)
-            else "later this month"
-        )
-    if event.precision == "week":
-        return "this week" if days < 7 else "next week"
-    if event.end and event.start <= today <= event.end:
-        return "ongoing"
+def _weeks_between(a: date, b: date) -> int:
+    """Calendar weeks (Monday to Sunday) from the week of `a` to the week of `b`."""
+    return ((b - timedelta(days=b.weekday())) - (a - timedelta(days=a.weekday()))).days // 7
+
+
+def _months_between(a: date, b: date) -> int:
+    return (b.year - a.year) * 12 + b.month - a.month
+
+
+def _steps_label(n: int, unit: str) -> str:
+    """`this week`, `next month`, `last week`, `in 3 weeks`, `2 months ago`."""
+    if n in (-1, 0, 1):
+        return {0: "this", 1: "next", -1: "last"}[n] + " " + unit
+    return f"in {n} {unit}s" if n > 0 else f"{-n} {unit}s ago"
+
+
+def _days_label(days: int) -> str:
     if days == 0:
         return "today"
     if days == 1:
         return "tomorrow"
-    if days < 14:
-        return f"in {days} days"
-    return f"in {days // 7} weeks"
+    if days == -1:
+        return "yesterday"
+    return f"in {days} days" if days > 0 else f"{-days} days ago"
+
+
+def _window_label(event: Event, today: date) -> str:
+    """A vague window by how far it reaches: never "soon" for a window of months."""
+    if event.end is None:
+        return "soon, no date given"
+    reach = (event.end - today).days
+    if reach <= 7:
+        return "within days, no fixed date"
+    if reach <= 31:
+        return "within weeks, no fixed date"
+    return "within months, no fixed date"
+
+
+def relative_label(event: Event, today: date) -> str:
+    """The event's date relative to `today` (the briefing's "as of" day): "tomorrow", "in 3 days", "next
+    week", "ongoing", "next month", "within weeks, no fixed date" ..."""
+    if event.precision == "vague":
+        return _window_label(event, today)
+    if event.precision == "year":
+        years = event.start.year - today.year
+        return {0: "this year", 1: "next year", -1: "last year"}.get(years, f"in {event.start.year}")
+    if event.precision == "month":
+        return _steps_label(_months_between(today, event.start), "month")
+    if event.precision == "week":
+        return _steps_label(_weeks_between(today, event.start), "week")
+    days = (event.start - today).days
+    if event.end and event.start < today <= event.end:
+        return "ongoing"
+    if days < 7:
+        return _days_label(days)
+    weeks = _weeks_between(today, event.start)
+    if weeks <= 8:
+        return _steps_label(weeks, "week")
+    return _steps_label(_months_between(today, event.start), "month")
+
+
+def in_scope(event: Event, day: date, days: int | None) -> bool:
+    """Whether an event belongs to the agenda of `day` looking `days` ahead (None: every upcoming event).
+    Upcoming means it ends after `day`; in scope, it also begins within the next `days` days, or is a
+    day- or week-precise event under way. A month, a year or a vague window that opened before the day is
+    left to the wider agenda (`--days all`): it says nothing about the coming days."""
+    last = event.end or event.start
+    if last <= day:
+        return False
+    if days is None:
+        return True
+    if event.start > day:
+        return event.start <= day + timedelta(days=days)
+    return event.precision in ("day", "week")
+
+
+MAX_DAY_SPAN = 62
+"""A day-precise event said to run longer than this has a misread end (a plan to 2030 is no festival)."""
+
+
+def _sane(event: Event) -> Event:
+    """The event without an end before its start (a span read the wrong way round) or an end far beyond it
+    for a day-precise event."""
+    if event.end is None:
+        return event
+    too_long = event.precision == "day" and (event.end - event.start).days > MAX_DAY_SPAN
+    return replace(event, end=None) if event.end < event.start or too_long else event
+
+
+def _kind_family(kind: str) -> str:
+    return "visit" if kind in VISIT_KINDS else kind
 
 
 def _event_keys(event: Event, article: Article) -> set[str]:
-    """What identifies an event across outlets and scripts: the actor keys of its participants and place
-    (countries are left out: two different events in one country are common)."""
+    """What identifies an event across outlets and scripts: the actor keys of its recognised participants
+    and place. Countries are left out (two different events in one country are common), and so are
+    participants the recogniser did not confirm (a stray word taken for a participant would link unrelated
+    events); a place it did not recognise still counts by its exact words."""
     assert article.analysis is not None
     by_name: dict[str, Actor] = {}
     for actor in article.analysis.actors:
@@ -56,11 +144,19 @@ def _event_keys(event: Event, article: Article) -> set[str]:
     keys = set()
     for name in (*event.who, *([event.where] if event.where else [])):
         found = by_name.get(name)
-        if found is None:
-            keys.add(name)
-        elif found.kind != "country":
+        if found is not None and found.kind != "country":
             keys.add(f"{found.kind}:{found.key or found.name}")
+        elif found is None and name == event.where:
+            keys.add(name)  # the same place, word for word, even if the recogniser missed it
     return keys
+
+
+def _named_people(event: Event, article: Article) -> int:
+    """How many of the event's participants are recognised persons or organisations."""
+    if article.analysis is None:
+        return 0
+    known = {n for a in article.analysis.actors if a.kind in ("person", "org") for n in (a.name, *a.aliases)}
+    return sum(1 for w in event.who if w in known)
 
 
 def _is_named_place(where: str | None, article: Article) -> bool:
@@ -74,48 +170,114 @@ def _is_named_place(where: str | None, article: Article) -> bool:
 
 @dataclass
 class _Group:
+    family: str
     start: date
     precision: str
     keys: set[str]
-    reports: list[tuple[Event, Article]]
+    reports: list[tuple[Event, Article]] = field(default_factory=list)
 
 
-def agenda(articles: Sequence[Article], day: date, today: date) -> list[AgendaItem]:
-    """Upcoming events (after `day`) of these articles, one item per real-world event, sorted by date.
-    Reports merge when they share a start date, a precision and a participant or place."""
+def _close(g: _Group, event: Event) -> bool:
+    """Whether an event's dates meet a group's first report's: the same start and precision, or two day
+    dates at most `DATE_SLACK` days apart. (The group's window never grows: a month-long report must not
+    chain every report of that month into one item.)"""
+    if event.precision != g.precision:
+        return False
+    if event.start == g.start:
+        return True
+    return event.precision == "day" and abs((event.start - g.start).days) <= DATE_SLACK
+
+
+def _group(reports: Sequence[tuple[Event, Article]]) -> list[_Group]:
     groups: list[_Group] = []
-    by_date: dict[tuple[date, str], list[_Group]] = defaultdict(list)
-    for article in articles:
-        if article.analysis is None:
-            continue
-        for event in article.analysis.events:
-            if (event.end or event.start) <= day:
-                continue
-            keys = _event_keys(event, article)
-            candidates = by_date[event.start, event.precision]
-            for g in candidates:
-                if g.keys & keys:
-                    g.keys |= keys
-                    g.reports.append((event, article))
-                    break
-            else:
-                candidates.append(_Group(event.start, event.precision, keys, [(event, article)]))
-                groups.append(candidates[-1])
-    items = []
-    for g in groups:
-        langs = [a.analysis.lang for _, a in g.reports if a.analysis]
-        main = max(sorted(set(langs)), key=langs.count)
-        event, _ = max(
-            g.reports,
-            key=lambda r: (
-                r[1].analysis is not None and r[1].analysis.lang == main,
-                r[0].confidence,
-                _is_named_place(r[0].where, r[1]),
-                len(r[0].who),
-            ),
+    by_key: dict[tuple[str, str], list[_Group]] = defaultdict(list)
+    for event, article in reports:
+        family = _kind_family(event.kind)
+        keys = _event_keys(event, article)
+        host = next(
+            (g for k in sorted(keys) for g in by_key[family, k] if _close(g, event)),
+            None,
         )
-        if event.end is None:
-            event = replace(event, end=next((e.end for e, _ in g.reports if e.end), None))
-        sources = tuple(article_ref(a) for a in dict.fromkeys(a for _, a in g.reports))
-        items.append(AgendaItem(event, sources, relative_label(event, today)))
-    return sorted(items, key=lambda i: (i.event.start, -len(i.sources), i.event.summary))
+        if host is None:
+            host = _Group(family, event.start, event.precision, set())
+            groups.append(host)
+        host.reports.append((event, article))
+        for k in keys - host.keys:
+            by_key[family, k].append(host)
+        host.keys |= keys
+    return groups
+
+
+def _outlets(reports: Sequence[tuple[Event, Article]]) -> int:
+    return len({a.feed_title or a.url for _, a in reports})
+
+
+def _item(g: _Group, today: date) -> AgendaItem:
+    """One agenda item: the best-supported date, the fullest report of it, every source."""
+    by_start: dict[date, list[tuple[Event, Article]]] = defaultdict(list)
+    for event, article in g.reports:
+        by_start[event.start].append((event, article))
+    best_start = max(
+        by_start,
+        key=lambda d: (
+            _outlets(by_start[d]),
+            _PRECISION_WEIGHT[by_start[d][0][0].precision],
+            max(e.confidence for e, _ in by_start[d]),
+            -d.toordinal(),
+        ),
+    )
+    supporting = by_start[best_start]
+    langs = [a.analysis.lang for _, a in supporting if a.analysis]
+    main = max(sorted(set(langs)), key=langs.count) if langs else None
+    event, _ = max(
+        supporting,
+        key=lambda r: (
+            r[1].analysis is not None and r[1].analysis.lang == main,
+            r[0].confidence,
+            _is_named_place(r[0].where, r[1]),
+            len(r[0].who),
+        ),
+    )
+    if event.end is None:
+        event = replace(event, end=next((e.end for e, _ in supporting if e.end), None))
+    others = tuple(sorted(d for d in by_start if d != best_start))
+    if others:
+        # Sources disagree on the date: the share of outlets behind the chosen one scales the confidence.
+        share = _outlets(supporting) / _outlets(g.reports)
+        event = replace(event, confidence=round(event.confidence * (0.5 + 0.5 * share), 3))
+    sources = tuple(article_ref(a) for a in dict.fromkeys(a for _, a in g.reports))
+    item = AgendaItem(event, sources, relative_label(event, today), other_dates=others)
+    return replace(item, score=rank(item, g.reports, today))
+
+
+def rank(item: AgendaItem, reports: Sequence[tuple[Event, Article]], today: date) -> float:
+    """What makes an event matter to a reader: how many outlets report it (most of the weight), who takes
+    part (recognised persons and organisations), how firm (status, confidence) and how precise its date
+    is, and how soon it comes."""
+    event = item.event
+    outlets = _outlets(reports)
+    people = max((_named_people(e, a) for e, a in reports), default=0)
+    score = 3.0 * min(outlets, 5) + 0.75 * min(people, 3) + 2.0 * event.confidence
+    score += _PRECISION_WEIGHT.get(event.precision, 0.0) + _STATUS_WEIGHT.get(event.status, 0.0)
+    days = (event.start - today).days
+    if days < 0:
+        # Under way since before the day (a festival running for weeks): known already, not news ahead.
+        return round(score - 2.0, 3)
+    return round(score + 1.5 / (1 + days), 3)
+
+
+def agenda(
+    articles: Sequence[Article], day: date, today: date, *, days: int | None = None
+) -> list[AgendaItem]:
+    """Upcoming events of these articles in the agenda's scope (`in_scope`: `days` ahead of `day`, None
+    for all), one item per real-world event, best first (`rank`); labels count from `today`."""
+    reports = [
+        (event, article)
+        for article in articles
+        if article.analysis is not None
+        for event in map(_sane, article.analysis.events)
+        if in_scope(event, day, None if days is None else days + DATE_SLACK)
+    ]
+    items = [_item(g, today) for g in _group(reports)]
+    items = [i for i in items if in_scope(i.event, day, days)]
+    return sorted(items, key=lambda i: (-i.score, i.event.start, i.event.summary))

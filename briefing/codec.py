@@ -170,6 +170,8 @@ def agenda_to_dict(item: AgendaItem) -> dict[str, Any]:
     d = event_to_dict(item.event)
     d["relative"] = item.relative
     d["sources"] = [ref_to_dict(r) for r in item.sources]
+    d["other_dates"] = [x.isoformat() for x in item.other_dates]
+    d["score"] = item.score
     return d
 
 

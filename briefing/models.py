@@ -190,7 +190,11 @@ class AgendaItem:
     event: Event
     sources: tuple[ArticleRef, ...]
     relative: str
-    """A label computed from `now`: "today", "tomorrow", "in 3 days", "next week"."""
+    """A label computed from the briefing's "as of" day: "today", "tomorrow", "in 3 days", "next week"."""
+    other_dates: tuple[date, ...] = ()
+    """Other start dates that some sources gave for this event (the item keeps the best-supported one)."""
+    score: float = 0.0
+    """How much the event matters (`agenda.rank`): outlets, people, firmness and precision of its date."""
 
 
 @dataclass(frozen=True)
@@ -220,3 +224,5 @@ class Briefing:
     upcoming: tuple[AgendaItem, ...] = ()
     notes: tuple[str, ...] = field(default=())
     """Diagnostics for the user (e.g. "nothing cached for today; showing 2024-03-16")."""
+    agenda_days: int | None = 7
+    """How many days ahead `upcoming` looks (None: every upcoming event in the cached articles)."""

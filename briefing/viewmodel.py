@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
-from briefing.agenda import agenda, article_ref
+from briefing.agenda import DATE_SLACK, DEFAULT_DAYS, agenda, article_ref
 from briefing.models import (
     Actor,
     Article,
@@ -179,6 +179,7 @@ def build_briefing(
     feeds: Collection[int] | None = None,
     unread_only: bool = False,
     with_agenda: bool = True,
+    agenda_days: int | None = DEFAULT_DAYS,
 ) -> Briefing:
     """The briefing for `day` (default: today in `now`'s timezone). When the cache holds nothing for that day
     and no day was asked for, the newest day with articles is used, as of the end of that day. With `since`,
@@ -186,13 +187,18 @@ def build_briefing(
     `feeds` (feed ids) keeps only those feeds' articles (stories and agenda); `unread_only` builds the
     stories from unread articles only (the agenda keeps every article). `with_agenda=False` leaves the
     upcoming agenda empty: on a large cache its query is most of the build, and a first screen can do
-    without it."""
+    without it. The agenda covers `agenda_days` days after the day (None: every upcoming event).
+
+    Every relative label ("tomorrow", "next week") counts from the briefing's "as of" time: `now` on its own
+    day, the end of the day for any other day (`today --date 2024-03-16` is as of that evening)."""
     tz = now.tzinfo
     notes: list[str] = []
     asked = day is not None
     day = day or now.date()
     end = datetime.combine(day, time.max, tzinfo=tz)
     start_of_day = datetime.combine(day, time.min, tzinfo=tz)
+    if day != now.date():
+        now = end
     if not asked and not store.has_articles_between(start_of_day, end):
         newest = store.newest_published()
         if newest is not None:
@@ -223,16 +229,21 @@ def build_briefing(
         (_story(sid, arts, day, today) for sid, arts in by_story.items()), key=lambda s: -s.score
     )
     stories = stories[:limit]
-    agenda_articles = store.articles_with_events_after(day, end, end - AGENDA_LOOKBACK) if with_agenda else []
+    horizon = None if agenda_days is None else day + timedelta(days=agenda_days + DATE_SLACK)
+    agenda_articles = (
+        store.articles_with_events_after(day, end, end - AGENDA_LOOKBACK, horizon) if with_agenda else []
+    )
     if lang != "all":
         agenda_articles = [a for a in agenda_articles if _lang(a) == lang]
     if feeds is not None:
         agenda_articles = [a for a in agenda_articles if a.feed_id in feeds]
-    upcoming = agenda(agenda_articles, day, today)
+    upcoming = agenda(agenda_articles, day, today, days=agenda_days)
     story_langs = [s.lang for s in stories if s.lang]
     main_lang = max(sorted(set(story_langs)), key=story_langs.count) if story_langs else None
     actors = combine_actors((x for s in stories for x in s.actors), main_lang)
-    return Briefing(day, now, tuple(stories), tuple(actors), tuple(upcoming), tuple(notes))
+    return Briefing(
+        day, now, tuple(stories), tuple(actors), tuple(upcoming), tuple(notes), agenda_days=agenda_days
+    )
 
 
 def _lang(a: Article) -> str | None:

@@ -10,7 +10,7 @@ import click
 
 from briefing.cli.group import Ctx, open_store, parse_date
 from briefing.cli.output import deliver
-from briefing.cli.refresh import load_briefing
+from briefing.cli.refresh import AGENDA_DAYS_HELP, load_briefing, parse_agenda_days
 
 
 @click.command()
@@ -19,12 +19,22 @@ from briefing.cli.refresh import load_briefing
 @click.option("--limit", type=click.IntRange(1, 100), default=8, show_default=True, help="How many stories.")
 @click.option("--width", type=click.IntRange(20, 500), help="Output width in columns.")
 @click.option("--json", "as_json", is_flag=True, help="Print the briefing as JSON.")
+@click.option("--days", "days_text", metavar="N|all", help=AGENDA_DAYS_HELP + "  [default: 7]")
 @click.pass_obj
-def today(ctx: Ctx, day_text: str | None, lang: str, limit: int, width: int | None, as_json: bool) -> None:
+def today(
+    ctx: Ctx,
+    day_text: str | None,
+    lang: str,
+    limit: int,
+    width: int | None,
+    as_json: bool,
+    days_text: str | None,
+) -> None:
     """Print the briefing: top stories, their actors, and what is scheduled next."""
     day = parse_date(day_text, "--date")
+    agenda_days = parse_agenda_days(days_text)
     with open_store(ctx) as store:
-        b = load_briefing(ctx, store, day, lang, limit)
+        b = load_briefing(ctx, store, day, lang, limit, agenda_days=agenda_days)
     if as_json:
         from briefing.render.jsonout import briefing_json  # noqa: PLC0415
 
@@ -45,6 +55,7 @@ def today(ctx: Ctx, day_text: str | None, lang: str, limit: int, width: int | No
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here (atomically)."
 )
+@click.option("--days", "days_text", metavar="N|all", help=AGENDA_DAYS_HELP + "  [default: all]")
 @click.pass_obj
 def export(
     ctx: Ctx,
@@ -53,6 +64,7 @@ def export(
     since_text: str | None,
     until_text: str | None,
     output: Path | None,
+    days_text: str | None,
 ) -> None:
     """Export the briefing as Markdown, JSON or an iCalendar file of the upcoming events."""
     day = parse_date(day_text, "--date")
@@ -62,7 +74,8 @@ def export(
     if since and until and since > until:
         raise click.UsageError("--since is after --until")
     with open_store(ctx) as store:
-        b = load_briefing(ctx, store, day or until, "all", 30, since=since)
+        agenda_days = parse_agenda_days(days_text) if days_text else None
+        b = load_briefing(ctx, store, day or until, "all", 30, since=since, agenda_days=agenda_days)
     if fmt == "json":
         from briefing.render.jsonout import briefing_json  # noqa: PLC0415
 

@@ -17,6 +17,7 @@ def tui_cache(ctx: Ctx, *, fixed_now: bool = True) -> CacheAccess:
     """The app's view of the cache: closures over `Store` and `build_briefing`, one connection per call
     (each runs in a worker thread while a refresh may be writing; WAL lets them read meanwhile). With
     `fixed_now` False the briefing follows the clock: a desk left open past midnight moves to the new day."""
+    from briefing.agenda import DEFAULT_DAYS  # noqa: PLC0415
     from briefing.store import Store  # noqa: PLC0415
     from briefing.tui.access import CacheAccess, FeedChoice, View  # noqa: PLC0415
     from briefing.viewmodel import build_briefing  # noqa: PLC0415
@@ -33,6 +34,7 @@ def tui_cache(ctx: Ctx, *, fixed_now: bool = True) -> CacheAccess:
                 feeds=filters.feeds or None,
                 unread_only=filters.unread_only,
                 with_agenda=not quick,  # the quick first screen: stories only, the agenda follows
+                agenda_days=None if filters.agenda_all else DEFAULT_DAYS,
             )
         read = {r.article_id for story in b.stories for r in story.articles if r.read and r.article_id}
         return View(b, frozenset(read), complete=not quick)

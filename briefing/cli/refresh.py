@@ -60,8 +60,30 @@ def do_refresh(
     return report
 
 
+AGENDA_DAYS_HELP = "How many days ahead the agenda looks, or `all` for every upcoming event."
+
+
+def parse_agenda_days(text: str | None) -> int | None:
+    """`--days`: a number of days (1-3660), or `all` (None); default: `agenda.DEFAULT_DAYS`."""
+    from briefing.agenda import DEFAULT_DAYS  # noqa: PLC0415
+
+    if text is None:
+        return DEFAULT_DAYS
+    if text.strip().lower() == "all":
+        return None
+    if not text.strip().isdigit() or not 1 <= int(text) <= 3660:
+        raise click.BadParameter(f"expected a number of days (1-3660) or `all`, got {text!r}")
+    return int(text)
+
+
 def load_briefing(
-    ctx: Ctx, store: Store, day: date | None, lang: str, limit: int, since: date | None = None
+    ctx: Ctx,
+    store: Store,
+    day: date | None,
+    lang: str,
+    limit: int,
+    since: date | None = None,
+    agenda_days: int | None = 7,
 ) -> Briefing:
     """The briefing of `day` (or `since`..`day`), its notes on stderr. An empty cache with no feeds configured
     is first filled from the bundled sample feeds."""
@@ -72,7 +94,7 @@ def load_briefing(
         if samples:
             click.echo("briefing: the cache is empty; reading the bundled sample feeds first", err=True)
             do_refresh(ctx, store, quiet=True)
-    b = build_briefing(store, ctx.now, day=day, lang=lang, limit=limit, since=since)
+    b = build_briefing(store, ctx.now, day=day, lang=lang, limit=limit, since=since, agenda_days=agenda_days)
     for note in b.notes:
         click.echo(f"briefing: {note}", err=True)
     return b

@@ -33,6 +33,17 @@ def format_span(item: AgendaItem) -> str:
     return first
 
 
+def other_dates(item: AgendaItem) -> str:
+    """`Tue 04 Aug, Wed 05 Aug`: the dates that other sources gave for the event."""
+    return ", ".join(d.strftime("%a %d %b") for d in item.other_dates)
+
+
+def agenda_title(b: Briefing) -> str:
+    """`Upcoming · next 7 days, most reported first` (or `all upcoming events`)."""
+    scope = "all upcoming events" if b.agenda_days is None else f"next {b.agenda_days} days"
+    return f"Upcoming · {scope}, most reported first"
+
+
 def actor_line(a: Actor) -> Text:
     t = Text(clean_line(a.name), style="bold")
     extra = [clean_line(x) for x in (a.role, a.affiliation) if x]
@@ -88,6 +99,8 @@ def _agenda_item(console: Console, item: AgendaItem) -> None:
     console.print(line)
     if e.who:
         console.print(Text("   with: " + ", ".join(clean_line(w) for w in e.who), style="magenta"))
+    if item.other_dates:
+        console.print(Text(f"   other sources say: {other_dates(item)}", style="yellow"))
     sources = ", ".join(sorted({clean_line(s.feed) for s in item.sources}))
     console.print(Text(f"   sources: {sources}", style="dim"))
 
@@ -105,7 +118,7 @@ def render_today(briefing: Briefing, out: IO[str], *, width: int | None = None, 
         console.print(Text("   No stories for this day."))
     for n, story in enumerate(briefing.stories, 1):
         _story(console, n, story)
-    console.rule(Text("Upcoming"), align="left")
+    console.rule(Text(agenda_title(briefing)), align="left")
     if not briefing.upcoming:
         console.print(Text("   Nothing scheduled in the cached articles."))
     for item in briefing.upcoming:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from briefing.models import AgendaItem, Briefing
-from briefing.render.console import format_span
+from briefing.render.console import format_span, other_dates
 from briefing.safetext import clean_line, is_arabic, safe_url
 
 ALM = "\u061c"
@@ -64,6 +64,8 @@ def _agenda(item: AgendaItem) -> list[str]:
         lines.append(f"  - where: {para(e.where)}")
     if e.who:
         lines.append(f"  - who: {para('، '.join(e.who) if is_arabic(''.join(e.who)) else ', '.join(e.who))}")
+    if item.other_dates:
+        lines.append(f"  - other sources say: {other_dates(item)}")
     lines.append("  - sources: " + ", ".join(link(f"{s.feed}: {s.title}", s.url) for s in item.sources))
     return lines
 

@@ -194,18 +194,24 @@ class Store(Ingest, PagesAndSearch, ActorsStore):
         return out
 
     def articles_with_events_after(
-        self, day: date, published_before: datetime, published_since: datetime | None = None
+        self,
+        day: date,
+        published_before: datetime,
+        published_since: datetime | None = None,
+        starting_by: date | None = None,
     ) -> list[Article]:
         """Articles published in [`published_since`, `published_before`) that report an event ending after
-        `day` (the agenda's sources), with light analyses: events and who the actors are, no sentences or
-        mention offsets."""
+        `day` (and, with `starting_by`, starting on or before that date): the agenda's sources, with light
+        analyses: events and who the actors are, no sentences or mention offsets."""
         since = published_since.astimezone(UTC).isoformat() if published_since is not None else ""
         q = (
             "SELECT DISTINCT article_id FROM events e JOIN articles a ON a.id = e.article_id "
-            "WHERE COALESCE(e.end, e.start) > ? AND a.published_utc < ? AND a.published_utc >= ?"
+            "WHERE COALESCE(e.end, e.start) > ? AND e.start <= ? AND a.published_utc < ? "
+            "AND a.published_utc >= ?"
         )
         before = published_before.astimezone(UTC).isoformat()
-        rows = self.conn.execute(q, (day.isoformat(), before, since))
+        last = (starting_by or date.max).isoformat()
+        rows = self.conn.execute(q, (day.isoformat(), last, before, since))
         return self.articles((int(r[0]) for r in rows), light=True)
 
     def has_articles_between(self, start: datetime, end: datetime) -> bool:

@@ -30,6 +30,8 @@ class Filters:
     """The briefing of this day; None means today (or the newest day with articles)."""
     unread_only: bool = False
     """Only articles not marked read."""
+    agenda_all: bool = False
+    """The agenda lists every upcoming event, not only the next `agenda.DEFAULT_DAYS` days."""
 
     @property
     def active(self) -> bool:
@@ -49,6 +51,8 @@ class Filters:
             parts.append(self.day.isoformat())
         if self.unread_only:
             parts.append("unread")
+        if self.agenda_all:
+            parts.append("all upcoming")
         return " · ".join(parts)
 
 

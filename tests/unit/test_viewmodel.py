@@ -132,9 +132,19 @@ def test_story_summary_adds_only_new_facts_from_other_outlets(store: Store) -> N
         (date(2024, 3, 17), None, "day", "tomorrow"),
         (date(2024, 3, 20), None, "day", "in 4 days"),
         (date(2024, 3, 15), date(2024, 3, 17), "day", "ongoing"),
-        (date(2024, 3, 18), date(2024, 3, 24), "week", "this week"),
+        # As of Saturday 16 March, the week of Monday 18 March is next week, not this week.
+        (date(2024, 3, 18), date(2024, 3, 24), "week", "next week"),
+        (date(2024, 3, 11), date(2024, 3, 17), "week", "this week"),
+        (date(2024, 3, 4), date(2024, 3, 10), "week", "last week"),
+        (date(2024, 3, 25), None, "day", "in 2 weeks"),
+        (date(2024, 3, 22), None, "day", "in 6 days"),
+        (date(2024, 3, 23), None, "day", "next week"),
         (date(2024, 4, 1), None, "month", "next month"),
-        (date(2024, 3, 17), None, "vague", "soon"),
+        (date(2024, 3, 17), None, "vague", "soon, no date given"),
+        (date(2024, 3, 17), date(2024, 3, 20), "vague", "within days, no fixed date"),
+        # A window of months is never "soon".
+        (date(2024, 3, 17), date(2070, 7, 21), "vague", "within months, no fixed date"),
+        (date(2025, 1, 1), date(2025, 12, 31), "year", "next year"),
     ],
 )
 def test_relative_labels(start: date, end: date | None, precision: str, label: str) -> None:

@@ -18,8 +18,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from briefing.models import Actor, Event, EventStatus, Sentence
-from briefing.nlp.events.parts import Trigger, build_parts, find_triggers
+from briefing.nlp.events.parts import build_parts, find_triggers
 from briefing.nlp.events.tense import Cue, family, find_cues, local_tense, tense_of
+from briefing.nlp.events.trigger import Trigger
 from briefing.nlp.text import cues as C
 from briefing.nlp.text.cues import L, R
 from briefing.nlp.text.sentences import split_spans

@@ -13,21 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.models import Actor, Sentence
+from briefing.nlp.events.title import compose_title
+from briefing.nlp.events.trigger import EN_VERB_FORMS, Trigger
 from briefing.nlp.text import cues as C
 from briefing.nlp.text.cues import L, R
 from briefing.nlp.timex.types import Mention, Normalized
-
-
-@dataclass(frozen=True)
-class Trigger:
-    start: int
-    end: int
-    kind: str | None
-    verb: bool
-    imperfect: bool
-    oblique: bool = False
-    """A noun inside a purpose or complement phrase ("للتصويت", "for talks"): the head of the event only when
-    nothing else is."""
 
 
 def _noun_alternation(nouns: Sequence[str]) -> str:
@@ -48,35 +38,7 @@ _AR_NOUN = re.compile(
 )
 
 
-def _en_forms(verb: str) -> list[tuple[str, str]]:
-    """(form, base) for a verb: base, -s, -ing; a multiword verb inflects its first word."""
-    head, _, rest = verb.partition(" ")
-    tail = f" {rest}" if rest else ""
-    stem = head[:-1] if head.endswith("e") and head not in ("see",) else head
-    third = head + ("es" if head.endswith(("s", "sh", "ch", "x")) else "s")
-    if head.endswith("y") and head not in ("say",):
-        third = head[:-1] + "ies"
-    ing = ("begin" if head == "begin" else stem) + ("ning" if head in ("begin", "run") else "ing")
-    if head == "run":
-        ing = "running"
-    return [(f + tail, verb) for f in (head, third, ing)]
-
-
-_EN_VERB_FORMS = {form: base for v in C.EN_VERB_TRIGGERS for form, base in _en_forms(v)}
-
-
-def en_base(form: str) -> str:
-    """The base form of an English trigger verb form ("visits" -> "visit")."""
-    return _EN_VERB_FORMS.get(form, form)
-
-
-def en_third_person(base: str) -> str:
-    """The third person singular of an English trigger verb ("visit" -> "visits", "take place" -> "takes
-    place")."""
-    return _en_forms(base)[1][0]
-
-
-_EN_VERB = re.compile(rf"\b(?P<v>{C.alternation(_EN_VERB_FORMS)})\b")
+_EN_VERB = re.compile(rf"\b(?P<v>{C.alternation(EN_VERB_FORMS)})\b")
 _EN_NOUN = re.compile(rf"\b(?P<n>{C.alternation(C.EN_NOUN_TRIGGERS)})\b")
 _AR_AMOUNTS = re.compile(
     r"\s+(?:ال)?(?:عدد|تكلفه|قيمه|نسبه|حجم|مجموع|اجمالي|سعر|اسعار|درجه|الحراره|مده|طول)"
@@ -99,7 +61,7 @@ def find_triggers(nt: Normalized, lang: str) -> list[Trigger]:
     if lang.startswith("en"):
         for m in _EN_VERB.finditer(norm):
             form = " ".join(m["v"].split())
-            base = _EN_VERB_FORMS.get(form, form)
+            base = EN_VERB_FORMS.get(form, form)
             is_noun = form in C.EN_NOUN_TRIGGERS and not _EN_VERB_BEFORE.search(
                 norm, max(0, m.start() - 12), m.start()
             )
@@ -207,7 +169,6 @@ def build_parts(
     triggers: Sequence[Trigger] = (),
     dates: Sequence[Mention] = (),
 ) -> Parts:
-    from briefing.nlp.events.title import compose_title  # noqa: PLC0415 (title imports Trigger from here)
 
     en = lang.startswith("en")
     a, b = _norm_pos(nt, sentence.start), _norm_pos(nt, sentence.end)

@@ -11,7 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefing.nlp.events.parts import Trigger, find_triggers
+from briefing.nlp.events.parts import find_triggers
+from briefing.nlp.events.trigger import Trigger
 from briefing.nlp.text import cues as C
 from briefing.nlp.text.cues import L, R
 from briefing.nlp.timex.types import Mention, Normalized, Tense

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.models import Actor
-from briefing.nlp.events.parts import Trigger
+from briefing.nlp.events.trigger import Trigger, en_base, en_third_person
 from briefing.nlp.text import cues as C
 from briefing.nlp.text.arabic import normalize
 from briefing.nlp.timex.types import Mention, Normalized
@@ -759,7 +759,6 @@ _INTENT_AR = C.alternation(
 
 
 def _en_verb(trig_text: str, plural: bool) -> str:
-    from briefing.nlp.events.parts import en_third_person  # noqa: PLC0415
 
     return trig_text if plural else en_third_person(trig_text)
 
@@ -790,7 +789,6 @@ def _compose_en(
         head = gov or trig
     if head.verb:
         base = " ".join(nt.norm[head.start : head.end].split())
-        from briefing.nlp.events.parts import en_base  # noqa: PLC0415
 
         base = en_base(base)
         agent = _agent_before(nt, spans, head.start, c0, True)

@@ -28,21 +28,29 @@ from briefing.nlp.timex.types import Unit
 _WD = r"(?:ال|لل)(?:" + alternation(w[2:] for w in AR_WEEKDAYS) + ")"
 _MONTH = alternation(AR_MONTHS)
 _HMONTH = alternation(AR_HIJRI_MONTHS)
-_DAY = rf"(?:[0-3]?[0-9]|{AR_ORDINAL_RE}|اول|غره)"
+_DAY = rf"(?:(?:ال)?[0-3]?[0-9]|{AR_ORDINAL_RE}|اول|غره)"
 _YEAR = r"(?:19|20|21)[0-9]{2}"
 _HYEAR = r"1[345][0-9]{2}"
 _TOD = alternation(AR_TIME_OF_DAY)
 _PART = alternation(AR_PARTS)
 _ALT = rf"(?:\s*(?:/|\(|-)\s*(?:{_MONTH})(?:\s*\))?)"
 _YEAR_TAIL = rf"(?:\s*[،,]?\s*(?:من\s+)?(?:(?:عام|العام|سنه)\s+)?(?P<y>{_YEAR})(?:\s*م)?{R})"
+# "من العام المقبل" after a day and month: the year relative to now.
+_YEAR_REL = rf"(?:\s+(?:من\s+)?(?:العام|السنه)\s+(?P<yrel>{AR_REL_RE}){R})"
+_QUOTE_END = r"[»\")]?"
 _HIJRI_MARK = r"(?:\s*(?:ه|هجري|هجريه|للهجره))"
 
 DATE = re.compile(
     rf"{L}(?:(?P<pre>من|بين)\s+)?(?P<wdp>(?:يوم\s+)?(?P<wd>{_WD})\s*[،,]?\s*(?:الموافق\s+)?)?(?:يوم\s+)?"
-    rf"(?P<d1>{_DAY})(?:\s*(?:-|–|و|الي|حتي|او)\s*(?:يوم\s+)?(?:{_DAY}\s*[،,]?\s*و\s*)*(?P<d2>{_DAY})(?=\s*(?:من\s+)?(?:شهر\s+)?(?:{_MONTH})))?"
-    rf"\s*(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH}){R}{_ALT}?(?:\s+(?P<drel>{AR_REL_RE}){R})?{_YEAR_TAIL}?"
+    rf"(?P<d1>{_DAY})(?:\s*(?:-|–|و|الي|حتي|او)\s*(?:يوم\s+)?(?:{_DAY}\s*[،,]?\s*و\s*)*(?P<d2>{_DAY})(?={_QUOTE_END}\s*(?:من\s+)?(?:شهر\s+)?(?:{_MONTH})))?"
+    rf"{_QUOTE_END}\s*(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH}){R}{_ALT}?(?:\s+(?P<drel>{AR_REL_RE}){R})?"
+    rf"(?:{_YEAR_REL}|{_YEAR_TAIL})?"
     rf"(?:\s*(?:-|–|الي|حتي)\s*(?:يوم\s+)?(?P<d3>{_DAY})\s*(?:من\s+)?(?:شهر\s+)?(?P<m3>{_MONTH}){R}{_ALT}?"
     rf"(?:\s*[،,]?\s*(?:(?:عام|العام)\s+)?(?P<y3>{_YEAR}))?)?"
+)
+# "24/10/1436هـ": a numeric Hijri date (the year in the Hijri range, with or without the mark).
+HIJRI_NUMERIC = re.compile(
+    rf"(?<![0-9/.-])(?P<d>[0-3]?[0-9])\s*/\s*(?P<m>[01]?[0-9])\s*/\s*(?P<y>{_HYEAR}){_HIJRI_MARK}?(?![0-9])"
 )
 NUMERIC = re.compile(
     rf"(?<![0-9/.-])(?:(?P<d>[0-3]?[0-9])[/.-](?P<m>[01]?[0-9])[/.-](?P<y>{_YEAR})"
@@ -61,7 +69,7 @@ FEAST = re.compile(
 )
 MONTH_ONLY = re.compile(
     rf"{L}(?:(?P<part>{_PART})\s+)?(?P<shahr>شهر\s+)?(?P<m>{_MONTH}){R}{_ALT}?(?:\s+(?P<rel>{AR_REL_RE}))?"
-    rf"{_YEAR_TAIL}?"
+    rf"(?:{_YEAR_REL}|{_YEAR_TAIL})?"
 )
 UNIT = re.compile(
     rf"{L}(?:(?P<part>{_PART})\s+)?(?:"
@@ -76,11 +84,11 @@ REL_DAY = re.compile(
     rf"{L}(?:(?P<tod>{_TOD})\s+)?(?:(?P<yawm>يوم|ليله)\s+)?"
     r"(?P<rel>بعد\s+(?:ال)?غد|اول\s+(?:من\s+)?امس|امس\s+الاول|اليوم|الليله(?:\s+الماضيه)?|غدا|الغد|غد|الامس|امس"
     r"|البارحه|هذا\s+المساء|هذا\s+الصباح)"
-    rf"{R}(?:\s*[،,]?\s*(?:يوم\s+)?(?P<wd>{_WD}){R})?"
+    rf"{R}(?:\s*[،,(]?\s*(?:يوم\s+)?(?P<wd>{_WD}){R}\)?)?"
 )
 WEEKDAY = re.compile(
     rf"{L}(?:(?P<tod>{_TOD})\s+)?(?:(?P<yawm>يوم|يومي|ليله)\s+)?(?P<wd>{_WD}){R}"
-    rf"(?:\s*(?:و|الي|حتي)\s*(?P<wd2>{_WD}){R})?(?:\s+(?P<rel>{AR_REL_RE}|هذا){R})?"
+    rf"(?:\s*(?:و|الي|حتي)\s*(?P<wd2>{_WD}){R})?(?:\s+(?P<after>بعد\s+)?(?P<rel>{AR_REL_RE}|هذا){R})?"
     rf"(?:\s+(?:صباحا|مساء|ظهرا|ليلا|فجرا|عصرا){R})?"
 )
 UNIT_WORDS = (
@@ -129,6 +137,8 @@ def day_of(word: str | None) -> int | None:
     """The day of the month a day word names (a numeral 1..31, an ordinal, "اول" or "غره"), else None."""
     if not word:
         return None
+    if word.startswith("ال") and word[2:].isdigit():  # "الـ20": the twentieth
+        word = word[2:]
     if word.isdigit():
         value = int(word)
         return value if 1 <= value <= 31 else None

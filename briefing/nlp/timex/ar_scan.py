@@ -31,6 +31,7 @@ from briefing.nlp.timex.ar_patterns import (
     GATE,
     HIJRI,
     HIJRI_MONTH,
+    HIJRI_NUMERIC,
     MONTH_DAY,
     MONTH_ONLY,
     NOT_TODAY,
@@ -103,6 +104,7 @@ def _date(m: re.Match[str], nt: Normalized) -> Mention | None:
     end = m.end() if not m["d3"] else m.start("d3")
     rel = ar_rel(m["drel"])  # "25 آذار المقبل" / "15 كانون الثاني الماضي"
     year = _int(m["y"])
+    year_rel = ar_rel(m["yrel"]) if m["yrel"] else None  # "الـ20 من مايو من العام المقبل"
     return Mention(
         start,
         end,
@@ -115,6 +117,7 @@ def _date(m: re.Match[str], nt: Normalized) -> Mention | None:
         day2=d2,
         rel=rel or None,
         priority=3,
+        year_rel=year_rel,
     )
 
 
@@ -126,6 +129,13 @@ def _numeric(m: re.Match[str], nt: Normalized) -> Mention | None:
     if not (1 <= mo <= 12 and 1 <= d <= 31):
         return None
     return Mention(m.start(), m.end(), "date", day=d, month=mo, year=y, confidence=0.9, priority=3)
+
+
+def _hijri_numeric(m: re.Match[str], nt: Normalized) -> Mention | None:
+    d, mo = int(m["d"]), int(m["m"])
+    if not (1 <= mo <= 12 and 1 <= d <= 30):
+        return None
+    return Mention(*_at(m), "hijri", day=d, month=mo, year=int(m["y"]), confidence=0.9, priority=3)
 
 
 def _hijri(m: re.Match[str], nt: Normalized) -> Mention | None:
@@ -171,9 +181,9 @@ def _feast(m: re.Match[str], nt: Normalized) -> Mention | None:
 def _month_only(m: re.Match[str], nt: Normalized) -> Mention | None:
     name = _key(m["m"])
     context = _prev_word(nt, m.start()) in DATE_CONTEXT
-    if not (m["part"] or m["shahr"] or m["rel"] or m["y"] or context):
+    if not (m["part"] or m["shahr"] or m["rel"] or m["y"] or m["yrel"] or context):
         return None
-    if name in AR_AMBIGUOUS_MONTHS and not (m["shahr"] or m["y"] or m["rel"]):
+    if name in AR_AMBIGUOUS_MONTHS and not (m["shahr"] or m["y"] or m["rel"] or m["yrel"]):
         return None
     rel = ar_rel(m["rel"])
     return Mention(
@@ -186,6 +196,7 @@ def _month_only(m: re.Match[str], nt: Normalized) -> Mention | None:
         year=_int(m["y"]),
         part=_part(m),
         priority=2,
+        year_rel=ar_rel(m["yrel"]) if m["yrel"] else None,
     )
 
 
@@ -225,6 +236,8 @@ def _weekday(m: re.Match[str], nt: Normalized) -> Mention | None:
     if name == "الاحد" and (prev == "الواحد" or nt.norm.startswith(" عشر", m.end())):
         return None
     rel = ar_rel(m["rel"]) if m["rel"] != "هذا" else 0
+    if m["after"] and rel == 1:  # "الأربعاء بعد المقبل": the Wednesday after next
+        rel = 2
     wd, wd2 = AR_WEEKDAYS[name], AR_WEEKDAYS["ال" + m["wd2"][2:]] if m["wd2"] else None
     return Mention(*_at(m), "weekday", _direction(rel), 0.85, weekday=wd, weekday2=wd2, rel=rel, priority=1)
 
@@ -277,7 +290,8 @@ def _year(m: re.Match[str], nt: Normalized) -> Mention | None:
 
 # fmt: off
 _RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], Normalized], Mention | None]], ...] = (
-    (DATE, _date), (NUMERIC, _numeric), (HIJRI, _hijri), (HIJRI_MONTH, _hijri_month), (FEAST, _feast),
+    (DATE, _date), (NUMERIC, _numeric), (HIJRI_NUMERIC, _hijri_numeric), (HIJRI, _hijri),
+    (HIJRI_MONTH, _hijri_month), (FEAST, _feast),
     (MONTH_ONLY, _month_only), (UNIT, _unit_rel), (MONTH_DAY, _month_day), (REL_DAY, _rel_day),
     (WEEKDAY, _weekday), (OFFSET, _offset), (VAGUE, _vague), (YEAR_ONLY, _year),
 )

@@ -28,6 +28,7 @@ from briefing.nlp.timex.calendar import (
     part_range,
     safe_date,
 )
+from briefing.nlp.timex.context import settle_context
 from briefing.nlp.timex.types import Mention, Normalized, Resolved, Tense, Timex, Unit
 
 # --- resolution ---------------------------------------------------------------------------------
@@ -66,6 +67,10 @@ def resolve(m: Mention, pub: date, tense: Tense = "unknown") -> Resolved | None:
     """Dates for a mention, or None when it names no real date (30 February) or one past the calendar's
     ends (a feed dated in year 9999 saying "next Sunday")."""
     try:
+        if m.base is not None:  # said on an earlier day: "tomorrow" counts from that day
+            said = _resolve(m.base, pub, "past")
+            if said is not None and said.value < pub:
+                pub = said.value
         return _resolve(m, pub, tense)
     except OverflowError:
         return None
@@ -122,8 +127,8 @@ def _resolve_weekday(m: Mention, pub: date, tense: Tense) -> Resolved:
         # The weekday and the relative word disagree: trust the weekday, nearest to what the word said.
         return _weekday_range(m, nearest_weekday(base, wd), conf * 0.6)
     way = _way(m, tense)
-    if m.rel == 1:
-        value = next_weekday(pub, wd)
+    if m.rel is not None and m.rel >= 1:
+        value = next_weekday(pub, wd) + timedelta(weeks=m.rel - 1)
     elif m.rel == -1:
         value = last_weekday(pub, wd)
     elif pub.weekday() == wd and m.rel in (0, None):
@@ -148,8 +153,8 @@ def _weekday_range(m: Mention, value: date, conf: float) -> Resolved:
 
 def _resolve_month(m: Mention, pub: date, tense: Tense) -> Resolved | None:
     month = m.month or 1
-    if m.year:
-        year = m.year
+    if m.year or m.year_rel is not None:
+        year = m.year or pub.year + (m.year_rel or 0)
     elif m.rel == 1:
         year = pub.year if month > pub.month else pub.year + 1
     elif m.rel == -1:
@@ -185,8 +190,8 @@ def _resolve_date(m: Mention, pub: date, tense: Tense) -> Resolved | None:
             b = safe_date(y + 1, month2, day2)
         return (a, b) if b is not None else None
 
-    if m.year:
-        got = make(m.year)
+    if m.year or m.year_rel is not None:
+        got = make(m.year or pub.year + (m.year_rel or 0))
         conf = m.confidence
     else:
         cands = [c for y in (pub.year - 1, pub.year, pub.year + 1) if (c := make(y)) is not None]
@@ -231,7 +236,9 @@ def _resolvehijri_date(m: Mention, pub: date, tense: Tense) -> Resolved | None:
 
 
 def scan(nt: Normalized, lang: str) -> list[Mention]:
-    """Every date expression in the text, overlaps settled (longest, then highest priority, wins)."""
+    """Every date expression in the text, overlaps settled (longest, then highest priority, wins), without
+    datelines, names and weekdays that introduce dates, relative days in reported speech anchored on when
+    they were said (`context.settle_context`)."""
     found: list[Mention] = []
     if not lang.startswith("en"):
         found += ar_scan.scan_ar(nt)
@@ -241,7 +248,7 @@ def scan(nt: Normalized, lang: str) -> list[Mention]:
     for m in sorted(found, key=lambda x: (-(x.end - x.start), -x.priority, x.start)):
         if all(m.end <= k.start or m.start >= k.end for k in kept):
             kept.append(m)
-    return sorted(kept, key=lambda x: x.start)
+    return settle_context(nt, sorted(kept, key=lambda x: x.start))
 
 
 def local_date(published: datetime) -> date:

@@ -63,6 +63,10 @@ class Mention:
     part: str | None = None
     """early / mid / late part of a month, week or year."""
     priority: int = 0
+    year_rel: int | None = None
+    """A year said relative to now ("20 May next year" -> 1), for a date or month without a year."""
+    base: Mention | None = None
+    """A relative day said in reported speech: the date it was said on (see `context`)."""
 
 
 @dataclass(frozen=True)

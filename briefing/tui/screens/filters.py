@@ -66,6 +66,11 @@ class FiltersScreen(ModalScreen[Filters | None]):
                 id="day",
             )
             yield Checkbox(Content("Unread articles only"), value=current.unread_only, id="unread")
+            yield Checkbox(
+                Content("Every upcoming event (not only the next 7 days)"),
+                value=current.agenda_all,
+                id="agenda-all",
+            )
             yield Static(Content("Feeds (none ticked: every feed)"), classes="label")
             yield SelectionList[int](
                 *(
@@ -96,6 +101,7 @@ class FiltersScreen(ModalScreen[Filters | None]):
             feeds=frozenset(self.query_one("#feeds", SelectionList).selected),
             day=parse_day(self.query_one("#day", Input).value),
             unread_only=self.query_one("#unread", Checkbox).value,
+            agenda_all=self.query_one("#agenda-all", Checkbox).value,
         )
 
     def action_apply(self) -> None:

@@ -2,10 +2,11 @@
 
 Each event shows its summary, then where, who and how many sources reported it. The events of the selected
 story are marked (a bar in the margin and a "▶" before the summary), so the pane answers "what is coming
-up, and which of it belongs to the story I am reading". A large cache has hundreds of upcoming events: the
-pane lists the first `SHOWN` (the soonest), says how many more there are (the export has them all), and
-under them the selected story's later events. The pane draws lines, not widgets (`BlockView`): moving
-through the stories restyles a few lines and lays out nothing new.
+up, and which of it belongs to the story I am reading". The view-model ranks the events (most reported,
+firmest first) within the agenda's scope (the next seven days unless the filters ask for all): the pane
+takes the first `SHOWN` of that ranking and lists them by day, says how many more there are (the export
+has them all), and under them the selected story's other events. The pane draws lines, not widgets
+(`BlockView`): moving through the stories restyles a few lines and lays out nothing new.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from briefing.tui.widgets.block import BLANK, BlockView, Part
 MARK = "▶ "
 PLAIN = "  "
 SHOWN = 40
-"""How many events the pane lists (the soonest), besides the selected story's."""
+"""How many events the pane lists (the best ranked), besides the selected story's."""
 
 
 def event_details(item: AgendaItem) -> tuple[str, list[tuple[int, int]]]:
@@ -77,6 +78,11 @@ def event_parts(item: AgendaItem, *, marked: bool) -> list[Part]:
     ]
 
 
+def _by_day(items: Sequence[AgendaItem]) -> list[AgendaItem]:
+    """Ranked items in date order (the ranking kept within a day)."""
+    return sorted(items, key=lambda item: (item.event.start, item.event.precision != "day"))
+
+
 def heading(text: str) -> list[Part]:
     return [BLANK, Part(text, style=HEADING, direction="ltr")]
 
@@ -100,8 +106,9 @@ class AgendaPane(BlockView):
 
     @property
     def shown_items(self) -> list[AgendaItem]:
-        """The events listed: the first `SHOWN`, then the selected story's later ones."""
-        return [*self._items[:SHOWN], *self._later()]
+        """The events listed, in the order shown: the first `SHOWN` by day, then the selected story's
+        others."""
+        return [*_by_day(self._items[:SHOWN]), *_by_day(self._later())]
 
     def _later(self) -> list[AgendaItem]:
         return [item for item in self._items[SHOWN:] if item.event in self._marked]
@@ -112,7 +119,7 @@ class AgendaPane(BlockView):
         if not complete:
             self.border_title = "Upcoming"
             return
-        items = tuple(sorted(items, key=lambda item: item.event.start))
+        items = tuple(items)
         if items == self._items and self._shown:
             return
         self._items, self._shown = items, True
@@ -137,15 +144,15 @@ class AgendaPane(BlockView):
             return [Part("Nothing upcoming in the cached articles.", style="italic $text-muted")]
         parts = self._days(self._items[:SHOWN])[1:]  # no blank line at the top
         if len(self._items) > SHOWN:
-            more = count(len(self._items) - SHOWN, "later event")
+            more = count(len(self._items) - SHOWN, "more event")
             parts += [BLANK, Part(f"and {more} (e exports them all)", style="italic $text-muted")]
             if later := self._later():
-                parts += [*heading("This story, later"), *self._days(later)]
+                parts += [*heading("This story, further down the agenda"), *self._days(later)]
         return parts
 
     def _days(self, items: Sequence[AgendaItem]) -> list[Part]:
         parts: list[Part] = []
-        for day, group in groupby(items, key=agenda_heading):
+        for day, group in groupby(_by_day(items), key=agenda_heading):
             parts += heading(day)
             for item in group:
                 parts += event_parts(item, marked=item.event in self._marked)

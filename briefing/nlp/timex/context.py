@@ -1,0 +1,147 @@
+"""Provides the context rules that the scanners' patterns cannot see, applied by `tagger.scan` to the settled
+mentions of a text: `settle_context` drops dates that are no event dates and re-anchors relative dates said
+in reported speech.
+
+- Datelines, bylines and credit lines ("SEOUL, Nov. 28 (Yonhap) --", «الرياض 16 شوال 1436 هـ الموافق 01
+  أغسطس 2015 م واس», "Published: 3 August 2015", «تصوير: ...») date the report, never an event.
+- Names that contain a date («صالون 22 تشرين الثاني», «ميدان 30 يونيو», "November 22 Street") are places
+  and movements, not days.
+- A list of weekdays right before the dates they name («أيام الجمعة والسبت والأحد «1 و2 و3» من ديسمبر»,
+  «يوم الخميس 28 شوال», «يوم الأحد الموافق 24/10/1436هـ») is said by the dates: the weekdays alone would
+  resolve to the coming Friday.
+- A relative day in reported speech counts from when it was said: in «أعلن مساء الثلاثاء عقد جلسة غداً»
+  tomorrow is Wednesday, whatever the publication day (`Mention.base` carries the speech date).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from briefing.nlp.text.cues import AR_REPORTING, EN_REPORTING, L, R, alternation
+from briefing.nlp.timex.types import Mention, Normalized
+
+# What may follow a dateline's date: an agency in parentheses, a dash, or SPA's «م واس».
+_AFTER_DATELINE = re.compile(
+    r"\s*(?:م(?![^\W_]))?\s*(?:[(\[][^()\[\]\n]{1,30}[)\]]|--|—|–|-\s|(?:واس|ا\s*ف\s*ب|رويترز|قنا|وام|بنا|كونا)"
+    r"(?![^\W_]))"
+)
+# What may precede it on its line: a place of one to four words, with a comma or dash.
+_BEFORE_DATELINE = re.compile(r"(?:^|\n)\s*(?:[^\W\d_][^\W\d_'.-]*\s*){1,3}[,،:–—-]?\s*$")
+# A byline or credit line: one of these words opens a short line holding the date.
+_BYLINE = re.compile(
+    r"\W{0,3}(?:(?:published|updated|posted|photo|credit|copyright|by)\b|©|"
+    rf"(?:تاريخ\s+النشر|نشر\s+في|نشر\s+بتاريخ|اخر\s+تحديث|تحديث|بقلم|تصوير|تحرير|حقوق){R})[^\n]{{0,50}}$"
+)
+_SAME_DAY_AGAIN = re.compile(r"\s*(?:الموافق|corresponding\s+to|/)\s*$")
+_SAME_DAY_NEXT = re.compile(r"\s*(?:ه(?![^\W_])\s*)?(?:الموافق|corresponding\s+to)")
+# A noun that names a hall, street, square, movement ... by a date («صالون 22 تشرين الثاني»).
+_AR_NAMERS = (
+    "صالون",
+    "قاعه",
+    "شارع",
+    "ميدان",
+    "ساحه",
+    "جسر",
+    "دوار",
+    "نفق",
+    "حي",
+    "مدرسه",
+    "مستشفي",
+    "ملعب",
+    "مطار",
+    "ثوره",
+    "حركه",
+    "تيار",
+    "قوي",
+    "تحالف",
+    "جمعه",
+    "مجمع",
+    "برج",
+    "فندق",
+    "منتزه",
+    "حديقه",
+)
+_NAMED_BEFORE = re.compile(rf"{L}(?:{alternation(_AR_NAMERS)})\s*$")
+_NAMED_AFTER = re.compile(
+    r"\s+(?:street|st\.|square|hall|avenue|ave\.|road|bridge|stadium|movement|revolution|alliance)\b"
+)
+# Between a weekday list and its dates: only spaces, quotes, brackets, commas and "and".
+_LIST_GAP = re.compile(r"^[\s«»\"'()\[\]،,]*(?:(?:و|الموافق|يوم)[\s«»\"'()\[\]]*)?$|^\s*(?:,|and)?\s*$")
+_REPORTING = re.compile(rf"{L}(?:{alternation(AR_REPORTING)}){R}|\b(?:{alternation(EN_REPORTING)})\b")
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+
+
+def _dateline(nt: Normalized, m: Mention, kept: list[Mention]) -> bool:
+    line_start = nt.norm.rfind("\n", 0, m.start) + 1
+    before = nt.norm[line_start : m.start]
+    line_end = nt.norm.find("\n", m.end)
+    rest = (line_end if line_end >= 0 else len(nt.norm)) - m.end
+    if _BYLINE.match(before) and rest <= 40:
+        return True
+    if m.kind not in ("date", "hijri"):
+        return False
+    if len(before) <= 40 and _BEFORE_DATELINE.search("\n" + before):
+        return bool(_AFTER_DATELINE.match(nt.norm, m.end) or _SAME_DAY_NEXT.match(nt.norm, m.end))
+    if _SAME_DAY_AGAIN.search(before):
+        # A second date of the same day («... هـ الموافق 01 أغسطس 2015 م واس») continues a dateline.
+        earlier = [k for k in kept if line_start <= k.start and k.end <= m.start]
+        return (
+            bool(earlier) and _dateline(nt, earlier[-1], kept) and bool(_AFTER_DATELINE.match(nt.norm, m.end))
+        )
+    return False
+
+
+def _named(nt: Normalized, m: Mention) -> bool:
+    if m.kind != "date":
+        return False
+    return bool(
+        _NAMED_BEFORE.search(nt.norm, max(0, m.start - 12), m.start) or _NAMED_AFTER.match(nt.norm, m.end)
+    )
+
+
+def _listed_weekdays(nt: Normalized, kept: list[Mention]) -> set[int]:
+    """Indexes of weekday mentions that only introduce the dates after them."""
+    drop: set[int] = set()
+    nxt: Mention | None = None
+    for i in range(len(kept) - 1, -1, -1):
+        m = kept[i]
+        if m.kind == "weekday" and m.anchor is None and nxt is not None:
+            gap = nt.norm[m.end : nxt.start]
+            if _LIST_GAP.match(gap) and (nxt.kind in ("date", "hijri") or (i + 1) in drop):
+                drop.add(i)
+        nxt = m
+    return drop
+
+
+def _speech_base(nt: Normalized, m: Mention, earlier: list[Mention]) -> Mention | None:
+    """The date a relative day was said on, when it follows "<reporting verb> ... <that date>" in its
+    sentence: «أعلن ... مساء الثلاثاء ... غداً», "announced on Tuesday ... tomorrow"."""
+    relative = (m.kind == "offset" and m.unit == "day" and m.days != 0) or (
+        m.kind == "weekday" and m.anchor not in (None, 0)
+    )
+    if not relative:
+        return None
+    for k in reversed(earlier):
+        if _SENTENCE_END.search(nt.norm, k.end, m.start):
+            return None
+        if k.kind not in ("weekday", "date") or k.anchor is not None or (k.rel or 0) > 0:
+            continue
+        said = _REPORTING.search(nt.norm, max(0, k.start - 60), k.start)
+        if said is None or _SENTENCE_END.search(nt.norm, said.end(), k.start):
+            continue
+        return k
+    return None
+
+
+def settle_context(nt: Normalized, kept: list[Mention]) -> list[Mention]:
+    """The mentions (sorted by position) without datelines, names and introducing weekdays, with each
+    relative day in reported speech anchored on its speech date."""
+    listed = _listed_weekdays(nt, kept)
+    out: list[Mention] = []
+    for i, m in enumerate(kept):
+        if i in listed or _named(nt, m) or _dateline(nt, m, kept):
+            continue
+        base = _speech_base(nt, m, out)
+        out.append(replace(m, base=base) if base is not None else m)
+    return out

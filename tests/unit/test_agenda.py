@@ -1,0 +1,112 @@
+"""The agenda: labels from the briefing's "as of" day, the scope of the coming days, ranking by outlets,
+participants and firmness, and one item per event across outlets with disagreeing dates."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from briefing.agenda import agenda, in_scope
+from briefing.models import Actor, Analysis, Article, Event, ParsedEntry, Sentence
+from briefing.store import Store
+from briefing.viewmodel import build_briefing
+
+TZ = timezone(timedelta(hours=3))
+PUB = datetime(2015, 8, 2, 9, 0, tzinfo=TZ)
+DAY = date(2015, 8, 3)
+MINISTER = Actor("عادل الجبير", "person", "Adel al-Jubeir", key="person:adel al-jubeir")
+MINISTER_EN = Actor("Adel al-Jubeir", "person", "Adel al-Jubeir", key="person:adel al-jubeir")
+CAIRO = Actor("القاهرة", "place", "Cairo", key="place:cairo")
+
+
+def event(start: date, **kw: object) -> Event:
+    kw.setdefault("kind", "visit")
+    return Event("زيارة", trigger="يزور", date_text="x", start=start, **kw)  # type: ignore[arg-type]
+
+
+def article(n: int, feed: str, lang: str, actors: list[Actor], events: list[Event]) -> Article:
+    a = Analysis(lang, f"t{n}", PUB, "x", (Sentence(0, 0, 1, "x"),), tuple(actors), tuple(events))
+    return Article(n, n, feed, f"g{n}", f"https://e/{n}", f"t{n}", "", PUB, "x", lang, False, a)
+
+
+def test_reports_across_outlets_and_scripts_with_disagreeing_dates_make_one_item() -> None:
+    arts = [
+        article(1, "okaz", "ar", [MINISTER, CAIRO], [event(date(2015, 8, 5), who=("عادل الجبير",))]),
+        article(2, "alriyadh", "ar", [MINISTER, CAIRO], [event(date(2015, 8, 5), where="القاهرة")]),
+        article(3, "Gazette", "en", [MINISTER_EN], [event(date(2015, 8, 6), who=("Adel al-Jubeir",))]),
+    ]
+    # The English report shares the minister (by key) with the first, the second shares Cairo with neither
+    # report of the minister: it stays on its own.
+    items = agenda(arts, DAY, DAY)
+    merged = next(i for i in items if len(i.sources) == 2)
+    assert merged.event.start == date(2015, 8, 5)
+    assert merged.other_dates == (date(2015, 8, 6),)
+    assert merged.event.confidence < 0.5  # lowered: one outlet in two says another day
+    assert {s.feed for s in merged.sources} == {"okaz", "Gazette"}
+
+
+def test_different_kinds_or_distant_dates_stay_apart() -> None:
+    arts = [
+        article(1, "okaz", "ar", [MINISTER], [event(date(2015, 8, 5), who=("عادل الجبير",))]),
+        article(2, "sabq", "ar", [MINISTER], [event(date(2015, 8, 5), who=("عادل الجبير",), kind="vote")]),
+        article(3, "alyaum", "ar", [MINISTER], [event(date(2015, 8, 9), who=("عادل الجبير",))]),
+    ]
+    assert len(agenda(arts, DAY, DAY)) == 3
+
+
+def test_more_outlets_rank_first() -> None:
+    arts = [
+        article(1, "okaz", "ar", [], [event(date(2015, 8, 4), who=("س",), confidence=0.9)]),
+        article(2, "sabq", "ar", [CAIRO], [event(date(2015, 8, 8), where="القاهرة")]),
+        article(3, "alyaum", "ar", [CAIRO], [event(date(2015, 8, 8), where="القاهرة")]),
+    ]
+    items = agenda(arts, DAY, DAY)
+    assert [len(i.sources) for i in items] == [2, 1]  # two papers beat a sooner single report
+
+
+def test_a_precise_firm_date_outranks_a_vague_window() -> None:
+    arts = [
+        article(1, "okaz", "ar", [], [event(date(2015, 8, 4), end=date(2015, 12, 31), precision="vague")]),
+        article(2, "sabq", "ar", [], [event(date(2015, 8, 7), confidence=0.5)]),
+    ]
+    assert [i.event.precision for i in agenda(arts, DAY, DAY)] == ["day", "vague"]
+
+
+def test_scope_keeps_the_coming_days() -> None:
+    ahead = event(date(2015, 8, 9))
+    later = event(date(2015, 8, 20))
+    month = event(date(2015, 8, 1), end=date(2015, 8, 31), precision="month")
+    festival = event(date(2015, 7, 30), end=date(2015, 8, 6))
+    over = event(date(2015, 7, 30), end=date(2015, 8, 3))
+    assert in_scope(ahead, DAY, 7) and not in_scope(later, DAY, 7) and in_scope(later, DAY, None)
+    assert not in_scope(month, DAY, 7) and in_scope(month, DAY, None)  # a window opened before the day
+    assert in_scope(festival, DAY, 7)  # under way
+    assert not in_scope(over, DAY, 7) and not in_scope(over, DAY, None)  # its window has passed
+
+
+def test_a_span_read_backwards_loses_its_end() -> None:
+    arts = [article(1, "okaz", "ar", [], [event(date(2015, 7, 27), end=date(2015, 7, 26))])]
+    assert agenda(arts, DAY, DAY) == []  # over, not "ongoing" for ever
+
+
+def _store(tmp_path: Path) -> Store:
+    s = Store.open(tmp_path / "c.sqlite3")
+    feed = s.ensure_feed("okaz.xml", "okaz")
+    assert feed.id is not None
+    a = Analysis("ar", "t", PUB, "x", (Sentence(0, 0, 1, "x"),), (MINISTER,), (event(date(2015, 8, 5)),))
+    res = s.ingest(feed.id, [ParsedEntry("g", "", "t", "", PUB, "x")], PUB)
+    s.save_analyses([(res.changed_ids[0], a)])
+    return s
+
+
+def test_labels_count_from_the_briefing_day_not_the_wall_clock(tmp_path: Path) -> None:
+    wall = datetime(2026, 12, 7, 12, 0, tzinfo=TZ)
+    with _store(tmp_path) as store:
+        b = build_briefing(store, wall, day=DAY)
+        assert b.now.date() == DAY
+        [item] = b.upcoming
+        assert item.relative == "in 2 days"
+        assert build_briefing(store, wall, day=date(2015, 8, 4)).upcoming[0].relative == "tomorrow"
+        # Three days ahead it is out of a one-day scope, in an unbounded one.
+        assert build_briefing(store, wall, day=date(2015, 8, 2), agenda_days=1).upcoming == ()
+        assert len(build_briefing(store, wall, day=date(2015, 8, 2), agenda_days=None).upcoming) == 1

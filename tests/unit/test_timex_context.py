@@ -1,0 +1,69 @@
+"""Tests the context rules of the date tagger (`briefing.nlp.timex.context`): datelines, bylines and credit
+lines are no dates, names holding a date are places, weekday lists give way to their dates, and a relative
+day in reported speech counts from when it was said. Every sentence was written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from briefing.nlp.timex.tagger import find_timexes
+
+SAT = datetime.fromisoformat("2024-03-16T10:00:00+03:00")
+
+
+def _texts(text: str, lang: str) -> list[str]:
+    return [t.text for t in find_timexes(text, SAT, lang, "future")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("LISBON, March 11 (Reuters) -- The ministers will meet next week.", "en"),
+        ("OSLO, Mar. 12 -- The ministers will meet next week.", "en"),
+        ("جدة 12 رمضان 1445 هـ الموافق 22 مارس 2024 م واس\nيجتمع الوزراء الأسبوع المقبل.", "ar"),
+        ("عمّان، 12 آذار (بترا) - يجتمع الوزراء الأسبوع المقبل.", "ar"),
+        ("Updated: 12 March 2024\nThe ministers will meet next week.", "en"),
+        ("تاريخ النشر: 12 مارس 2024\nيجتمع الوزراء الأسبوع المقبل.", "ar"),
+    ],
+)
+def test_datelines_and_bylines_are_no_dates(text: str, lang: str) -> None:
+    assert _texts(text, lang) == [("next week" if lang == "en" else "الأسبوع المقبل")]
+
+
+def test_a_date_in_the_body_of_a_line_stays() -> None:
+    # A date that only follows a place name inside a sentence is a date, not a dateline.
+    got = _texts("وصل الوفد إلى عمّان، ثم يزور الرياض 12 نيسان (أبريل) المقبل.", "ar")
+    assert any("12 نيسان" in t for t in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("يقام الحفل في قاعة 14 تموز وسط بغداد.", "ar"),
+        ("تجمع المحتجون في ميدان 30 يونيو بعد الظهر.", "ar"),
+        ("أصدر تيار 14 آذار بياناً حول الانتخابات.", "ar"),
+        ("The parade starts on November 22 Street downtown.", "en"),
+    ],
+)
+def test_names_holding_a_date_are_not_dates(text: str, lang: str) -> None:
+    assert _texts(text, lang) == []
+
+
+def test_a_weekday_list_gives_way_to_its_dates() -> None:
+    found = find_timexes(
+        "تقام الدورة أيام الاثنين والثلاثاء والأربعاء «9 و10 و11» من شهر سبتمبر 2024.", SAT, "ar", "future"
+    )
+    assert [(t.value, t.value_end) for t in found] == [(date(2024, 9, 9), date(2024, 9, 11))]
+
+
+def test_reported_speech_needs_a_reporting_verb() -> None:
+    # Without a speech verb the weekday is the event's day and "tomorrow" counts from publication.
+    found = find_timexes("تصل البعثة الثلاثاء، وتبدأ عملها غداً في المدينة.", SAT, "ar", "future")
+    assert [t.value for t in found] == [date(2024, 3, 19), date(2024, 3, 17)]
+
+
+def test_reported_speech_stops_at_the_sentence_end() -> None:
+    found = find_timexes("قال المتحدث الثلاثاء إن الوضع هادئ. وتعقد الجلسة غداً.", SAT, "ar", "future")
+    assert found[-1].value == date(2024, 3, 17)

@@ -11,11 +11,12 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import cache
 from itertools import chain
 
 from briefing.models import Actor, Span
+from briefing.nlp.rank.furniture import is_furniture
 from briefing.nlp.rank.terms import WORD, fast_normalize, normalize_all, terms, word_terms
 
 _DIGIT = re.compile(r"\d")
@@ -32,6 +33,7 @@ FEATURES = (
     "speech",
     "novelty",
     "ahead",
+    "event",
 )
 LONG, LONG_SCALE = 45, 25
 """Words past which a sentence loses length credit, and how fast (exp(-(words - LONG) / LONG_SCALE))."""
@@ -65,11 +67,23 @@ def features(
     title: str = "",
     mentions: Sequence[Span] = (),
     keyed: Sequence[tuple[Span, str]] = (),
+    upcoming: Collection[int] = (),
+    furniture: Sequence[bool] | None = None,
 ) -> tuple[list[dict[str, float]], list[list[float]]]:
     """Each sentence's features (FEATURES, each in [0, 1]) and the redundancy between sentences: their cosine
     similarity, or, when higher, the share of the persons and organisations (`keyed`: mention, identity) they
-    have in common. Two sentences about the same people repeat each other even in different words."""
+    have in common. Two sentences about the same people repeat each other even in different words.
+    `upcoming`: the indices of the sentences that tell of an upcoming event (found by the event extractor).
+    `furniture`: per sentence, whether it is a dateline, credit, caption or boilerplate (`is_furniture`, by
+    default); position counts news sentences only, so a dateline never takes the lead's place."""
     n = len(spans)
+    if furniture is None:
+        furniture = [is_furniture(text[a:b]) for a, b in spans]
+    place: list[int] = []
+    seen = 0
+    for junk in furniture:
+        place.append(seen)
+        seen += not junk
     chunks = [text[a:b] for a, b in spans]
     tokens = [WORD.findall(c) for c in normalize_all(chunks)]
     term_lists = [word_terms(w) for w in tokens]
@@ -103,6 +117,8 @@ def features(
     people = _people(spans, keyed)
     novelty = _scale(_new_actors(people))
     ahead, followup = _cues(tokens)
+    for i in _future_sentences(text, spans):
+        ahead[i] = 1.0
     density: list[float] = []
     length: list[float] = []
     speech: list[float] = []
@@ -121,8 +137,8 @@ def features(
     density = _scale(density)
     out = [
         {
-            "position": (1 + i) ** -POSITION_DECAY,
-            "first": 1.0 if i == 0 else 0.0,
+            "position": 0.0 if furniture[i] else (1 + place[i]) ** -POSITION_DECAY,
+            "first": 1.0 if place[i] == 0 and not furniture[i] else 0.0,
             "centrality": centrality[i],
             "headline": headline[i],
             "topic": topic[i],
@@ -131,6 +147,7 @@ def features(
             "speech": speech[i],
             "novelty": novelty[i],
             "ahead": ahead[i],
+            "event": 1.0 if i in upcoming else 0.0,
         }
         for i in range(n)
     ]
@@ -195,6 +212,26 @@ def _cues(sentences: Sequence[list[str]]) -> tuple[list[float], list[float]]:
                 if tuple(words[k + 1 : k + 1 + len(rest)]) == rest:
                     (back if is_back else ahead)[i] = 1.0
     return ahead, back
+
+
+def _future_sentences(text: str, spans: Sequence[Span]) -> set[int]:
+    """The sentences with a strong future cue as the event extractor finds them, beyond the phrase list of
+    `_cues`: in Arabic above all the prefix سـ on an imperfect verb ("سيزور", "ستعقد"), the usual way to
+    say that something will happen. One scan of the whole text."""
+    from briefing.nlp.events.tense import find_cues  # noqa: PLC0415
+    from briefing.nlp.timex.types import Normalized  # noqa: PLC0415
+
+    arabic = sum(1 for c in text if "\u0621" <= c <= "\u064a")
+    latin = sum(1 for c in text if c.isascii() and c.isalpha())
+    nt = Normalized.of(text)
+    starts = [a for a, _ in spans]
+    out: set[int] = set()
+    for cue in find_cues(nt, "ar" if arabic >= latin else "en"):
+        if cue.tense == "future" and cue.strong:
+            i = bisect_right(starts, nt.offsets[cue.start]) - 1
+            if i >= 0 and nt.offsets[cue.start] < spans[i][1]:
+                out.add(i)
+    return out
 
 
 def _people(spans: Sequence[Span], keyed: Sequence[tuple[Span, str]]) -> list[list[str]]:

@@ -22,7 +22,7 @@ Tuning and results: bench/easc.py and docs/BENCHMARKS.md.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from briefing.models import Actor, Sentence, Span
 from briefing.nlp.rank.features import (
@@ -35,6 +35,7 @@ from briefing.nlp.rank.features import (
     features,
     keyed_mentions,
 )
+from briefing.nlp.rank.furniture import is_furniture
 from briefing.nlp.rank.terms import fast_normalize, stem, terms
 
 __all__ = [
@@ -56,8 +57,8 @@ __all__ = [
 ]
 
 WEIGHTS = {
-    "position": 1.0,
-    "first": 0.15,
+    "position": 0.8,
+    "first": 0.8,
     "centrality": 0.10,
     "headline": 0.0,
     "topic": 0.0,
@@ -66,6 +67,7 @@ WEIGHTS = {
     "speech": 0.15,
     "novelty": 0.0,
     "ahead": 0.05,
+    "event": 0.8,
 }
 """Tuned on the even-numbered EASC topics (bench/easc.py), under the constraint that the seed article's three
 key sentences stay in its top 4; headline, topic, density and novelty came out at zero on EASC (its articles
@@ -99,6 +101,7 @@ def rank_sentences(
     title: str = "",
     mentions: Sequence[Span] = (),
     actors: Sequence[Actor] = (),
+    upcoming: Collection[int] = (),
 ) -> list[Sentence]:
     """Every sentence with a score in [0, 1] and a rank (1 is the most important), in document order.
     `mentions` are the actor mentions (all kinds); `actors`, when given, tell persons and organisations apart
@@ -107,13 +110,23 @@ def rank_sentences(
         return []
     if actors and not mentions:
         mentions = [m for a in actors for m in a.mentions]
-    feats, sim = features(text, spans, title, mentions, keyed_mentions(text, mentions, actors))
+    furniture = [is_furniture(text[a:b]) for a, b in spans]
+    keyed = keyed_mentions(text, mentions, actors)
+    feats, sim = features(text, spans, title, mentions, keyed, upcoming, furniture)
     # MMR weighs the raw weighted sums against redundancy (MMR_LAMBDA was tuned on that scale); the reported
-    # score is scaled to [0, 1].
-    raw = [sum(WEIGHTS[k] * f[k] for k in FEATURES) for f in feats]
+    # score is scaled to [0, 1]. Furniture scores zero and ranks after every news sentence, in text order.
+    raw = [
+        0.0 if junk else sum(WEIGHTS[k] * f[k] for k in FEATURES)
+        for f, junk in zip(feats, furniture, strict=True)
+    ]
     total = sum(WEIGHTS.values())
+    news = [i for i, junk in enumerate(furniture) if not junk]
+    if len(news) < len(spans):
+        sim = [[sim[i][j] for j in news] for i in news]
+    order = [news[k] for k in mmr_order([raw[i] for i in news], sim, MMR_LAMBDA)]
+    order += [i for i, junk in enumerate(furniture) if junk]
     ranks = [0] * len(spans)
-    for r, i in enumerate(mmr_order(raw, sim, MMR_LAMBDA), 1):
+    for r, i in enumerate(order, 1):
         ranks[i] = r
     return [
         Sentence(index=i, start=a, end=b, text=text[a:b], score=round(raw[i] / total, 4), rank=ranks[i])

@@ -20,6 +20,8 @@ from briefing.nlp.rank.furniture import is_furniture
 from briefing.nlp.rank.terms import WORD, fast_normalize, normalize_all, terms, word_terms
 
 _DIGIT = re.compile(r"\d")
+_ARABIC = re.compile("[\u0621-\u064a]")
+_LATIN = re.compile("[A-Za-z]")
 _QUOTED = re.compile(r"«[^«»]*»|\"[^\"]*\"|“[^“”]*”")
 
 FEATURES = (
@@ -69,13 +71,15 @@ def features(
     keyed: Sequence[tuple[Span, str]] = (),
     upcoming: Collection[int] = (),
     furniture: Sequence[bool] | None = None,
+    lang: str = "",
 ) -> tuple[list[dict[str, float]], list[list[float]]]:
     """Each sentence's features (FEATURES, each in [0, 1]) and the redundancy between sentences: their cosine
     similarity, or, when higher, the share of the persons and organisations (`keyed`: mention, identity) they
     have in common. Two sentences about the same people repeat each other even in different words.
     `upcoming`: the indices of the sentences that tell of an upcoming event (found by the event extractor).
     `furniture`: per sentence, whether it is a dateline, credit, caption or boilerplate (`is_furniture`, by
-    default); position counts news sentences only, so a dateline never takes the lead's place."""
+    default); position counts news sentences only, so a dateline never takes the lead's place. `lang`: the
+    article's language code ("ar", "en"), guessed from the text when empty."""
     n = len(spans)
     if furniture is None:
         furniture = [is_furniture(text[a:b]) for a, b in spans]
@@ -85,7 +89,8 @@ def features(
         place.append(seen)
         seen += not junk
     chunks = [text[a:b] for a, b in spans]
-    tokens = [WORD.findall(c) for c in normalize_all(chunks)]
+    normalized = normalize_all(chunks)
+    tokens = [WORD.findall(c) for c in normalized]
     term_lists = [word_terms(w) for w in tokens]
     bags = [Counter(ts) for ts in term_lists]
     tf = Counter(chain.from_iterable(term_lists))
@@ -117,7 +122,7 @@ def features(
     people = _people(spans, keyed)
     novelty = _scale(_new_actors(people))
     ahead, followup = _cues(tokens)
-    for i in _future_sentences(text, spans):
+    for i in _future_sentences(normalized, lang or _guess_lang(text)):
         ahead[i] = 1.0
     density: list[float] = []
     length: list[float] = []
@@ -214,24 +219,28 @@ def _cues(sentences: Sequence[list[str]]) -> tuple[list[float], list[float]]:
     return ahead, back
 
 
-def _future_sentences(text: str, spans: Sequence[Span]) -> set[int]:
-    """The sentences with a strong future cue as the event extractor finds them, beyond the phrase list of
-    `_cues`: in Arabic above all the prefix سـ on an imperfect verb ("سيزور", "ستعقد"), the usual way to
-    say that something will happen. One scan of the whole text."""
+def _future_sentences(normalized: Sequence[str], lang: str) -> set[int]:
+    """The sentences (normalized, as `fast_normalize` gives them) with a strong future cue as the event
+    extractor finds them, beyond the phrase list of `_cues`: in Arabic above all the prefix سـ on an
+    imperfect verb ("سيزور", "ستعقد"), the usual way to say that something will happen. One scan of the
+    sentences joined by line breaks (no cue spans a line break)."""
     from briefing.nlp.events.tense import find_cues  # noqa: PLC0415
     from briefing.nlp.timex.types import Normalized  # noqa: PLC0415
 
-    arabic = sum(1 for c in text if "\u0621" <= c <= "\u064a")
-    latin = sum(1 for c in text if c.isascii() and c.isalpha())
-    nt = Normalized.of(text)
-    starts = [a for a, _ in spans]
-    out: set[int] = set()
-    for cue in find_cues(nt, "ar" if arabic >= latin else "en"):
-        if cue.tense == "future" and cue.strong:
-            i = bisect_right(starts, nt.offsets[cue.start]) - 1
-            if i >= 0 and nt.offsets[cue.start] < spans[i][1]:
-                out.add(i)
-    return out
+    joined = "\n".join(normalized)
+    starts: list[int] = []
+    pos = 0
+    for chunk in normalized:
+        starts.append(pos)
+        pos += len(chunk) + 1
+    cues = find_cues(Normalized(joined, joined, []), lang)
+    return {bisect_right(starts, c.start) - 1 for c in cues if c.tense == "future" and c.strong}
+
+
+def _guess_lang(text: str) -> str:
+    """ "ar" when the start of the text has at least as many Arabic letters as Latin ones, else "en"."""
+    head = text[:1000]
+    return "ar" if len(_ARABIC.findall(head)) >= len(_LATIN.findall(head)) else "en"
 
 
 def _people(spans: Sequence[Span], keyed: Sequence[tuple[Span, str]]) -> list[list[str]]:

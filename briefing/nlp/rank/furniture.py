@@ -9,12 +9,8 @@ from __future__ import annotations
 
 import re
 
-_AGENCY = (
-    r"(?i:Reuters|AP|AFP|UPI|dpa|Xinhua|Anadolu|AA|WAFA|KUNA|SPA|WAM|MENA|IRNA|QNA|BNA|ONA|Sputnik|TASS|RIA|"
-    r"ANSA|EFE|Kyodo|Yonhap|PTI|IANS|CNN|BBC|NNA|SANA|"
-    r"رويترز|أ ?ف ?ب|ا ?ف ?ب|فرانس ?برس|د ?ب ?أ|أ ?ب|الأناضول|واس|وام|كونا|قنا|بنا|سانا|وفا|شينخوا|"
-    r"سبوتنيك|تاس|إرنا|ارنا|أ ?ش ?أ|وكالات|الوكالات|العمانية|المركزية)"
-)
+from briefing.nlp.text.prepare import AGENCY as _AGENCY
+
 _AR = "[\u0621-\u0652\u0670 ]"
 """An Arabic letter (diacritics included) or a space."""
 # A dateline alone: a capitalised place, an optional date and agency, an optional dash; or the Arabic forms

@@ -1,6 +1,7 @@
-"""Provides the features of sentence ranking (`features`): per sentence, position, centrality, headline
-overlap, topic weight, density of actors and numbers, length, share outside quotes, new persons and
-organisations, and a strong future cue, each scaled to [0, 1] within the article; and the redundancy between
+"""Provides the features of sentence ranking (`features`): per sentence, position among the news sentences
+(furniture does not count), centrality, headline overlap, topic weight, density of actors and numbers,
+length, share outside quotes, new persons and organisations, a strong future cue, and an upcoming event
+found by the event extractor, each scaled to [0, 1] within the article; and the redundancy between
 sentences that selection weighs them against, from shared terms and from shared persons and organisations
 (`keyed_mentions`).
 """

@@ -103,3 +103,20 @@ def test_the_future_prefix_is_a_strong_cue_and_similar_looking_nouns_are_not() -
 
 def test_a_short_heading_in_ordinary_case_is_not_a_dateline() -> None:
     assert not is_furniture("Leaders meet in Brussels")
+
+
+def test_analyze_ranks_the_upcoming_event_right_after_the_lead() -> None:
+    from datetime import datetime  # noqa: PLC0415
+
+    from briefing.nlp.analyze import analyze  # noqa: PLC0415
+
+    text = (
+        "وقّعت وزارة الطاقة اتفاقية مع شركة صينية لبناء محطة للطاقة الشمسية في الصحراء الشرقية.\n"
+        "وتبلغ قدرة المحطة ستمئة ميغاواط وتغطي مساحة أربعين كيلومتراً مربعاً.\n"
+        "وأوضحت الوزارة أن المحطة ستزود نحو مئتي ألف منزل بالكهرباء.\n"
+        "ويزور رئيس الوزراء موقع المشروع يوم الخميس المقبل لوضع حجر الأساس."
+    )
+    analysis = analyze(text, datetime.fromisoformat("2031-05-04T10:00:00+03:00"), title="محطة شمسية جديدة")
+    assert any(e.sentence_index == 3 for e in analysis.events)
+    top = [s.index for s in sorted(analysis.sentences, key=lambda s: s.rank)]
+    assert top[:2] == [0, 3]

@@ -43,9 +43,7 @@ def analyze(
     # cancelled or postponed plan is told where its new date (or the cancellation) is.
     today = published.date()
     upcoming = {e.sentence_index for e in events if e.start >= today and e.status in ("firm", "conditional")}
-    sentences = rank_sentences(
-        body, spans, prepared.title, mentions, actors=actors, upcoming=upcoming, lang=lang
-    )
+    sentences = rank_sentences(body, spans, prepared.title, mentions, actors=actors, upcoming=upcoming)
     return Analysis(
         lang=lang,
         title=prepared.title,

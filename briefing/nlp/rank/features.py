@@ -21,8 +21,8 @@ from briefing.nlp.rank.furniture import is_furniture
 from briefing.nlp.rank.terms import WORD, fast_normalize, normalize_all, terms, word_terms
 
 _DIGIT = re.compile(r"\d")
-_ARABIC = re.compile("[\u0621-\u064a]")
-_LATIN = re.compile("[A-Za-z]")
+_SA_CANDIDATE = re.compile(r"(?<!\w)[وف]?س[يتن]\w\w")
+"""A word that may be an imperfect verb with the future prefix سـ (normalized text)."""
 _QUOTED = re.compile(r"«[^«»]*»|\"[^\"]*\"|“[^“”]*”")
 
 FEATURES = (
@@ -72,15 +72,13 @@ def features(
     keyed: Sequence[tuple[Span, str]] = (),
     upcoming: Collection[int] = (),
     furniture: Sequence[bool] | None = None,
-    lang: str = "",
 ) -> tuple[list[dict[str, float]], list[list[float]]]:
     """Each sentence's features (FEATURES, each in [0, 1]) and the redundancy between sentences: their cosine
     similarity, or, when higher, the share of the persons and organisations (`keyed`: mention, identity) they
     have in common. Two sentences about the same people repeat each other even in different words.
     `upcoming`: the indices of the sentences that tell of an upcoming event (found by the event extractor).
     `furniture`: per sentence, whether it is a dateline, credit, caption or boilerplate (`is_furniture`, by
-    default); position counts news sentences only, so a dateline never takes the lead's place. `lang`: the
-    article's language code ("ar", "en"), guessed from the text when empty."""
+    default); position counts news sentences only, so a dateline never takes the lead's place."""
     n = len(spans)
     if furniture is None:
         furniture = [is_furniture(text[a:b]) for a, b in spans]
@@ -123,8 +121,7 @@ def features(
     people = _people(spans, keyed)
     novelty = _scale(_new_actors(people))
     ahead, followup = _cues(tokens)
-    for i in _future_sentences(normalized, lang or _guess_lang(text)):
-        ahead[i] = 1.0
+    _future_prefix(normalized, ahead)
     density: list[float] = []
     length: list[float] = []
     speech: list[float] = []
@@ -220,28 +217,19 @@ def _cues(sentences: Sequence[list[str]]) -> tuple[list[float], list[float]]:
     return ahead, back
 
 
-def _future_sentences(normalized: Sequence[str], lang: str) -> set[int]:
-    """The sentences (normalized, as `fast_normalize` gives them) with a strong future cue as the event
-    extractor finds them, beyond the phrase list of `_cues`: in Arabic above all the prefix سـ on an
-    imperfect verb ("سيزور", "ستعقد"), the usual way to say that something will happen. One scan of the
-    sentences joined by line breaks (no cue spans a line break)."""
+def _future_prefix(normalized: Sequence[str], ahead: list[float]) -> None:
+    """Marks (in `ahead`) the Arabic sentences whose only strong future cue is the prefix سـ on an imperfect
+    verb ("سيزور", "ستعقد"), the usual way to say that something will happen, as the event extractor's cue
+    finder reads it (it knows the nouns that look the same: "سياسة", "سنوات"). Only sentences with a
+    candidate word are handed to it, which keeps it off most text."""
     from briefing.nlp.events.tense import find_cues  # noqa: PLC0415
     from briefing.nlp.timex.types import Normalized  # noqa: PLC0415
 
-    joined = "\n".join(normalized)
-    starts: list[int] = []
-    pos = 0
-    for chunk in normalized:
-        starts.append(pos)
-        pos += len(chunk) + 1
-    cues = find_cues(Normalized(joined, joined, []), lang)
-    return {bisect_right(starts, c.start) - 1 for c in cues if c.tense == "future" and c.strong}
-
-
-def _guess_lang(text: str) -> str:
-    """ "ar" when the start of the text has at least as many Arabic letters as Latin ones, else "en"."""
-    head = text[:1000]
-    return "ar" if len(_ARABIC.findall(head)) >= len(_LATIN.findall(head)) else "en"
+    for i, chunk in enumerate(normalized):
+        if ahead[i] or not _SA_CANDIDATE.search(chunk):
+            continue
+        if any(c.tense == "future" and c.strong for c in find_cues(Normalized(chunk, chunk, []), "ar")):
+            ahead[i] = 1.0
 
 
 def _people(spans: Sequence[Span], keyed: Sequence[tuple[Span, str]]) -> list[list[str]]:

@@ -116,7 +116,6 @@ def rank_sentences(
     mentions: Sequence[Span] = (),
     actors: Sequence[Actor] = (),
     upcoming: Collection[int] = (),
-    lang: str = "",
 ) -> list[Sentence]:
     """Every sentence with a score in [0, 1] and a rank (1 is the most important), in document order.
     `mentions` are the actor mentions (all kinds); `actors`, when given, tell persons and organisations apart
@@ -127,7 +126,7 @@ def rank_sentences(
         mentions = [m for a in actors for m in a.mentions]
     furniture = [is_furniture(text[a:b]) for a, b in spans]
     keyed = keyed_mentions(text, mentions, actors)
-    feats, sim = features(text, spans, title, mentions, keyed, upcoming, furniture, lang)
+    feats, sim = features(text, spans, title, mentions, keyed, upcoming, furniture)
     # MMR weighs the raw weighted sums against redundancy (MMR_LAMBDA was tuned on that scale); the reported
     # score is scaled to [0, 1]. Furniture scores zero and ranks after every news sentence, in text order.
     raw = [

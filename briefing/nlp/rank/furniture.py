@@ -14,7 +14,8 @@ from briefing.nlp.text.prepare import AGENCY as _AGENCY
 _AR = "[\u0621-\u0652\u0670 ]"
 """An Arabic letter (diacritics included) or a space."""
 # A dateline alone: a capitalised place, an optional date and agency, an optional dash; or the Arabic forms
-# "PLACE - (AGENCY):", "AGENCY - PLACE:", "PLACE:". Case matters: "Leaders meet in Brussels" is a heading.
+# "PLACE - (AGENCY):", "AGENCY - PLACE:", "PLACE:" (the last also takes a short heading ending in a colon,
+# "في المطبخ:", which is no news sentence either). Case matters: "Leaders meet in Brussels" is no dateline.
 _DATELINE = re.compile(
     rf"^(?:[A-Z][A-Z .'’-]{{1,40}}(?:,\s*[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})?"
     rf"\s*(?:\((?:{_AGENCY})\))?\s*[-–—:]*"

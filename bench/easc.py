@@ -97,7 +97,7 @@ def pick(text: str, spans: Spans, order: Sequence[int], budget: float) -> str:
 
 
 def briefing_ranker(text: str, spans: Spans, actors: Sequence[Actor]) -> list[int]:
-    """As `analyze` calls it; EASC has no titles."""
+    """As `analyze` calls it; EASC has no titles, and no publication dates, so no upcoming events."""
     mentions = [m for a in actors for m in a.mentions]
     ranked = rank_sentences(text, spans, mentions=mentions)
     return [s.index for s in sorted(ranked, key=lambda s: s.rank)]

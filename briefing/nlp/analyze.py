@@ -1,8 +1,9 @@
 """Provides `analyze`: one article in, its `Analysis` out. Pure CPU work: no store, no clock, no network.
 
 The order matters: furniture is stripped first (the byline is kept as the author, never an actor), then
-sentences are split, actors found (their mentions feed the ranker's density term), the sentences ranked and
-the upcoming events extracted with the actors as their participants.
+sentences are split, actors found (their mentions feed the ranker's density term), the upcoming events
+extracted with the actors as their participants, and the sentences ranked (a sentence that tells of an
+upcoming event is news the lead may not hold).
 """
 
 from __future__ import annotations
@@ -37,8 +38,12 @@ def analyze(
     plain = [Sentence(i, a, b, body[a:b]) for i, (a, b) in enumerate(spans)]
     actors = extract_actors(body, lang, plain, author=prepared.author)
     mentions = [m for a in actors for m in a.mentions]
-    sentences = rank_sentences(body, spans, prepared.title, mentions, actors=actors)
-    events = extract_events(body, sentences, actors, published, lang)
+    events = extract_events(body, plain, actors, published, lang)
+    # The ranker favours the sentences that tell of what is coming (ARABIC.md, "Upcoming events"); a
+    # cancelled or postponed plan is told where its new date (or the cancellation) is.
+    today = published.date()
+    upcoming = {e.sentence_index for e in events if e.start >= today and e.status in ("firm", "conditional")}
+    sentences = rank_sentences(body, spans, prepared.title, mentions, actors=actors, upcoming=upcoming)
     return Analysis(
         lang=lang,
         title=prepared.title,

@@ -133,6 +133,9 @@ def test_prepare_never_raises(text: str) -> None:
         ("بيروت - «الوكالة»: أعلن الجيش أن الاجتماع سيعقد غداً.", "بيروت", "أعلن الجيش"),
         ("القاهرة - (أ ف ب): قال الوزير إن المحادثات مستمرة.", "القاهرة", "قال الوزير"),
         ("NATO - the alliance - met on Monday.", None, "NATO - the alliance"),
+        ("MOSCOW (Sputnik) — The talks resumed on Friday.", "MOSCOW", "The talks"),
+        ("قنا - الدوحة: افتتح الوزير المعرض صباح اليوم.", "الدوحة", "افتتح الوزير"),
+        ("الرئيس - المنتخب حديثاً: وعد بإصلاحات واسعة.", None, "الرئيس - المنتخب"),
     ],
 )
 def test_inline_wire_datelines_are_furniture(text: str, dateline: str | None, body_starts: str) -> None:

@@ -1,6 +1,7 @@
-"""Provides the features of sentence ranking (`features`): per sentence, position, centrality, headline
-overlap, topic weight, density of actors and numbers, length, share outside quotes, new persons and
-organisations, and a strong future cue, each scaled to [0, 1] within the article; and the redundancy between
+"""Provides the features of sentence ranking (`features`): per sentence, position among the news sentences
+(furniture does not count), centrality, headline overlap, topic weight, density of actors and numbers,
+length, share outside quotes, new persons and organisations, a strong future cue, and an upcoming event
+found by the event extractor, each scaled to [0, 1] within the article; and the redundancy between
 sentences that selection weighs them against, from shared terms and from shared persons and organisations
 (`keyed_mentions`).
 """
@@ -11,14 +12,17 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import cache
 from itertools import chain
 
 from briefing.models import Actor, Span
+from briefing.nlp.rank.furniture import is_furniture
 from briefing.nlp.rank.terms import WORD, fast_normalize, normalize_all, terms, word_terms
 
 _DIGIT = re.compile(r"\d")
+_SA_CANDIDATE = re.compile(r"(?<!\w)[وف]?س[يتن]\w\w")
+"""A word that may be an imperfect verb with the future prefix سـ (normalized text)."""
 _QUOTED = re.compile(r"«[^«»]*»|\"[^\"]*\"|“[^“”]*”")
 
 FEATURES = (
@@ -32,6 +36,7 @@ FEATURES = (
     "speech",
     "novelty",
     "ahead",
+    "event",
 )
 LONG, LONG_SCALE = 45, 25
 """Words past which a sentence loses length credit, and how fast (exp(-(words - LONG) / LONG_SCALE))."""
@@ -65,13 +70,26 @@ def features(
     title: str = "",
     mentions: Sequence[Span] = (),
     keyed: Sequence[tuple[Span, str]] = (),
+    upcoming: Collection[int] = (),
+    furniture: Sequence[bool] | None = None,
 ) -> tuple[list[dict[str, float]], list[list[float]]]:
     """Each sentence's features (FEATURES, each in [0, 1]) and the redundancy between sentences: their cosine
     similarity, or, when higher, the share of the persons and organisations (`keyed`: mention, identity) they
-    have in common. Two sentences about the same people repeat each other even in different words."""
+    have in common. Two sentences about the same people repeat each other even in different words.
+    `upcoming`: the indices of the sentences that tell of an upcoming event (found by the event extractor).
+    `furniture`: per sentence, whether it is a dateline, credit, caption or boilerplate (`is_furniture`, by
+    default); position counts news sentences only, so a dateline never takes the lead's place."""
     n = len(spans)
+    if furniture is None:
+        furniture = [is_furniture(text[a:b]) for a, b in spans]
+    place: list[int] = []
+    seen = 0
+    for junk in furniture:
+        place.append(seen)
+        seen += not junk
     chunks = [text[a:b] for a, b in spans]
-    tokens = [WORD.findall(c) for c in normalize_all(chunks)]
+    normalized = normalize_all(chunks)
+    tokens = [WORD.findall(c) for c in normalized]
     term_lists = [word_terms(w) for w in tokens]
     bags = [Counter(ts) for ts in term_lists]
     tf = Counter(chain.from_iterable(term_lists))
@@ -103,6 +121,7 @@ def features(
     people = _people(spans, keyed)
     novelty = _scale(_new_actors(people))
     ahead, followup = _cues(tokens)
+    _future_prefix(normalized, ahead)
     density: list[float] = []
     length: list[float] = []
     speech: list[float] = []
@@ -121,8 +140,8 @@ def features(
     density = _scale(density)
     out = [
         {
-            "position": (1 + i) ** -POSITION_DECAY,
-            "first": 1.0 if i == 0 else 0.0,
+            "position": 0.0 if furniture[i] else (1 + place[i]) ** -POSITION_DECAY,
+            "first": 1.0 if place[i] == 0 and not furniture[i] else 0.0,
             "centrality": centrality[i],
             "headline": headline[i],
             "topic": topic[i],
@@ -131,6 +150,7 @@ def features(
             "speech": speech[i],
             "novelty": novelty[i],
             "ahead": ahead[i],
+            "event": 1.0 if i in upcoming else 0.0,
         }
         for i in range(n)
     ]
@@ -195,6 +215,21 @@ def _cues(sentences: Sequence[list[str]]) -> tuple[list[float], list[float]]:
                 if tuple(words[k + 1 : k + 1 + len(rest)]) == rest:
                     (back if is_back else ahead)[i] = 1.0
     return ahead, back
+
+
+def _future_prefix(normalized: Sequence[str], ahead: list[float]) -> None:
+    """Marks (in `ahead`) the Arabic sentences whose only strong future cue is the prefix سـ on an imperfect
+    verb ("سيزور", "ستعقد"), the usual way to say that something will happen, as the event extractor's cue
+    finder reads it (it knows the nouns that look the same: "سياسة", "سنوات"). Only sentences with a
+    candidate word are handed to it, which keeps it off most text."""
+    from briefing.nlp.events.tense import find_cues  # noqa: PLC0415
+    from briefing.nlp.timex.types import Normalized  # noqa: PLC0415
+
+    for i, chunk in enumerate(normalized):
+        if ahead[i] or not _SA_CANDIDATE.search(chunk):
+            continue
+        if any(c.tense == "future" and c.strong for c in find_cues(Normalized(chunk, chunk, []), "ar")):
+            ahead[i] = 1.0
 
 
 def _people(spans: Sequence[Span], keyed: Sequence[tuple[Span, str]]) -> list[list[str]]:

@@ -34,14 +34,24 @@ _BYLINE_DASH = re.compile(
 _BYLINE_WORD = re.compile(r"^(?:كتب|كتبت|بقلم|by)\s*:?\s+(?P<author>[^.،,:؟?!]{3,40})$", re.IGNORECASE)
 
 
+AGENCY = (
+    r"(?i:Reuters|AP|AFP|UPI|dpa|Xinhua|Anadolu|AA|WAFA|KUNA|SPA|WAM|MENA|IRNA|QNA|BNA|ONA|Sputnik|TASS|RIA|"
+    r"ANSA|EFE|Kyodo|Yonhap|PTI|IANS|CNN|BBC|NNA|SANA|"
+    r"رويترز|أ ?ف ?ب|ا ?ف ?ب|فرانس ?برس|د ?ب ?أ|أ ?ب|الأناضول|واس|وام|كونا|قنا|بنا|سانا|وفا|شينخوا|"
+    r"سبوتنيك|تاس|إرنا|ارنا|أ ?ش ?أ|وكالات|الوكالات|العمانية|المركزية)"
+)
+"""News agencies as they appear in datelines and credits (a regex alternation, case-insensitive)."""
+
 _INLINE_DATELINE_EN = re.compile(
     r"(?P<place>[A-Z][A-Z .'’-]{1,40}?)(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
     # with an agency credit any dash ends it; without one only the em dash of "GAZA CITY —" (a plain hyphen
     # after a capitalised word is ordinary prose: "NATO - the alliance - met")
-    r"(?:\((?:Reuters|AP|AFP|UPI|dpa|Xinhua|Anadolu|WAFA|KUNA|SPA|WAM|MENA|IRNA)\)\s*[-–—]+|—)\s+"
+    rf"(?:\((?:{AGENCY})\)\s*[-–—]+|—)\s+"
 )
 _INLINE_DATELINE_AR = re.compile(
     r"(?P<place>[\u0621-\u064a ]{2,25}?)\s*[-–—ـ]+\s*[(«](?P<agency>[^()«»]{2,30})[)»]\s*:?\s*"
+    # the agency first: «واس - الرياض:» (a known agency only: "الرئيس - المنتخب" is prose)
+    rf"|(?P<agency2>{AGENCY})\s*[-–—ـ]+\s*(?P<place2>[\u0621-\u064a ]{{2,25}}?)\s*:\s*"
 )
 
 
@@ -105,7 +115,7 @@ def prepare(raw: str, title: str | None = None, author: str | None = None) -> Pr
     if (m := _INLINE_DATELINE_EN.match(body) or _INLINE_DATELINE_AR.match(body)) is not None:
         # A wire dateline opening the text ("DUBAI, June 3 (Reuters) -", «بيروت - (أ ف ب):») is furniture:
         # its date is when the story was filed, not an event, and the agency is a credit, not an actor.
-        dateline = dateline or m["place"].strip().rstrip(",")
+        dateline = dateline or (m["place"] or m.groupdict().get("place2") or "").strip().rstrip(",")
         body = body[m.end() :]
     return Prepared(
         title=(title or "").strip(), body=body, author=author, dateline=dateline, removed=tuple(removed)

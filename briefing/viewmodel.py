@@ -79,9 +79,9 @@ def _story(story_id: str, members: list[Article], day: date, today: date) -> Sto
         ),
     )
     others = [a for a in analyzed if a is not lead and a.analysis and a.analysis.lang == main_lang]
-    summary = _story_summary(lead, others)
-    actors = combine_actors((x for a in analyzed if a.analysis for x in a.analysis.actors), main_lang)
-    shared = [x for x in actors if x.kind != "country" and _articles_naming(x, analyzed) >= 2]
+    actors = story_actors(analyzed, lead, main_lang)
+    shared = [x for x in actors if _naming(x, analyzed) >= 2]
+    summary = _story_summary(lead, others, {f"{x.kind}:{x.key or x.name}" for x in shared})
     why = []
     if len(members) > 1:
         if shared:
@@ -125,10 +125,12 @@ def _sentence_keys(article: Article, sentence: Sentence) -> set[str]:
     }
 
 
-def _story_summary(lead: Article, others: Sequence[Article]) -> list[str]:
-    """The lead article's summary, plus up to two top sentences from other outlets that name someone or
-    something it does not: a second outlet's wording of the same fact names the same actors and is left out.
-    (Novelty is judged on stored actor keys, so building the briefing needs no text normalization.)"""
+def _story_summary(lead: Article, others: Sequence[Article], story_keys: Collection[str]) -> list[str]:
+    """The lead article's summary, plus up to two top sentences from other articles of the story that name
+    one of the story's own actors (`story_keys`: those several of its articles name) and someone or something
+    the summary does not: a second outlet's wording of the same fact names the same actors and is left out,
+    and so is a sentence about something else. (Novelty is judged on stored actor keys, so building the
+    briefing needs no text normalization.)"""
     if lead.analysis is None:
         return [lead.text[:300]]
     chosen = list(summary_sentences(lead.analysis.sentences))
@@ -140,6 +142,8 @@ def _story_summary(lead: Article, others: Sequence[Article]) -> list[str]:
         assert article.analysis is not None
         for sentence in sorted(article.analysis.sentences, key=lambda x: x.rank)[:3]:
             keys = _sentence_keys(article, sentence)
+            if not keys & set(story_keys):
+                continue
             extra.append((len(keys - covered), sentence.score, sentence.text, keys))
     added: list[str] = []
     for _novel, _score, text, keys in sorted(extra, key=lambda x: (-x[0], -x[1])):
@@ -151,11 +155,32 @@ def _story_summary(lead: Article, others: Sequence[Article]) -> list[str]:
     return [s.text for s in chosen] + added
 
 
-def _articles_naming(actor: Actor, articles: Sequence[Article]) -> int:
+STORY_ACTOR_KINDS = ("person", "org", "place")
+SINGLE_MENTION_STORY = 3
+"""In a story of this many articles or more, an actor that only one of them names, and not the lead article,
+is left out of its actors (a stadium, a club one player left): it is what that article adds, not what the
+story is about."""
+
+
+def story_actors(articles: Sequence[Article], lead: Article, lang: str | None) -> list[Actor]:
+    """A story's persons, organisations and places, ranked by how many of its articles name them (then by
+    mentions); see `SINGLE_MENTION_STORY`."""
+    actors = [
+        x
+        for x in combine_actors((x for a in articles if a.analysis for x in a.analysis.actors), lang)
+        if x.kind in STORY_ACTOR_KINDS
+    ]
+    naming = {id(x): _naming(x, articles) for x in actors}
+    if len(articles) >= SINGLE_MENTION_STORY:
+        actors = [x for x in actors if naming[id(x)] >= 2 or _naming(x, [lead])]
+    return sorted(actors, key=lambda x: (-naming[id(x)], -len(x.mentions), _KIND_ORDER[x.kind]))
+
+
+def _naming(actor: Actor, articles: Sequence[Article]) -> int:
+    """How many of the articles name the actor (by its key)."""
+    key = (actor.kind, actor.key or actor.name)
     return sum(
-        1
-        for a in articles
-        if a.analysis and any((x.key or x.name) == (actor.key or actor.name) for x in a.analysis.actors)
+        1 for a in articles if a.analysis and any((x.kind, x.key or x.name) == key for x in a.analysis.actors)
     )
 
 

@@ -142,15 +142,15 @@ def test_candidates_come_from_the_index_not_all_pairs(
     calls = 0
     score = cluster._score
 
-    def counting(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    def counting(*args: Any) -> float:
         nonlocal calls
         calls += 1
-        return score(a, b)
+        return score(*args)
 
     monkeypatch.setattr(cluster, "_score", counting)
     incremental(articles, analyses)
     pairs = len(articles) * (len(articles) - 1) // 2
-    assert calls < pairs / 4
+    assert 0 < calls < pairs / 4
 
 
 def test_features_and_similarity_basics(analyses: dict[int, Analysis]) -> None:

@@ -21,9 +21,10 @@ Algorithm (incremental, never all pairs):
    article names event places (or dates events) and the story has core ones, but none of them match: a
    different event of the same story line (the envoy in New York, then in Damascus). A match also needs a
    person, organisation, place or event date that the story's core carries (a good share of its members, see
-   `CORE_SHARE`) and that is not frequent in the window, or such a number and a country: common words and
-   frequent names never make a story, and since the comparison is with the centre, a chain of members that
-   each resemble only the previous one cannot carry a story from one event to the next.
+   `CORE_SHARE`) and that is not frequent in the window: common words, numbers and frequent names never make
+   a story; when the article conflicts with the story it must share two such names. Since the comparison is
+   with the centre, a chain of members that each resemble only the previous one cannot carry a story from
+   one event to the next.
 
 `assign` can also report why each article joined its story (the keys it shares with the story's core).
 """
@@ -34,7 +35,7 @@ import hashlib
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, MutableMapping
+from collections.abc import Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 
 from briefing.models import Analysis
@@ -75,7 +76,7 @@ class Item:
 
 
 def _kind(key: str) -> str:
-    return key.split(":", 1)[0]
+    return key[: key.find(":")]
 
 
 def features(analysis: Analysis) -> dict[str, float]:
@@ -120,14 +121,18 @@ def shared_entities(a: Mapping[str, float], b: Mapping[str, float]) -> int:
     return sum(1 for k in a if k in b and _kind(k) in _ENTITY)
 
 
-def _conflicts(item: Mapping[str, float], centre: Centre) -> int:
-    """Both name event places (or both date events) and share none: two events of one story line."""
+_CONFLICTING = (("place",), ("date",), ("person", "org"))
+
+
+def _conflicts(groups: Sequence[list[str]], centre: Centre) -> int:
+    """For each of places, event dates and actors (persons and organisations): the article names some, the
+    story's core has some, and the article shares none with the story: another event of the same story line
+    (the envoy in New York, then in Damascus), or another club's training camp in the same town."""
     n = 0
-    for kind in ("place", "date"):
-        mine = [k for k in item if _kind(k) == kind]
-        if mine and not any(k in centre.counts for k in mine):
-            if any(_kind(k) == kind and centre.core(k) for k in centre.counts):
-                n += 1
+    core_kinds = centre.core_kinds()
+    for kinds, mine in zip(_CONFLICTING, groups, strict=True):
+        if mine and not any(k in centre.counts for k in mine) and any(k in core_kinds for k in kinds):
+            n += 1
     return n
 
 
@@ -135,60 +140,66 @@ def new_story_id(article_id: int, seed: str) -> str:
     return "s" + hashlib.sha1(f"{article_id}:{seed}".encode()).hexdigest()[:10]
 
 
-Vector = tuple[float, dict[str, float], float, float]
-"""A new article weighted for its day: (day, IDF-weighted keys, their norm, the norm of all but terms)."""
+Vector = tuple[float, dict[str, float], float, float, dict[str, float], list[str], list[list[str]]]
+"""A new article prepared for its day: (day, IDF-weighted keys, their norm, the norm of all but terms, the
+IDF of each key, its linking keys that are not frequent (rarest first), its keys in each `_CONFLICTING`
+group)."""
 
 
 def _vector(item: Item, rarity: Rarity) -> Vector:
     day = item.features.get(DAY, 0.0)
-    weights = {k: w * rarity.weight(day, k) for k, w in item.features.items() if k[0] != "@"}
+    weight = rarity.weigher(day)
+    idf = {k: weight(k) for k in item.features if k[0] != "@"}
+    weights = {k: item.features[k] * w for k, w in idf.items()}
     full = math.sqrt(sum(w * w for w in weights.values()))
     entity = math.sqrt(sum(w * w for k, w in weights.items() if not k.startswith("term:")))
-    return day, weights, full, entity
+    kinds = {k: _kind(k) for k in idf}
+    links = [k for k in idf if kinds[k] in _INDEXED and not rarity.frequent(day, k)]
+    links.sort(key=lambda k: rarity.df(day, k))
+    groups = [[k for k in idf if kinds[k] in group] for group in _CONFLICTING]
+    return day, weights, full, entity, idf, links, groups
 
 
 def _score(vec: Vector, centre: Centre, rarity: Rarity) -> float:
     """Cosine of the article with the story's centre, over all keys or over the language-independent ones
     (discounted: an Arabic and an English report of one event share no terms, which would otherwise dilute
     what they do share); then discounted for conflicts and for the time since the story's newest member."""
-    day, weights, item_norm, item_entity_norm = vec
-    norm, entity_norm = centre.norms(math.floor(day), lambda k: rarity.weight(day, k))
+    day, weights, item_norm, item_entity_norm, idf, _, groups = vec
+    norm, entity_norm = centre.norms(math.floor(day), rarity.weigher(day))
     dot = entity_dot = 0.0
+    sums = centre.sums
     for key, w in weights.items():
-        total = centre.sums.get(key)
+        total = sums.get(key)
         if total:
-            x = w * total / centre.n * rarity.weight(day, key)
+            x = w * total * idf[key]
             dot += x
-            if not key.startswith("term:"):
+            if key[0] != "t":  # not a term
                 entity_dot += x
     if not dot:
         return 0.0
+    dot, entity_dot = dot / centre.n, entity_dot / centre.n
     score = dot / (item_norm * norm) if item_norm and norm else 0.0
     if entity_dot and item_entity_norm and entity_norm:
         score = max(score, ENTITY_SHARE * entity_dot / (item_entity_norm * entity_norm))
-    score *= CONFLICT ** _conflicts(weights, centre)
+    conflicts = _conflicts(groups, centre)
+    if conflicts and _links(vec, centre) < 2:
+        return 0.0  # one shared name and a conflict: two events that happen to share a town or a club
+    score *= CONFLICT**conflicts
     return score / (1 + abs(day - centre.newest) / DECAY_DAYS)
 
 
-def _linked(item: Item, centre: Centre, rarity: Rarity) -> bool:
-    """The article shares with the story's core a person, organisation, place or event date that is not
-    frequent in the window, or a rare number and a country."""
-    day = item.features.get(DAY, 0.0)
-    shared = [k for k in item.features if k[0] != "@" and centre.core(k) and not rarity.frequent(day, k)]
-    kinds = {_kind(k) for k in shared}
-    if kinds & set(_ENTITY):
-        return True
-    return "num" in kinds and any(_kind(k) == "country" and centre.core(k) for k in item.features)
+def _links(vec: Vector, centre: Centre) -> int:
+    """How many persons, organisations, places and event dates the article shares with the story's core,
+    among those that are not frequent in the window (a country, "the Kingdom" never link)."""
+    return sum(1 for k in vec[5] if _kind(k) in _ENTITY and centre.core(k))
 
 
-def _candidates(item: Item, postings: Mapping[str, list[Centre]], rarity: Rarity) -> list[Centre]:
+def _candidates(vec: Vector, postings: Mapping[str, list[Centre]]) -> list[Centre]:
     """The stories that share one of the article's rarest linking keys (at most `BLOCK_KEYS` keys, the
     `PER_KEY` stories that took each most recently), active within `WINDOW_DAYS`: never the whole window."""
-    day = item.features.get(DAY, 0.0)
-    keys = [k for k in item.features if _kind(k) in _INDEXED and not rarity.frequent(day, k)]
-    keys.sort(key=lambda k: rarity.df(day, k))
+    day = vec[0]
     out: dict[str, Centre] = {}
-    for key in keys[:BLOCK_KEYS]:
+    for key in vec[5][:BLOCK_KEYS]:
         for centre in reversed(postings.get(key, [])[-PER_KEY:]):
             if abs(centre.newest - day) <= WINDOW_DAYS:
                 out[centre.story_id] = centre
@@ -227,8 +238,8 @@ def assign(
         vec = _vector(item, rarity)
         best: Centre | None = None
         best_sim = threshold
-        for centre in _candidates(item, postings, rarity):
-            if not _linked(item, centre, rarity):
+        for centre in _candidates(vec, postings):
+            if not _links(vec, centre):
                 continue
             sim = _score(vec, centre, rarity)
             if sim >= best_sim:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 WINDOW_BEFORE = 2
 """A key's rarity on day d is counted over days d-2 .. d+1 (the articles a story of day d is built from)."""
@@ -48,11 +48,19 @@ class Rarity:
 
     def weight(self, day: float, key: str) -> float:
         """log(1 + N / df) over the window of `day` (a key never counted weighs as if seen once)."""
+        return self.weigher(day)(key)
+
+    def weigher(self, day: float) -> Callable[[str], float]:
+        """`weight` for the window of `day`, as a function of the key alone."""
         n, df, idf = self._window(day)
-        value = idf.get(key)
-        if value is None:
-            value = idf[key] = math.log(1 + n / max(1, df.get(key, 0)))
-        return value
+
+        def weight(key: str) -> float:
+            value = idf.get(key)
+            if value is None:
+                value = idf[key] = math.log(1 + n / max(1, df.get(key, 0)))
+            return value
+
+        return weight
 
     def frequent(self, day: float, key: str) -> bool:
         n, df, _ = self._window(day)

@@ -7,13 +7,13 @@ the articles share.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
 
 import pytest
 
 from briefing.nlp.stories import cluster
 from briefing.nlp.stories.cluster import DAY, Item, assign
 from briefing.nlp.stories.rarity import Rarity
+from tests.unit.test_cluster import count_scores
 
 DAY0 = 16650.0
 
@@ -73,25 +73,17 @@ def test_a_member_must_be_close_to_the_centre_not_only_to_one_member() -> None:
 
 
 def test_cost_grows_linearly_with_the_articles(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = 0
-    score = cluster._score
-
-    def counting(*args: Any) -> float:
-        nonlocal calls
-        calls += 1
-        return score(*args)
-
-    monkeypatch.setattr(cluster, "_score", counting)
+    calls = count_scores(monkeypatch)
     per_item = []
     for n in (400, 1600):
-        calls = 0
+        calls[0] = 0
         # every article names the country, the league and one of 40 clubs: clubs are shared by many
         items = [
             item(i, "country:SA", "org:league", f"org:club{i % 40}", f"person:p{i}", day=DAY0 + (i % 4) / 4)
             for i in range(n)
         ]
         assign(items, [])
-        per_item.append(calls / n)
+        per_item.append(calls[0] / n)
     assert per_item[1] <= per_item[0] * 1.15 + 1
     assert per_item[1] <= cluster.BLOCK_KEYS * cluster.PER_KEY
 

@@ -91,13 +91,8 @@ def _story(story_id: str, members: list[Article], day: date, today: date) -> Sto
         )
         if dates:
             why.append("same event dates: " + ", ".join(d.isoformat() for d in dates[:3]))
-    outlets = {a.feed_title for a in members}
     events = tuple(agenda(analyzed, day, today))
-    score = 2.0 * len(outlets) + 1.0 * len(set(langs)) + 0.5 * len(events) + 0.1 * min(10, len(actors))
-    newest = max(a.published for a in members)
-    score += 1.0 / (
-        1.0 + (datetime.combine(day, time.max, tzinfo=newest.tzinfo) - newest).total_seconds() / 86400
-    )
+    score = _base_score(members, day) + 0.5 * len(events) + 0.1 * min(10, len(actors))
     return Story(
         id=story_id,
         headline=lead.title,
@@ -109,6 +104,39 @@ def _story(story_id: str, members: list[Article], day: date, today: date) -> Sto
         lang=main_lang,
         score=score,
     )
+
+
+def _base_score(members: Sequence[Article], day: date) -> float:
+    """The part of a story's score that needs no actors or agenda: outlets, languages, how recent."""
+    outlets = {a.feed_title for a in members}
+    langs = {a.analysis.lang for a in members if a.analysis}
+    newest = max(a.published for a in members)
+    end = datetime.combine(day, time.max, tzinfo=newest.tzinfo)
+    return 2.0 * len(outlets) + 1.0 * len(langs) + 1.0 / (1.0 + (end - newest).total_seconds() / 86400)
+
+
+def _score_bound(members: Sequence[Article], day: date) -> float:
+    """At least the story's score: its agenda has at most one item per upcoming event of its articles."""
+    upcoming = sum(1 for a in members if a.analysis for e in a.analysis.events if (e.end or e.start) > day)
+    return _base_score(members, day) + 0.5 * upcoming + 0.1 * 10
+
+
+def _top_stories(by_story: dict[str, list[Article]], day: date, today: date, limit: int) -> list[Story]:
+    """The `limit` best stories, in the order a full sort of every story would give, building only the
+    stories whose score bound can still reach the top (a day of real news has thousands of single-article
+    stories, and building one means merging its actors and its agenda)."""
+    order = {sid: i for i, sid in enumerate(by_story)}
+    bounds = sorted(((_score_bound(arts, day), sid) for sid, arts in by_story.items()), key=lambda x: -x[0])
+    built: list[Story] = []
+    scores: list[float] = []
+    for bound, sid in bounds:
+        if len(scores) >= limit and bound < scores[limit - 1]:
+            break
+        story = _story(sid, by_story[sid], day, today)
+        built.append(story)
+        scores = sorted((*scores, story.score), reverse=True)[: max(limit, 1)]
+    built.sort(key=lambda st: (-st.score, order[st.id]))
+    return built[:limit]
 
 
 MAX_EXTRA_SENTENCES = 2
@@ -244,10 +272,7 @@ def build_briefing(
     for article in window:
         by_story[story_of.get(article.id, f"a{article.id}")].append(article)
     today = now.date()
-    stories = sorted(
-        (_story(sid, arts, day, today) for sid, arts in by_story.items()), key=lambda s: -s.score
-    )
-    stories = stories[:limit]
+    stories = _top_stories(by_story, day, today, limit)
     agenda_articles = store.articles_with_events_after(day, end, end - AGENDA_LOOKBACK) if with_agenda else []
     if lang != "all":
         agenda_articles = [a for a in agenda_articles if _lang(a) == lang]

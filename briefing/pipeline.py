@@ -137,7 +137,11 @@ def cluster_new(store: Store, articles: Sequence[Article]) -> None:
     new_ids = {a.id for a in analyzed}
     window = [a for a in store.articles_between(start, end) if a.id not in new_ids and a.analysis is not None]
     stories = store.story_ids(a.id for a in window)
-    existing = [Item(a.id, features(a.analysis), stories.get(a.id)) for a in window if a.analysis]
+    # articles of the window that are not in a story yet (a fetch that stopped before this step) are not
+    # compared with: they will be clustered as new articles
+    existing = [
+        Item(a.id, features(a.analysis), stories[a.id]) for a in window if a.analysis and a.id in stories
+    ]
     new = [
         Item(a.id, features(a.analysis)) for a in sorted(analyzed, key=lambda a: a.published) if a.analysis
     ]

@@ -4,8 +4,8 @@
     .venv/bin/python bench/stories.py fetch --days 2015-08-01,2015-08-02
     # a cache of stored analyses to iterate on (fetch and analysis only, no stories), built once:
     .venv/bin/python bench/stories.py build --db /tmp/snn8.sqlite3 --days 2015-07-26,2015-07-27,...
-    # re-cluster the stored analyses of that cache (clustering time alone, per day):
-    .venv/bin/python bench/stories.py recluster --db /tmp/snn8.sqlite3
+    # re-cluster the stored analyses of that cache (clustering time alone, per day, or some days in one call):
+    .venv/bin/python bench/stories.py recluster --db /tmp/snn8.sqlite3 [--days 2015-08-01,2015-08-02]
     # the top stories of one day, with every member's outlet and title (for a reader's review):
     .venv/bin/python bench/stories.py top --db /tmp/snn8.sqlite3 --day 2015-08-02 [--limit 20]
 
@@ -145,6 +145,21 @@ def cmd_recluster(args: argparse.Namespace) -> None:
         first, last = (datetime.fromisoformat(x) for x in row)
         day = first.astimezone(RIYADH).date()
         total = total_cpu = 0.0
+        if args.days:  # one call for these days, as their first fetch clusters them
+            articles = []
+            for d in args.days.split(","):
+                start = datetime.fromisoformat(d).replace(tzinfo=RIYADH)
+                articles += store.articles_between(
+                    start, start + timedelta(days=1) - timedelta(microseconds=1)
+                )
+            from briefing.nlp.rank.terms import terms as load  # noqa: PLC0415
+
+            load("")
+            t0, c0 = time.perf_counter(), time.process_time()
+            cluster_new(store, articles)
+            wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+            print(f"{len(articles)} articles of {args.days} in one call: {wall:.1f} s ({cpu:.1f} s CPU)")
+            return
         from briefing.nlp.rank.terms import terms  # noqa: PLC0415
 
         terms("")  # camel-tools loads once per process, with or without stories: not clustering time
@@ -194,6 +209,7 @@ def main() -> None:
     p.add_argument("--days", default=EIGHT_DAYS)
     p = sub.add_parser("recluster")
     p.add_argument("--db", required=True)
+    p.add_argument("--days", help="cluster these days in one call (default: each day in turn)")
     p = sub.add_parser("top")
     p.add_argument("--db", required=True)
     p.add_argument("--day", required=True)

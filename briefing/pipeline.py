@@ -137,8 +137,11 @@ def cluster_new(store: Store, article_ids: Sequence[int]) -> None:
     new_ids = {item.article_id for _, item in new}
     window_ids = [i for i in store.ids_between(start, end) if i not in new_ids]
     stories = store.story_ids(window_ids)
+    # articles of the window that are not in a story yet (a fetch that stopped before this step) are not
+    # compared with: they are clustered as new articles
+    window_ids = [i for i in window_ids if i in stories]
     existing = [
-        Item(a.id, features(a.analysis), stories.get(a.id))
+        Item(a.id, features(a.analysis), stories[a.id])
         for a in store.each_article(window_ids, chunk=CHUNK)
         if a.analysis is not None
     ]

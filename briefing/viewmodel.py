@@ -79,9 +79,9 @@ def _story(story_id: str, members: list[Article], day: date, today: date) -> Sto
         ),
     )
     others = [a for a in analyzed if a is not lead and a.analysis and a.analysis.lang == main_lang]
-    summary = _story_summary(lead, others)
-    actors = combine_actors((x for a in analyzed if a.analysis for x in a.analysis.actors), main_lang)
-    shared = [x for x in actors if x.kind != "country" and _articles_naming(x, analyzed) >= 2]
+    actors = story_actors(analyzed, lead, main_lang)
+    shared = [x for x in actors if _naming(x, analyzed) >= 2]
+    summary = _story_summary(lead, others, {f"{x.kind}:{x.key or x.name}" for x in shared})
     why = []
     if len(members) > 1:
         if shared:
@@ -91,13 +91,8 @@ def _story(story_id: str, members: list[Article], day: date, today: date) -> Sto
         )
         if dates:
             why.append("same event dates: " + ", ".join(d.isoformat() for d in dates[:3]))
-    outlets = {a.feed_title for a in members}
     events = tuple(agenda(analyzed, day, today))
-    score = 2.0 * len(outlets) + 1.0 * len(set(langs)) + 0.5 * len(events) + 0.1 * min(10, len(actors))
-    newest = max(a.published for a in members)
-    score += 1.0 / (
-        1.0 + (datetime.combine(day, time.max, tzinfo=newest.tzinfo) - newest).total_seconds() / 86400
-    )
+    score = _base_score(members, day) + 0.5 * len(events) + 0.1 * min(10, len(actors))
     return Story(
         id=story_id,
         headline=lead.title,
@@ -109,6 +104,39 @@ def _story(story_id: str, members: list[Article], day: date, today: date) -> Sto
         lang=main_lang,
         score=score,
     )
+
+
+def _base_score(members: Sequence[Article], day: date) -> float:
+    """The part of a story's score that needs no actors or agenda: outlets, languages, how recent."""
+    outlets = {a.feed_title for a in members}
+    langs = {a.analysis.lang for a in members if a.analysis}
+    newest = max(a.published for a in members)
+    end = datetime.combine(day, time.max, tzinfo=newest.tzinfo)
+    return 2.0 * len(outlets) + 1.0 * len(langs) + 1.0 / (1.0 + (end - newest).total_seconds() / 86400)
+
+
+def _score_bound(members: Sequence[Article], day: date) -> float:
+    """At least the story's score: its agenda has at most one item per upcoming event of its articles."""
+    upcoming = sum(1 for a in members if a.analysis for e in a.analysis.events if (e.end or e.start) > day)
+    return _base_score(members, day) + 0.5 * upcoming + 0.1 * 10
+
+
+def _top_stories(by_story: dict[str, list[Article]], day: date, today: date, limit: int) -> list[Story]:
+    """The `limit` best stories, in the order a full sort of every story would give, building only the
+    stories whose score bound can still reach the top (a day of real news has thousands of single-article
+    stories, and building one means merging its actors and its agenda)."""
+    order = {sid: i for i, sid in enumerate(by_story)}
+    bounds = sorted(((_score_bound(arts, day), sid) for sid, arts in by_story.items()), key=lambda x: -x[0])
+    built: list[Story] = []
+    scores: list[float] = []
+    for bound, sid in bounds:
+        if len(scores) >= limit and bound < scores[limit - 1]:
+            break
+        story = _story(sid, by_story[sid], day, today)
+        built.append(story)
+        scores = sorted((*scores, story.score), reverse=True)[: max(limit, 1)]
+    built.sort(key=lambda st: (-st.score, order[st.id]))
+    return built[:limit]
 
 
 MAX_EXTRA_SENTENCES = 2
@@ -125,10 +153,12 @@ def _sentence_keys(article: Article, sentence: Sentence) -> set[str]:
     }
 
 
-def _story_summary(lead: Article, others: Sequence[Article]) -> list[str]:
-    """The lead article's summary, plus up to two top sentences from other outlets that name someone or
-    something it does not: a second outlet's wording of the same fact names the same actors and is left out.
-    (Novelty is judged on stored actor keys, so building the briefing needs no text normalization.)"""
+def _story_summary(lead: Article, others: Sequence[Article], story_keys: Collection[str]) -> list[str]:
+    """The lead article's summary, plus up to two top sentences from other articles of the story that name
+    one of the story's own actors (`story_keys`: those several of its articles name) and someone or something
+    the summary does not: a second outlet's wording of the same fact names the same actors and is left out,
+    and so is a sentence about something else. (Novelty is judged on stored actor keys, so building the
+    briefing needs no text normalization.)"""
     if lead.analysis is None:
         return [lead.text[:300]]
     chosen = list(summary_sentences(lead.analysis.sentences))
@@ -140,6 +170,8 @@ def _story_summary(lead: Article, others: Sequence[Article]) -> list[str]:
         assert article.analysis is not None
         for sentence in sorted(article.analysis.sentences, key=lambda x: x.rank)[:3]:
             keys = _sentence_keys(article, sentence)
+            if not keys & set(story_keys):
+                continue
             extra.append((len(keys - covered), sentence.score, sentence.text, keys))
     added: list[str] = []
     for _novel, _score, text, keys in sorted(extra, key=lambda x: (-x[0], -x[1])):
@@ -151,11 +183,32 @@ def _story_summary(lead: Article, others: Sequence[Article]) -> list[str]:
     return [s.text for s in chosen] + added
 
 
-def _articles_naming(actor: Actor, articles: Sequence[Article]) -> int:
+STORY_ACTOR_KINDS = ("person", "org", "place")
+SINGLE_MENTION_STORY = 3
+"""In a story of this many articles or more, an actor that only one of them names, and not the lead article,
+is left out of its actors (a stadium, a club one player left): it is what that article adds, not what the
+story is about."""
+
+
+def story_actors(articles: Sequence[Article], lead: Article, lang: str | None) -> list[Actor]:
+    """A story's persons, organisations and places, ranked by how many of its articles name them (then by
+    mentions); see `SINGLE_MENTION_STORY`."""
+    actors = [
+        x
+        for x in combine_actors((x for a in articles if a.analysis for x in a.analysis.actors), lang)
+        if x.kind in STORY_ACTOR_KINDS
+    ]
+    naming = {id(x): _naming(x, articles) for x in actors}
+    if len(articles) >= SINGLE_MENTION_STORY:
+        actors = [x for x in actors if naming[id(x)] >= 2 or _naming(x, [lead])]
+    return sorted(actors, key=lambda x: (-naming[id(x)], -len(x.mentions), _KIND_ORDER[x.kind]))
+
+
+def _naming(actor: Actor, articles: Sequence[Article]) -> int:
+    """How many of the articles name the actor (by its key)."""
+    key = (actor.kind, actor.key or actor.name)
     return sum(
-        1
-        for a in articles
-        if a.analysis and any((x.key or x.name) == (actor.key or actor.name) for x in a.analysis.actors)
+        1 for a in articles if a.analysis and any((x.kind, x.key or x.name) == key for x in a.analysis.actors)
     )
 
 
@@ -225,10 +278,7 @@ def build_briefing(
     for article in window:
         by_story[story_of.get(article.id, f"a{article.id}")].append(article)
     today = now.date()
-    stories = sorted(
-        (_story(sid, arts, day, today) for sid, arts in by_story.items()), key=lambda s: -s.score
-    )
-    stories = stories[:limit]
+    stories = _top_stories(by_story, day, today, limit)
     horizon = None if agenda_days is None else day + timedelta(days=agenda_days + DATE_SLACK)
     agenda_articles = (
         store.articles_with_events_after(day, end, end - AGENDA_LOOKBACK, horizon) if with_agenda else []

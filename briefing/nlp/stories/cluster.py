@@ -7,20 +7,26 @@ Algorithm (incremental, never all pairs):
    named after the lead weighing less; the dates of the events it announces; the numbers of its lead; plus
    stemmed content terms of the title and lead, which only help within one language. The publication time
    rides along as a metadata key (`@day`), so callers need not pass it separately.
-2. `assign(new, existing)` keeps an inverted index from the keys that can link two articles (persons,
-   organisations, places, event dates, numbers) to the articles that have them, sorted by publication time.
-   A new article is compared only with the articles within `WINDOW_DAYS` that share such a key with it, never
-   with the whole cache, and joins the story of the most similar one when the similarity clears `THRESHOLD`;
-   otherwise it starts a story. It is then indexed, so later articles of the same batch can join it.
-3. The similarity is a cosine over the keys, each weighted by its kind and by how rare it is in the window
-   (every article of a war names Gaza; few name Jeddah), then discounted by the gap between publication times
-   and by conflicts: two articles that both name event places, or both announce dated events, but share
-   none of them are reporting different events of the same story line (the envoy in New York, then in
-   Damascus). A match also needs a shared person, organisation, place or event date, or a shared number and
-   country: common words alone never make a story.
+2. `assign(new, existing)` keeps one centre per story (`Centre`: the mean of its members' keys) and an
+   inverted index from the keys that can link two articles (persons, organisations, places, event dates,
+   numbers) to the stories that have them. A new article looks up only its `BLOCK_KEYS` rarest linking keys,
+   and for each only the `PER_KEY` stories that took it last, active within `WINDOW_DAYS`: its cost does not
+   grow with the window, and a key that a good share of the window carries (a country, a league, "the
+   Kingdom": see `Rarity.frequent`) finds no candidates at all. The article joins the story whose centre is
+   most similar when the similarity clears `THRESHOLD`, otherwise it starts a story; later articles of the
+   same batch can join it.
+3. The similarity is a cosine between the article and the story's centre, each key weighted by its kind and
+   by its rarity over the days around the article (IDF per day window: every article of a war names Gaza;
+   few name Jeddah), then discounted by the time since the story's newest article and by conflicts: the
+   article names event places (or dates events) and the story has core ones, but none of them match: a
+   different event of the same story line (the envoy in New York, then in Damascus). A match also needs a
+   person, organisation, place or event date that the story's core carries (a good share of its members, see
+   `CORE_SHARE`) and that is not frequent in the window: common words, numbers and frequent names never make
+   a story; when the article conflicts with the story it must share two such names. Since the comparison is
+   with the centre, a chain of members that each resemble only the previous one cannot carry a story from
+   one event to the next.
 
-`assign` can also report why each article joined its story (the keys it shares with its closest match), at
-the cost of one set intersection per joined article.
+`assign` can also report why each article joined its story (the keys it shares with the story's core).
 """
 
 from __future__ import annotations
@@ -28,12 +34,13 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, MutableMapping
+from collections.abc import Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 
 from briefing.models import Analysis
+from briefing.nlp.stories.centre import Centre
+from briefing.nlp.stories.rarity import Rarity
 
 WEIGHTS = {"person": 3.0, "org": 1.5, "place": 1.5, "country": 0.5, "date": 2.0, "num": 1.0, "term": 0.7}
 LATE_ACTOR = 0.6
@@ -52,7 +59,11 @@ _LEAD_SENTENCES = 2
 _ENTITY = ("person", "org", "place", "date")
 _INDEXED = frozenset((*_ENTITY, "num"))
 WINDOW_DAYS = 3.0
-"""Articles published further apart are never compared (the pipeline also passes only such a window)."""
+"""A story whose newest article is further away is never a candidate (the pipeline passes such a window)."""
+BLOCK_KEYS = 6
+"""Candidates come from the article's rarest linking keys, at most this many of them..."""
+PER_KEY = 24
+"""... and from the stories that most recently took each key, at most this many per key."""
 
 
 @dataclass(frozen=True)
@@ -65,7 +76,7 @@ class Item:
 
 
 def _kind(key: str) -> str:
-    return key.split(":", 1)[0]
+    return key[: key.find(":")]
 
 
 def features(analysis: Analysis) -> dict[str, float]:
@@ -110,29 +121,17 @@ def shared_entities(a: Mapping[str, float], b: Mapping[str, float]) -> int:
     return sum(1 for k in a if k in b and _kind(k) in _ENTITY)
 
 
-def _linked(a: Mapping[str, float], b: Mapping[str, float]) -> bool:
-    if shared_entities(a, b):
-        return True
-    kinds = {_kind(k) for k in a if k in b}
-    return "num" in kinds and "country" in kinds
+_CONFLICTING = (("place",), ("date",), ("person", "org"))
 
 
-def _score(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    """Cosine over all keys, or over the language-independent ones (discounted): an Arabic and an English
-    report of one event share no terms, which would otherwise dilute what they do share."""
-    entities = similarity(
-        {k: w for k, w in a.items() if not k.startswith("term:")},
-        {k: w for k, w in b.items() if not k.startswith("term:")},
-    )
-    return max(similarity(a, b), ENTITY_SHARE * entities)
-
-
-def _conflicts(a: Mapping[str, float], b: Mapping[str, float]) -> int:
+def _conflicts(groups: Sequence[list[str]], centre: Centre) -> int:
+    """For each of places, event dates and actors (persons and organisations): the article names some, the
+    story's core has some, and the article shares none with the story: another event of the same story line
+    (the envoy in New York, then in Damascus), or another club's training camp in the same town."""
     n = 0
-    for kind in ("place", "date"):
-        ka = {k for k in a if _kind(k) == kind}
-        kb = {k for k in b if _kind(k) == kind}
-        if ka and kb and not ka & kb:
+    core_kinds = centre.core_kinds()
+    for kinds, mine in zip(_CONFLICTING, groups, strict=True):
+        if mine and not any(k in centre.counts for k in mine) and any(k in core_kinds for k in kinds):
             n += 1
     return n
 
@@ -141,47 +140,70 @@ def new_story_id(article_id: int, seed: str) -> str:
     return "s" + hashlib.sha1(f"{article_id}:{seed}".encode()).hexdigest()[:10]
 
 
-class _Window:
-    """The items of one `assign` call: key frequencies, and an inverted index from entity keys (what can link
-    two articles, see `_linked`) to the items that have them, each list sorted by publication time so that
-    only the items within `WINDOW_DAYS` are ever looked at."""
+Vector = tuple[float, dict[str, float], float, float, dict[str, float], list[str], list[list[str]]]
+"""A new article prepared for its day: (day, IDF-weighted keys, their norm, the norm of all but terms, the
+IDF of each key, its linking keys that are not frequent (rarest first), its keys in each `_CONFLICTING`
+group)."""
 
-    def __init__(self, items: list[Item]) -> None:
-        self.days: dict[str, list[float]] = defaultdict(list)
-        self.items: dict[str, list[Item]] = defaultdict(list)
-        self.df: dict[str, int] = defaultdict(int)
-        self.n = 0
-        for item in items:
-            self.count(item)
-            self.add(item)
 
-    def count(self, item: Item) -> None:
-        self.n += 1
-        for key in item.features:
-            self.df[key] += 1
+def _vector(item: Item, rarity: Rarity) -> Vector:
+    day = item.features.get(DAY, 0.0)
+    weight = rarity.weigher(day)
+    idf = {k: weight(k) for k in item.features if k[0] != "@"}
+    weights = {k: item.features[k] * w for k, w in idf.items()}
+    full = math.sqrt(sum(w * w for w in weights.values()))
+    entity = math.sqrt(sum(w * w for k, w in weights.items() if not k.startswith("term:")))
+    kinds = {k: _kind(k) for k in idf}
+    links = [k for k in idf if kinds[k] in _INDEXED and not rarity.frequent(day, k)]
+    links.sort(key=lambda k: rarity.df(day, k))
+    groups = [[k for k in idf if kinds[k] in group] for group in _CONFLICTING]
+    return day, weights, full, entity, idf, links, groups
 
-    def add(self, item: Item) -> None:
-        day = item.features.get(DAY, 0.0)
-        for key in item.features:
-            if _kind(key) in _INDEXED:
-                days = self.days[key]
-                at = bisect_right(days, day)
-                days.insert(at, day)
-                self.items[key].insert(at, item)
 
-    def candidates(self, item: Item) -> dict[int, Item]:
-        day = item.features.get(DAY, 0.0)
-        out: dict[int, Item] = {}
-        for key in item.features:
-            days = self.days.get(key)
-            if days:
-                lo, hi = bisect_left(days, day - WINDOW_DAYS), bisect_right(days, day + WINDOW_DAYS)
-                for other in self.items[key][lo:hi]:
-                    out[other.article_id] = other
-        return out
+def _score(vec: Vector, centre: Centre, rarity: Rarity) -> float:
+    """Cosine of the article with the story's centre, over all keys or over the language-independent ones
+    (discounted: an Arabic and an English report of one event share no terms, which would otherwise dilute
+    what they do share); then discounted for conflicts and for the time since the story's newest member."""
+    day, weights, item_norm, item_entity_norm, idf, _, groups = vec
+    norm, entity_norm = centre.norms(math.floor(day), rarity.weigher(day))
+    dot = entity_dot = 0.0
+    sums = centre.sums
+    for key, w in weights.items():
+        total = sums.get(key)
+        if total:
+            x = w * total * idf[key]
+            dot += x
+            if key[0] != "t":  # not a term
+                entity_dot += x
+    if not dot:
+        return 0.0
+    dot, entity_dot = dot / centre.n, entity_dot / centre.n
+    score = dot / (item_norm * norm) if item_norm and norm else 0.0
+    if entity_dot and item_entity_norm and entity_norm:
+        score = max(score, ENTITY_SHARE * entity_dot / (item_entity_norm * entity_norm))
+    conflicts = _conflicts(groups, centre)
+    if conflicts and _links(vec, centre) < 2:
+        return 0.0  # one shared name and a conflict: two events that happen to share a town or a club
+    score *= CONFLICT**conflicts
+    return score / (1 + abs(day - centre.newest) / DECAY_DAYS)
 
-    def weighted(self, feats: Mapping[str, float]) -> dict[str, float]:
-        return {k: w * math.log(1 + self.n / self.df.get(k, 1)) for k, w in feats.items() if k[0] != "@"}
+
+def _links(vec: Vector, centre: Centre) -> int:
+    """How many persons, organisations, places and event dates the article shares with the story's core,
+    among those that are not frequent in the window (a country, "the Kingdom" never link)."""
+    return sum(1 for k in vec[5] if _kind(k) in _ENTITY and centre.core(k))
+
+
+def _candidates(vec: Vector, postings: Mapping[str, list[Centre]]) -> list[Centre]:
+    """The stories that share one of the article's rarest linking keys (at most `BLOCK_KEYS` keys, the
+    `PER_KEY` stories that took each most recently), active within `WINDOW_DAYS`: never the whole window."""
+    day = vec[0]
+    out: dict[str, Centre] = {}
+    for key in vec[5][:BLOCK_KEYS]:
+        for centre in reversed(postings.get(key, [])[-PER_KEY:]):
+            if abs(centre.newest - day) <= WINDOW_DAYS:
+                out[centre.story_id] = centre
+    return list(out.values())
 
 
 def assign(
@@ -191,38 +213,46 @@ def assign(
     why: MutableMapping[int, tuple[str, ...]] | None = None,
 ) -> dict[int, str]:
     """Story ids for the new items (in publication order), joining existing stories where similar enough.
-    With `why`, each new item that joined a story gets the keys it shares with its closest match."""
+    With `why`, each new item that joined a story gets the keys it shares with the story's core."""
     new = list(new)
-    window = _Window(list(existing))
-    for item in new:
-        window.count(item)
-    weighted: dict[int, dict[str, float]] = {}
+    existing = sorted(existing, key=lambda x: x.features.get(DAY, 0.0))
+    rarity = Rarity()
+    for item in (*existing, *new):
+        rarity.count(item.features.get(DAY, 0.0), item.features)
+    centres: dict[str, Centre] = {}
+    postings: dict[str, list[Centre]] = defaultdict(list)
 
-    def vec(item: Item) -> dict[str, float]:
-        if item.article_id not in weighted:
-            weighted[item.article_id] = window.weighted(item.features)
-        return weighted[item.article_id]
+    def join(item: Item, story: str) -> None:
+        centre = centres.get(story)
+        if centre is None:
+            centre = centres[story] = Centre(story)
+        for key in item.features:
+            if key not in centre.counts and _kind(key) in _INDEXED:
+                postings[key].append(centre)
+        centre.add(item.features, item.features.get(DAY, 0.0))
 
+    for item in existing:
+        join(item, item.story_id or new_story_id(item.article_id, "existing"))
     out: dict[int, str] = {}
     for item in new:
-        best: Item | None = None
+        vec = _vector(item, rarity)
+        best: Centre | None = None
         best_sim = threshold
-        for other in window.candidates(item).values():
-            if not _linked(item.features, other.features):
+        for centre in _candidates(vec, postings):
+            if not _links(vec, centre):
                 continue
-            sim = _score(vec(item), vec(other)) * CONFLICT ** _conflicts(item.features, other.features)
-            gap = abs(item.features.get(DAY, 0.0) - other.features.get(DAY, 0.0))
-            sim /= 1 + gap / DECAY_DAYS
+            sim = _score(vec, centre, rarity)
             if sim >= best_sim:
-                best, best_sim = other, sim
-        story = None
+                best, best_sim = centre, sim
         if best is not None:
-            story = best.story_id or out.get(best.article_id)
+            story = best.story_id
             if why is not None:
-                why[item.article_id] = explain(item.features, best.features)
-        story = story or new_story_id(item.article_id, ",".join(sorted(item.features)[:3]))
+                core = {k: best.mean(k) for k in best.counts if best.core(k)}
+                why[item.article_id] = explain(item.features, core)
+        else:
+            story = new_story_id(item.article_id, ",".join(sorted(item.features)[:3]))
         out[item.article_id] = story
-        window.add(Item(item.article_id, item.features, story))
+        join(item, story)
     return out
 
 

@@ -39,8 +39,19 @@ def tui_cache(ctx: Ctx, *, fixed_now: bool = True) -> CacheAccess:
 
     def feeds() -> list[FeedChoice]:
         with Store.open(ctx.settings.db) as store:
+            unread = store.unread_counts()
             return [
-                FeedChoice(f.id, f.title or f.url, f.item_count) for f in store.feeds() if f.id is not None
+                FeedChoice(
+                    f.id,
+                    f.title or f.url,
+                    f.item_count,
+                    unread=unread.get(f.id, 0),
+                    last_success=f.last_success,
+                    last_error=f.last_error,
+                    next_fetch=f.next_fetch,
+                )
+                for f in store.feeds()
+                if f.id is not None
             ]
 
     def search(query: str) -> list[Article]:

@@ -111,6 +111,10 @@ class BriefingApp(Actions):
         self._mark_requests = 0
         self._marks_stored = 0
         self._mark_lock = threading.Lock()
+        self._undo: tuple[frozenset[int], bool] | None = None
+        self._feeds_for = "filters"
+        """Which dialog the feed list being read is for: "filters" or "feeds"."""
+        """The last undoable mark (`m`, `M`): the ids it changed and the state it gave them."""
         self._search_query = ""
         self._prepared = False
         loaded = discover_themes()
@@ -183,7 +187,10 @@ class BriefingApp(Actions):
 
     def on_feeds_listed(self, message: FeedsListed) -> None:
         self.feeds = message.feeds
-        self._push_filters()
+        if self._feeds_for == "feeds":
+            self._push_feeds()
+        else:
+            self._push_filters()
 
     async def on_search_finished(self, message: SearchFinished) -> None:
         if isinstance(self.screen, SearchScreen):

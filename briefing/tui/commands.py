@@ -36,6 +36,20 @@ def palette_commands(app: BriefingApp) -> Iterable[SystemCommand]:
             keys.MARK_READ,
             app.action_mark_read,
         ),
+        (
+            "Mark all read",
+            "Mark every article in view read (undo with u)",
+            keys.MARK_ALL_READ,
+            app.action_mark_all_read,
+        ),
+        ("Undo marks", "Put back the read marks the last mark changed", keys.UNDO, app.action_undo),
+        ("Next unread story", "Move to the next unread story", keys.NEXT_UNREAD, app.action_next_unread),
+        (
+            "Previous unread story",
+            "Move to the previous unread story",
+            keys.PREVIOUS_UNREAD,
+            app.action_previous_unread,
+        ),
         ("Export as Markdown", "Write the current view to a Markdown file", keys.EXPORT, app.action_export),
         (
             "Actors: story / all",

@@ -22,6 +22,11 @@ FOCUS_PREVIOUS = Binding("shift+tab", "app.focus_previous", "Previous pane", id=
 SEARCH = Binding("slash", "app.search", "Search", id="search", key_display="/")
 FILTERS = Binding("f", "app.filters", "Filters", id="filters")
 MARK_READ = Binding("m", "app.mark_read", "Mark read", id="mark-read")
+NEXT_UNREAD = Binding("n", "app.next_unread", "Next unread", id="next-unread")
+PREVIOUS_UNREAD = Binding("p", "app.previous_unread", "Previous unread", id="previous-unread", show=False)
+MARK_ALL_READ = Binding("M", "app.mark_all_read", "All read", id="mark-all-read", key_display="M")
+UNDO = Binding("u", "app.undo", "Undo", id="undo", show=False)
+FEEDS = Binding("L", "app.feeds_view", "Feeds", id="feeds-view", key_display="L")
 EXPORT = Binding("e", "app.export", "Export", id="export")
 ACTORS_SCOPE = Binding("a", "app.toggle_actors", "Actors view", id="actors-scope")
 
@@ -44,19 +49,25 @@ OPEN_RESULT = Binding("enter", "select", "Open", id="open-result")
 APPLY_FILTERS = Binding("ctrl+s", "apply", "Apply", id="apply-filters")
 
 APP_BINDINGS: list[BindingType] = [QUIT, REFRESH, OPEN_LINK, HELP, THEME]
-SCREEN_BINDINGS: list[BindingType] = [
+MAIN_SCREEN: list[Binding] = [
     FOCUS_NEXT,
     FOCUS_PREVIOUS,
+    NEXT_UNREAD,
+    PREVIOUS_UNREAD,
     SEARCH,
     FILTERS,
+    FEEDS,
     MARK_READ,
+    MARK_ALL_READ,
+    UNDO,
     EXPORT,
     ACTORS_SCOPE,
 ]
+SCREEN_BINDINGS: list[BindingType] = list(MAIN_SCREEN)
 
 HELP_SECTIONS: list[tuple[str, list[Binding]]] = [
     ("Everywhere", [QUIT, REFRESH, OPEN_LINK, HELP, THEME, PALETTE]),
-    ("Main screen", [FOCUS_NEXT, FOCUS_PREVIOUS, SEARCH, FILTERS, MARK_READ, EXPORT, ACTORS_SCOPE]),
+    ("Main screen", MAIN_SCREEN),
     ("Stories list", [STORY_DOWN, STORY_UP, OPEN_STORY]),
     ("Story pane", [ARTICLE_DOWN, ARTICLE_UP, OPEN_ARTICLE]),
     ("Actors and agenda panes", [SCROLL_DOWN, SCROLL_UP]),

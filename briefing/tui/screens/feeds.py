@@ -26,6 +26,7 @@ from briefing.safetext import clean_line
 from briefing.tui import keys
 from briefing.tui.access import FeedChoice
 from briefing.tui.format import MONTHS, count
+from briefing.tui.rendering import visual_line
 from briefing.tui.widgets.block import BlockVisual, Part
 
 ALL_FEEDS = -1
@@ -44,7 +45,8 @@ def feed_parts(feed: FeedChoice, zone: tzinfo | None) -> list[Part]:
     """The title with its counts, then its health: last success, next fetch, the last error if any."""
     title = clean_line(feed.title) or f"feed {feed.id}"
     counts = f"{feed.unread} unread · {count(feed.articles, 'article')}"
-    health = f"last fetched {moment(feed.last_success, zone)} · next {moment(feed.next_fetch, zone, 'at the next refresh')}"
+    last = moment(feed.last_success, zone)
+    health = f"last fetched {last} · next {moment(feed.next_fetch, zone, 'at the next refresh')}"
     parts = [
         Part(title, style="bold"),
         Part(counts + " · " + health, direction="ltr"),
@@ -74,11 +76,13 @@ class FeedsScreen(ModalScreen[int | None]):
         with Vertical(id="feeds-dialog") as dialog:
             dialog.border_title = f"Feeds ({len(self.feeds)} · {unread} unread)"
             dialog.border_subtitle = "enter shows one feed · escape closes"
-            summary = (
-                f"{count(len(failed), 'feed')} failed at the last fetch" if failed else "No feed failed."
-            )
+            summary = "No feed failed at its last fetch."
+            if failed:
+                names = ", ".join(clean_line(feed.title) or f"feed {feed.id}" for feed in failed)
+                summary = f"{count(len(failed), 'feed')} failed at the last fetch: {names}."
+            shown = visual_line(summary, self._mode, rtl=False)
             yield Static(
-                Content.styled(summary, "$text-error" if failed else "$text-muted"), id="feeds-summary"
+                Content.styled(shown, "$text-error" if failed else "$text-muted"), id="feeds-summary"
             )
             options: list[Option | None] = [
                 Option(Content(f"All feeds · {unread} unread"), id=str(ALL_FEEDS))

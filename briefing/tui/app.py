@@ -230,18 +230,34 @@ class BriefingApp(Actions):
             self.main.status.start_refresh()
             self._refresh_worker(self._refresh)
 
-    def action_open_link(self) -> None:
+    def _selected_link(self) -> str | None:
+        """The selected article's web link (in the full text: that article's), or None with a warning."""
         screen = self.screen
         article = screen.article if isinstance(screen, ArticleScreen) else self.main.selected_article
         if article is None:
             self.warn("No article selected.")
-            return
+            return None
         url = safe_url(article.url)
         if not url.lower().startswith(("http://", "https://")):
             self.warn("This article has no web link that can be opened safely.")
+            return None
+        return url
+
+    def action_open_link(self) -> None:
+        url = self._selected_link()
+        if url is None:
             return
-        webbrowser.open(url)
-        self.notify(url, title="Opening in the browser", markup=False)
+        if webbrowser.open(url):
+            self.notify(url, title="Opening in the browser", markup=False)
+        else:  # no browser here (a server, ssh): the link itself, to copy (y) or type
+            title = "No browser to open; the link"
+            self.notify(url, title=title, severity="warning", timeout=20, markup=False)
+
+    def action_yank_link(self) -> None:
+        url = self._selected_link()
+        if url is not None:
+            self.copy_to_clipboard(url)  # OSC 52: the terminal's clipboard, over ssh too where it allows it
+            self.notify(url, title="Link copied", markup=False)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -64,6 +64,12 @@ def palette_commands(app: BriefingApp) -> Iterable[SystemCommand]:
             keys.OPEN_LINK,
             app.action_open_link,
         ),
+        (
+            "Copy article link",
+            "Copy the selected article's link to the clipboard (OSC 52)",
+            keys.YANK_LINK,
+            app.action_yank_link,
+        ),
         ("Help: keys", "List every key binding", keys.HELP, app.action_help),
         ("Next story", "Move to the next story", keys.STORY_DOWN, app.action_next_story),
         ("Previous story", "Move to the previous story", keys.STORY_UP, app.action_previous_story),

@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 QUIT = Binding("q", "quit", "Quit", id="quit")
 REFRESH = Binding("r", "refresh", "Refresh", id="refresh")
 OPEN_LINK = Binding("o", "open_link", "Open link", id="open-link")
+YANK_LINK = Binding("y", "yank_link", "Copy link", id="yank-link", show=False)
 HELP = Binding("question_mark", "help", "Help", id="help", key_display="?")
 THEME = Binding("t", "change_theme", "Theme", id="theme", show=False)
 PALETTE = Binding("ctrl+p", "command_palette", "Commands", id="command-palette", show=False)
@@ -48,7 +49,7 @@ TO_RESULTS = Binding("down", "results", "Results", id="search-results", show=Fal
 OPEN_RESULT = Binding("enter", "select", "Open", id="open-result")
 APPLY_FILTERS = Binding("ctrl+s", "apply", "Apply", id="apply-filters")
 
-APP_BINDINGS: list[BindingType] = [QUIT, REFRESH, OPEN_LINK, HELP, THEME]
+APP_BINDINGS: list[BindingType] = [QUIT, REFRESH, OPEN_LINK, YANK_LINK, HELP, THEME]
 MAIN_SCREEN: list[Binding] = [
     FOCUS_NEXT,
     FOCUS_PREVIOUS,
@@ -66,13 +67,13 @@ MAIN_SCREEN: list[Binding] = [
 SCREEN_BINDINGS: list[BindingType] = list(MAIN_SCREEN)
 
 HELP_SECTIONS: list[tuple[str, list[Binding]]] = [
-    ("Everywhere", [QUIT, REFRESH, OPEN_LINK, HELP, THEME, PALETTE]),
+    ("Everywhere", [QUIT, REFRESH, OPEN_LINK, YANK_LINK, HELP, THEME, PALETTE]),
     ("Main screen", MAIN_SCREEN),
     ("Stories list", [STORY_DOWN, STORY_UP, OPEN_STORY]),
     ("Story pane", [ARTICLE_DOWN, ARTICLE_UP, OPEN_ARTICLE]),
     ("Actors and agenda panes", [SCROLL_DOWN, SCROLL_UP]),
     ("Search", [TO_RESULTS, OPEN_RESULT, CLOSE]),
     ("Filters", [APPLY_FILTERS, CLOSE]),
-    ("Full text", [SCROLL_DOWN, SCROLL_UP, OPEN_LINK, CLOSE]),
+    ("Full text", [SCROLL_DOWN, SCROLL_UP, OPEN_LINK, YANK_LINK, CLOSE]),
     ("This help", [CLOSE_HELP]),
 ]

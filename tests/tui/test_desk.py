@@ -224,3 +224,30 @@ async def test_filters_dialog_buttons_are_on_screen(size: tuple[int, int]) -> No
         await pilot.click("#reset")
         await settle(pilot)
         assert app.screen is app.main
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_y_copies_the_link_and_shows_it(size: tuple[int, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    copied: list[str] = []
+    app = app_with(FakeCache())
+    monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        url = SEED.articles[0].url
+        assert copied == [url] and app.said("information", f"Link copied {url}")
+        await pilot.press("enter", "enter", "y")  # in the full text: that article's link
+        await settle(pilot)
+        assert copied[-1] == SEED.articles[0].url
+
+
+async def test_o_without_a_browser_shows_the_link(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("webbrowser.open", lambda url, *args, **kwargs: False)
+    app = app_with(FakeCache())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        assert app.said("warning", f"No browser to open; the link {SEED.articles[0].url}")
+        assert not app.said("information", "Opening in the browser")

@@ -21,6 +21,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check briefing tests bench
 	$(PY) -m mypy briefing
+	$(VENV)/bin/lint-imports
 
 bench: $(STAMP)
 	$(PY) bench/easc.py

@@ -112,14 +112,12 @@ def predict_camel(text: str, lang: str) -> set[Span]:
 
 def predict_gazetteer(text: str, lang: str) -> set[Span]:
     """Baseline: only what the tables name outright (no titles, no name rules, no later mentions)."""
-    from briefing.nlp.actors.ar_scan import ArabicScan  # noqa: PLC0415
+    from briefing.nlp.actors.ar_scan import scan_arabic  # noqa: PLC0415
+    from briefing.nlp.actors.ar_tables import scan_gazetteer, scan_known  # noqa: PLC0415
     from briefing.nlp.actors.en_scan import EnglishScan  # noqa: PLC0415
 
     if lang == "ar":
-        ar = ArabicScan(text, [], None)
-        ar.scan_gazetteer()
-        ar.scan_known()
-        finds = ar.found
+        finds = scan_arabic(text, [], None, rules=(scan_gazetteer, scan_known))
     else:
         en = EnglishScan(text, [], None)
         en.scan_known(multi=True)

@@ -22,11 +22,13 @@ from briefing.models import (
     summary_sentences,
 )
 
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2
 """Bump when the analyzers change enough that stored analyses should be recomputed."""
 
 
-def actor_to_dict(a: Actor, *, with_mentions: bool = True) -> dict[str, Any]:
+def actor_to_dict(a: Actor, *, with_mentions: bool = True, stored: bool = False) -> dict[str, Any]:
+    """The actor's JSON object; `stored` adds its identity forms, which the cache keeps but no output
+    shows."""
     d: dict[str, Any] = {
         "name": a.name,
         "name_latin": a.name_latin,
@@ -41,6 +43,9 @@ def actor_to_dict(a: Actor, *, with_mentions: bool = True) -> dict[str, Any]:
     else:
         d["mention_count"] = len(a.mentions)
     d["key"] = a.key
+    if stored:
+        d["identity"] = list(a.identity)
+        d["lookup"] = list(a.lookup)
     return d
 
 
@@ -59,6 +64,8 @@ def actor_from_dict(d: dict[str, Any], *, mentions: bool = True) -> Actor:
         aliases=tuple(d.get("aliases", ())),
         mentions=tuple((int(m[0]), int(m[1])) for m in d.get("mentions", ())) if mentions else (),
         key=d.get("key") or d["name"],
+        identity=tuple(d.get("identity", ())) if mentions else (),
+        lookup=tuple(d.get("lookup", ())) if mentions else (),
     )
 
 
@@ -109,7 +116,9 @@ def sentence_to_dict(s: Sentence) -> dict[str, Any]:
     }
 
 
-def analysis_to_dict(a: Analysis) -> dict[str, Any]:
+def analysis_to_dict(a: Analysis, *, stored: bool = False) -> dict[str, Any]:
+    """The analysis's JSON object (CONTRACT.md); `stored`: the cache's copy, with the actors' identity
+    forms."""
     return {
         "lang": a.lang,
         "title": a.title,
@@ -119,7 +128,7 @@ def analysis_to_dict(a: Analysis) -> dict[str, Any]:
         "text": a.text,
         "sentences": [sentence_to_dict(s) for s in a.sentences],
         "summary": [s.text for s in summary_sentences(a.sentences)],
-        "actors": [actor_to_dict(x) for x in a.actors],
+        "actors": [actor_to_dict(x, stored=stored) for x in a.actors],
         "events": [event_to_dict(e) for e in a.events],
     }
 

@@ -85,6 +85,12 @@ class Actor:
     mentions: tuple[Span, ...] = ()
     key: str = ""
     """Stable identity used to merge the same actor across articles (normalized canonical name)."""
+    identity: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    """The forms the cache records the actor under, strongest first (key, Latin name, written forms, name
+    skeletons), computed by the extractor; empty for an actor built by hand or merged in memory."""
+    lookup: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    """The forms the cache is searched by for the actor met before: `identity` with the name skeletons
+    tagged with the other script, so that a skeleton joins names only across scripts."""
 
     @property
     def role(self) -> str | None:

@@ -66,64 +66,84 @@ def _workers() -> int:
     return min(4, cores)
 
 
-def analyze_pending(store: Store, progress: Progress | None = None) -> list[Article]:
-    """Analyze every article without a current analysis; store results in batches; index new articles
-    for search; return the analyzed articles."""
-    articles = store.articles(store.unanalyzed_ids())
-    if not articles:
+CHUNK = 400
+"""Articles read, analyzed and written per round: what a first fetch holds in memory is bounded by this, not
+by the number of new articles."""
+
+
+def analyze_pending(store: Store, progress: Progress | None = None) -> list[int]:
+    """Analyze every article without a current analysis, a chunk at a time; store results in batches; index
+    new articles for search; return the ids of the articles analyzed, oldest first."""
+    ids = store.unanalyzed_ids()
+    if not ids:
         return []
     workers = _workers()
     pool: ProcessPoolExecutor | None = None
-    results: Iterable[tuple[int, Analysis | None]]
-    if len(articles) >= PARALLEL_THRESHOLD and workers > 1:
+    if len(ids) >= PARALLEL_THRESHOLD and workers > 1:
         # spawn, not fork: the caller may have live threads (asyncio's executor, the TUI's workers), and a
         # forked child of a threaded process can deadlock on a lock held at fork time.
         import multiprocessing  # noqa: PLC0415 (not for a fetch without analysis)
         from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
 
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
-        results = pool.map(_analyze_one, articles, chunksize=max(1, len(articles) // (workers * 4)))
-    else:
-        results = map(_analyze_one, articles)
-    batch: list[tuple[int, Analysis]] = []
+    done: list[int] = []
+    seen = 0
     try:
-        for i, (article_id, analysis) in enumerate(results, 1):
-            if analysis is not None:
-                batch.append((article_id, analysis))
-            if len(batch) >= 50:
-                store.save_analyses(batch)
-                store.record_actors(batch)
-                batch.clear()
-            if progress:
-                progress(i, len(articles), "analyzing")
-        store.save_analyses(batch)
-        store.record_actors(batch)
+        for first in range(0, len(ids), CHUNK):
+            articles = store.articles(ids[first : first + CHUNK])
+            results: Iterable[tuple[int, Analysis | None]]
+            if pool is not None:
+                # small tasks: the workers finish a chunk together, neither waits long on the other
+                results = pool.map(_analyze_one, articles, chunksize=8)
+            else:
+                results = map(_analyze_one, articles)
+            batch: list[tuple[int, Analysis]] = []
+            for article_id, analysis in results:
+                seen += 1
+                if analysis is not None:
+                    batch.append((article_id, analysis))
+                    done.append(article_id)
+                if len(batch) >= 50:
+                    store.save_analyses(batch)
+                    store.record_actors(batch)
+                    batch.clear()
+                if progress:
+                    progress(seen, len(ids), "analyzing")
+            store.save_analyses(batch)
+            store.record_actors(batch)
     finally:
         if pool is not None:
             pool.shutdown()
     from briefing.nlp.text.arabic import normalize  # noqa: PLC0415
 
     store.index_pending(normalize)  # here, so that a search right after a fetch does not wait for it
-    return store.articles(a.id for a in articles)
+    return done
 
 
-def cluster_new(store: Store, articles: Sequence[Article]) -> None:
-    """Put newly analyzed articles into stories, comparing them only with a time window around them."""
+def cluster_new(store: Store, article_ids: Sequence[int]) -> None:
+    """Put newly analyzed articles into stories, comparing them only with a time window around them. Articles
+    are read a chunk at a time and only their clustering features are kept."""
     from briefing.nlp.stories.cluster import Item, assign, features  # noqa: PLC0415
 
-    analyzed = [a for a in articles if a.analysis is not None]
-    if not analyzed:
-        return
-    start = min(a.published for a in analyzed) - WINDOW
-    end = max(a.published for a in analyzed) + WINDOW
-    new_ids = {a.id for a in analyzed}
-    window = [a for a in store.articles_between(start, end) if a.id not in new_ids and a.analysis is not None]
-    stories = store.story_ids(a.id for a in window)
-    existing = [Item(a.id, features(a.analysis), stories.get(a.id)) for a in window if a.analysis]
-    new = [
-        Item(a.id, features(a.analysis)) for a in sorted(analyzed, key=lambda a: a.published) if a.analysis
+    new: list[tuple[datetime, Item]] = [
+        (a.published, Item(a.id, features(a.analysis)))
+        for a in store.each_article(article_ids, chunk=CHUNK)
+        if a.analysis is not None
     ]
-    store.set_stories(assign(new, existing).items())
+    if not new:
+        return
+    start = min(when for when, _ in new) - WINDOW
+    end = max(when for when, _ in new) + WINDOW
+    new_ids = {item.article_id for _, item in new}
+    window_ids = [i for i in store.ids_between(start, end) if i not in new_ids]
+    stories = store.story_ids(window_ids)
+    existing = [
+        Item(a.id, features(a.analysis), stories.get(a.id))
+        for a in store.each_article(window_ids, chunk=CHUNK)
+        if a.analysis is not None
+    ]
+    new.sort(key=lambda pair: pair[0])
+    store.set_stories(assign([item for _, item in new], existing).items())
 
 
 def refresh(
@@ -136,7 +156,7 @@ def refresh(
     concurrency: int = 16,
 ) -> RefreshReport:
     outcomes = asyncio.run(fetch_into(store, sources, now, progress, concurrency))
-    analyzed: list[Article] = []
+    analyzed: list[int] = []
     if analyze:
         analyzed = analyze_pending(store, progress)
         cluster_new(store, analyzed)

@@ -2,11 +2,12 @@
 
 A mixin, like `extras.PagesAndSearch`: it uses the store's connection and write transactions. Each analyzed
 article's actors are recorded under a stable id, the extractor's `key` the first time an actor is met; later
-articles resolve to that id through the identity forms of `briefing.nlp.actors.merge.identity_forms` (the
-same key, the same Latin name, a shared written form of two words or more, or, for persons, the consonant
-skeleton of a name in the other script), so "بيدرسون" met in one outlet and "Geir Pedersen" in another are
-one row. Mention counts and the stories an actor appears in are read from the article rows at query time,
-so pruning articles (which cascades to them) keeps the counts right.
+articles resolve to that id through the identity forms the extractor gives each actor (`Actor.identity` and
+`Actor.lookup`: the same key, the same Latin name, a shared written form of two words or more, or, for
+persons, the consonant skeleton of a name in the other script), so "بيدرسون" met in one outlet and "Geir
+Pedersen" in another are one row; an actor without forms (built by hand) is recorded under its key alone.
+Mention counts and the stories an actor appears in are read from the article rows at query time, so pruning
+articles (which cascades to them) keeps the counts right.
 """
 
 from __future__ import annotations
@@ -59,28 +60,29 @@ class ActorsStore:
         actor tables existed, or a crash between saving an analysis and recording its actors); returns how
         many articles were recorded."""
         q = (
-            "SELECT n.article_id FROM analyses n WHERE n.data NOT LIKE '%\"actors\": []%' AND NOT EXISTS "
+            "SELECT n.article_id FROM analyses n WHERE NOT EXISTS "
             "(SELECT 1 FROM article_actors aa WHERE aa.article_id = n.article_id)"
         )
         ids = [int(r[0]) for r in self.conn.execute(q)]
-        done = [(a.id, a.analysis) for a in self.articles(ids) if a.analysis is not None]
-        for i in range(0, len(done), 200):
-            self.record_actors(done[i : i + 200])
-        return len(done)
+        recorded = 0
+        for i in range(0, len(ids), 200):  # a few analyses in memory at a time
+            articles = self.articles(ids[i : i + 200])
+            done = [(a.id, a.analysis) for a in articles if a.analysis is not None and a.analysis.actors]
+            self.record_actors(done)
+            recorded += len(done)
+        return recorded
 
     def record_actors(self, results: Iterable[tuple[int, Analysis]]) -> None:
         """Record the actors of analyzed articles under stable ids; an article's earlier rows are replaced
         (re-analysis)."""
-        from briefing.nlp.actors.merge import identity_forms  # noqa: PLC0415 (only when analyzing)
-
         with self._write() as c:
             for article_id, analysis in results:
                 when = analysis.published.astimezone(UTC).isoformat()
                 c.execute("DELETE FROM article_actors WHERE article_id = ?", (article_id,))
                 counts: dict[str, int] = {}
                 for actor in analysis.actors:
-                    key = self._resolve(c, actor, identity_forms(actor, lookup=True))
-                    self._upsert(c, key, actor, when, identity_forms(actor))
+                    key = self._resolve(c, actor, list(actor.lookup))
+                    self._upsert(c, key, actor, when, list(actor.identity))
                     counts[key] = counts.get(key, 0) + max(1, len(actor.mentions))
                 c.executemany(
                     "INSERT INTO article_actors (article_id, actor_key, mentions) VALUES (?, ?, ?)",

@@ -76,21 +76,29 @@ class PagesAndSearch:
     # --- search -----------------------------------------------------------------------------------------
 
     def index_pending(self, normalize: Normalizer, batch: int = 500) -> int:
-        """Index the articles queued in `fts_pending` (new or changed since); returns how many."""
+        """Take the articles that changed or went out of the search index (`fts_dead`), then index those
+        queued in `fts_pending` (new or changed since); returns how many were indexed."""
+        gone = "SELECT article_id, title, text FROM fts_dead ORDER BY article_id LIMIT ?"
+        while rows := self.conn.execute(gone, (batch,)).fetchall():
+            # The index keeps no text: FTS5's 'delete' takes the values that were indexed, made again.
+            with self._write() as c:
+                c.executemany(
+                    "INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
+                    [(i, index_text(t, normalize), index_text(x, normalize)) for i, t, x in rows],
+                )
+                c.executemany("DELETE FROM fts_dead WHERE article_id = ?", [(i,) for i, _, _ in rows])
         q = (
             "SELECT p.article_id, a.title, a.text FROM fts_pending p "
             "JOIN articles a ON a.id = p.article_id ORDER BY p.article_id LIMIT ?"
         )
         total = 0
         while rows := self.conn.execute(q, (batch,)).fetchall():
-            ids = [(i,) for i, _, _ in rows]
             with self._write() as c:
-                c.executemany("DELETE FROM articles_fts WHERE rowid = ?", ids)
                 c.executemany(
                     "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
                     [(i, index_text(t, normalize), index_text(x, normalize)) for i, t, x in rows],
                 )
-                c.executemany("DELETE FROM fts_pending WHERE article_id = ?", ids)
+                c.executemany("DELETE FROM fts_pending WHERE article_id = ?", [(i,) for i, _, _ in rows])
             total += len(rows)
         return total
 

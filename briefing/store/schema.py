@@ -9,6 +9,9 @@ open it with the current code).
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
+
+from briefing.store.compact import compact_analyses
 
 MIGRATIONS: dict[int, str] = {
     1: """
@@ -109,7 +112,7 @@ MIGRATIONS: dict[int, str] = {
     );
     CREATE INDEX actors_kind ON actors (kind);
 
-    -- The forms under which an actor is met again (briefing.nlp.actors.merge.identity_forms): its keys, Latin
+    -- The forms under which an actor is met again (`Actor.identity`, from the extractor): its keys, Latin
     -- name, written names of two words or more, consonant skeletons tagged by script. Later articles resolve
     -- their actors to a stable id through them.
     CREATE TABLE actor_forms (
@@ -150,7 +153,71 @@ MIGRATIONS: dict[int, str] = {
         DELETE FROM fts_pending WHERE article_id = old.id;
     END;
     """,
+    5: """
+    -- The search index keeps no text (it was a second copy of every article, normalized): a contentless
+    -- FTS5 table holds only the index, and search joins its rowids back to articles. SQLite before 3.43
+    -- cannot DELETE from a contentless table; a row leaves the index through FTS5's 'delete' command, which
+    -- needs the values that were indexed. So the triggers keep the title and text of an indexed article that
+    -- changes or goes in fts_dead, and Store.index_pending takes them out of the index (normalized again, as
+    -- indexed) before it indexes the queue. An article is in the index unless it is queued in fts_pending.
+    DROP TRIGGER articles_fts_update;
+    DROP TRIGGER articles_fts_delete;
+    ALTER TABLE articles_fts RENAME TO articles_fts_old;
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content = '', tokenize = 'unicode61 remove_diacritics 2'
+    );
+    INSERT INTO articles_fts (rowid, title, text) SELECT rowid, title, text FROM articles_fts_old;
+    DROP TABLE articles_fts_old;
+    CREATE TABLE fts_dead (
+        article_id    INTEGER PRIMARY KEY,
+        title         TEXT NOT NULL,
+        text          TEXT NOT NULL
+    );
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT OR IGNORE INTO fts_dead (article_id, title, text) SELECT old.id, old.title, old.text
+            WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE article_id = old.id);
+        INSERT OR IGNORE INTO fts_pending (article_id) VALUES (new.id);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT OR IGNORE INTO fts_dead (article_id, title, text) SELECT old.id, old.title, old.text
+            WHERE NOT EXISTS (SELECT 1 FROM fts_pending WHERE article_id = old.id);
+        DELETE FROM fts_pending WHERE article_id = old.id;
+    END;
+
+    -- The actor links become WITHOUT ROWID tables: their primary key was an index holding a second copy of
+    -- every row (the keys are long strings), beside the table itself.
+    CREATE TABLE actor_forms_new (
+        form          TEXT NOT NULL,
+        actor_key     TEXT NOT NULL REFERENCES actors(key) ON DELETE CASCADE,
+        PRIMARY KEY (form, actor_key)
+    ) WITHOUT ROWID;
+    INSERT INTO actor_forms_new (form, actor_key) SELECT form, actor_key FROM actor_forms;
+    DROP TABLE actor_forms;
+    ALTER TABLE actor_forms_new RENAME TO actor_forms;
+    CREATE INDEX actor_forms_key ON actor_forms (actor_key);
+    CREATE TABLE article_actors_new (
+        article_id    INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        actor_key     TEXT NOT NULL REFERENCES actors(key) ON DELETE CASCADE,
+        mentions      INTEGER NOT NULL,
+        PRIMARY KEY (article_id, actor_key)
+    ) WITHOUT ROWID;
+    INSERT INTO article_actors_new (article_id, actor_key, mentions)
+        SELECT article_id, actor_key, mentions FROM article_actors;
+    DROP TABLE article_actors;
+    ALTER TABLE article_actors_new RENAME TO article_actors;
+    CREATE INDEX article_actors_key ON article_actors (actor_key);
+
+    -- Analyses are stored compact (briefing.store.compact): deflated against their article's text, which they
+    -- no longer copy. They decode only with the text they were made from, so they go when it changes.
+    CREATE TRIGGER analyses_follow_text AFTER UPDATE OF title, text, published ON articles BEGIN
+        DELETE FROM analyses WHERE article_id = old.id;
+        DELETE FROM events WHERE article_id = old.id;
+    END;
+    """,
 }
+
+# Work a migration cannot do in SQL, run after its statements in the same transaction.
+CONVERSIONS: dict[int, Callable[[sqlite3.Connection], None]] = {5: compact_analyses}
 
 LATEST = max(MIGRATIONS)
 
@@ -186,6 +253,8 @@ def migrate(conn: sqlite3.Connection) -> int:
         try:
             for statement in _statements(MIGRATIONS[target]):
                 conn.execute(statement)
+            if (convert := CONVERSIONS.get(target)) is not None:
+                convert(conn)
             conn.execute(f"PRAGMA user_version = {target}")
             conn.execute("COMMIT")
         except BaseException:

@@ -9,16 +9,16 @@ queries and unread counts (`find.py`).
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from briefing.codec import ANALYSIS_VERSION, analysis_from_dict, analysis_to_dict
+from briefing.codec import ANALYSIS_VERSION
 from briefing.models import Analysis, Article
 from briefing.store.actors import ActorsStore, StoredActor
+from briefing.store.compact import decode, encode
 from briefing.store.extras import PagesAndSearch
 from briefing.store.find import FindStore
 from briefing.store.ingest import FetchStatus, Ingest, IngestResult
@@ -98,7 +98,7 @@ class Store(Ingest, PagesAndSearch, ActorsStore, FindStore):
     def _article(self, row: Sequence[object], light: bool = False) -> Article:
         data, version = row[11], row[12]
         analysis = (
-            analysis_from_dict(json.loads(str(data)), light=light)
+            decode(data, str(row[5]), str(row[8]), str(row[7]), light=light)  # type: ignore[arg-type]
             if data is not None and version == ANALYSIS_VERSION
             else None
         )
@@ -129,6 +129,19 @@ class Store(Ingest, PagesAndSearch, ActorsStore, FindStore):
             out.extend(self._article(r, light) for r in self.conn.execute(q, chunk))
         return out
 
+    def each_article(self, ids: Iterable[int], *, chunk: int = 500) -> Iterator[Article]:
+        """The articles `ids`, read `chunk` at a time and handed out one by one, so that a caller that keeps
+        only what it needs of each holds at most one chunk in memory (oldest first within a chunk)."""
+        ids = list(ids)
+        for i in range(0, len(ids), chunk):
+            yield from self.articles(ids[i : i + chunk])
+
+    def ids_between(self, start: datetime, end: datetime) -> list[int]:
+        """The ids of the articles published in [start, end), oldest first."""
+        q = "SELECT id FROM articles WHERE published_utc >= ? AND published_utc < ? ORDER BY published_utc"
+        rows = self.conn.execute(q, (start.astimezone(UTC).isoformat(), end.astimezone(UTC).isoformat()))
+        return [int(r[0]) for r in rows]
+
     def articles_between(self, start: datetime, end: datetime) -> list[Article]:
         """Articles published in [start, end), oldest first."""
         q = (
@@ -148,7 +161,12 @@ class Store(Ingest, PagesAndSearch, ActorsStore, FindStore):
     def save_analyses(self, results: Iterable[tuple[int, Analysis]]) -> None:
         with self._write() as c:
             for article_id, analysis in results:
-                data = json.dumps(analysis_to_dict(analysis), ensure_ascii=False)
+                row = c.execute(
+                    "SELECT title, text, published FROM articles WHERE id = ?", (article_id,)
+                ).fetchone()
+                if row is None:  # pruned while it was analyzed
+                    continue
+                data = encode(analysis, *row)
                 c.execute(
                     "INSERT OR REPLACE INTO analyses (article_id, version, data) VALUES (?, ?, ?)",
                     (article_id, ANALYSIS_VERSION, data),

@@ -102,7 +102,7 @@ class Harness:
         assert again.new == 0 and again.updated == 0, again
         try:
             analyzed = analyze_pending(store)
-            for a in analyzed:
+            for a in store.articles(analyzed):
                 check_analysis_offsets(a.analysis)
             cluster_new(store, analyzed)
         except OverflowError as exc:

@@ -136,3 +136,42 @@ def test_missing_actors_are_backfilled_from_stored_analyses(tmp_path: Path) -> N
         assert s.record_missing_actors() == 2
         assert s.actor_stats(kind="person")[0].articles == 2
         assert s.record_missing_actors() == 0
+
+
+def test_identity_forms_come_with_the_actor_and_the_cache_copy_only(tmp_path: Path) -> None:
+    from briefing.codec import analysis_from_dict, analysis_to_dict  # noqa: PLC0415
+
+    ar = analysis(AR, "ar")
+    pedersen = next(a for a in ar.actors if a.kind == "person")
+    assert pedersen.identity[0] == "k:person:geir pedersen"
+    assert any(f.startswith("s:la:") for f in pedersen.lookup)  # an Arabic name is looked up among Latin ones
+    printed = analysis_to_dict(ar)["actors"][0]
+    assert "identity" not in printed and "lookup" not in printed
+    back = analysis_from_dict(analysis_to_dict(ar, stored=True))
+    assert [(a.identity, a.lookup) for a in back.actors] == [(a.identity, a.lookup) for a in ar.actors]
+
+
+def test_the_store_records_actors_without_the_analyzers(tmp_path: Path) -> None:
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    ar, en = analysis(AR, "ar"), analysis(EN, "en")
+    forms = [(a.name, a.kind, a.key, a.identity, a.lookup) for a in (*ar.actors, *en.actors)]
+    code = f"""
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from briefing.models import Actor, Analysis, ParsedEntry
+from briefing.store import Store
+t = datetime(2024, 3, 16, tzinfo=timezone.utc)
+actors = [Actor(n, k, key=key, identity=i, lookup=l) for n, k, key, i, l in {forms!r}]
+with Store.open(Path({str(tmp_path / "c.sqlite3")!r})) as s:
+    feed = s.ensure_feed("f")
+    ids = s.ingest(feed.id, [ParsedEntry("g" + str(i), "", "t", "", t, "x") for i in range(2)], t).changed_ids
+    s.record_actors([(ids[0], Analysis("ar", "t", t, "x", actors=tuple(actors[:{len(ar.actors)}]))),
+                     (ids[1], Analysis("en", "t", t, "x", actors=tuple(actors[{len(ar.actors)}:])))])
+    people = s.actor_stats(kind="person")
+print(len(people), people[0].articles, [m for m in sys.modules if m.startswith("briefing.nlp")])
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["1", "2", "[]"]  # one person across both scripts, and no analyzer was imported

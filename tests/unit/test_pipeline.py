@@ -36,7 +36,7 @@ def test_worker_pool_analyzes_everything(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(pipeline, "PARALLEL_THRESHOLD", 1)
     monkeypatch.setattr(pipeline, "_workers", lambda: 2)
     with filled(tmp_path) as store:
-        done = pipeline.analyze_pending(store)
+        done = store.articles(pipeline.analyze_pending(store))
         assert len(done) == 3 and all(a.analysis is not None for a in done)
         assert store.unanalyzed_ids() == []
         starts = sorted(e.start.isoformat() for a in done if a.analysis for e in a.analysis.events)
@@ -58,3 +58,26 @@ def test_one_failing_article_does_not_cost_the_batch(tmp_path: Path, monkeypatch
         pipeline.analyze_pending(store)
         assert len(store.unanalyzed_ids()) == 1  # kept for the next refresh
         assert store.count("analyses") == 2
+
+
+def test_a_large_first_fetch_is_read_a_chunk_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Memory is bounded by the chunk, not by the number of new articles: neither the analysis nor the
+    clustering ever asks the cache for more than CHUNK articles at once, and every article is still done."""
+    monkeypatch.setattr(pipeline, "CHUNK", 2)
+    with filled(tmp_path) as store:
+        asked: list[int] = []
+        read = store.articles
+
+        def spy(ids, **kw):  # type: ignore[no-untyped-def]
+            ids = list(ids)
+            asked.append(len(ids))
+            return read(ids, **kw)
+
+        monkeypatch.setattr(store, "articles", spy)
+        done = pipeline.analyze_pending(store)
+        pipeline.cluster_new(store, done)
+        assert len(done) == 3 and store.unanalyzed_ids() == []
+        assert asked and max(asked) == 2
+        assert len(store.story_ids(done)) == 3  # every article was put into a story

@@ -12,14 +12,13 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from briefing.nlp.actors.ar_lexicon import strip_clitic, zipf
-from briefing.nlp.actors.ar_mentions import rare
+from briefing.nlp.actors.ar_mentions import after_speech, rare, that_clause
+from briefing.nlp.actors.ar_names import read_name
+from briefing.nlp.actors.ar_state import ArabicScan
+from briefing.nlp.actors.ar_titles import extend_known, read_title, role_text
 from briefing.nlp.text.arabic import normalize
-
-if TYPE_CHECKING:
-    from briefing.nlp.actors.ar_scan import ArabicScan
 
 _KINSHIP = frozenset(
     normalize(w)
@@ -53,11 +52,11 @@ def scan_appositions(scan: ArabicScan) -> None:
         name = _name_before(scan, c)
         if name is None:
             continue
-        roles, affiliation, end = scan.read_title(c + 1, head)
+        roles, affiliation, end = read_title(scan, c + 1, head)
         if end < scan.n and scan.claimed[end] == "person":
             continue  # "..., المتحدث باسم الوزارة فلان": the title is someone else's
-        titles = [scan.role_text(a, b, k) for a, b, k in roles if not scan.is_honorific(a, k)]
-        scan.add_person(scan.extend_known(name), titles, affiliation, strong=True)
+        titles = [role_text(scan, a, b, k) for a, b, k in roles if not scan.is_honorific(a, k)]
+        scan.add_person(extend_known(scan, name), titles, affiliation, strong=True)
 
 
 def _name_before(scan: ArabicScan, comma: int) -> tuple[int, int, int, str] | None:
@@ -70,7 +69,7 @@ def _name_before(scan: ArabicScan, comma: int) -> tuple[int, int, int, str] | No
         prev = start - 1
         if prev >= 0 and toks[prev].sent == sent and toks[prev].word and not _boundary(scan, prev):
             continue  # the name must start after a verb, a preposition or punctuation
-        name = scan.read_name(start, "role")
+        name = read_name(scan, start, "role")
         if name is None or name[1] != last:
             continue
         words = [t for t in range(start, last + 1) if toks[t].norm not in scan.lex.connectors]
@@ -83,7 +82,7 @@ def _boundary(scan: ArabicScan, i: int) -> bool:
     norm = scan.toks[i].norm
     return (
         scan.is_stop(i)
-        or scan.after_speech(norm)
+        or after_speech(norm)
         or norm in scan.common
         or scan.claimed[i] is not None
         or bool(_IMPERFECT.match(norm) and norm not in scan.names)
@@ -95,11 +94,11 @@ def scan_speakers(scan: ArabicScan) -> None:
     toks = scan.toks
     for i in range(1, scan.n - 1):
         tok, prev, nxt = toks[i], toks[i - 1], toks[i + 1]
-        if not tok.word or scan.claimed[i] is not None or prev.sent != tok.sent or nxt.sent != tok.sent:
+        if not scan.free(i) or prev.sent != tok.sent or nxt.sent != tok.sent:
             continue
-        if not scan.after_speech(prev.norm) or tok.norm.startswith("ال") or tok.norm in _NOT_SPEAKERS:
+        if not after_speech(prev.norm) or tok.norm.startswith("ال") or tok.norm in _NOT_SPEAKERS:
             continue
-        if not (nxt.text in (":", "«", '"') or nxt.norm in ("ان", "بان") or scan.that_clause(i + 1)):
+        if not (nxt.text in (":", "«", '"') or nxt.norm in ("ان", "بان") or that_clause(scan, i + 1)):
             continue
         if scan.blocked(i) or scan.plain_word(i) or tok.norm[0] == "و" or scan.pronominal(tok.norm):
             continue
@@ -118,7 +117,7 @@ def scan_lone_given(scan: ArabicScan) -> None:
     toks, lex = scan.toks, scan.lex
     for i in range(scan.n):
         tok = toks[i]
-        if not tok.word or scan.claimed[i] is not None:
+        if not scan.free(i):
             continue
         reading = next(
             (
@@ -166,7 +165,7 @@ def _person_slot(scan: ArabicScan, i: int) -> bool:
 
 def _imperfect(scan: ArabicScan, i: int) -> bool:
     tok = scan.toks[i]
-    if not tok.word or scan.claimed[i] is not None:
+    if not scan.free(i):
         return False
     return any(
         _IMPERFECT.match(rest) and rest not in scan.names and rest not in scan.lex.stopwords

@@ -11,15 +11,11 @@ over the place it is named after; organisation heads run after it, since they bu
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from briefing.nlp.actors.ar_lexicon import strip_clitic
+from briefing.nlp.actors.ar_state import ArabicScan
 from briefing.nlp.actors.gazetteer import tables
 from briefing.nlp.actors.known import table
 from briefing.nlp.actors.tokens import Found, after_clitic
-
-if TYPE_CHECKING:
-    from briefing.nlp.actors.ar_names import NameReader
 
 _QUOTES = {'"': '"', "«": "»", "“": "”", "'": "'"}
 _NAMED_HEADS = frozenset(
@@ -31,7 +27,7 @@ _PORTFOLIOS = frozenset({"الخارجيه", "الداخليه"})
 _MAX_COMPLEMENTS = 5
 
 
-def _org(scan: NameReader, first: int, last: int, k: int) -> None:
+def _org(scan: ArabicScan, first: int, last: int, k: int) -> None:
     gaz = tables()
     words = tuple(rest for kk, rest in strip_clitic(scan.toks[first].norm) if kk == k)[:1]
     key = (*words, *(t.norm for t in scan.toks[first + 1 : last + 1]))
@@ -41,7 +37,7 @@ def _org(scan: NameReader, first: int, last: int, k: int) -> None:
     scan.org_at[first] = last
 
 
-def _headed_length(scan: NameReader, j: int) -> int:
+def _headed_length(scan: ArabicScan, j: int) -> int:
     headed, toks = tables().ar_headed, scan.toks
     for length in range(min(tables().max_len, scan.n - j), 0, -1):
         if (
@@ -52,7 +48,7 @@ def _headed_length(scan: NameReader, j: int) -> int:
     return 0
 
 
-def _known_length(scan: NameReader, j: int) -> int:
+def _known_length(scan: ArabicScan, j: int) -> int:
     """The length of the longest name of the bilingual table (two words or more) starting at token `j`."""
     known, toks = table(), scan.toks
     for length in range(min(known.max_len, scan.n - j), 1, -1):
@@ -62,7 +58,7 @@ def _known_length(scan: NameReader, j: int) -> int:
     return 0
 
 
-def scan_media(scan: NameReader) -> None:
+def scan_media(scan: ArabicScan) -> None:
     """Outlets after a media head; what they name is an organisation even when it spells a place."""
     toks = scan.toks
     for i in range(scan.n - 1):
@@ -108,12 +104,12 @@ def scan_media(scan: NameReader) -> None:
             _org(scan, j, last, 0)
 
 
-def scan_orgs(scan: NameReader) -> None:
+def scan_orgs(scan: ArabicScan) -> None:
     """Organisations built on a head word, over tokens no earlier layer claimed."""
     toks, lex = scan.toks, scan.lex
     i = 0
     while i < scan.n:
-        if not toks[i].word or scan.claimed[i] is not None:
+        if not scan.free(i):
             i += 1
             continue
         reading = next(
@@ -155,7 +151,7 @@ def scan_orgs(scan: NameReader) -> None:
             i += 1
 
 
-def _complements(scan: NameReader, i: int, head: str) -> int:
+def _complements(scan: ArabicScan, i: int, head: str) -> int:
     """The last token of the organisation whose head is at `i` (`i` itself when nothing defines it)."""
     toks, gaz, lex = scan.toks, tables(), scan.lex
     sent, j, count, last = toks[i].sent, i + 1, 0, i

@@ -10,15 +10,11 @@ tells what it is. A known place after the head ("مدينة جنين") is left t
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from briefing.nlp.actors.ar_lexicon import strip_clitic
 from briefing.nlp.actors.ar_mentions import rare
+from briefing.nlp.actors.ar_state import ArabicScan
 from briefing.nlp.actors.tokens import Found, after_clitic
 from briefing.nlp.text.arabic import normalize
-
-if TYPE_CHECKING:
-    from briefing.nlp.actors.ar_scan import ArabicScan
 
 _PLACE_HEADS = frozenset(
     normalize(w) for w in "قرية بلدة مخيم حي قضاء ناحية خربة عزبة جزيرة مدينة منطقة محافظة".split()
@@ -32,7 +28,7 @@ def scan_place_heads(scan: ArabicScan) -> None:
     """Places named after a place-type head word, over tokens no earlier layer claimed."""
     toks = scan.toks
     for i in range(scan.n - 1):
-        if not toks[i].word or scan.claimed[i] is not None:
+        if not scan.free(i):
             continue
         reading = next(((k, r) for k, r in strip_clitic(toks[i].norm) if r in _PLACE_HEADS), None)
         if reading is None or scan.claimed[i + 1] is not None:

@@ -19,14 +19,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from briefing.nlp.actors.ar_lexicon import strip_clitic
 from briefing.nlp.actors.ar_mentions import rare
+from briefing.nlp.actors.ar_names import read_name
+from briefing.nlp.actors.ar_state import ArabicScan
 from briefing.nlp.text.arabic import normalize
-
-if TYPE_CHECKING:
-    from briefing.nlp.actors.ar_scan import ArabicScan
 
 # Nouns whose partner after "مع" is a person: an interview, a meeting, a testimony.
 _MEETINGS = frozenset(normalize(w) for w in "مقابلة مقابلات لقاء لقاءات حوار حديث شهادة تسجيل".split())
@@ -66,7 +63,7 @@ def scan_slots(scan: ArabicScan) -> None:
     """Names in the slots of an interview partner, a letter's sender and memoirs' author."""
     toks = scan.toks
     for i in range(scan.n - 1):
-        if not toks[i].word or scan.claimed[i] is not None:
+        if not scan.free(i):
             continue
         start, cue = _slot_start(scan, i)
         if start is None:
@@ -160,7 +157,7 @@ def scan_blessed(scan: ArabicScan) -> None:
         for start in range(max(0, i - 3), i):
             if toks[start].sent != toks[i].sent or scan.claimed[start] is not None:
                 continue
-            name = scan.read_name(start, "role")
+            name = read_name(scan, start, "role")
             if name is not None and name[1] == i - 1 and (name[1] > name[0] or _lone_ok(scan, start)):
                 scan.add_person(name, [], None, strong=False)
                 break
@@ -171,7 +168,7 @@ def scan_credits(scan: ArabicScan) -> None:
     toks = scan.toks
     for i in range(2, scan.n):
         tok = toks[i]
-        if not tok.word or scan.claimed[i] is not None or toks[i - 1].text != ":":
+        if not scan.free(i) or toks[i - 1].text != ":":
             continue
         nxt = i + 1
         if nxt < scan.n and toks[nxt].sent == tok.sent and (toks[nxt].word or toks[nxt].text == ":"):
@@ -187,7 +184,7 @@ def scan_nasab(scan: ArabicScan) -> None:
     toks = scan.toks
     for i in range(scan.n - 2):
         tok, nxt = toks[i], toks[i + 1]
-        if not tok.word or scan.claimed[i] is not None or nxt.sent != tok.sent or nxt.norm not in _NASAB:
+        if not scan.free(i) or nxt.sent != tok.sent or nxt.norm not in _NASAB:
             continue
         norm = tok.norm
         if (
@@ -200,7 +197,7 @@ def scan_nasab(scan: ArabicScan) -> None:
             or scan.pronominal(norm)
         ):
             continue
-        name = scan.read_name(i, "role")
+        name = read_name(scan, i, "role")
         if name is not None and name[1] >= i + 2:
             scan.add_person(name, [], None, strong=False)
 

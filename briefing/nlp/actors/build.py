@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from briefing.models import Actor, ActorKind
 from briefing.nlp.actors.gazetteer import display, entry
+from briefing.nlp.actors.merge import with_identity
 from briefing.nlp.actors.tokens import Found
 from briefing.nlp.text.arabic import normalize
 
@@ -143,7 +144,7 @@ def build(finds: list[Found], text: str, lang: str) -> list[Actor]:
         )
         built.append((_KIND_ORDER[g.kind], mentions[0][0], actor))
     built.sort(key=lambda item: (item[0], item[1]))
-    return [_with_affiliation(a, names_by_eid, lang) for _, _, a in built]
+    return [with_identity(_with_affiliation(a, names_by_eid, lang)) for _, _, a in built]
 
 
 def _with_affiliation(actor: Actor, names_by_eid: dict[str, str], lang: str) -> Actor:

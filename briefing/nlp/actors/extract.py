@@ -42,9 +42,9 @@ def extract_actors(
         return []
     arabic = lang == "ar" or (lang not in ("en",) and arabic_ratio(text) > 0.5)
     if arabic:
-        from briefing.nlp.actors.ar_scan import ArabicScan  # noqa: PLC0415 (one language per article)
+        from briefing.nlp.actors.ar_scan import scan_arabic  # noqa: PLC0415 (one language per article)
 
-        finds = ArabicScan(text, list(sentences), author).run()
+        finds = scan_arabic(text, list(sentences), author)
         recognizer = _backend(backend)
         if recognizer is not None:
             from briefing.nlp.actors.ner_camel import merge_ner, ner_finds  # noqa: PLC0415

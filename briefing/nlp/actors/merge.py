@@ -12,6 +12,7 @@ article the name came from, since offsets only mean something inside one article
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from briefing.models import Actor
 from briefing.nlp.actors.known import name_skeleton
@@ -42,6 +43,14 @@ def identity_forms(actor: Actor, *, lookup: bool = False) -> list[str]:
                 script = "ar" if arabic != lookup else "la"
                 forms.append(f"s:{script}:" + " ".join(sk))
     return list(dict.fromkeys(forms))
+
+
+def with_identity(actor: Actor) -> Actor:
+    """`actor` carrying its identity forms: `identity` (what the cache records it under) and `lookup` (what
+    the cache is searched by), so the store resolves actors without the analyzers."""
+    return replace(
+        actor, identity=tuple(identity_forms(actor)), lookup=tuple(identity_forms(actor, lookup=True))
+    )
 
 
 def _find(parent: list[int], i: int) -> int:

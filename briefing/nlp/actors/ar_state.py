@@ -1,23 +1,31 @@
-"""Provides the word classes under the Arabic name reader: what a token is, as far as names go.
+"""Provides the state of one Arabic article's scan (`ArabicScan`) and the word classes over its tokens.
 
-Stops and prepositions ("على" told from "علي" by its written alef maksura), titles and honorifics, words that
-never belong to a name (claimed tokens, places, organisation heads, titles), name-like words (a known name, a
+The state holds the text, its tokens, which tokens are claimed and by what, where the gazetteer and the
+organisation rules matched, the detections so far, and the word lists the rules reason with; `add` and
+`add_person` claim a span for a detection. The word classes say what a token is, as far as names go: stops
+and prepositions ("على" told from "علي" by its written alef maksura), titles and honorifics, words that never
+belong to a name (claimed tokens, places, organisation heads, titles), name-like words (a known name, a
 family name made of the article and a given name, an uncommon word), plain words (tanween, a future verb, an
 abstract noun in -iyya, an accusative participle: "مؤكدا"), verb shapes, pronoun suffixes on a frequent stem,
-nisbas ("الحسيني"), initials, and words rare or common as written before normalization.
+nisbas ("الحسيني"), initials, and words rare or common as written before normalization. The rules that read
+the state are functions in the `ar_*` modules, run in order by `ar_scan`.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import cache
 
 from briefing.models import Sentence
-from briefing.nlp.actors.ar_lexicon import common_words, future_verb, lexicon, strip_clitic, zipf
-from briefing.nlp.actors.gazetteer import tables
-from briefing.nlp.actors.known import known_single, known_tokens
-from briefing.nlp.actors.tokens import Found, tokenize
+from briefing.nlp.actors.ar_lexicon import Lexicon, common_words, future_verb, lexicon, strip_clitic, zipf
+from briefing.nlp.actors.gazetteer import Phrase, tables
+from briefing.nlp.actors.known import Known, known_single, known_tokens, lookup_arabic
+from briefing.nlp.actors.tokens import Found, Tok, after_clitic, tokenize
 from briefing.nlp.text.arabic import normalize
+
+NameSpan = tuple[int, int, int, str]
+"""(first token, last token, clitic length on the first token, the first token normalized without clitic)"""
 
 MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
 # A clitic on the article ("للسفر", "والبناء", "بالوكالة"): a common noun, never the start of a name.
@@ -46,24 +54,82 @@ def name_words() -> frozenset[str]:
     return frozenset(words - {"غير"} - heads - lex.stopwords - lex.prepositions)
 
 
-class WordClasses:
-    """Token-level state of one article's scan and the word classes over it."""
+@dataclass(eq=False)
+class ArabicScan:
+    """The state of one Arabic article's scan, and the word classes over its tokens."""
 
-    def __init__(self, text: str, sentences: list[Sentence], author: str | None) -> None:
-        self.text = text
-        self.toks = tokenize(text, sentences, "ar")
+    text: str
+    toks: list[Tok]
+    author: frozenset[str]
+    """The byline's words, normalized: a name made of them only is the author, never an actor."""
+    n: int = field(init=False)
+    claimed: list[str | None] = field(init=False)
+    """Per token, the kind of the detection that claimed it ("skip": read and left to nobody), else None."""
+    gaz_at: dict[int, tuple[int, int, str]] = field(default_factory=dict)
+    """Token -> (length, clitic length, gazetteer id) of the country or place starting there."""
+    org_at: dict[int, int] = field(default_factory=dict)
+    """Token -> last token of the organisation starting there."""
+    found: list[Found] = field(default_factory=list)
+    lex: Lexicon = field(default_factory=lexicon)
+    common: frozenset[str] = field(default_factory=common_words)
+    very_common: frozenset[str] = field(default_factory=lambda: common_words(3000))
+    names: frozenset[str] = field(default_factory=name_words)
+    known_single: frozenset[str] = field(default_factory=known_single)
+    demonyms: dict[Phrase, str] = field(default_factory=lambda: tables().ar_demonyms)
+
+    def __post_init__(self) -> None:
         self.n = len(self.toks)
-        self.lex = lexicon()
-        self.common = common_words()
-        self.very_common = common_words(3000)
-        self.names = name_words()
-        self.known_single = known_single()
-        self.demonyms = tables().ar_demonyms
-        self.claimed: list[str | None] = [None] * self.n
-        self.gaz_at: dict[int, tuple[int, int, str]] = {}
-        self.org_at: dict[int, int] = {}
-        self.found: list[Found] = []
-        self.author = frozenset(normalize(w) for w in (author or "").split())
+        self.claimed = [None] * self.n
+
+    @classmethod
+    def start(cls, text: str, sentences: list[Sentence], author: str | None) -> ArabicScan:
+        """The state before any rule: the text tokenized, nothing claimed, nothing found."""
+        return cls(
+            text, tokenize(text, sentences, "ar"), frozenset(normalize(w) for w in (author or "").split())
+        )
+
+    # --- claiming a span ------------------------------------------------------------------------------------
+
+    def free(self, i: int) -> bool:
+        """Whether token `i` is a word that no rule has claimed yet."""
+        return self.toks[i].word and self.claimed[i] is None
+
+    def add(self, found: Found, first: int, length: int) -> None:
+        """Record a detection over tokens `first` .. `first + length - 1` and claim them for its kind."""
+        found.first, found.last = first, first + length - 1
+        for t in range(first, first + length):
+            self.claimed[t] = found.kind
+        self.found.append(found)
+
+    def add_person(
+        self,
+        name: NameSpan,
+        titles: list[str],
+        affiliation: str | None,
+        strong: bool,
+        tokens: tuple[str, ...] | None = None,
+        known: Known | None = None,
+    ) -> Found | None:
+        """Record a person over `name` (unless it is the author, or a place's name) and claim its tokens."""
+        first, last, k, first_norm = name
+        words = tokens or (first_norm, *(t.norm for t in self.toks[first + 1 : last + 1]))
+        length = last - first + 1
+        if self.author and set(words) <= self.author or (tuple(words) in tables().ar_phrases):
+            for t in range(first, last + 1):
+                self.claimed[t] = "skip"
+            return None
+        found = Found(
+            "person",
+            after_clitic(self.toks[first], k),
+            self.toks[last].end,
+            tuple(words),
+            roles=titles,
+            affiliation=affiliation,
+            known=known or lookup_arabic(tuple(words)),
+            strong=strong,
+        )
+        self.add(found, first, length)
+        return found
 
     # --- word classes ---------------------------------------------------------------------------------------
 

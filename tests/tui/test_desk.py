@@ -8,7 +8,7 @@ import pytest
 from textual.widgets import Button, OptionList
 
 from briefing.tui.access import Filters
-from briefing.tui.screens.article import ArticleScreen
+from briefing.tui.screens.article import ArticleScreen, paragraphs
 from briefing.tui.screens.feeds import FeedsScreen
 from briefing.tui.screens.filters import FiltersScreen
 from tests.tui.conftest import RecordingApp, screen_text, settle
@@ -251,3 +251,20 @@ async def test_o_without_a_browser_shows_the_link(monkeypatch: pytest.MonkeyPatc
         await settle(pilot)
         assert app.said("warning", f"No browser to open; the link {SEED.articles[0].url}")
         assert not app.said("information", "Opening in the browser")
+
+
+def test_full_text_drops_the_page_furniture_the_analysis_strips() -> None:
+    text = (
+        "Skip to main content\n"
+        "Talks resume in Cairo\n"
+        "By Layla Haddad\n"
+        "Negotiators met on Tuesday to discuss the truce.\n"
+        "A delegation arrives at the talks (AFP)\n"
+        "Share this article\n"
+        "The next round is due next week."
+    )
+    assert paragraphs(text, "Talks resume in Cairo") == [
+        "Negotiators met on Tuesday to discuss the truce.",
+        "The next round is due next week.",
+    ]
+    assert paragraphs("one\n\n\ntwo") == ["one", "two"]

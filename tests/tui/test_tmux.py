@@ -165,6 +165,11 @@ def test_unread_counts_next_unread_mark_all_and_the_feeds_view(session: tuple[st
     assert "No feed failed at its last fetch." in feeds
     assert "unread · " in feeds and "last fetched" in feeds
     _tmux("send-keys", "-t", name, "Escape")
+    # Only once the dialog is gone: a `q` right behind the escape would arrive as alt+q.
+    deadline = time.monotonic() + 15
+    while "Feeds (5 ·" in _screen(name):
+        assert time.monotonic() < deadline, "escape did not close the feeds view"
+        time.sleep(0.3)
     _tmux("send-keys", "-t", name, "q")
     deadline = time.monotonic() + 20
     while not marker.exists() and time.monotonic() < deadline:

@@ -19,6 +19,7 @@ from textual.widgets import Static
 
 from briefing.clock import in_zone
 from briefing.models import Article, ArticleRef
+from briefing.nlp.text.prepare import prepare
 from briefing.render.bidi import BidiMode
 from briefing.safetext import clean_line, clean_text
 from briefing.tui import keys
@@ -29,9 +30,12 @@ from briefing.tui.widgets.paragraph import Paragraph
 GONE = "This article is no longer in the cache."
 
 
-def paragraphs(text: str) -> list[str]:
-    """The non-empty paragraphs of a stored text (one per line; runs of blank lines dropped)."""
-    return [line.strip() for line in clean_text(text).split("\n") if line.strip()]
+def paragraphs(text: str, title: str | None = None) -> list[str]:
+    """The non-empty paragraphs of a stored text (one per line; runs of blank lines dropped), without the
+    page furniture that the analysis strips too (`briefing.nlp.text.prepare`: skip links, bylines, photo
+    credits, share prompts) and without a repeat of the title."""
+    body = prepare(clean_text(text), title=title).body if title else clean_text(text)
+    return [line.strip() for line in body.split("\n") if line.strip()]
 
 
 class ArticleText(VerticalScroll, can_focus=True):
@@ -93,7 +97,7 @@ class ArticleScreen(Screen[None]):
             await body.mount(Static(Content(missing), classes="placeholder"))
         else:
             self.text = article.text
-            parts = paragraphs(article.text)
+            parts = paragraphs(article.text, article.title or None)
             if not parts:
                 message = "The feed gave no text for this article; o opens it in the browser."
                 await body.mount(Static(Content(message), classes="placeholder"))

@@ -68,8 +68,10 @@ class FindStore:
         for negated in (False, True):
             op = "NOT IN" if negated else "IN"
             for value in query.values("feed", negated=negated):
+                # `+a.feed_id`: not through the (feed_id, guid) index, so that the newest-first scan of the
+                # publication index stops at the limit instead of sorting every article of the feeds.
                 conditions.append(
-                    f"a.feed_id {op} (SELECT id FROM feeds WHERE title LIKE ? ESCAPE '\\' "
+                    f"+a.feed_id {op} (SELECT id FROM feeds WHERE title LIKE ? ESCAPE '\\' "
                     "OR url LIKE ? ESCAPE '\\')"
                 )
                 params += [_like(value), _like(value)]

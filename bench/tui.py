@@ -507,6 +507,19 @@ def build_cache(path: str, articles: int, seed: int = 7) -> None:
 SIZE = (160, 45)
 
 
+def ensure_cache(large: Path, articles: int) -> None:
+    """Build the synthetic cache of `articles` at `large` unless it is there (a half-built one is redone)."""
+    if large.exists():
+        return
+    t = time.perf_counter()
+    partial = large.with_suffix(".building")
+    for stale in large.parent.glob(partial.name + "*"):
+        stale.unlink()
+    build_cache(str(partial), articles)
+    partial.rename(large)
+    print(f"built {articles} articles in {time.perf_counter() - t:.0f} s ({large})", file=sys.stderr)
+
+
 async def measure(db: Path, started: float) -> dict[str, Any]:
     from textual import events
     from textual._compositor import CompositorUpdate
@@ -692,14 +705,7 @@ def main() -> None:
         from briefing.store import Store
 
         Store.open(empty).close()
-    if not large.exists():
-        t = time.perf_counter()
-        partial = large.with_suffix(".building")
-        for stale in work.glob(partial.name + "*"):
-            stale.unlink()
-        build_cache(str(partial), args.articles)
-        partial.rename(large)
-        print(f"built {args.articles} articles in {time.perf_counter() - t:.0f} s ({large})", file=sys.stderr)
+    ensure_cache(large, args.articles)
     runs: dict[str, list[dict[str, Any]]] = {"empty": [], "large": []}
     for round_ in range(args.rounds):
         order = (

@@ -1,8 +1,9 @@
 """Provides `briefing actors`: who is named across the cache, most mentioned first, with their stories.
 
-Reads the actors the analysis recorded under stable ids (`Store.actor_stats`): one line per actor on stdout,
-tab-separated: mentions, articles, kind, name (and the Latin name when it differs), stories; `--json` gives
-the same as objects, with the stable id, first and last seen and every story id.
+Reads the actors the analysis recorded under stable ids (`Store.actor_stats`): a header row, then one line per
+actor on stdout, tab-separated: mentions, articles, kind, name (and the Latin name when it differs), and the
+titles of its three most recent stories (` | ` between them); `--json` gives the same as objects, with the
+stable id, first and last seen and every story id.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from briefing.cli.group import Ctx, open_store
 from briefing.safetext import clean_line
 
 Kind = Literal["person", "org", "country", "place"]
+SHOWN_STORIES = 3
 
 
 @click.command()
@@ -53,9 +55,14 @@ def actors(ctx: Ctx, limit: int, kind: str | None, as_json: bool) -> None:
     if not found:
         click.echo("briefing: no actors yet (run `briefing fetch` or `briefing analyze` first)", err=True)
         return
+    with open_store(ctx) as store:
+        titles = store.story_titles(story for a in found for story in a.stories[:SHOWN_STORIES])
+    click.echo("\t".join(["mentions", "articles", "kind", "name", "stories"]))
     for a in found:
         name = clean_line(a.name)
         if a.name_latin and a.name_latin.casefold() != a.name.casefold():
             name += f" ({clean_line(a.name_latin)})"
-        stories = ",".join(a.stories[:5]) + ("…" if len(a.stories) > 5 else "")
+        shown = [clean_line(titles.get(story, "")) or story for story in a.stories[:SHOWN_STORIES]]
+        more = len(a.stories) - SHOWN_STORIES
+        stories = " | ".join(shown) + (f" | and {more} more" if more > 0 else "")
         click.echo("\t".join([str(a.mentions), str(a.articles), a.kind, name, stories or "-"]))

@@ -10,6 +10,7 @@ import click
 from briefing.cli.cache_access import tui_cache
 from briefing.cli.group import Ctx, open_store
 from briefing.cli.refresh import do_refresh, load_briefing
+from briefing.words import count
 
 
 @click.command()
@@ -31,7 +32,8 @@ def tui(ctx: Ctx, theme: str | None, bidi: str | None) -> None:
         with Store.open(ctx.settings.db) as s:
             report = do_refresh(ctx, s, quiet=True, progress=progress)
         failed = "; ".join(f"{o.title}: {o.error}" for o in report.failed)
-        return f"{report.new} new articles" + (f"; failed: {failed}" if failed else "")
+        summary = f"{count(report.new, 'new article')}"
+        return summary + (f"; {count(len(report.failed), 'feed')} failed: {failed}" if failed else "")
 
     fixed_now = click.get_current_context().find_root().params.get("now_text") is not None
     mode = cast(Literal["app", "terminal", "off"], bidi or ctx.settings.bidi)

@@ -41,15 +41,29 @@ def tui_cache(ctx: Ctx, *, fixed_now: bool = True) -> CacheAccess:
 
     def feeds() -> list[FeedChoice]:
         with Store.open(ctx.settings.db) as store:
+            unread = store.unread_counts()
             return [
-                FeedChoice(f.id, f.title or f.url, f.item_count) for f in store.feeds() if f.id is not None
+                FeedChoice(
+                    f.id,
+                    f.title or f.url,
+                    f.item_count,
+                    unread=unread.get(f.id, 0),
+                    last_success=f.last_success,
+                    last_error=f.last_error,
+                    next_fetch=f.next_fetch,
+                )
+                for f in store.feeds()
+                if f.id is not None
             ]
 
     def search(query: str) -> list[Article]:
         from briefing.nlp.text.arabic import normalize  # noqa: PLC0415 (camel-tools: paid on the first search)
+        from briefing.query import parse  # noqa: PLC0415
 
+        parsed = parse(query)  # a QueryError reaches the app as the search's one-line failure
         with Store.open(ctx.settings.db) as store:
-            return list(store.search(query, normalize, limit=100))
+            now = ctx.now if fixed_now else datetime.now().astimezone()
+            return list(store.find(parsed, normalize, now, limit=100))
 
     def article(article_id: int) -> Article | None:
         with Store.open(ctx.settings.db) as store:

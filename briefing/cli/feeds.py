@@ -14,6 +14,7 @@ from briefing.cli.sources import feed_target
 from briefing.errors import BadInput
 from briefing.feeds.sources import FeedListError, FeedSource, configured_feeds, user_feeds, write_feeds_file
 from briefing.safetext import clean_line
+from briefing.words import count
 
 
 def _mine(ctx: Ctx) -> list[FeedSource]:
@@ -147,8 +148,9 @@ def import_(ctx: Ctx, file: Path, allow_private: bool) -> None:
         click.echo(f"briefing: ... and {len(problems) - 20} more skipped", err=True)
     if added:
         write_feeds_file(ctx.settings.feeds_file, [*mine, *added])
+    kept = len(result.feeds) - len(added)
     click.echo(
-        f"briefing: imported {len(added)} feeds ({len(result.feeds) - len(added)} already followed or "
+        f"briefing: imported {count(len(added), 'feed')} ({kept} already followed or "
         f"refused, {len(result.skipped)} not http(s))",
         err=True,
     )

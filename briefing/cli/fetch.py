@@ -8,6 +8,7 @@ import click
 
 from briefing.cli.group import Ctx, open_store
 from briefing.cli.refresh import do_refresh
+from briefing.words import count
 
 
 @click.command()
@@ -33,8 +34,9 @@ def fetch(
     ok = [o for o in report.outcomes if o.status in ("ok", "not_modified")]
     skipped = [o for o in report.outcomes if o.status == "skipped"]
     waiting = f", {len(skipped)} not due yet" if skipped else ""
+    new = count(report.new, "new article")
     click.echo(
-        f"briefing: {len(ok)}/{len(report.outcomes)} feeds fetched{waiting}, {report.new} new articles, "
+        f"briefing: {len(ok)}/{len(report.outcomes)} feeds fetched{waiting}, {new}, "
         f"{report.analyzed} analyzed",
         err=True,
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -64,10 +64,20 @@ def parse_date(value: str | None, flag: str) -> date | None:
 @click.option(
     "--now", "now_text", metavar="ISO8601", help="Pretend the current time is this (tests and demos)."
 )
+@click.option(
+    "--bidi",
+    type=click.Choice(["app", "terminal", "off"]),
+    help="How the app lays out Arabic (also `briefing tui --bidi`).",
+)
 @click.version_option(__version__, prog_name="briefing")
 @click.pass_context
 def main(
-    ctx: click.Context, db: Path | None, config_path: Path | None, no_color: bool, now_text: str | None
+    ctx: click.Context,
+    db: Path | None,
+    config_path: Path | None,
+    no_color: bool,
+    now_text: str | None,
+    bidi: str | None,
 ) -> None:
     """A news briefing for the Middle East in your terminal: stories, actors and upcoming events."""
     import os  # noqa: PLC0415
@@ -77,6 +87,8 @@ def main(
         settings = load(config_path, db=db, color=color)
     except ConfigError as exc:
         fail(str(exc), code=2)
+    if bidi is not None:  # `briefing --bidi app` as well as `briefing tui --bidi app`
+        settings = replace(settings, bidi=bidi)
     ctx.obj = Ctx(settings, parse_now(now_text))
     if ctx.invoked_subcommand is None:
         ctx.invoke(main.commands["tui"])

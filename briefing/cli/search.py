@@ -1,7 +1,9 @@
-"""Provides `briefing search QUERY`: full-text search of the cache, Arabic-normalized, best matches first.
+"""Provides `briefing search QUERY`: the cache searched with the query language (`briefing.query`), best
+text matches first (newest first when the query has no words).
 
-The query is normalized like the index (`briefing.nlp.text.arabic.normalize`: diacritics, tatweel, alef
-forms, ya, ta marbuta, Eastern digits, case), so غزّة finds غزة and ٢٥ finds 25. Every word must match.
+Words are normalized like the index (`briefing.nlp.text.arabic.normalize`: diacritics, tatweel, alef
+forms, ya, ta marbuta, Eastern digits, case), so غزّة finds غزة and ٢٥ finds 25. Every part must match:
+`briefing search +unread lang:ar @7-days`, `briefing search '"security council"' -feed:wire`.
 Output is one line per article on stdout: date, feed, title, link, tab-separated; `--json` gives the same
 as objects.
 """
@@ -14,10 +16,11 @@ import click
 
 from briefing.cli.group import Ctx, open_store
 from briefing.errors import BadInput
+from briefing.query import QueryError, parse
 from briefing.safetext import clean_line, safe_url
 
 
-@click.command()
+@click.command(context_settings={"ignore_unknown_options": True})  # `-word` and `-feed:X` are query parts
 @click.argument("query", nargs=-1, required=True)
 @click.option(
     "--limit", type=click.IntRange(1, 1000), default=30, show_default=True, help="How many matches."
@@ -25,14 +28,21 @@ from briefing.safetext import clean_line, safe_url
 @click.option("--json", "as_json", is_flag=True, help="Print the matches as a JSON array.")
 @click.pass_obj
 def search(ctx: Ctx, query: tuple[str, ...], limit: int, as_json: bool) -> None:
-    """Search the titles and texts of cached articles (Arabic-normalized)."""
+    """Search cached articles: words, "phrases", -word, +unread, @2-days, feed:, lang:, actor:, kind:."""
     from briefing.nlp.text.arabic import normalize  # noqa: PLC0415 (camel-tools: about a second, paid here only)
 
     text = " ".join(query)
-    if not any(c.isalnum() for c in text):
+    try:
+        parsed = parse(text)
+    except QueryError as exc:
+        raise BadInput(f"query: {exc}") from None
+    if parsed.empty:
         raise BadInput("the query has no words to search for")
     with open_store(ctx) as store:
-        hits = store.search(text, normalize, limit=limit)
+        try:
+            hits = store.find(parsed, normalize, ctx.now, limit=limit)
+        except QueryError as exc:
+            raise BadInput(f"query: {exc}") from None
     if as_json:
         rows = [
             {

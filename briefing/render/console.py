@@ -6,11 +6,13 @@ Feed text is never markup: every string is sanitized and appended to `Text` obje
 
 from __future__ import annotations
 
+from datetime import tzinfo
 from typing import IO
 
 from rich.console import Console
 from rich.text import Text
 
+from briefing.clock import in_zone
 from briefing.models import Actor, AgendaItem, Briefing, Story
 from briefing.safetext import clean_line
 
@@ -54,7 +56,7 @@ def actor_line(a: Actor) -> Text:
     return t
 
 
-def _story(console: Console, n: int, story: Story) -> None:
+def _story(console: Console, n: int, story: Story, zone: tzinfo | None) -> None:
     outlets = sorted({clean_line(r.feed) for r in story.articles})
     langs = sorted({clean_line(r.lang) for r in story.articles if r.lang})
     head = Text(f"{n}. ", style="bold cyan")
@@ -75,12 +77,8 @@ def _story(console: Console, n: int, story: Story) -> None:
                 line.append(f" ({clean_line(a.role)})")
         console.print(line)
     for r in story.articles:
-        console.print(
-            Text(
-                f"   · {clean_line(r.feed)}, {r.published.strftime('%d %b %H:%M')}: {clean_line(r.title)}",
-                style="dim",
-            )
-        )
+        when = in_zone(r.published, zone).strftime("%d %b %H:%M")
+        console.print(Text(f"   · {clean_line(r.feed)}, {when}: {clean_line(r.title)}", style="dim"))
     console.print()
 
 
@@ -117,7 +115,7 @@ def render_today(briefing: Briefing, out: IO[str], *, width: int | None = None, 
     if not briefing.stories:
         console.print(Text("   No stories for this day."))
     for n, story in enumerate(briefing.stories, 1):
-        _story(console, n, story)
+        _story(console, n, story, briefing.now.tzinfo)
     console.rule(Text(agenda_title(briefing)), align="left")
     if not briefing.upcoming:
         console.print(Text("   Nothing scheduled in the cached articles."))

@@ -173,6 +173,20 @@ class ActorsStore:
                 out.setdefault(str(key), []).append(str(story))
         return {k: tuple(v) for k, v in out.items()}
 
+    def story_titles(self, story_ids: Iterable[str]) -> dict[str, str]:
+        """Story id -> the title of its newest article (stories without a titled article are left out)."""
+        out: dict[str, str] = {}
+        ids = list(dict.fromkeys(story_ids))
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            q = (
+                "SELECT story_id, title, MAX(published_utc) FROM articles "
+                f"WHERE story_id IN ({marks}) AND title != '' GROUP BY story_id"
+            )
+            out.update((str(story), str(title)) for story, title, _ in self.conn.execute(q, chunk))
+        return out
+
     def article_actors(self, article_ids: Sequence[int]) -> dict[int, dict[str, int]]:
         """Article id -> {actor id: mentions} for these articles."""
         out: dict[int, dict[str, int]] = {}

@@ -50,3 +50,11 @@ def match_expression(query: str, normalize: Normalizer) -> str | None:
         forms = dict.fromkeys((w, s))
         terms.append("(" + " OR ".join(f'"{f}"*' for f in forms) + ")")
     return " AND ".join(terms)
+
+
+def phrase_expression(phrase: str, normalize: Normalizer) -> str | None:
+    """An FTS5 MATCH expression for the words of `phrase` next to each other, in order (None: no word)."""
+    words = _WORD.findall(normalize(phrase))[:MAX_QUERY_WORDS]
+    if not words:
+        return None
+    return '"' + " ".join(words) + '"'

@@ -214,6 +214,11 @@ MIGRATIONS: dict[int, str] = {
         DELETE FROM events WHERE article_id = old.id;
     END;
     """,
+    6: """
+    -- Unread counts per feed (the header, the feeds view) read this small index instead of every article row
+    -- with its text: it holds only the unread articles' feed ids.
+    CREATE INDEX articles_unread ON articles (feed_id) WHERE read = 0;
+    """,
 }
 
 # Work a migration cannot do in SQL, run after its statements in the same transaction.

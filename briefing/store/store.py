@@ -3,7 +3,8 @@
 The connection runs in autocommit mode and every write is one explicit `BEGIN IMMEDIATE` transaction, so a
 crash or a `kill -9` leaves either the whole batch or none of it; WAL lets readers (the TUI) go on while
 a fetch writes. `Store` is one object for callers, made of parts kept in their own modules: feed rows
-(`feeds.py`), fetched entries (`ingest.py`), full-text pages and search (`extras.py`), actors (`actors.py`).
+(`feeds.py`), fetched entries (`ingest.py`), full-text pages and search (`extras.py`), actors (`actors.py`),
+queries and unread counts (`find.py`).
 """
 
 from __future__ import annotations
@@ -19,13 +20,14 @@ from briefing.models import Analysis, Article
 from briefing.store.actors import ActorsStore, StoredActor
 from briefing.store.compact import decode, encode
 from briefing.store.extras import PagesAndSearch
+from briefing.store.find import FindStore
 from briefing.store.ingest import FetchStatus, Ingest, IngestResult
 from briefing.store.schema import SchemaTooNew, migrate
 
 __all__ = ["FetchStatus", "IngestResult", "SchemaTooNew", "Store", "StoredActor"]
 
 
-class Store(Ingest, PagesAndSearch, ActorsStore):
+class Store(Ingest, PagesAndSearch, ActorsStore, FindStore):
     """The cache file. Open with `Store.open(path)`; use as a context manager to close it."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:

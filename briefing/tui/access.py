@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
 
 from briefing.models import Article, Briefing
@@ -69,11 +69,17 @@ class View:
 
 @dataclass(frozen=True)
 class FeedChoice:
-    """One feed the user can filter on."""
+    """One feed the user can filter on, with its health for the feeds view (`L`)."""
 
     id: int
     title: str
     articles: int = 0
+    unread: int = 0
+    """How many of its cached articles are not marked read."""
+    last_success: datetime | None = None
+    last_error: str | None = None
+    """Why the last fetch failed (feed text: cleaned before it is shown); None after a success."""
+    next_fetch: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """Provides `Actions`, the app's dialogs and read marks: search (`/`), filters (`f`), export (`e`), the full
-text of an article (`enter`), and marking a story read (`m`), shown at once and stored in a worker.
+text of an article (`enter`), and read marks: a story (`m`), everything in view (`M`), undone with `u`,
+the next and previous unread story (`n`, `p`); marks are shown at once and stored in a worker.
 
 A base class of `BriefingApp` (which owns the state it uses: the cache access, the view, the read set),
 so the app's own module keeps to start-up, the build and the smaller actions.
@@ -7,6 +8,8 @@ so the app's own module keeps to start-up, the build and the smaller actions.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import tzinfo
 from pathlib import Path
 
 from briefing.models import Article, ArticleRef, Briefing
@@ -17,9 +20,11 @@ from briefing.tui.export import default_export_path
 from briefing.tui.format import count
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.export import ExportScreen
+from briefing.tui.screens.feeds import FeedsScreen
 from briefing.tui.screens.filters import FiltersScreen
 from briefing.tui.screens.main import MainScreen
 from briefing.tui.screens.search import SearchScreen
+from briefing.tui.widgets.stories import unread_ids
 from briefing.tui.workers import Workers
 
 NO_CACHE = "not available here: the app was started without the cache"
@@ -43,12 +48,19 @@ class Actions(Workers):
     _marks: dict[int, tuple[int, bool]]
     _mark_requests: int
     _search_query: str
+    _undo: tuple[frozenset[int], bool] | None
+    _feeds_for: str
 
     @property
     def main(self) -> MainScreen:
         screen = self.screen_stack[0]
         assert isinstance(screen, MainScreen)
         return screen
+
+    @property
+    def zone(self) -> tzinfo | None:
+        """The time zone every time is shown in: the briefing's (None before the first view)."""
+        return self.briefing.now.tzinfo if self.briefing is not None else None
 
     def warn(self, text: str) -> None:
         self.notify(text, severity="warning", markup=False)
@@ -62,7 +74,8 @@ class Actions(Workers):
         if self._cache is None:
             self.warn(f"Search is {NO_CACHE}.")
         elif not isinstance(self.screen, SearchScreen):
-            self.push_screen(SearchScreen(mode=self.bidi, query=self._search_query), self._search_closed)
+            screen = SearchScreen(mode=self.bidi, query=self._search_query, zone=self.zone)
+            self.push_screen(screen, self._search_closed)
 
     def on_search_screen_submitted(self, message: SearchScreen.Submitted) -> None:
         if self._cache is not None:
@@ -87,7 +100,7 @@ class Actions(Workers):
 
     def open_full_text(self, article: ArticleRef) -> None:
         """Show `article`'s stored text (read in a worker) and mark it read."""
-        screen = ArticleScreen(article, mode=self.bidi)
+        screen = ArticleScreen(article, mode=self.bidi, zone=self.zone)
         self.push_screen(screen)
         if self._cache is None or article.article_id is None:
             self.call_after_refresh(screen.show_text, None, missing=f"The full text is {NO_CACHE}.")
@@ -105,11 +118,47 @@ class Actions(Workers):
         if self._cache is None or not ids:
             self.warn(f"Marking read is {NO_CACHE}.")
             return
-        self._mark(ids, not ids <= self.read)
+        self._mark(ids, not ids <= self.read, undoable=True)
 
-    def _mark(self, ids: frozenset[int], read: bool) -> None:
-        """Show the new state at once and store it in a worker (undone if storing fails)."""
+    def action_mark_all_read(self) -> None:
+        if self.briefing is None:
+            self.warn("Nothing to mark yet.")
+            return
+        ids = unread_ids(self.briefing.stories, self.read)
+        if not ids:
+            self.notify("Everything in view is read already.", markup=False)
+        elif self._cache is None:
+            self.warn(f"Marking read is {NO_CACHE}.")
+        else:
+            self._mark(ids, True, undoable=True)
+            said = f"Marked {count(len(ids), 'article')} read · u undoes"
+            self.notify(said, title="All read", markup=False)
+
+    def action_undo(self) -> None:
+        if self._undo is None:
+            self.warn("Nothing to undo.")
+            return
+        ids, read = self._undo
+        self._undo = None
+        self._mark(ids, not read)
+        state = "unread" if read else "read"
+        self.notify(f"Marked {count(len(ids), 'article')} {state} again.", markup=False)
+
+    def action_next_unread(self) -> None:
+        if not self.main.stories.next_unread(1):
+            self.notify("No unread story below this one.", markup=False)
+
+    def action_previous_unread(self) -> None:
+        if not self.main.stories.next_unread(-1):
+            self.notify("No unread story above this one.", markup=False)
+
+    def _mark(self, ids: frozenset[int], read: bool, *, undoable: bool = False) -> None:
+        """Show the new state at once and store it in a worker (undone if storing fails); `undoable`: `u`
+        puts back the articles whose state this changed."""
         assert self._cache is not None
+        if undoable:
+            changed = ids - self.read if read else ids & self.read
+            self._undo = (frozenset(changed), read) if changed else None
         self._mark_requests += 1
         for article_id in ids:
             self._marks[article_id] = (self._mark_requests, read)
@@ -128,9 +177,29 @@ class Actions(Workers):
         if self._cache is None:
             self.warn(f"Filters are {NO_CACHE}.")
         elif self.feeds is None:
+            self._feeds_for = "filters"
             self._feeds_worker(self._cache)
         else:
             self._push_filters()
+
+    def action_feeds_view(self) -> None:
+        if self._cache is None:
+            self.warn(f"The feeds view is {NO_CACHE}.")
+        else:
+            self._feeds_for = "feeds"  # read again each time: the counts and the health change
+            self._feeds_worker(self._cache)
+
+    def _push_feeds(self) -> None:
+        if not isinstance(self.screen, FeedsScreen):
+            screen = FeedsScreen(self.feeds or (), mode=self.bidi, zone=self.zone, current=self.filters.feeds)
+            self.push_screen(screen, self._feed_chosen)
+
+    def _feed_chosen(self, feed_id: int | None) -> None:
+        if feed_id is None:
+            return
+        self._filters_closed(
+            replace(self.filters, feeds=frozenset() if feed_id < 0 else frozenset({feed_id}))
+        )
 
     def _push_filters(self) -> None:
         if not isinstance(self.screen, FiltersScreen):

@@ -111,6 +111,10 @@ class BriefingApp(Actions):
         self._mark_requests = 0
         self._marks_stored = 0
         self._mark_lock = threading.Lock()
+        self._undo: tuple[frozenset[int], bool] | None = None
+        self._feeds_for = "filters"
+        """Which dialog the feed list being read is for: "filters" or "feeds"."""
+        """The last undoable mark (`m`, `M`): the ids it changed and the state it gave them."""
         self._search_query = ""
         self._prepared = False
         loaded = discover_themes()
@@ -183,7 +187,10 @@ class BriefingApp(Actions):
 
     def on_feeds_listed(self, message: FeedsListed) -> None:
         self.feeds = message.feeds
-        self._push_filters()
+        if self._feeds_for == "feeds":
+            self._push_feeds()
+        else:
+            self._push_filters()
 
     async def on_search_finished(self, message: SearchFinished) -> None:
         if isinstance(self.screen, SearchScreen):
@@ -223,18 +230,34 @@ class BriefingApp(Actions):
             self.main.status.start_refresh()
             self._refresh_worker(self._refresh)
 
-    def action_open_link(self) -> None:
+    def _selected_link(self) -> str | None:
+        """The selected article's web link (in the full text: that article's), or None with a warning."""
         screen = self.screen
         article = screen.article if isinstance(screen, ArticleScreen) else self.main.selected_article
         if article is None:
             self.warn("No article selected.")
-            return
+            return None
         url = safe_url(article.url)
         if not url.lower().startswith(("http://", "https://")):
             self.warn("This article has no web link that can be opened safely.")
+            return None
+        return url
+
+    def action_open_link(self) -> None:
+        url = self._selected_link()
+        if url is None:
             return
-        webbrowser.open(url)
-        self.notify(url, title="Opening in the browser", markup=False)
+        if webbrowser.open(url):
+            self.notify(url, title="Opening in the browser", markup=False)
+        else:  # no browser here (a server, ssh): the link itself, to copy (y) or type
+            title = "No browser to open; the link"
+            self.notify(url, title=title, severity="warning", timeout=20, markup=False)
+
+    def action_yank_link(self) -> None:
+        url = self._selected_link()
+        if url is not None:
+            self.copy_to_clipboard(url)  # OSC 52: the terminal's clipboard, over ssh too where it allows it
+            self.notify(url, title="Link copied", markup=False)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -36,6 +36,20 @@ def palette_commands(app: BriefingApp) -> Iterable[SystemCommand]:
             keys.MARK_READ,
             app.action_mark_read,
         ),
+        (
+            "Mark all read",
+            "Mark every article in view read (undo with u)",
+            keys.MARK_ALL_READ,
+            app.action_mark_all_read,
+        ),
+        ("Undo marks", "Put back the read marks the last mark changed", keys.UNDO, app.action_undo),
+        ("Next unread story", "Move to the next unread story", keys.NEXT_UNREAD, app.action_next_unread),
+        (
+            "Previous unread story",
+            "Move to the previous unread story",
+            keys.PREVIOUS_UNREAD,
+            app.action_previous_unread,
+        ),
         ("Export as Markdown", "Write the current view to a Markdown file", keys.EXPORT, app.action_export),
         (
             "Actors: story / all",
@@ -49,6 +63,12 @@ def palette_commands(app: BriefingApp) -> Iterable[SystemCommand]:
             "Open the selected article in the browser",
             keys.OPEN_LINK,
             app.action_open_link,
+        ),
+        (
+            "Copy article link",
+            "Copy the selected article's link to the clipboard (OSC 52)",
+            keys.YANK_LINK,
+            app.action_yank_link,
         ),
         ("Help: keys", "List every key binding", keys.HELP, app.action_help),
         ("Next story", "Move to the next story", keys.STORY_DOWN, app.action_next_story),

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from briefing.models import AgendaItem, Briefing
 from briefing.safetext import clean_line, safe_url
+from briefing.words import count as count  # re-exported: the panes take every label from here
 
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -78,11 +79,6 @@ def lang_tag(lang: str | None) -> str:
     """`AR`, `EN`, or `··` when the language is unknown."""
     tag = clean_line(lang or "")[:2].upper()
     return tag if tag else "··"
-
-
-def count(n: int, word: str, plural: str | None = None) -> str:
-    """`1 outlet`, `3 outlets`; `count(2, "story", "stories")`."""
-    return f"{n} {word}" if n == 1 else f"{n} {plural or word + 's'}"
 
 
 def host(url: str) -> str:

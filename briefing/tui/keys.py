@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 QUIT = Binding("q", "quit", "Quit", id="quit")
 REFRESH = Binding("r", "refresh", "Refresh", id="refresh")
 OPEN_LINK = Binding("o", "open_link", "Open link", id="open-link")
+YANK_LINK = Binding("y", "yank_link", "Copy link", id="yank-link", show=False)
 HELP = Binding("question_mark", "help", "Help", id="help", key_display="?")
 THEME = Binding("t", "change_theme", "Theme", id="theme", show=False)
 PALETTE = Binding("ctrl+p", "command_palette", "Commands", id="command-palette", show=False)
@@ -22,6 +23,11 @@ FOCUS_PREVIOUS = Binding("shift+tab", "app.focus_previous", "Previous pane", id=
 SEARCH = Binding("slash", "app.search", "Search", id="search", key_display="/")
 FILTERS = Binding("f", "app.filters", "Filters", id="filters")
 MARK_READ = Binding("m", "app.mark_read", "Mark read", id="mark-read")
+NEXT_UNREAD = Binding("n", "app.next_unread", "Next unread", id="next-unread")
+PREVIOUS_UNREAD = Binding("p", "app.previous_unread", "Previous unread", id="previous-unread", show=False)
+MARK_ALL_READ = Binding("M", "app.mark_all_read", "All read", id="mark-all-read", key_display="M")
+UNDO = Binding("u", "app.undo", "Undo", id="undo", show=False)
+FEEDS = Binding("L", "app.feeds_view", "Feeds", id="feeds-view", key_display="L")
 EXPORT = Binding("e", "app.export", "Export", id="export")
 ACTORS_SCOPE = Binding("a", "app.toggle_actors", "Actors view", id="actors-scope")
 
@@ -43,25 +49,31 @@ TO_RESULTS = Binding("down", "results", "Results", id="search-results", show=Fal
 OPEN_RESULT = Binding("enter", "select", "Open", id="open-result")
 APPLY_FILTERS = Binding("ctrl+s", "apply", "Apply", id="apply-filters")
 
-APP_BINDINGS: list[BindingType] = [QUIT, REFRESH, OPEN_LINK, HELP, THEME]
-SCREEN_BINDINGS: list[BindingType] = [
+APP_BINDINGS: list[BindingType] = [QUIT, REFRESH, OPEN_LINK, YANK_LINK, HELP, THEME]
+MAIN_SCREEN: list[Binding] = [
     FOCUS_NEXT,
     FOCUS_PREVIOUS,
+    NEXT_UNREAD,
+    PREVIOUS_UNREAD,
     SEARCH,
     FILTERS,
+    FEEDS,
     MARK_READ,
+    MARK_ALL_READ,
+    UNDO,
     EXPORT,
     ACTORS_SCOPE,
 ]
+SCREEN_BINDINGS: list[BindingType] = list(MAIN_SCREEN)
 
 HELP_SECTIONS: list[tuple[str, list[Binding]]] = [
-    ("Everywhere", [QUIT, REFRESH, OPEN_LINK, HELP, THEME, PALETTE]),
-    ("Main screen", [FOCUS_NEXT, FOCUS_PREVIOUS, SEARCH, FILTERS, MARK_READ, EXPORT, ACTORS_SCOPE]),
+    ("Everywhere", [QUIT, REFRESH, OPEN_LINK, YANK_LINK, HELP, THEME, PALETTE]),
+    ("Main screen", MAIN_SCREEN),
     ("Stories list", [STORY_DOWN, STORY_UP, OPEN_STORY]),
     ("Story pane", [ARTICLE_DOWN, ARTICLE_UP, OPEN_ARTICLE]),
     ("Actors and agenda panes", [SCROLL_DOWN, SCROLL_UP]),
     ("Search", [TO_RESULTS, OPEN_RESULT, CLOSE]),
     ("Filters", [APPLY_FILTERS, CLOSE]),
-    ("Full text", [SCROLL_DOWN, SCROLL_UP, OPEN_LINK, CLOSE]),
+    ("Full text", [SCROLL_DOWN, SCROLL_UP, OPEN_LINK, YANK_LINK, CLOSE]),
     ("This help", [CLOSE_HELP]),
 ]

@@ -177,3 +177,13 @@ def test_today_does_not_import_heavy_modules(cache: Path) -> None:
     }
     for heavy in ("textual", "torch", "transformers", "camel_tools"):
         assert heavy not in imported, heavy
+
+
+def test_search_reads_the_query_language(cache: Path) -> None:
+    r = run(["--now", NOW, "search", "lang:ar", "@2024-03-16", "بيدرسون", "-feed:levant", "--json"], cache)
+    assert r.returncode == 0, r.stderr
+    hits = json.loads(r.stdout)
+    assert hits and all("levant" not in h["url"] for h in hits)
+    assert all(h["published"].startswith("2024-03-16") for h in hits)
+    bad = run(["search", "lang:fr"], cache)
+    assert bad.returncode == 2 and "query: lang:fr" in bad.stderr and "Traceback" not in bad.stderr

@@ -55,6 +55,10 @@ def article_of(ref: ArticleRef) -> Article:
     )
 
 
+FAILING = {"Harbour Post": "HTTP 503 Service Unavailable (retrying later)"}
+"""Feeds whose last fetch failed, and why, as the feeds view shows them."""
+
+
 class FakeCache:
     def __init__(
         self,
@@ -112,7 +116,22 @@ class FakeCache:
 
     def feeds(self) -> Sequence[FeedChoice]:
         self._call("feeds", None)
-        return [FeedChoice(i, title, 3) for title, i in FEED_IDS.items()]
+        unread: dict[int, int] = {}
+        for article in self.articles.values():
+            if article.id is not None and article.id not in self.read:
+                unread[article.feed_id] = unread.get(article.feed_id, 0) + 1
+        return [
+            FeedChoice(
+                i,
+                title,
+                3,
+                unread=unread.get(i, 0),
+                last_success=at(16, 19, 0),
+                last_error=FAILING.get(title),
+                next_fetch=at(16, 20, 30) if title not in FAILING else at(16, 22, 0),
+            )
+            for title, i in FEED_IDS.items()
+        ]
 
     def search(self, query: str) -> Sequence[Article]:
         self._call("search", query)

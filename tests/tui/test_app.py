@@ -53,7 +53,7 @@ async def test_first_story_is_shown_with_its_actors_and_events(briefing: Briefin
         assert actor_names(app) == [actor.name for actor in SEED.actors]
         assert agenda.marked_items == [PEDERSEN_VISIT]
         text = screen_text(app)
-        assert "Stories (3)" in text and "Sun 17 Mar · tomorrow" in text
+        assert "Stories (3 · 6 unread)" in text and "Sun 17 Mar · tomorrow" in text
         assert "Geir Pedersen" in text and "دمشق" in text
         assert app.focused is stories
 

@@ -107,3 +107,31 @@ class TestDialogs:
 
         app = BriefingApp(cache=FakeCache().access())
         assert snap_compare(app, terminal_size=WIDE, run_before=press)
+
+
+MEDIUM = (100, 30)
+
+
+class TestDesk:
+    """The reader's desk at the three sizes: the main screen, the feeds view, everything marked read, the
+    filters dialog."""
+
+    @pytest.mark.parametrize("size", [NARROW, MEDIUM, WIDE], ids=["80x24", "100x30", "160x45"])
+    @pytest.mark.parametrize(
+        "keys",
+        [
+            pytest.param((), id="main"),
+            pytest.param(("L",), id="feeds-view"),
+            pytest.param(("M",), id="all-read"),
+            pytest.param(("n",), id="next-unread"),
+            pytest.param(("f",), id="filters"),
+        ],
+    )
+    def test_desk(self, snap_compare: SnapCompare, keys: tuple[str, ...], size: tuple[int, int]) -> None:
+        async def press(pilot: Pilot[None]) -> None:
+            await settle(pilot)
+            await pilot.press(*keys)
+            await settle(pilot)
+
+        app = BriefingApp(cache=FakeCache().access())
+        assert snap_compare(app, terminal_size=size, run_before=press)

@@ -6,6 +6,7 @@ Judged from `tmux capture-pane` (what the terminal shows), not from an SVG. Size
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -130,6 +131,45 @@ def test_three_panes_seed_story_actors_and_visit(session: tuple[str, Path]) -> N
         assert pane in everything, everything
     assert "بيدرسون" in everything  # the seed story's actors
     assert "Sun 17 Mar" in everything  # and its visit on the agenda
+    _tmux("send-keys", "-t", name, "q")
+    deadline = time.monotonic() + 20
+    while not marker.exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert marker.read_text().strip() == "0"
+
+
+def _unread(screen: str) -> int:
+    """The unread count of the stories pane's title (`Stories (6 · 11 unread)`)."""
+    match = re.search(r"Stories \(\d+ · (\d+) unread\)", screen)
+    assert match is not None, screen
+    return int(match.group(1))
+
+
+@pytest.mark.parametrize(
+    "session", [(160, 45), (100, 30), (80, 24)], indirect=True, ids=["160x45", "100x30", "80x24"]
+)
+def test_unread_counts_next_unread_mark_all_and_the_feeds_view(session: tuple[str, Path]) -> None:
+    name, marker = session
+    screen = _wait_for(name, " unread)")
+    unread = _unread(screen)
+    assert unread > 0 and f"· {unread} unread ·" in " ".join(screen.split())  # the header says it too
+    assert "? Help" in screen.splitlines()[-1]  # the help key at every width
+    _tmux("send-keys", "-t", name, "n")  # from the first story to the next unread one
+    _wait_for(name, "2 outlets · EN · 2 articles", timeout=15)
+    _tmux("send-keys", "-t", name, "M")
+    _wait_for(name, "· 0 unread)", timeout=15)
+    _tmux("send-keys", "-t", name, "u")  # undone: the cache is as the test found it
+    _wait_for(name, f"· {unread} unread)", timeout=15)
+    _tmux("send-keys", "-t", name, "L")
+    feeds = _wait_for(name, "Feeds (5 ·", timeout=30)
+    assert "No feed failed at its last fetch." in feeds
+    assert "unread · " in feeds and "last fetched" in feeds
+    _tmux("send-keys", "-t", name, "Escape")
+    # Only once the dialog is gone: a `q` right behind the escape would arrive as alt+q.
+    deadline = time.monotonic() + 15
+    while "Feeds (5 ·" in _screen(name):
+        assert time.monotonic() < deadline, "escape did not close the feeds view"
+        time.sleep(0.3)
     _tmux("send-keys", "-t", name, "q")
     deadline = time.monotonic() + 20
     while not marker.exists() and time.monotonic() < deadline:

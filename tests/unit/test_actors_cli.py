@@ -41,10 +41,23 @@ def test_actors_json(tmp_path: Path) -> None:
 def test_actors_lines_and_limit(tmp_path: Path) -> None:
     fill(tmp_path)
     result = run(tmp_path, "actors", "--limit", "3")
-    lines = result.output.splitlines()
+    header, *lines = result.output.splitlines()
+    assert header.split("\t") == ["mentions", "articles", "kind", "name", "stories"]
     assert len(lines) == 3
     assert all(len(line.split("\t")) == 5 for line in lines)
     assert any("Geir Pedersen" in line for line in lines)
+
+
+def test_actors_lines_name_stories_by_title(tmp_path: Path) -> None:
+    fill(tmp_path)
+    with Store.open(tmp_path / "c.sqlite3") as s:
+        ids = [int(r[0]) for r in s.conn.execute("SELECT id FROM articles ORDER BY id")]
+        s.set_stories([(ids[0], "s1"), (ids[1], "s1")])
+    result = run(tmp_path, "actors", "--kind", "person")
+    [pedersen] = [line for line in result.output.splitlines() if "Geir Pedersen" in line]
+    stories = pedersen.split("\t")[4]
+    assert stories in {"ar", "en"}  # the story's newest title (the fixture titles are "ar" and "en")
+    assert "s1" not in stories
 
 
 def test_empty_cache(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ calls `show_text`. The text is what the cache holds: the page's full text for fe
 
 from __future__ import annotations
 
+from datetime import tzinfo
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -14,21 +15,27 @@ from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from briefing.clock import in_zone
 from briefing.models import Article, ArticleRef
+from briefing.nlp.text.prepare import prepare
 from briefing.render.bidi import BidiMode
 from briefing.safetext import clean_line, clean_text
 from briefing.tui import keys
 from briefing.tui.format import count, host, lang_tag, long_day_label
+from briefing.tui.widgets.footer import KeysFooter
 from briefing.tui.widgets.paragraph import Paragraph
 
 GONE = "This article is no longer in the cache."
 
 
-def paragraphs(text: str) -> list[str]:
-    """The non-empty paragraphs of a stored text (one per line; runs of blank lines dropped)."""
-    return [line.strip() for line in clean_text(text).split("\n") if line.strip()]
+def paragraphs(text: str, title: str | None = None) -> list[str]:
+    """The non-empty paragraphs of a stored text (one per line; runs of blank lines dropped), without the
+    page furniture that the analysis strips too (`briefing.nlp.text.prepare`: skip links, bylines, photo
+    credits, share prompts) and without a repeat of the title."""
+    body = prepare(clean_text(text), title=title).body if title else clean_text(text)
+    return [line.strip() for line in body.split("\n") if line.strip()]
 
 
 class ArticleText(VerticalScroll, can_focus=True):
@@ -42,18 +49,21 @@ class ArticleScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [keys.CLOSE]
 
-    def __init__(self, article: ArticleRef, *, mode: BidiMode) -> None:
+    def __init__(self, article: ArticleRef, *, mode: BidiMode, zone: tzinfo | None = None) -> None:
         super().__init__()
         self.article = article
         self._mode = mode
+        self._zone = zone
+        """The briefing's time zone, the one every time on screen is shown in (None: the article's own)."""
         self.text: str | None = None
         """The text shown (None while loading)."""
 
     def compose(self) -> ComposeResult:
         ref = self.article
         feed = clean_line(ref.feed) or "unknown feed"
-        day = long_day_label(ref.published.date())
-        clock = f"{ref.published.hour:02d}:{ref.published.minute:02d}"
+        published = in_zone(ref.published, self._zone)
+        day = long_day_label(published.date())
+        clock = f"{published.hour:02d}:{published.minute:02d}"
         site = host(ref.url) or "no web link"
         meta = f"{feed} · {day} {clock} · {lang_tag(ref.lang)} · {site}"
         with VerticalScroll(id="article-head"):
@@ -71,7 +81,7 @@ class ArticleScreen(Screen[None]):
         body.border_subtitle = "o opens the link · escape closes"
         with body:
             yield Static(Content(""), classes="placeholder")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         body = self.query_one(ArticleText)
@@ -87,7 +97,7 @@ class ArticleScreen(Screen[None]):
             await body.mount(Static(Content(missing), classes="placeholder"))
         else:
             self.text = article.text
-            parts = paragraphs(article.text)
+            parts = paragraphs(article.text, article.title or None)
             if not parts:
                 message = "The feed gave no text for this article; o opens it in the browser."
                 await body.mount(Static(Content(message), classes="placeholder"))

@@ -1,7 +1,9 @@
 """Provides the filters dialog (`f`): language, day, unread only and feeds, applied with one rebuild.
 
 The dialog only edits a `Filters` value: Apply (or ctrl+s, or enter in the day field) dismisses with the new
-filters, Reset with the default ones, Cancel (escape) with None. Feed titles are feed text: they become
+filters, Reset with the default ones, Cancel (escape) with None. The fields are compact (no borders) and
+the buttons are docked at the bottom of the dialog, where they stay however many feeds there are (the feed
+list scrolls, shorter on a short screen): usable at 80x24. Feed titles are feed text: they become
 `Content` (never markup), in the cell order of the bidi mode.
 """
 
@@ -43,6 +45,7 @@ class FiltersScreen(ModalScreen[Filters | None]):
     """Edit the filters of the briefing."""
 
     BINDINGS: ClassVar[list[BindingType]] = [keys.CLOSE, keys.APPLY_FILTERS]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
 
     def __init__(self, current: Filters, feeds: Sequence[FeedChoice], *, mode: BidiMode) -> None:
         super().__init__()
@@ -56,20 +59,26 @@ class FiltersScreen(ModalScreen[Filters | None]):
             dialog.border_title = "Filters"
             dialog.border_subtitle = "ctrl+s applies · escape cancels"
             yield Static(Content("Language"), classes="label")
-            with RadioSet(id="lang"):
+            with RadioSet(id="lang", compact=True):
                 for value, label in LANGS:
-                    yield RadioButton(Content(label), value=current.lang == value, id=f"lang-{value}")
+                    yield RadioButton(
+                        Content(label), value=current.lang == value, id=f"lang-{value}", compact=True
+                    )
             yield Static(Content("Day"), classes="label")
             yield Input(
                 value=current.day.isoformat() if current.day else "",
                 placeholder="YYYY-MM-DD (empty: today, or the newest day cached)",
                 id="day",
+                compact=True,
             )
-            yield Checkbox(Content("Unread articles only"), value=current.unread_only, id="unread")
+            yield Checkbox(
+                Content("Unread articles only"), value=current.unread_only, id="unread", compact=True
+            )
             yield Checkbox(
                 Content("Every upcoming event (not only the next 7 days)"),
                 value=current.agenda_all,
                 id="agenda-all",
+                compact=True,
             )
             yield Static(Content("Feeds (none ticked: every feed)"), classes="label")
             yield SelectionList[int](
@@ -82,12 +91,13 @@ class FiltersScreen(ModalScreen[Filters | None]):
                     for feed in self._feeds
                 ),
                 id="feeds",
+                compact=True,
             )
             yield Static(Content(""), id="filters-error")
             with Horizontal(id="filters-buttons"):
-                yield Button(Content("Apply"), variant="primary", id="apply")
-                yield Button(Content("Reset"), id="reset")
-                yield Button(Content("Cancel"), id="cancel")
+                yield Button(Content("Apply"), variant="primary", id="apply", compact=True)
+                yield Button(Content("Reset"), id="reset", compact=True)
+                yield Button(Content("Cancel"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one(RadioSet).focus()

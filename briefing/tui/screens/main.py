@@ -1,7 +1,7 @@
 """Provides the main screen: stories on the left; the selected story, its actors and the agenda beside it.
 
 The screen only lays out and routes: `show()` hands a `View` (briefing and read state) to the panes, and a
-`StoryHighlighted` from the stories list updates the story, actors and agenda panes together. Below 100
+`StoryHighlighted` from the stories list updates the story, actors and agenda panes together. Below 120
 columns the panes stack vertically (the `-narrow` breakpoint class; see app.tcss).
 """
 
@@ -14,7 +14,6 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Container
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from briefing.models import ArticleRef, Briefing, Story
 from briefing.render.bidi import BidiMode
@@ -25,8 +24,9 @@ from briefing.tui.messages import PanesMounted, StoryHighlighted, StoryOpened
 from briefing.tui.widgets.actors import ActorsPane
 from briefing.tui.widgets.agenda import AgendaPane
 from briefing.tui.widgets.empty import EmptyPane
+from briefing.tui.widgets.footer import KeysFooter
 from briefing.tui.widgets.status import StatusBar
-from briefing.tui.widgets.stories import StoriesList
+from briefing.tui.widgets.stories import StoriesList, unread_ids
 from briefing.tui.widgets.story import StoryPane
 
 
@@ -34,7 +34,7 @@ class MainScreen(Screen[None]):
     """The briefing."""
 
     BINDINGS: ClassVar[list[BindingType]] = keys.SCREEN_BINDINGS
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
 
     def __init__(self, *, bidi: BidiMode, can_refresh: bool) -> None:
         super().__init__()
@@ -55,7 +55,7 @@ class MainScreen(Screen[None]):
                     yield ActorsPane(mode=self._bidi, id="actors")
                     yield AgendaPane(mode=self._bidi, id="agenda")
         yield EmptyPane(can_refresh=self._can_refresh, id="empty")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#body").loading = True
@@ -103,7 +103,10 @@ class MainScreen(Screen[None]):
         briefing = view.briefing
         self._when = When.of(briefing)
         keep = self.selected_story.id if self.selected_story is not None else None
-        self.query_one(StatusBar).show_briefing(briefing, filters=filters, complete=view.complete)
+        unread = len(unread_ids(briefing.stories, view.read))
+        self.query_one(StatusBar).show_briefing(
+            briefing, filters=filters, complete=view.complete, unread=unread
+        )
         self.set_class(not briefing.stories, "-empty")
         self.query_one(AgendaPane).show(briefing.upcoming, complete=view.complete)
         self.query_one(ActorsPane).show_all(briefing.actors, briefing.stories)
@@ -121,8 +124,9 @@ class MainScreen(Screen[None]):
         self.query_one("#body").loading = False
 
     def mark_read(self, read: Collection[int]) -> None:
-        """The read state changed: update the unread marks."""
+        """The read state changed: update the unread marks and counts."""
         self.stories.mark(read)
+        self.query_one(StatusBar).show_unread(len(unread_ids(self.stories.stories, read)))
 
     def show_error(self, error: str) -> None:
         """The build failed: say so in the status bar; whatever was shown stays."""

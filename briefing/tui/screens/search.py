@@ -8,6 +8,7 @@ opens its story when it is on screen, or its full text otherwise.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import tzinfo
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -19,6 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from briefing.clock import in_zone
 from briefing.models import Article
 from briefing.render.bidi import BidiMode
 from briefing.safetext import clean_line
@@ -31,10 +33,10 @@ def has_words(query: str) -> bool:
     return any(character.isalnum() for character in query)
 
 
-def hit_parts(article: Article) -> list[Part]:
-    """One search result: date, feed and language, then the title."""
+def hit_parts(article: Article, zone: tzinfo | None = None) -> list[Part]:
+    """One search result: date (in `zone`), feed and language, then the title."""
     feed = clean_line(article.feed_title) or "unknown feed"
-    day = long_day_label(article.published.date())
+    day = long_day_label(in_zone(article.published, zone).date())
     meta = f"{day} · {feed} · {lang_tag(article.lang)}"
     feed_span = (len(day) + 3, len(day) + 3 + len(feed))
     return [
@@ -56,9 +58,10 @@ class SearchScreen(ModalScreen[Article | None]):
             super().__init__()
             self.query = query
 
-    def __init__(self, *, mode: BidiMode, query: str = "") -> None:
+    def __init__(self, *, mode: BidiMode, query: str = "", zone: tzinfo | None = None) -> None:
         super().__init__()
         self._mode = mode
+        self._zone = zone
         self._query = query
         self.hits: tuple[Article, ...] = ()
         """The results on screen."""
@@ -69,7 +72,7 @@ class SearchScreen(ModalScreen[Article | None]):
             dialog.border_subtitle = "enter searches · ↓ results · escape closes"
             yield Input(
                 value=self._query,
-                placeholder="Words in Arabic or English (every word must match)",
+                placeholder='Words, "phrases", -word, +unread, @2-days, feed:NAME, lang:ar, actor:NAME',
                 id="query",
             )
             yield Static(Content("Type words and press enter."), id="search-status")
@@ -105,7 +108,7 @@ class SearchScreen(ModalScreen[Article | None]):
         results = self.query_one("#results", OptionList)
         options: list[Option | None] = []
         for article in self.hits:  # one widget for all the hits: 50 results lay out as fast as one
-            options += [Option(BlockVisual(hit_parts(article), self._mode)), None]
+            options += [Option(BlockVisual(hit_parts(article, self._zone), self._mode)), None]
         results.set_options(options)
         if self.hits:
             self._say(f"{count(len(self.hits), 'article')} match “{clean_line(query)}” · ↓ and enter to open")

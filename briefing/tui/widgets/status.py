@@ -11,6 +11,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import ProgressBar, Static
 
+from briefing.clock import zone_label
 from briefing.models import Briefing
 from briefing.render.bidi import BidiMode
 from briefing.safetext import clean_line
@@ -19,14 +20,16 @@ from briefing.tui.rendering import visual_line
 
 
 class StatusBar(Horizontal):
-    """One line at the top of the screen."""
+    """The top of the screen: one line, or up to three when a narrow screen wraps the notes."""
 
     DEFAULT_CSS = """
     StatusBar {
-        height: 1;
+        height: auto;
+        max-height: 3;
     }
     StatusBar #summary {
         width: 1fr;
+        height: auto;
     }
     StatusBar #progress-label, StatusBar ProgressBar {
         display: none;
@@ -41,6 +44,7 @@ class StatusBar(Horizontal):
         super().__init__(id=id)
         self._mode = mode
         self.progress_text = ""
+        self._shown: tuple[Briefing, str, bool] | None = None
         """What the progress label says, in logical order."""
 
     def compose(self) -> ComposeResult:
@@ -48,9 +52,23 @@ class StatusBar(Horizontal):
         yield Static(Content(""), id="progress-label")
         yield ProgressBar(total=None, show_eta=False, id="progress")
 
-    def show_briefing(self, briefing: Briefing, *, filters: str = "", complete: bool = True) -> None:
+    def show_briefing(
+        self, briefing: Briefing, *, filters: str = "", complete: bool = True, unread: int | None = None
+    ) -> None:
         """The summary line; `filters` describes the active filters (feed names inside: cleaned here),
-        and an incomplete view (the agenda still loading) says so instead of a count."""
+        an incomplete view (the agenda still loading) says so instead of a count, `unread` is how many of
+        the view's articles are unread."""
+        self._shown = (briefing, filters, complete)
+        self._draw(unread)
+
+    def show_unread(self, unread: int) -> None:
+        """The read state changed: the same summary with this unread count."""
+        if self._shown is not None:
+            self._draw(unread)
+
+    def _draw(self, unread: int | None) -> None:
+        assert self._shown is not None
+        briefing, filters, complete = self._shown
         parts: list[tuple[str, str] | str] = [
             ("briefing", "bold $text-primary"),
             " · ",
@@ -60,6 +78,10 @@ class StatusBar(Horizontal):
             " · ",
             f"{len(briefing.upcoming)} upcoming" if complete else "agenda loading…",
         ]
+        if unread is not None:
+            parts[5:5] = [" · ", (f"{unread} unread", "bold $text-accent" if unread else "")]
+        if zone := zone_label(briefing.now):
+            parts += [" · ", (f"times {zone}", "$text-muted")]
         if filters:
             shown = visual_line(clean_line(filters), self._mode, rtl=False)
             parts += [" · ", ("filtered: ", "$text-accent"), (shown, "bold $text-accent")]

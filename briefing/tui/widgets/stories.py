@@ -31,6 +31,16 @@ def is_unread(story: Story, read: Collection[int]) -> bool:
     return any(ref.article_id is None or ref.article_id not in read for ref in story.articles)
 
 
+def unread_ids(stories: Sequence[Story], read: Collection[int]) -> frozenset[int]:
+    """The ids of the stories' articles that are not marked read."""
+    return frozenset(
+        ref.article_id
+        for story in stories
+        for ref in story.articles
+        if ref.article_id is not None and ref.article_id not in read
+    )
+
+
 def story_meta(rank: int, story: Story, when: When, unread: bool = True) -> Content:
     """`● 1  3 outlets · AR · 19:05` (our own words and numbers only, no feed text).
 
@@ -94,9 +104,14 @@ class StoriesList(OptionList):
         for rank, (story, unread) in enumerate(zip(self._stories, self._unread, strict=True), 1):
             options += [Option(self._visual(rank, story, unread)), None]
         self.set_options(options)
-        self.border_title = f"Stories ({len(stories)})"
+        self._title(read)
         if stories:
             self.highlighted = next((i for i, story in enumerate(stories) if story.id == selected_id), 0)
+
+    def _title(self, read: Collection[int]) -> None:
+        """`Stories (6 · 14 unread)`: the stories and their unread articles."""
+        unread = len(unread_ids(self._stories, read))
+        self.border_title = f"Stories ({len(self._stories)} · {unread} unread)"
 
     def _visual(self, rank: int, story: Story, unread: bool) -> BlockVisual:
         assert self._when is not None
@@ -121,6 +136,18 @@ class StoriesList(OptionList):
             if unread != self._unread[index]:
                 self._unread[index] = unread
                 self.replace_option_prompt_at_index(index, self._visual(index + 1, story, unread))
+        self._title(read)
+
+    def next_unread(self, step: int) -> bool:
+        """Move the cursor to the next (`step` 1) or previous (-1) unread story; False when there is none."""
+        start = self.highlighted if self.highlighted is not None else -step
+        index = start + step
+        while 0 <= index < len(self._stories):
+            if self._unread[index]:
+                self.highlighted = index
+                return True
+            index += step
+        return False
 
     def select(self, story_id: str) -> bool:
         """Move the cursor to the story `story_id`; False when it is not in the list."""

@@ -1,0 +1,35 @@
+"""Provides `KeysFooter`, Textual's footer with the help key kept in sight.
+
+The footer lists the screen's keys left to right and cuts what does not fit; on a screen narrower than all
+of them the help key (the one that lists every other key) fell off first. Here it is docked at the right
+edge, so it shows at every width. The command palette's key would dock at the same spot and cover it, so
+it is left out of the footer (the help screen lists `ctrl+p`).
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey  # noqa: PLC2701 (no public name; Textual is pinned exactly)
+
+HELP_ACTION = "help"
+
+
+class KeysFooter(Footer):
+    """The footer, with the help key docked right."""
+
+    def __init__(self) -> None:
+        super().__init__(show_command_palette=False)
+
+    DEFAULT_CSS = """
+    KeysFooter FooterKey.-help {
+        dock: right;
+        padding-right: 1;
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and widget.action in {HELP_ACTION, f"app.{HELP_ACTION}"}:
+                widget.add_class("-help")
+            yield widget

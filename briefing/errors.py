@@ -6,6 +6,8 @@ from typing import NoReturn
 
 import click
 
+from briefing.safetext import clean_line
+
 
 class BadInput(click.ClickException):
     """Bad usage or input: exit code 2."""
@@ -13,9 +15,9 @@ class BadInput(click.ClickException):
     exit_code = 2
 
     def show(self, file: object = None) -> None:
-        click.echo(f"briefing: error: {self.message}", err=True)
+        click.echo(f"briefing: error: {clean_line(self.message)}", err=True)
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
-    click.echo(f"briefing: error: {message}", err=True)
+    click.echo(f"briefing: error: {clean_line(message)}", err=True)
     raise SystemExit(code)

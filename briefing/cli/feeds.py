@@ -36,7 +36,7 @@ def feeds() -> None:
 @click.pass_obj
 def list_(ctx: Ctx) -> None:
     """List the feeds with their last success, last error, next allowed fetch and item count."""
-    from briefing.feeds.safety import check_url  # noqa: PLC0415
+    from briefing.feeds.safety import check_url, url_problem  # noqa: PLC0415
 
     try:
         sources, samples = configured_feeds(ctx.settings.feeds_file)
@@ -67,7 +67,9 @@ def list_(ctx: Ctx) -> None:
             fields.append("GONE")
         if f and f.id in page_failures:
             fields.append(f"pages_failed={page_failures[f.id]}")
-        refused = None if (src.trusted or ctx.settings.allow_private) else check_url(src.url)
+        refused = url_problem(src.url) or (
+            None if (src.trusted or ctx.settings.allow_private) else check_url(src.url)
+        )
         if refused:
             fields.append(f"error={clean_line(refused)}")
         elif f and f.last_error:
@@ -119,7 +121,7 @@ def remove(ctx: Ctx, url: str) -> None:
 def import_(ctx: Ctx, file: Path, allow_private: bool) -> None:
     """Follow the feeds of an OPML file (http(s) only; titles and categories kept)."""
     from briefing.feeds.opml import MAX_BYTES, OpmlError, parse_opml  # noqa: PLC0415
-    from briefing.feeds.safety import check_url  # noqa: PLC0415
+    from briefing.feeds.safety import check_url, url_problem  # noqa: PLC0415
 
     try:
         with file.expanduser().open("rb") as fh:
@@ -135,7 +137,9 @@ def import_(ctx: Ctx, file: Path, allow_private: bool) -> None:
     known = {f.url for f in mine}
     added: list[FeedSource] = []
     for src in result.feeds:
-        refused = None if (allow_private or ctx.settings.allow_private) else check_url(src.url)
+        refused = url_problem(src.url) or (
+            None if (allow_private or ctx.settings.allow_private) else check_url(src.url)
+        )
         if refused:
             problems.append(f"{src.title or src.url}: {refused}")
         elif src.url not in known:

@@ -199,7 +199,7 @@ async def fetch_http(
                             )
                         continue
                     moved = target if permanent and target != url else None
-                    if resp.status_code != 200:
+                    if resp.status_code not in (200, 203):
                         await _drain(resp)
                     if resp.status_code == 304:
                         return FetchResult(
@@ -220,6 +220,10 @@ async def fetch_http(
                         )
                     if resp.status_code >= 400:
                         return FetchResult(url, "error", error=f"HTTP {resp.status_code}")
+                    if resp.status_code not in (200, 203):
+                        # drained above: a 204, a 206, a redirect without Location has no feed to read
+                        why = "a redirect without a Location" if 300 <= resp.status_code < 400 else "no feed"
+                        return FetchResult(url, "error", error=f"HTTP {resp.status_code}: {why}")
                     body = await _read_capped(resp, max_bytes)
                     return FetchResult(
                         url,
@@ -237,7 +241,7 @@ async def fetch_http(
         return FetchResult(url, "error", error=f"body larger than {max_bytes // (1024 * 1024)} MB")
     except zlib.error as exc:
         return FetchResult(url, "error", error=f"corrupt compressed body ({exc})")
-    except (httpx.HTTPError, httpx.InvalidURL, OSError, ValueError) as exc:
+    except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, OSError, ValueError) as exc:
         return FetchResult(url, "error", error=_describe(exc))
 
 

@@ -53,6 +53,8 @@ async def fetch_all(
     """Fetch every source, handing `on_record` one `FeedRecord` per source as each feed finishes (the
     others are still being fetched meanwhile). `feeds` holds each source's stored feed (by URL), `failures`
     the consecutive failures per feed id (for the backoff). An exception from `on_record` ends the run."""
+    if concurrency < 1:
+        raise ValueError(f"concurrency must be at least 1, not {concurrency}")
 
     async def one(run: FetchRun, src: FeedSource) -> FeedRecord:
         feed = feeds[src.url]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from briefing.cli import actors, analyze, app, brief, feeds, fetch, housekeeping, search
+from briefing.cli import actors, analyze, app, brief, cache_health, feeds, fetch, housekeeping, search
 from briefing.cli.group import main
 
 for command in (
@@ -23,6 +23,7 @@ for command in (
     housekeeping.paths,
     actors.actors,
     search.search,
+    cache_health.doctor,
 ):
     main.add_command(command)
 

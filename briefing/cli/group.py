@@ -8,6 +8,7 @@ failures.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,6 +25,8 @@ from briefing.errors import fail
 
 if TYPE_CHECKING:
     from briefing.store import Store
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -64,14 +67,24 @@ def parse_date(value: str | None, flag: str) -> date | None:
 @click.option(
     "--now", "now_text", metavar="ISO8601", help="Pretend the current time is this (tests and demos)."
 )
+@click.option("-v", "--verbose", count=True, help="Log what happens on stderr (-vv: more).")
 @click.version_option(__version__, prog_name="briefing")
 @click.pass_context
 def main(
-    ctx: click.Context, db: Path | None, config_path: Path | None, no_color: bool, now_text: str | None
+    ctx: click.Context,
+    db: Path | None,
+    config_path: Path | None,
+    no_color: bool,
+    now_text: str | None,
+    verbose: int,
 ) -> None:
     """A news briefing for the Middle East in your terminal: stories, actors and upcoming events."""
     import os  # noqa: PLC0415
 
+    from briefing import paths  # noqa: PLC0415
+    from briefing.logs import setup_logging  # noqa: PLC0415
+
+    setup_logging(verbose, paths.data_dir())
     color = False if (no_color or os.environ.get("NO_COLOR")) else None
     try:
         settings = load(config_path, db=db, color=color)
@@ -86,6 +99,7 @@ def main(
 def open_store(ctx: Ctx) -> Iterator[Store]:
     """The cache, opened for one command and closed after it; a cache that cannot be opened is one line on
     stderr and exit 1."""
+    from briefing.cli.cache_health import cache_problem  # noqa: PLC0415
     from briefing.store import SchemaTooNew, Store  # noqa: PLC0415
 
     try:
@@ -93,8 +107,11 @@ def open_store(ctx: Ctx) -> Iterator[Store]:
     except SchemaTooNew as exc:
         fail(str(exc), code=1)
     except (sqlite3.DatabaseError, OSError) as exc:
-        fail(f"cannot open the cache {ctx.settings.db}: {exc}", code=1)
+        fail(cache_problem(exc, ctx.settings.db), code=1)
     try:
         yield store
+    except sqlite3.DatabaseError as exc:  # damaged pages found while reading, a full disk while writing
+        log.exception("cache error")
+        fail(cache_problem(exc, ctx.settings.db), code=1)
     finally:
         store.close()

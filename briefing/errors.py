@@ -1,4 +1,5 @@
-"""Provides the command line's error conventions: one line on stderr, exit 2 for bad input, 1 for failures."""
+"""Provides the command line's error conventions (one line on stderr, exit 2 for bad input, 1 for failures)
+and `say`, a cleaned line on stderr."""
 
 from __future__ import annotations
 
@@ -21,3 +22,8 @@ class BadInput(click.ClickException):
 def fail(message: str, code: int = 1) -> NoReturn:
     click.echo(f"briefing: error: {clean_line(message)}", err=True)
     raise SystemExit(code)
+
+
+def say(message: str) -> None:
+    """One `briefing: ...` line on stderr, cleaned like feed text (it may quote what the user typed)."""
+    click.echo(f"briefing: {clean_line(message)}", err=True)

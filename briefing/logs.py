@@ -2,7 +2,7 @@
 does not see (one feed's internal error, a swallowed analyzer crash, a damaged cache) is still recorded.
 
 Records of the `briefing` loggers go to a rotating file in the data directory (`briefing.log`, 1 MB, three
-old files kept; opened at the first record, so a quiet command touches no file). `-v` also prints INFO
+old files kept; made at the first record, so a quiet command touches no file). `-v` also prints INFO
 records on stderr and `-vv` DEBUG ones, cleaned like feed text, since a record can quote a feed. Nothing
 reaches stderr without `-v`: errors the user must see are printed by the commands themselves, in one line.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+from io import TextIOWrapper
 from pathlib import Path
 
 from briefing.safetext import clean_text
@@ -25,6 +26,18 @@ class _CleanFormatter(logging.Formatter):
         return clean_text(super().format(record))
 
 
+class _LazyFile(logging.handlers.RotatingFileHandler):
+    """The log file, made (with its directory) at the first record; a record it cannot write (a full or
+    read-only disk) is dropped without a word, so logging never adds a traceback to the user's terminal."""
+
+    def _open(self) -> TextIOWrapper:
+        Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
+        return super()._open()
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
+        return None
+
+
 def setup_logging(verbose: int, data_dir: Path) -> None:
     """Route the `briefing` loggers to the log file under `data_dir`, and to stderr with `verbose` > 0.
     Calling it again replaces what an earlier call set up (tests run several commands in one process)."""
@@ -34,15 +47,10 @@ def setup_logging(verbose: int, data_dir: Path) -> None:
         old.close()
     root.setLevel(logging.DEBUG if verbose > 1 else logging.INFO)
     root.propagate = False
-    handler: logging.Handler
-    try:
-        data_dir.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            data_dir / LOG_NAME, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
-        )
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    except OSError:  # a read-only or full data directory: no log file, and no complaint about it
-        handler = logging.NullHandler()
+    handler = _LazyFile(
+        data_dir / LOG_NAME, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     if verbose > 0:
         err = logging.StreamHandler()

@@ -19,7 +19,7 @@ from pathlib import Path
 import click
 
 from briefing.cli.group import Ctx
-from briefing.errors import fail
+from briefing.errors import fail, say
 
 LOW_SPACE = 1024 * 1024
 """Free bytes under which a failed write is blamed on a full disk."""
@@ -77,14 +77,14 @@ def doctor(ctx: Ctx, rebuild: bool) -> None:
     """Check the cache file (PRAGMA integrity_check); --rebuild starts it afresh if it is damaged."""
     path = ctx.settings.db
     if not path.exists():
-        click.echo(f"briefing: no cache yet at {path}; `briefing fetch` makes one", err=True)
+        say(f"no cache yet at {path}; `briefing fetch` makes one")
         return
     problems = _integrity(path)
     if not problems:
-        click.echo(f"briefing: the cache {path} is sound", err=True)
+        say(f"the cache {path} is sound")
         return
     for line in problems[:5]:
-        click.echo(f"briefing: {line}", err=True)
+        say(line)
     if not rebuild:
         fail(f"the cache {path} is damaged: `briefing doctor --rebuild` moves it aside and starts afresh")
     aside = path.with_name(f"{path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")

@@ -11,7 +11,7 @@ import click
 from briefing.cli.group import Ctx, open_store
 from briefing.cli.output import deliver
 from briefing.cli.sources import feed_target
-from briefing.errors import BadInput
+from briefing.errors import BadInput, say
 from briefing.feeds.sources import FeedListError, FeedSource, configured_feeds, user_feeds, write_feeds_file
 from briefing.safetext import clean_line
 
@@ -98,7 +98,7 @@ def add(ctx: Ctx, url: str, title: str, lang: str | None, category: str, full_te
     write_feeds_file(
         ctx.settings.feeds_file, [*mine, FeedSource(url, title, lang, full_text, category, trusted)]
     )
-    click.echo(f"briefing: following {url}", err=True)
+    say(f"following {url}")
 
 
 @feeds.command()
@@ -111,7 +111,7 @@ def remove(ctx: Ctx, url: str) -> None:
     if len(kept) == len(mine):
         raise BadInput(f"not following {url}")
     write_feeds_file(ctx.settings.feeds_file, kept)
-    click.echo(f"briefing: no longer following {url}", err=True)
+    say(f"no longer following {url}")
 
 
 @feeds.command("import")
@@ -146,9 +146,9 @@ def import_(ctx: Ctx, file: Path, allow_private: bool) -> None:
             added.append(src)
             known.add(src.url)
     for line in problems[:20]:
-        click.echo(f"briefing: skipped {line}", err=True)
+        say(f"skipped {line}")
     if len(problems) > 20:
-        click.echo(f"briefing: ... and {len(problems) - 20} more skipped", err=True)
+        say(f"... and {len(problems) - 20} more skipped")
     if added:
         write_feeds_file(ctx.settings.feeds_file, [*mine, *added])
     click.echo(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from briefing.errors import BadInput, fail
+from briefing.errors import BadInput, fail, say
 
 
 def write_output(path: Path, text: str) -> None:
@@ -32,4 +32,4 @@ def deliver(text: str, path: Path | None, wrote: str) -> None:
         click.echo(text, nl=False)
     else:
         write_output(path, text)
-        click.echo(f"briefing: {wrote}", err=True)
+        say(wrote)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from briefing.cli.sources import feed_sources
+from briefing.errors import say
 from briefing.safetext import clean_line
 
 if TYPE_CHECKING:
@@ -74,5 +75,5 @@ def load_briefing(
             do_refresh(ctx, store, quiet=True)
     b = build_briefing(store, ctx.now, day=day, lang=lang, limit=limit, since=since)
     for note in b.notes:
-        click.echo(f"briefing: {note}", err=True)
+        say(note)
     return b

@@ -74,6 +74,16 @@ def test_opml_import_refuses_an_invalid_url_even_with_the_opt_in(tmp_path: Path)
         ["feeds", "remove", ESC_ARG],
         ["--db", "{tmp}/not\x1b[2J\x9b31m.sqlite3", "today"],
         ["export", "--format", "json", "-o", "{tmp}/no-such-dir/\x1b]0;pwned\x07x.json"],
+        [
+            "--now",
+            "2024-03-16T20:00:00+00:00",
+            "export",
+            "--format",
+            "json",
+            "-o",
+            "{tmp}/\x1b]0;pwned\x07x.json",
+        ],
+        ["--db", "{tmp}/\x1b[2Jc.sqlite3", "paths"],
     ],
 )
 def test_escapes_in_arguments_never_reach_the_terminal(tmp_path: Path, args: list[str]) -> None:

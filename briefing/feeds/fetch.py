@@ -34,6 +34,7 @@ _skip_httpx_cli()
 import httpx  # noqa: E402
 
 from briefing import __version__  # noqa: E402
+from briefing.feeds.decode import BodyDecoder, TooLarge  # noqa: E402
 from briefing.feeds.transport import Transport  # noqa: E402
 from briefing.safetext import clean_line  # noqa: E402
 
@@ -66,10 +67,6 @@ class FetchResult:
     permanent_url: str | None = None
     """Set when every redirect hop was permanent (301/308): the feed's new address."""
     retry_after: datetime | None = None
-
-
-class TooLarge(Exception):
-    pass
 
 
 def is_local(url: str) -> bool:
@@ -106,17 +103,8 @@ def parse_retry_after(value: str | None, now: datetime) -> datetime | None:
     return min(max(when, now), now + RETRY_AFTER_CAP)
 
 
-def _decoder(encoding: str) -> zlib._Decompress | None:
-    encoding = encoding.strip().lower()
-    if encoding in ("gzip", "x-gzip"):
-        return zlib.decompressobj(16 + zlib.MAX_WBITS)
-    if encoding == "deflate":
-        return zlib.decompressobj(32 + zlib.MAX_WBITS)  # zlib or gzip header, auto-detected
-    return None
-
-
 async def _read_capped(response: httpx.Response, max_bytes: int) -> bytes:
-    decoder = _decoder(response.headers.get("content-encoding", ""))
+    decoder = BodyDecoder.for_header(response.headers.get("content-encoding", ""))
     declared = response.headers.get("content-length", "")
     if decoder is None and declared.isdigit() and int(declared) > max_bytes:
         raise TooLarge  # no need to read 60 MB to know
@@ -125,14 +113,11 @@ async def _read_capped(response: httpx.Response, max_bytes: int) -> bytes:
         if decoder is None:
             out += chunk
         else:
-            # max_length bounds what one chunk may expand to: a gzip bomb stops at the cap, not in memory.
             out += decoder.decompress(chunk, max_bytes + 1 - len(out))
-            if decoder.unconsumed_tail:
-                raise TooLarge
         if len(out) > max_bytes:
             raise TooLarge
     if decoder is not None:
-        out += decoder.flush()
+        out += decoder.flush(max_bytes + 1 - len(out))
     if len(out) > max_bytes:
         raise TooLarge
     return bytes(out)

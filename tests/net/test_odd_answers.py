@@ -1,11 +1,18 @@
 """Odd but legal HTTP answers and unusable feed URLs, each one feed's failure while the others are stored
-(reliability issue rows 1 and 2)."""
+(reliability issue rows 1, 2 and 4)."""
 
 from __future__ import annotations
 
+import gzip
+import zlib
+
+import pytest
+
+import briefing.feeds.fetch as fetch_mod
 from briefing.store import Store
 from tests.net.conftest import fetch
 from tests.net.server import LocalServer, Reply, rss
+from tests.net.test_limits import gzip_bomb
 
 
 def test_204_206_and_a_301_without_location_fail_alone(server: LocalServer, store: Store) -> None:
@@ -30,3 +37,39 @@ def test_an_invalid_url_in_the_list_is_that_feed_failure(server: LocalServer, st
     assert out[good].status == "ok"
     assert out["http://[::1/bad"].status == "error"
     assert store.count("articles") == 2
+
+
+def _raw_deflate(data: bytes) -> bytes:
+    c = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
+    return c.compress(data) + c.flush()
+
+
+def test_content_encodings_are_decoded_as_httpx_does(server: LocalServer, store: Store) -> None:
+    """Raw deflate (no zlib header), zlib deflate, a coding applied twice and `identity` in the list
+    (reliability issue row 4)."""
+    feeds = {
+        "raw": (_raw_deflate(rss("Raw", 2, prefix="raw")), "deflate"),
+        "zlib": (zlib.compress(rss("Zlib", 2, prefix="zl")), "deflate"),
+        "twice": (gzip.compress(gzip.compress(rss("Twice", 2, prefix="tw"))), "gzip, gzip"),
+        "identity": (gzip.compress(rss("Ident", 2, prefix="id")), "identity, gzip"),
+        "mixed": (gzip.compress(_raw_deflate(rss("Mixed", 2, prefix="mx"))), "deflate, gzip"),
+    }
+    urls = {
+        name: server.route(f"/{name}.xml", Reply(200, body, {"Content-Encoding": coding}))
+        for name, (body, coding) in feeds.items()
+    }
+    out = fetch(store, list(urls.values()))
+    assert {n: out[u].status for n, u in urls.items()} == dict.fromkeys(urls, "ok"), [
+        out[u].error for u in urls.values()
+    ]
+    assert store.count("articles") == 10
+
+
+def test_a_bomb_inside_two_codings_stops_at_the_cap(
+    server: LocalServer, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(fetch_mod, "MAX_BYTES", 1024 * 1024)
+    bomb = gzip.compress(gzip_bomb(50))
+    url = server.route("/bomb2.xml", Reply(200, bomb, {"Content-Encoding": "gzip, gzip"}))
+    out = fetch(store, [url])
+    assert out[url].status == "error" and "larger than" in (out[url].error or "")

@@ -159,6 +159,9 @@ async def fetch_http(
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     target, permanent = url, True
+    # host -> the cookies it set during this redirect chain (cookie-gated feeds): never stored, never sent
+    # to another host, forgotten when the chain ends
+    cookies: dict[str, dict[str, str]] = {}
     try:
         async with asyncio.timeout(deadline):
             for _hop in range(MAX_REDIRECTS + 1):
@@ -166,9 +169,15 @@ async def fetch_http(
                     refused = await guard(target)
                     if refused:
                         return FetchResult(url, "refused", error=refused)
-                async with client.stream("GET", target, headers=headers) as resp:
+                sent = headers
+                host = urlsplit(target).hostname
+                if host in cookies:  # only to the host that set them, only within this chain
+                    sent = {**headers, "Cookie": "; ".join(f"{k}={v}" for k, v in cookies[host].items())}
+                async with client.stream("GET", target, headers=sent) as resp:
                     if resp.status_code in (301, 302, 303, 307, 308) and "location" in resp.headers:
                         await _drain(resp)
+                        if "set-cookie" in resp.headers and host:
+                            _keep_cookies(cookies.setdefault(host, {}), resp.headers.get_list("set-cookie"))
                         permanent = permanent and resp.status_code in (301, 308)
                         location = resp.headers["location"]
                         # httpx refuses ESC in a header but lets C1 controls (U+009B is an 8-bit CSI)
@@ -228,6 +237,16 @@ async def fetch_http(
         return FetchResult(url, "error", error=f"corrupt compressed body ({exc})")
     except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, OSError, ValueError) as exc:
         return FetchResult(url, "error", error=_describe(exc))
+
+
+def _keep_cookies(jar: dict[str, str], set_cookies: list[str]) -> None:
+    """The name=value of each Set-Cookie header (attributes ignored), at most 20, printable ASCII only."""
+    for line in set_cookies:
+        pair = line.split(";", 1)[0].strip()
+        name, eq, value = pair.partition("=")
+        name = name.strip()
+        if eq and name and len(jar) < 20 and (name + value).isprintable() and (name + value).isascii():
+            jar[name] = value.strip()
 
 
 def _describe(exc: BaseException) -> str:

@@ -1,17 +1,18 @@
 """Odd but legal HTTP answers and unusable feed URLs, each one feed's failure while the others are stored
-(reliability issue rows 1, 2 and 4)."""
+(reliability issue rows 1, 2, 4 and 5)."""
 
 from __future__ import annotations
 
 import gzip
 import zlib
+from datetime import timedelta
 
 import pytest
 
 import briefing.feeds.fetch as fetch_mod
 from briefing.store import Store
-from tests.net.conftest import fetch
-from tests.net.server import LocalServer, Reply, rss
+from tests.net.conftest import NOW, fetch
+from tests.net.server import LocalServer, Reply, Seen, rss
 from tests.net.test_limits import gzip_bomb
 
 
@@ -73,3 +74,26 @@ def test_a_bomb_inside_two_codings_stops_at_the_cap(
     url = server.route("/bomb2.xml", Reply(200, bomb, {"Content-Encoding": "gzip, gzip"}))
     out = fetch(store, [url])
     assert out[url].status == "error" and "larger than" in (out[url].error or "")
+
+
+def test_a_cookie_gate_is_passed_within_one_redirect_chain_only(server: LocalServer, store: Store) -> None:
+    """A 302 that sets a cookie and redirects to itself (reliability issue row 5)."""
+
+    def gate(seen: Seen) -> Reply:
+        if "gate=open" in seen.headers.get("cookie", ""):
+            return Reply(200, rss("Gated", 2, prefix="gated"))
+        return Reply(302, headers={"Set-Cookie": "gate=open; Path=/; HttpOnly", "Location": "/gated.xml"})
+
+    url = server.route("/gated.xml", gate)
+    other = f"http://localhost:{server.port}/elsewhere.xml"
+    server.route("/elsewhere.xml", Reply(200, rss("Elsewhere", 1, prefix="else")))
+    server.route(
+        "/hop.xml", Reply(302, headers={"Set-Cookie": "track=me", "Location": other})
+    )  # to another host name
+    out = fetch(store, [url, server.url("/hop.xml")])
+    assert out[url].status == "ok", out[url].error
+    assert store.count("articles") == 3
+    assert "cookie" not in server.hits("/elsewhere.xml")[0].headers
+    fetch(store, [url], NOW + timedelta(hours=2))
+    first_of_second_run = server.hits("/gated.xml")[2]
+    assert "cookie" not in first_of_second_run.headers  # never stored between runs

@@ -35,6 +35,10 @@ class Settings:
     """Binding id -> key(s), to remap the TUI's keys (e.g. {"refresh": "ctrl+r"})."""
     concurrency: int = 16
     """How many feeds are fetched at once (at most 2 per host whatever this says)."""
+    proxy: str | None = None
+    """An http:// forward proxy for every feed (else HTTP_PROXY / HTTPS_PROXY / ALL_PROXY / NO_PROXY)."""
+    ca_bundle: str | None = None
+    """A file of trusted CA certificates for https (else SSL_CERT_FILE / SSL_CERT_DIR, else certifi's)."""
 
 
 CONCURRENCY_RANGE = (1, 256)
@@ -47,6 +51,15 @@ def _check(path: Path, key: str, value: Any) -> Any:
         if not isinstance(value, str) or not value.strip():
             raise ConfigError(f"{where} must be a non-empty string")
         return Path(value).expanduser() if key != "theme" else value
+    if key in ("proxy", "ca_bundle"):
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(f"{where} must be a non-empty string")
+        if key == "ca_bundle":
+            bundle = Path(value).expanduser()
+            if not bundle.is_file():
+                raise ConfigError(f"{where}: no such file: {bundle}")
+            return str(bundle)
+        return value.strip()
     if key in ("allow_private", "color"):
         if not isinstance(value, bool):
             raise ConfigError(f"{where} must be true or false (unquoted), not {value!r}")
@@ -69,7 +82,18 @@ def _check(path: Path, key: str, value: Any) -> Any:
     raise ConfigError(f"unknown setting in {path}: {key}")
 
 
-_FIELDS = ("db", "feeds_file", "theme", "bidi", "allow_private", "color", "keymap", "concurrency")
+_FIELDS = (
+    "db",
+    "feeds_file",
+    "theme",
+    "bidi",
+    "allow_private",
+    "color",
+    "keymap",
+    "concurrency",
+    "proxy",
+    "ca_bundle",
+)
 
 
 def load(config_path: Path | None = None, **overrides: Any) -> Settings:

@@ -22,6 +22,8 @@ from briefing.store import Store
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
+    from briefing.feeds.network import Network
+
 Progress = Callable[[int, int, str], None]
 """progress(done, total, label)."""
 
@@ -134,8 +136,9 @@ def refresh(
     analyze: bool = True,
     progress: Progress | None = None,
     concurrency: int = 16,
+    network: Network | None = None,
 ) -> RefreshReport:
-    outcomes = asyncio.run(fetch_into(store, sources, now, progress, concurrency))
+    outcomes = asyncio.run(fetch_into(store, sources, now, progress, concurrency, network))
     analyzed: list[Article] = []
     if analyze:
         analyzed = analyze_pending(store, progress)

@@ -20,6 +20,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 
 from briefing.feeds.fetch import FetchResult, is_local, make_client, read_local
+from briefing.feeds.network import Network
 from briefing.feeds.record import FeedRecord
 from briefing.feeds.run import FetchRun, LoadPages, SavePages, backoff
 from briefing.feeds.safety import HostChecks, url_problem
@@ -49,6 +50,7 @@ async def fetch_all(
     save_pages: SavePages,
     concurrency: int,
     on_record: Callable[[FeedRecord], None],
+    network: Network | None = None,
 ) -> None:
     """Fetch every source, handing `on_record` one `FeedRecord` per source as each feed finishes (the
     others are still being fetched meanwhile). `feeds` holds each source's stored feed (by URL), `failures`
@@ -129,7 +131,7 @@ async def fetch_all(
 
     remote = sum(1 for s in sources if not is_local(s.url))
     checks = HostChecks()
-    async with make_client(checks.addresses) as client:
+    async with make_client(checks.addresses, network or Network.from_env()) as client:
         run = FetchRun(now, client, checks, concurrency, remote, load_pages, save_pages)
         try:
             await asyncio.gather(*(tracked(run, s) for s in sources))

@@ -35,6 +35,7 @@ import httpx  # noqa: E402
 
 from briefing import __version__  # noqa: E402
 from briefing.feeds.decode import BodyDecoder, TooLarge  # noqa: E402
+from briefing.feeds.network import Network  # noqa: E402
 from briefing.feeds.transport import Transport  # noqa: E402
 from briefing.safetext import clean_line  # noqa: E402
 
@@ -257,15 +258,21 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}"[:200]
 
 
-def make_client(addresses: Mapping[str, Sequence[str]] | None = None) -> httpx.AsyncClient:
+def make_client(
+    addresses: Mapping[str, Sequence[str]] | None = None, network: Network | None = None
+) -> httpx.AsyncClient:
     """The one HTTP client of a fetch run, on the lean transport (`transport.py`; the run limits requests
     overall and per host itself), connecting checked host names to their checked `addresses`; connect/read
-    timeouts, no cookies kept, no automatic redirects, no proxy or netrc from the environment (a feed list
-    must not pick up credentials)."""
+    timeouts, no cookies kept, no automatic redirects, no netrc (a feed list must not pick up credentials);
+    the proxy and TLS roots come from `network` (the environment's standard variables or the config)."""
     timeout = httpx.Timeout(10.0, connect=10.0)
     # httpx copies a Cookies object's jar into its own, so a subclass would be lost; a jar whose policy
     # accepts no domain is kept as is and stores nothing: feeds have no business tracking their readers.
     jar = http.cookiejar.CookieJar(policy=http.cookiejar.DefaultCookiePolicy(allowed_domains=[]))
     return httpx.AsyncClient(
-        transport=Transport(addresses), timeout=timeout, follow_redirects=False, cookies=jar, trust_env=False
+        transport=Transport(addresses, network=network),
+        timeout=timeout,
+        follow_redirects=False,
+        cookies=jar,
+        trust_env=False,
     )

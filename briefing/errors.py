@@ -16,11 +16,16 @@ class BadInput(click.ClickException):
     exit_code = 2
 
     def show(self, file: object = None) -> None:
-        click.echo(f"briefing: error: {clean_line(self.message)}", err=True)
+        fail_line(self.message)
+
+
+def fail_line(message: str) -> None:
+    """The one `briefing: error: ...` line on stderr, cleaned."""
+    click.echo(f"briefing: error: {clean_line(message)}", err=True)
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
-    click.echo(f"briefing: error: {clean_line(message)}", err=True)
+    fail_line(message)
     raise SystemExit(code)
 
 

@@ -11,6 +11,7 @@ import sys
 
 from briefing.cli import actors, analyze, app, brief, cache_health, feeds, fetch, housekeeping, search
 from briefing.cli.group import main
+from briefing.errors import fail_line as say_error
 
 for command in (
     fetch.fetch,
@@ -42,9 +43,22 @@ def run() -> None:
     """
     import os  # noqa: PLC0415
 
+    import click  # noqa: PLC0415
+
     code: object = 0
     try:
-        main()
+        # click's own handling prints a usage error in four lines; the README promises one
+        result = main.main(standalone_mode=False)
+        code = result if isinstance(result, int) else 0
+    except click.UsageError as exc:
+        where = f" (see `{exc.ctx.command_path} -h`)" if exc.ctx is not None else ""
+        say_error(f"{exc.format_message()}{where}")
+        code = exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        code = exc.exit_code
+    except click.Abort:
+        code = 1
     except SystemExit as done:
         code = done.code
     except OSError as exc:  # click.echo flushes: a full disk (`> /dev/full`) is raised by the command

@@ -24,7 +24,7 @@ from briefing.errors import fail, say
 LOW_SPACE = 1024 * 1024
 """Free bytes under which a failed write is blamed on a full disk."""
 
-DAMAGED = ("malformed", "not a database", "corrupt")
+DAMAGED = ("malformed", "corrupt")
 
 
 def disk_full(path: Path) -> bool:
@@ -47,6 +47,11 @@ def cache_problem(exc: BaseException, path: Path) -> str:
         return f"disk full: cannot write the cache {path}; nothing stored was lost, free some space and retry"
     if ("disk i/o error" in lowered or isinstance(exc, sqlite3.OperationalError)) and disk_full(path):
         return f"disk full: cannot write the cache {path}; nothing stored was lost, free some space and retry"
+    if "not a database" in lowered:
+        return (
+            f"{path} is not a briefing cache (not an SQLite file): check --db or the db setting; "
+            "if it was your cache, `briefing doctor --rebuild` starts it afresh"
+        )
     if any(word in lowered for word in DAMAGED):
         return (
             f"the cache {path} is damaged ({text[:80]}): run `briefing doctor` to check it, "

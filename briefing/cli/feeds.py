@@ -57,8 +57,12 @@ def list_(ctx: Ctx) -> None:
             f"items={f.item_count if f else 0}",
             f"last_ok={_when(f.last_success if f else None)}",
         ]
-        if f and f.next_fetch and f.next_fetch > ctx.now:
+        if f and f.gone:
+            pass
+        elif f and f.next_fetch and f.next_fetch > ctx.now:
             fields.append(f"next={_when(f.next_fetch)}")
+        else:
+            fields.append("next=due")  # fetched at the next `briefing fetch`
         if src.category:
             fields.append(f"category={clean_line(src.category)}")
         if src.url in moved:

@@ -37,14 +37,15 @@ class Ctx:
     now: datetime
 
 
-def parse_now(value: str | None) -> datetime:
-    """`--now` (or `--published`): an ISO 8601 date-time, local time when it has no offset; empty is now."""
+def parse_now(value: str | None, flag: str = "--now") -> datetime:
+    """`--now` (or `flag`, e.g. `--published`): an ISO 8601 date-time, local time when it has no offset;
+    empty is now."""
     if not value:
         return datetime.now().astimezone()
     try:
         dt = datetime.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"not an ISO 8601 date-time: {value!r}", param_hint="--now") from None
+        raise click.BadParameter(f"not an ISO 8601 date-time: {value!r}", param_hint=flag) from None
     return dt if dt.tzinfo else dt.astimezone()
 
 
@@ -107,7 +108,8 @@ def open_store(ctx: Ctx) -> Iterator[Store]:
     except SchemaTooNew as exc:
         fail(str(exc), code=1)
     except (sqlite3.DatabaseError, OSError) as exc:
-        fail(cache_problem(exc, ctx.settings.db), code=1)
+        # a file that is no SQLite database at all (`--db notes.txt`) is bad input; a damaged one is not
+        fail(cache_problem(exc, ctx.settings.db), code=2 if "not a database" in str(exc) else 1)
     try:
         yield store
     except sqlite3.DatabaseError as exc:  # damaged pages found while reading, a full disk while writing

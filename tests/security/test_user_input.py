@@ -93,3 +93,43 @@ def test_escapes_in_arguments_never_reach_the_terminal(tmp_path: Path, args: lis
         text = stream.decode("utf-8", "replace")
         assert "\x1b" not in text and "\x07" not in text and "\x9b" not in text, text
     assert b"Traceback" not in r.stderr
+
+
+def test_command_line_slips_are_one_line_and_exit_2(tmp_path: Path) -> None:
+    """Usage errors in one line; `--published` blamed by name; a file that is no cache is bad input."""
+    notdb = tmp_path / "notes.txt"
+    notdb.write_text("not a database at all\n" * 50)
+    for args, word in [
+        (["export", "--format", "pdf"], "--format"),
+        (["analyze", "-", "--published", "yesterday"], "--published"),
+        (["no-such-command"], "no-such-command"),
+        (["--db", str(notdb), "today"], "not a briefing cache"),
+    ]:
+        r = run(args, tmp_path)
+        err = r.stderr.decode()
+        assert r.returncode == 2, (args, err)
+        assert len(err.strip().splitlines()) == 1 and word in err, (args, err)
+    assert b"--now" not in run(["analyze", "-", "--published", "yesterday"], tmp_path).stderr
+
+
+def test_export_since_alone_runs_to_today(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.sqlite3")
+    now = "2024-03-16T20:00:00+00:00"
+    ranged = run(["--db", db, "--now", now, "export", "--format", "json", "--since", "2024-03-14"], tmp_path)
+    explicit = run(
+        [
+            "--db",
+            db,
+            "--now",
+            now,
+            "export",
+            "--format",
+            "json",
+            "--since",
+            "2024-03-14",
+            "--until",
+            "2024-03-16",
+        ],
+        tmp_path,
+    )
+    assert ranged.returncode == 0 and ranged.stdout == explicit.stdout

@@ -10,8 +10,6 @@ reaches stderr without `-v`: errors the user must see are printed by the command
 from __future__ import annotations
 
 import logging
-import logging.handlers
-from io import TextIOWrapper
 from pathlib import Path
 
 from briefing.safetext import clean_text
@@ -26,16 +24,34 @@ class _CleanFormatter(logging.Formatter):
         return clean_text(super().format(record))
 
 
-class _LazyFile(logging.handlers.RotatingFileHandler):
-    """The log file, made (with its directory) at the first record; a record it cannot write (a full or
-    read-only disk) is dropped without a word, so logging never adds a traceback to the user's terminal."""
+class _LazyFile(logging.Handler):
+    """The rotating log file, made (with its directory, and `logging.handlers` imported) at the first record,
+    so a command that logs nothing pays for neither; a record it cannot write (a full or read-only disk) is
+    dropped without a word, so logging never adds a traceback to the user's terminal."""
 
-    def _open(self) -> TextIOWrapper:
-        Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
-        return super()._open()
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self._file: logging.Handler | None = None
 
-    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
-        return None
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self._file is None:
+                import logging.handlers  # noqa: PLC0415
+
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._file = logging.handlers.RotatingFileHandler(
+                    self.path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
+                )
+                self._file.setFormatter(self.formatter)
+            self._file.emit(record)
+        except Exception:  # noqa: BLE001 (a log that cannot be written must not break the command)
+            return
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
 
 
 def setup_logging(verbose: int, data_dir: Path) -> None:
@@ -47,9 +63,7 @@ def setup_logging(verbose: int, data_dir: Path) -> None:
         old.close()
     root.setLevel(logging.DEBUG if verbose > 1 else logging.INFO)
     root.propagate = False
-    handler = _LazyFile(
-        data_dir / LOG_NAME, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
-    )
+    handler = _LazyFile(data_dir / LOG_NAME)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     if verbose > 0:

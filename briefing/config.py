@@ -35,28 +35,83 @@ class Settings:
     """Binding id -> key(s), to remap the TUI's keys (e.g. {"refresh": "ctrl+r"})."""
     concurrency: int = 16
     """How many feeds are fetched at once (at most 2 per host whatever this says)."""
+    proxy: str | None = None
+    """An http:// forward proxy for every feed (else HTTP_PROXY / HTTPS_PROXY / ALL_PROXY / NO_PROXY)."""
+    ca_bundle: str | None = None
+    """A file of trusted CA certificates for https (else SSL_CERT_FILE / SSL_CERT_DIR, else certifi's)."""
 
 
-_FIELDS = {"db", "feeds_file", "theme", "bidi", "allow_private", "color", "keymap", "concurrency"}
+CONCURRENCY_RANGE = (1, 256)
+
+
+def _check(path: Path, key: str, value: Any) -> Any:
+    """`value` of setting `key` if it has the right type and range, else a `ConfigError` naming the key."""
+    where = f"{path}: {key}"
+    if key in ("db", "feeds_file", "theme"):
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(f"{where} must be a non-empty string")
+        return Path(value).expanduser() if key != "theme" else value
+    if key in ("proxy", "ca_bundle"):
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigError(f"{where} must be a non-empty string")
+        if key == "ca_bundle":
+            bundle = Path(value).expanduser()
+            if not bundle.is_file():
+                raise ConfigError(f"{where}: no such file: {bundle}")
+            return str(bundle)
+        return value.strip()
+    if key in ("allow_private", "color"):
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where} must be true or false (unquoted), not {value!r}")
+        return value
+    if key == "bidi":
+        if value not in ("app", "terminal", "off"):
+            raise ConfigError(f"{where} must be app, terminal or off")
+        return value
+    if key == "concurrency":
+        low, high = CONCURRENCY_RANGE
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise ConfigError(f"{where} must be a whole number from {low} to {high}, not {value!r}")
+        return value
+    if key == "keymap":
+        if not isinstance(value, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+        ):
+            raise ConfigError(f'{where} must be a table of strings (e.g. refresh = "ctrl+r")')
+        return dict(value)
+    raise ConfigError(f"unknown setting in {path}: {key}")
+
+
+_FIELDS = (
+    "db",
+    "feeds_file",
+    "theme",
+    "bidi",
+    "allow_private",
+    "color",
+    "keymap",
+    "concurrency",
+    "proxy",
+    "ca_bundle",
+)
 
 
 def load(config_path: Path | None = None, **overrides: Any) -> Settings:
-    """Settings from the config file (if any), then the given overrides (those not None)."""
+    """Settings from the config file (if any), then the given overrides (those not None). Every key is
+    checked for its type and range (`ConfigError` names the first bad one); a config file named on the
+    command line must exist."""
     path = config_path or paths.config_file()
     values: dict[str, Any] = {}
+    if config_path is not None and not path.exists():
+        raise ConfigError(f"no such config file: {path}")
     if path.exists():
         try:
             raw = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise ConfigError(f"cannot read config {path}: {exc}") from exc
-        unknown = set(raw) - _FIELDS
+        unknown = set(raw) - set(_FIELDS)
         if unknown:
             raise ConfigError(f"unknown setting(s) in {path}: {', '.join(sorted(unknown))}")
-        values = dict(raw)
-        for key in ("db", "feeds_file"):
-            if key in values:
-                values[key] = Path(str(values[key])).expanduser()
-        if "bidi" in values and values["bidi"] not in {"app", "terminal", "off"}:
-            raise ConfigError(f"{path}: bidi must be app, terminal or off")
+        values = {key: _check(path, key, value) for key, value in raw.items()}
     settings = replace(Settings(), **values)
     return replace(settings, **{k: v for k, v in overrides.items() if v is not None})

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from briefing.batched_writes import BatchedWrites
+from briefing.feeds.network import Network
 from briefing.feeds.outcome import FeedOutcome
 from briefing.feeds.record import FeedRecord
 from briefing.feeds.sources import FeedSource
@@ -36,7 +37,12 @@ def _status(record: FeedRecord) -> FetchStatus:
 
 
 async def fetch_into(
-    store: Store, sources: Sequence[FeedSource], now: datetime, progress: Progress | None, concurrency: int
+    store: Store,
+    sources: Sequence[FeedSource],
+    now: datetime,
+    progress: Progress | None,
+    concurrency: int,
+    network: Network | None = None,
 ) -> list[FeedOutcome]:
     """Fetch, parse and store every due feed (see `briefing.feeds.collect` for the etiquette and limits)."""
     from briefing.feeds.collect import fetch_all  # noqa: PLC0415 (httpx and feedparser only when fetching)
@@ -70,6 +76,7 @@ async def fetch_into(
             save_pages=save_pages,
             concurrency=concurrency,
             on_record=on_record,
+            network=network,
         )
     finally:
         writes.flush()  # the last batch: every future of `written` is done after it

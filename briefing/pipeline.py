@@ -7,6 +7,7 @@ are passed in. One failing feed never stops the others: each gets its own outcom
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -21,6 +22,8 @@ from briefing.store import Store
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
+
+    from briefing.feeds.network import Network
 
 Progress = Callable[[int, int, str], None]
 """progress(done, total, label)."""
@@ -54,7 +57,8 @@ def _analyze_one(article: Article) -> tuple[int, Analysis | None]:
         return article.id, analyze(
             article.text, article.published, title=article.title, author=article.author or None
         )
-    except Exception:  # noqa: BLE001 (any analyzer bug must not lose the other articles)
+    except Exception:  # any analyzer bug must not lose the other articles; it is logged (briefing.log)
+        logging.getLogger(__name__).exception("analysis of article %s (%s) failed", article.id, article.url)
         return article.id, None
 
 
@@ -157,8 +161,9 @@ def refresh(
     analyze: bool = True,
     progress: Progress | None = None,
     concurrency: int = 16,
+    network: Network | None = None,
 ) -> RefreshReport:
-    outcomes = asyncio.run(fetch_into(store, sources, now, progress, concurrency))
+    outcomes = asyncio.run(fetch_into(store, sources, now, progress, concurrency, network))
     analyzed: list[int] = []
     if analyze:
         analyzed = analyze_pending(store, progress)

@@ -25,7 +25,7 @@ def analyze(ctx: Ctx, path: str, published: str | None, lang: str, title: str | 
     from briefing.render.jsonout import analysis_json  # noqa: PLC0415
     from briefing.safetext import clean_text  # noqa: PLC0415
 
-    when = parse_now(published) if published else ctx.now
+    when = parse_now(published, "--published") if published else ctx.now
     try:
         data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except OSError as exc:

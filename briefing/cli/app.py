@@ -19,6 +19,10 @@ from briefing.words import count
 @click.pass_obj
 def tui(ctx: Ctx, theme: str | None, bidi: str | None) -> None:
     """Open the interactive app (the default command)."""
+    import os  # noqa: PLC0415
+
+    if not ctx.settings.color:
+        os.environ["NO_COLOR"] = "1"  # --no-color or color = false: Textual and Rich honour NO_COLOR
     from briefing.store import Store  # noqa: PLC0415
     from briefing.tui.app import BriefingApp  # noqa: PLC0415
 

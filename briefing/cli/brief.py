@@ -71,6 +71,8 @@ def export(
     since, until = parse_date(since_text, "--since"), parse_date(until_text, "--until")
     if day and (since or until):
         raise click.UsageError("use either --date or --since/--until")
+    if since and not until:
+        until = ctx.now.date()  # a range up to today
     if since and until and since > until:
         raise click.UsageError("--since is after --until")
     with open_store(ctx) as store:

@@ -11,7 +11,7 @@ import click
 from briefing.cli.group import Ctx, open_store
 from briefing.cli.output import deliver
 from briefing.cli.sources import feed_target
-from briefing.errors import BadInput
+from briefing.errors import BadInput, say
 from briefing.feeds.sources import FeedListError, FeedSource, configured_feeds, user_feeds, write_feeds_file
 from briefing.safetext import clean_line
 from briefing.words import count
@@ -37,7 +37,7 @@ def feeds() -> None:
 @click.pass_obj
 def list_(ctx: Ctx) -> None:
     """List the feeds with their last success, last error, next allowed fetch and item count."""
-    from briefing.feeds.safety import check_url  # noqa: PLC0415
+    from briefing.feeds.safety import check_url, url_problem  # noqa: PLC0415
 
     try:
         sources, samples = configured_feeds(ctx.settings.feeds_file)
@@ -58,8 +58,12 @@ def list_(ctx: Ctx) -> None:
             f"items={f.item_count if f else 0}",
             f"last_ok={_when(f.last_success if f else None)}",
         ]
-        if f and f.next_fetch and f.next_fetch > ctx.now:
+        if f and f.gone:
+            pass
+        elif f and f.next_fetch and f.next_fetch > ctx.now:
             fields.append(f"next={_when(f.next_fetch)}")
+        else:
+            fields.append("next=due")  # fetched at the next `briefing fetch`
         if src.category:
             fields.append(f"category={clean_line(src.category)}")
         if src.url in moved:
@@ -68,7 +72,9 @@ def list_(ctx: Ctx) -> None:
             fields.append("GONE")
         if f and f.id in page_failures:
             fields.append(f"pages_failed={page_failures[f.id]}")
-        refused = None if (src.trusted or ctx.settings.allow_private) else check_url(src.url)
+        refused = url_problem(src.url) or (
+            None if (src.trusted or ctx.settings.allow_private) else check_url(src.url)
+        )
         if refused:
             fields.append(f"error={clean_line(refused)}")
         elif f and f.last_error:
@@ -97,7 +103,7 @@ def add(ctx: Ctx, url: str, title: str, lang: str | None, category: str, full_te
     write_feeds_file(
         ctx.settings.feeds_file, [*mine, FeedSource(url, title, lang, full_text, category, trusted)]
     )
-    click.echo(f"briefing: following {url}", err=True)
+    say(f"following {url}")
 
 
 @feeds.command()
@@ -110,7 +116,7 @@ def remove(ctx: Ctx, url: str) -> None:
     if len(kept) == len(mine):
         raise BadInput(f"not following {url}")
     write_feeds_file(ctx.settings.feeds_file, kept)
-    click.echo(f"briefing: no longer following {url}", err=True)
+    say(f"no longer following {url}")
 
 
 @feeds.command("import")
@@ -120,7 +126,7 @@ def remove(ctx: Ctx, url: str) -> None:
 def import_(ctx: Ctx, file: Path, allow_private: bool) -> None:
     """Follow the feeds of an OPML file (http(s) only; titles and categories kept)."""
     from briefing.feeds.opml import MAX_BYTES, OpmlError, parse_opml  # noqa: PLC0415
-    from briefing.feeds.safety import check_url  # noqa: PLC0415
+    from briefing.feeds.safety import check_url, url_problem  # noqa: PLC0415
 
     try:
         with file.expanduser().open("rb") as fh:
@@ -136,16 +142,18 @@ def import_(ctx: Ctx, file: Path, allow_private: bool) -> None:
     known = {f.url for f in mine}
     added: list[FeedSource] = []
     for src in result.feeds:
-        refused = None if (allow_private or ctx.settings.allow_private) else check_url(src.url)
+        refused = url_problem(src.url) or (
+            None if (allow_private or ctx.settings.allow_private) else check_url(src.url)
+        )
         if refused:
             problems.append(f"{src.title or src.url}: {refused}")
         elif src.url not in known:
             added.append(src)
             known.add(src.url)
     for line in problems[:20]:
-        click.echo(f"briefing: skipped {line}", err=True)
+        say(f"skipped {line}")
     if len(problems) > 20:
-        click.echo(f"briefing: ... and {len(problems) - 20} more skipped", err=True)
+        say(f"... and {len(problems) - 20} more skipped")
     if added:
         write_feeds_file(ctx.settings.feeds_file, [*mine, *added])
     kept = len(result.feeds) - len(added)

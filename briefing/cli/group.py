@@ -8,6 +8,7 @@ failures.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,6 +26,8 @@ from briefing.errors import fail
 if TYPE_CHECKING:
     from briefing.store import Store
 
+log = logging.getLogger(__name__)
+
 
 @dataclass
 class Ctx:
@@ -34,14 +37,15 @@ class Ctx:
     now: datetime
 
 
-def parse_now(value: str | None) -> datetime:
-    """`--now` (or `--published`): an ISO 8601 date-time, local time when it has no offset; empty is now."""
+def parse_now(value: str | None, flag: str = "--now") -> datetime:
+    """`--now` (or `flag`, e.g. `--published`): an ISO 8601 date-time, local time when it has no offset;
+    empty is now."""
     if not value:
         return datetime.now().astimezone()
     try:
         dt = datetime.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"not an ISO 8601 date-time: {value!r}", param_hint="--now") from None
+        raise click.BadParameter(f"not an ISO 8601 date-time: {value!r}", param_hint=flag) from None
     return dt if dt.tzinfo else dt.astimezone()
 
 
@@ -69,6 +73,7 @@ def parse_date(value: str | None, flag: str) -> date | None:
     type=click.Choice(["app", "terminal", "off"]),
     help="How the app lays out Arabic (also `briefing tui --bidi`).",
 )
+@click.option("-v", "--verbose", count=True, help="Log what happens on stderr (-vv: more).")
 @click.version_option(__version__, prog_name="briefing")
 @click.pass_context
 def main(
@@ -78,10 +83,15 @@ def main(
     no_color: bool,
     now_text: str | None,
     bidi: str | None,
+    verbose: int,
 ) -> None:
     """A news briefing for the Middle East in your terminal: stories, actors and upcoming events."""
     import os  # noqa: PLC0415
 
+    from briefing import paths  # noqa: PLC0415
+    from briefing.logs import setup_logging  # noqa: PLC0415
+
+    setup_logging(verbose, paths.data_dir())
     color = False if (no_color or os.environ.get("NO_COLOR")) else None
     try:
         settings = load(config_path, db=db, color=color)
@@ -98,6 +108,7 @@ def main(
 def open_store(ctx: Ctx) -> Iterator[Store]:
     """The cache, opened for one command and closed after it; a cache that cannot be opened is one line on
     stderr and exit 1."""
+    from briefing.cli.cache_faults import cache_problem  # noqa: PLC0415
     from briefing.store import SchemaTooNew, Store  # noqa: PLC0415
 
     try:
@@ -105,8 +116,12 @@ def open_store(ctx: Ctx) -> Iterator[Store]:
     except SchemaTooNew as exc:
         fail(str(exc), code=1)
     except (sqlite3.DatabaseError, OSError) as exc:
-        fail(f"cannot open the cache {ctx.settings.db}: {exc}", code=1)
+        # a file that is no SQLite database at all (`--db notes.txt`) is bad input; a damaged one is not
+        fail(cache_problem(exc, ctx.settings.db), code=2 if "not a database" in str(exc) else 1)
     try:
         yield store
+    except sqlite3.DatabaseError as exc:  # damaged pages found while reading, a full disk while writing
+        log.exception("cache error")
+        fail(cache_problem(exc, ctx.settings.db), code=1)
     finally:
         store.close()

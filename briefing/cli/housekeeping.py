@@ -27,8 +27,12 @@ def prune(ctx: Ctx, older: str) -> None:
 def paths(ctx: Ctx) -> None:
     """Print where the config, feeds list, cache and user themes live."""
     from briefing import paths as p  # noqa: PLC0415
+    from briefing.safetext import clean_line  # noqa: PLC0415 (paths come from the user: --db, config)
 
-    click.echo(f"config  {p.config_file()}")
-    click.echo(f"feeds   {ctx.settings.feeds_file}")
-    click.echo(f"cache   {ctx.settings.db}")
-    click.echo(f"themes  {p.user_themes_dir()}")
+    for name, where in (
+        ("config", p.config_file()),
+        ("feeds", ctx.settings.feeds_file),
+        ("cache", ctx.settings.db),
+        ("themes", p.user_themes_dir()),
+    ):
+        click.echo(f"{name:<7} {clean_line(str(where))}")

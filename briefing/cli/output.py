@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from briefing.errors import BadInput
+from briefing.errors import BadInput, fail, say
 
 
 def write_output(path: Path, text: str) -> None:
@@ -19,7 +19,10 @@ def write_output(path: Path, text: str) -> None:
         raise BadInput(f"{path} is a directory")
     if not path.parent.is_dir():
         raise BadInput(f"no such directory: {path.parent}")
-    write_atomic(path, text)
+    try:
+        write_atomic(path, text)
+    except OSError as exc:  # a full disk, a read-only file system: one line, exit 1, no temporary file left
+        fail(f"cannot write {path}: {exc.strerror or exc}")
 
 
 def deliver(text: str, path: Path | None, wrote: str) -> None:
@@ -29,4 +32,4 @@ def deliver(text: str, path: Path | None, wrote: str) -> None:
         click.echo(text, nl=False)
     else:
         write_output(path, text)
-        click.echo(f"briefing: {wrote}", err=True)
+        say(wrote)

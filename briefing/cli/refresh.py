@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from briefing.cli.sources import feed_sources
+from briefing.errors import BadInput, say
 from briefing.safetext import clean_line
 
 if TYPE_CHECKING:
@@ -36,8 +37,13 @@ def do_refresh(
 ) -> RefreshReport:
     """Fetch, analyze and cluster. `quiet` (the TUI, or an automatic first fill) prints nothing: the caller
     reports from the returned RefreshReport; `progress(done, total, label)` replaces the stderr bar."""
+    from briefing.feeds.network import Network, NetworkError  # noqa: PLC0415
     from briefing.pipeline import refresh  # noqa: PLC0415
 
+    try:
+        network = Network.from_env(proxy=ctx.settings.proxy, ca_bundle=ctx.settings.ca_bundle)
+    except NetworkError as exc:
+        raise BadInput(str(exc)) from exc
     sources, samples = feed_sources(ctx, feed_args, allow_private=allow_private, full_text=full_text)
     if samples and not quiet:
         click.echo("briefing: no feeds configured; using the bundled sample feeds", err=True)
@@ -47,7 +53,13 @@ def do_refresh(
         progress = StderrProgress()
     try:
         report = refresh(
-            store, sources, ctx.now, analyze=analyze, progress=progress, concurrency=ctx.settings.concurrency
+            store,
+            sources,
+            ctx.now,
+            analyze=analyze,
+            progress=progress,
+            concurrency=ctx.settings.concurrency,
+            network=network,
         )
     finally:
         close = getattr(progress, "close", None)  # the stderr bar, or a caller's progress that has one
@@ -96,5 +108,5 @@ def load_briefing(
             do_refresh(ctx, store, quiet=True)
     b = build_briefing(store, ctx.now, day=day, lang=lang, limit=limit, since=since, agenda_days=agenda_days)
     for note in b.notes:
-        click.echo(f"briefing: {note}", err=True)
+        say(note)
     return b

@@ -16,6 +16,13 @@ if TYPE_CHECKING:
 def feed_target(arg: str) -> str:
     """A feed the user typed: a URL (http, https or file) as given, or an existing file as its absolute
     path. Anything else is `BadInput`."""
+    from urllib.parse import unquote, urlsplit  # noqa: PLC0415
+
+    from briefing.feeds.safety import url_problem  # noqa: PLC0415
+
+    bad = url_problem(arg)
+    if bad:
+        raise BadInput(bad)
     if "://" not in arg:
         path = Path(arg).expanduser()
         if not path.is_file():
@@ -23,6 +30,8 @@ def feed_target(arg: str) -> str:
         return str(path.resolve())
     if not arg.lower().startswith(("http://", "https://", "file://")):
         raise BadInput(f"unsupported URL scheme (http, https or file): {arg}")
+    if arg.lower().startswith("file://") and not Path(unquote(urlsplit(arg).path)).is_file():
+        raise BadInput(f"no such feed file: {arg}")
     return arg
 
 

@@ -15,15 +15,19 @@ in.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 
 from briefing.feeds.fetch import FetchResult, is_local, make_client, read_local
+from briefing.feeds.network import Network
 from briefing.feeds.record import FeedRecord
 from briefing.feeds.run import FetchRun, LoadPages, SavePages, backoff
-from briefing.feeds.safety import HostChecks
+from briefing.feeds.safety import HostChecks, url_problem
 from briefing.feeds.sources import FeedSource
 from briefing.models import Feed
+
+log = logging.getLogger(__name__)
 
 
 def _skip_reason(feed: Feed, src: FeedSource, now: datetime) -> str | None:
@@ -46,10 +50,13 @@ async def fetch_all(
     save_pages: SavePages,
     concurrency: int,
     on_record: Callable[[FeedRecord], None],
+    network: Network | None = None,
 ) -> None:
     """Fetch every source, handing `on_record` one `FeedRecord` per source as each feed finishes (the
     others are still being fetched meanwhile). `feeds` holds each source's stored feed (by URL), `failures`
     the consecutive failures per feed id (for the backoff). An exception from `on_record` ends the run."""
+    if concurrency < 1:
+        raise ValueError(f"concurrency must be at least 1, not {concurrency}")
 
     async def one(run: FetchRun, src: FeedSource) -> FeedRecord:
         feed = feeds[src.url]
@@ -58,6 +65,9 @@ async def fetch_all(
         skip = _skip_reason(feed, src, now)
         if skip:
             return FeedRecord(src.url, feed.id, title, "skipped", error=skip)
+        unusable = url_problem(feed.url)
+        if unusable:  # e.g. `http://[::1/bad` written into the list by hand: fix or remove it
+            return FeedRecord(src.url, feed.id, title, "error", error=unusable)
         local = is_local(feed.url)
         if local:
             if not (src.trusted or src.allow_private):
@@ -108,11 +118,20 @@ async def fetch_all(
         )
 
     async def tracked(run: FetchRun, src: FeedSource) -> None:
-        on_record(await one(run, src))
+        try:
+            record = await one(run, src)
+        except Exception as exc:  # a bug or an unforeseen answer stays this feed's failure, logged in full
+            log.exception("fetching %s failed", src.url)
+            feed = feeds[src.url]
+            assert feed.id is not None
+            retry = backoff(failures.get(feed.id, 0) + 1, now)
+            why = f"internal error: {type(exc).__name__}: {exc}"[:200]
+            record = FeedRecord(src.url, feed.id, feed.title or src.url, "error", retry=retry, error=why)
+        on_record(record)
 
     remote = sum(1 for s in sources if not is_local(s.url))
     checks = HostChecks()
-    async with make_client(checks.addresses) as client:
+    async with make_client(checks.addresses, network or Network.from_env()) as client:
         run = FetchRun(now, client, checks, concurrency, remote, load_pages, save_pages)
         try:
             await asyncio.gather(*(tracked(run, s) for s in sources))

@@ -34,6 +34,8 @@ _skip_httpx_cli()
 import httpx  # noqa: E402
 
 from briefing import __version__  # noqa: E402
+from briefing.feeds.decode import BodyDecoder, TooLarge  # noqa: E402
+from briefing.feeds.network import Network  # noqa: E402
 from briefing.feeds.transport import Transport  # noqa: E402
 from briefing.safetext import clean_line  # noqa: E402
 
@@ -66,10 +68,6 @@ class FetchResult:
     permanent_url: str | None = None
     """Set when every redirect hop was permanent (301/308): the feed's new address."""
     retry_after: datetime | None = None
-
-
-class TooLarge(Exception):
-    pass
 
 
 def is_local(url: str) -> bool:
@@ -106,17 +104,8 @@ def parse_retry_after(value: str | None, now: datetime) -> datetime | None:
     return min(max(when, now), now + RETRY_AFTER_CAP)
 
 
-def _decoder(encoding: str) -> zlib._Decompress | None:
-    encoding = encoding.strip().lower()
-    if encoding in ("gzip", "x-gzip"):
-        return zlib.decompressobj(16 + zlib.MAX_WBITS)
-    if encoding == "deflate":
-        return zlib.decompressobj(32 + zlib.MAX_WBITS)  # zlib or gzip header, auto-detected
-    return None
-
-
 async def _read_capped(response: httpx.Response, max_bytes: int) -> bytes:
-    decoder = _decoder(response.headers.get("content-encoding", ""))
+    decoder = BodyDecoder.for_header(response.headers.get("content-encoding", ""))
     declared = response.headers.get("content-length", "")
     if decoder is None and declared.isdigit() and int(declared) > max_bytes:
         raise TooLarge  # no need to read 60 MB to know
@@ -125,14 +114,11 @@ async def _read_capped(response: httpx.Response, max_bytes: int) -> bytes:
         if decoder is None:
             out += chunk
         else:
-            # max_length bounds what one chunk may expand to: a gzip bomb stops at the cap, not in memory.
             out += decoder.decompress(chunk, max_bytes + 1 - len(out))
-            if decoder.unconsumed_tail:
-                raise TooLarge
         if len(out) > max_bytes:
             raise TooLarge
     if decoder is not None:
-        out += decoder.flush()
+        out += decoder.flush(max_bytes + 1 - len(out))
     if len(out) > max_bytes:
         raise TooLarge
     return bytes(out)
@@ -174,6 +160,9 @@ async def fetch_http(
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     target, permanent = url, True
+    # host -> the cookies it set during this redirect chain (cookie-gated feeds): never stored, never sent
+    # to another host, forgotten when the chain ends
+    cookies: dict[str, dict[str, str]] = {}
     try:
         async with asyncio.timeout(deadline):
             for _hop in range(MAX_REDIRECTS + 1):
@@ -181,9 +170,15 @@ async def fetch_http(
                     refused = await guard(target)
                     if refused:
                         return FetchResult(url, "refused", error=refused)
-                async with client.stream("GET", target, headers=headers) as resp:
+                sent = headers
+                host = urlsplit(target).hostname
+                if host in cookies:  # only to the host that set them, only within this chain
+                    sent = {**headers, "Cookie": "; ".join(f"{k}={v}" for k, v in cookies[host].items())}
+                async with client.stream("GET", target, headers=sent) as resp:
                     if resp.status_code in (301, 302, 303, 307, 308) and "location" in resp.headers:
                         await _drain(resp)
+                        if "set-cookie" in resp.headers and host:
+                            _keep_cookies(cookies.setdefault(host, {}), resp.headers.get_list("set-cookie"))
                         permanent = permanent and resp.status_code in (301, 308)
                         location = resp.headers["location"]
                         # httpx refuses ESC in a header but lets C1 controls (U+009B is an 8-bit CSI)
@@ -199,7 +194,7 @@ async def fetch_http(
                             )
                         continue
                     moved = target if permanent and target != url else None
-                    if resp.status_code != 200:
+                    if resp.status_code not in (200, 203):
                         await _drain(resp)
                     if resp.status_code == 304:
                         return FetchResult(
@@ -220,12 +215,16 @@ async def fetch_http(
                         )
                     if resp.status_code >= 400:
                         return FetchResult(url, "error", error=f"HTTP {resp.status_code}")
+                    if resp.status_code not in (200, 203):
+                        # drained above: a 204, a 206, a redirect without Location has no feed to read
+                        why = "a redirect without a Location" if 300 <= resp.status_code < 400 else "no feed"
+                        return FetchResult(url, "error", error=f"HTTP {resp.status_code}: {why}")
                     body = await _read_capped(resp, max_bytes)
                     return FetchResult(
                         url,
                         "ok",
                         body=body,
-                        headers=dict(resp.headers),
+                        headers=_header_dict(resp.headers),
                         etag=resp.headers.get("etag"),
                         last_modified=resp.headers.get("last-modified"),
                         permanent_url=moved,
@@ -237,8 +236,27 @@ async def fetch_http(
         return FetchResult(url, "error", error=f"body larger than {max_bytes // (1024 * 1024)} MB")
     except zlib.error as exc:
         return FetchResult(url, "error", error=f"corrupt compressed body ({exc})")
-    except (httpx.HTTPError, httpx.InvalidURL, OSError, ValueError) as exc:
+    except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, OSError, ValueError) as exc:
         return FetchResult(url, "error", error=_describe(exc))
+
+
+def _header_dict(headers: httpx.Headers) -> dict[str, str]:
+    """The headers as a dict, repeated names joined with ", " as httpx does, in linear time: `dict(headers)`
+    looks each name up again through the whole list (16,000 tiny headers took 5 s of CPU)."""
+    values: dict[str, list[str]] = {}
+    for name, value in headers.multi_items():
+        values.setdefault(name, []).append(value)
+    return {name: ", ".join(v) for name, v in values.items()}
+
+
+def _keep_cookies(jar: dict[str, str], set_cookies: list[str]) -> None:
+    """The name=value of each Set-Cookie header (attributes ignored), at most 20, printable ASCII only."""
+    for line in set_cookies:
+        pair = line.split(";", 1)[0].strip()
+        name, eq, value = pair.partition("=")
+        name = name.strip()
+        if eq and name and len(jar) < 20 and (name + value).isprintable() and (name + value).isascii():
+            jar[name] = value.strip()
 
 
 def _describe(exc: BaseException) -> str:
@@ -249,15 +267,21 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}"[:200]
 
 
-def make_client(addresses: Mapping[str, Sequence[str]] | None = None) -> httpx.AsyncClient:
+def make_client(
+    addresses: Mapping[str, Sequence[str]] | None = None, network: Network | None = None
+) -> httpx.AsyncClient:
     """The one HTTP client of a fetch run, on the lean transport (`transport.py`; the run limits requests
     overall and per host itself), connecting checked host names to their checked `addresses`; connect/read
-    timeouts, no cookies kept, no automatic redirects, no proxy or netrc from the environment (a feed list
-    must not pick up credentials)."""
+    timeouts, no cookies kept, no automatic redirects, no netrc (a feed list must not pick up credentials);
+    the proxy and TLS roots come from `network` (the environment's standard variables or the config)."""
     timeout = httpx.Timeout(10.0, connect=10.0)
     # httpx copies a Cookies object's jar into its own, so a subclass would be lost; a jar whose policy
     # accepts no domain is kept as is and stores nothing: feeds have no business tracking their readers.
     jar = http.cookiejar.CookieJar(policy=http.cookiejar.DefaultCookiePolicy(allowed_domains=[]))
     return httpx.AsyncClient(
-        transport=Transport(addresses), timeout=timeout, follow_redirects=False, cookies=jar, trust_env=False
+        transport=Transport(addresses, network=network),
+        timeout=timeout,
+        follow_redirects=False,
+        cookies=jar,
+        trust_env=False,
     )

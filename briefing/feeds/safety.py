@@ -19,6 +19,8 @@ import socket
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from briefing.safetext import clean_line
+
 OPT_IN = "use --allow-private or set allow_private = true in the config to allow it"
 _LOCAL_NAMES = ("localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback")
 
@@ -56,10 +58,29 @@ def _literal(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
     return None
 
 
+def url_problem(url: str) -> str | None:
+    """Why `url` is not a usable feed address at all (whatever the policy), or None: it must parse, carry no
+    white space or control characters, and an http(s) URL needs a host and a valid port."""
+    shown = clean_line(url)[:80]
+    if url != clean_line(url) or ("://" in url and any(c.isspace() for c in url)):
+        return f"not a valid URL (spaces or control characters): {shown!r}"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (raises ValueError for a port out of range or not a number)
+    except ValueError as exc:
+        return f"not a valid URL ({exc}): {shown!r}"
+    if parts.scheme.lower() in ("http", "https") and not parts.hostname:
+        return f"not a valid URL (no host): {shown!r}"
+    return None
+
+
 def check_url(url: str) -> str | None:
     """Why `url` may not be fetched from a list without the opt-in, judging by the URL alone; None if it may.
 
     Host names are not resolved here (see `check_resolved`)."""
+    bad = url_problem(url)
+    if bad:
+        return f"refused: {bad}"
     try:
         parts = urlsplit(url)
         host = (parts.hostname or "").rstrip(".").lower()

@@ -34,6 +34,8 @@ from dataclasses import dataclass, field
 import h11
 import httpx
 
+from briefing.feeds.network import Address, Network
+
 MAX_HEAD = 100 * 1024
 """Largest response head (status line and headers) accepted, as httpcore allows."""
 MAX_IDLE_PER_ORIGIN = 4
@@ -77,27 +79,36 @@ class Transport(httpx.AsyncBaseTransport):
         self,
         addresses: Mapping[str, Sequence[str]] | None = None,
         ssl_context: ssl.SSLContext | None = None,
+        network: Network | None = None,
     ) -> None:
         """`addresses` (host name -> addresses, filled as the run's target checks accept names) are where a
         checked name is connected to, in order, without resolving it again. `ssl_context` replaces the
-        default TLS context (tests pass one that trusts their own CA)."""
+        default TLS context (tests pass one that trusts their own CA). `network` names a forward proxy and
+        the TLS roots (`network.py`)."""
         self._idle: dict[Origin, list[_Connection]] = {}
         self._addresses = addresses if addresses is not None else {}
         self._ssl = ssl_context
+        self._network = network
 
     # --- connections --------------------------------------------------------------------------------------
 
     def _ssl_context(self) -> ssl.SSLContext:
         if self._ssl is None:
-            import certifi  # noqa: PLC0415 (only a run with https feeds pays for the roots)
+            net = self._network
+            if net is not None and (net.cafile or net.capath):  # SSL_CERT_FILE/DIR or ca_bundle
+                context = ssl.create_default_context(cafile=net.cafile, capath=net.capath)
+            else:
+                import certifi  # noqa: PLC0415 (only a run with https feeds pays for the roots)
 
-            context = ssl.create_default_context(cafile=certifi.where())
+                context = ssl.create_default_context(cafile=certifi.where())
             context.set_alpn_protocols(["http/1.1"])
             self._ssl = context
         return self._ssl
 
-    async def _connect(self, origin: Origin, request: httpx.Request) -> _Connection:
+    async def _connect(self, origin: Origin, request: httpx.Request, proxy: Address | None) -> _Connection:
         scheme, host, port = origin
+        if proxy is not None:
+            return await self._via_proxy(proxy, scheme, host, port, request)
         tls = self._ssl_context() if scheme == "https" else None
         name = request.url.host.rstrip(".").lower()  # as the target check saw it (urlsplit: Unicode)
         targets = self._addresses.get(name) or self._addresses.get(host.rstrip(".").lower()) or (host,)
@@ -115,6 +126,29 @@ class Transport(httpx.AsyncBaseTransport):
                 if n == len(targets) or isinstance(exc, ssl.SSLError):
                     raise httpx.ConnectError(str(exc) or type(exc).__name__, request=request) from exc
         raise AssertionError("unreachable")
+
+    async def _via_proxy(
+        self, proxy: Address, scheme: str, host: str, port: int, request: httpx.Request
+    ) -> _Connection:
+        """A connection to the proxy; for https, a CONNECT tunnel to host:port with TLS to the host inside."""
+        try:
+            async with asyncio.timeout(_timeouts(request).get("connect")):
+                reader, writer = await asyncio.open_connection(*proxy, limit=READ_SIZE)
+                if scheme == "https":
+                    authority = f"{host}:{port}".encode("ascii")
+                    writer.write(b"CONNECT %s HTTP/1.1\r\nHost: %s\r\n\r\n" % (authority, authority))
+                    head = await reader.readuntil(b"\r\n\r\n")
+                    status = head.split(b" ", 2)[1:2]
+                    if status != [b"200"]:
+                        writer.close()
+                        line = head.split(b"\r\n", 1)[0].decode("latin-1")[:80]
+                        raise httpx.ProxyError(f"the proxy refused the tunnel: {line}", request=request)
+                    await writer.start_tls(self._ssl_context(), server_hostname=host)
+        except TimeoutError as exc:
+            raise httpx.ConnectTimeout("timed out while connecting to the proxy", request=request) from exc
+        except (OSError, ssl.SSLError, asyncio.IncompleteReadError, asyncio.LimitOverrunError) as exc:
+            raise httpx.ProxyError(f"proxy: {exc or type(exc).__name__}", request=request) from exc
+        return _Connection(reader, writer)
 
     def _checkout(self, origin: Origin) -> _Connection | None:
         idle = self._idle.get(origin)
@@ -147,13 +181,24 @@ class Transport(httpx.AsyncBaseTransport):
         origin: Origin = (url.scheme, host, url.port or (443 if url.scheme == "https" else 80))
         if url.scheme not in ("http", "https"):
             raise httpx.UnsupportedProtocol(f"unsupported URL scheme {url.scheme!r}", request=request)
+        proxy = None if self._network is None else self._network.proxy_for(url.scheme, host)
+        target = url.raw_path
+        pool = origin
+        if proxy is not None:
+            # plain http through the proxy: one pool for every target, the request line in absolute form
+            if url.scheme == "http":
+                pool = ("http-proxy", *proxy)
+                port = f":{url.port}" if url.port else ""
+                target = f"http://{host}{port}".encode("ascii") + url.raw_path
+            else:
+                pool = ("https-tunnel", host, origin[2])
         body = await request.aread()
-        conn = self._checkout(origin)
+        conn = self._checkout(pool)
         while True:
             if conn is None:
-                conn = await self._connect(origin, request)
+                conn = await self._connect(origin, request, proxy)
             try:
-                head = await self._exchange(conn, request, body)
+                head = await self._exchange(conn, request, body, target)
             except _StaleConnection:
                 conn.close()
                 conn = None  # the server closed an idle connection as it was reused: once more, anew
@@ -162,7 +207,7 @@ class Transport(httpx.AsyncBaseTransport):
                 conn.close()
                 raise
             break
-        stream = _Body(self, origin, conn, request)
+        stream = _Body(self, pool, conn, request)
         return httpx.Response(
             head.status_code,
             headers=head.headers,
@@ -170,10 +215,11 @@ class Transport(httpx.AsyncBaseTransport):
             extensions={"http_version": b"HTTP/" + head.http_version, "reason_phrase": head.reason},
         )
 
-    async def _exchange(self, conn: _Connection, request: httpx.Request, body: bytes) -> h11.Response:
-        """Send the request and read up to the response head."""
+    async def _exchange(
+        self, conn: _Connection, request: httpx.Request, body: bytes, target: bytes
+    ) -> h11.Response:
+        """Send the request (`target`: the path, or the absolute URL for a proxy) and read up to the head."""
         timeouts = _timeouts(request)
-        target = request.url.raw_path
         data = conn.h11.send(h11.Request(method=request.method, target=target, headers=request.headers.raw))
         if body:
             data += conn.h11.send(h11.Data(data=body))

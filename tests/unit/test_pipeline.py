@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -54,10 +55,20 @@ def test_one_failing_article_does_not_cost_the_batch(tmp_path: Path, monkeypatch
         return real(raw, published, **kw)  # type: ignore[arg-type]
 
     monkeypatch.setattr(analyze_module, "analyze", flaky)
-    with filled(tmp_path) as store:
-        pipeline.analyze_pending(store)
-        assert len(store.unanalyzed_ids()) == 1  # kept for the next refresh
-        assert store.count("analyses") == 2
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler()
+    handler.emit = records.append  # type: ignore[method-assign]
+    logging.getLogger("briefing.pipeline").addHandler(handler)
+    try:
+        with filled(tmp_path) as store:
+            pipeline.analyze_pending(store)
+            assert len(store.unanalyzed_ids()) == 1  # kept for the next refresh
+            assert store.count("analyses") == 2
+    finally:
+        logging.getLogger("briefing.pipeline").removeHandler(handler)
+    [record] = records  # recorded in the log (briefing.log), not swallowed
+    assert "analysis of article" in record.getMessage() and record.exc_info is not None
+    assert "analyzer bug" in str(record.exc_info[1])
 
 
 def test_a_large_first_fetch_is_read_a_chunk_at_a_time(

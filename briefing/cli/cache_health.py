@@ -1,0 +1,70 @@
+"""Provides the `briefing doctor` command: PRAGMA integrity_check, and a rebuild that keeps the damaged
+file aside.
+
+SQLite reports a full disk as "database or disk is full", or as a bare "disk I/O error" when the full disk
+hits the WAL or its index; the free space of the cache's file system tells the two apart. A damaged file
+("database disk image is malformed", "file is not a database") is never repaired in place: the user is
+told to run `briefing doctor`, which checks it and, with `--rebuild`, moves it aside and starts an empty
+cache that the next `briefing fetch` fills again from the feeds.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from briefing.cli.cache_faults import cache_problem
+from briefing.cli.group import Ctx
+from briefing.errors import fail, say
+
+
+def _integrity(path: Path) -> list[str]:
+    """PRAGMA integrity_check's findings (empty when the file is sound); opened read-only."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            rows = conn.execute("PRAGMA integrity_check(20)").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return [" ".join(str(exc).split())]
+    found = [str(r[0]) for r in rows]
+    return [] if found == ["ok"] else found
+
+
+@click.command()
+@click.option("--rebuild", is_flag=True, help="Move a damaged cache aside and start an empty one.")
+@click.pass_obj
+def doctor(ctx: Ctx, rebuild: bool) -> None:
+    """Check the cache file (PRAGMA integrity_check); --rebuild starts it afresh if it is damaged."""
+    path = ctx.settings.db
+    if not path.exists():
+        say(f"no cache yet at {path}; `briefing fetch` makes one")
+        return
+    problems = _integrity(path)
+    if not problems:
+        say(f"the cache {path} is sound")
+        return
+    for line in problems[:5]:
+        say(line)
+    if not rebuild:
+        fail(f"the cache {path} is damaged: `briefing doctor --rebuild` moves it aside and starts afresh")
+    aside = path.with_name(f"{path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
+    for suffix in ("", "-wal", "-shm"):
+        part = Path(f"{path}{suffix}")
+        if part.exists():
+            part.replace(Path(f"{aside}{suffix}"))
+    from briefing.store import Store  # noqa: PLC0415
+
+    try:
+        Store.open(path).close()
+    except (sqlite3.DatabaseError, OSError) as exc:
+        fail(cache_problem(exc, path))
+    click.echo(
+        f"briefing: moved the damaged cache to {aside}; `briefing fetch` fills the new one from the feeds",
+        err=True,
+    )

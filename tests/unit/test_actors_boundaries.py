@@ -93,3 +93,23 @@ def test_a_misspelt_given_name_of_one_person_is_no_alias_of_another() -> None:
 )
 def test_well_known_persons_named_with_no_title(text: str, name: str) -> None:
     assert name in persons(text)
+
+
+def test_the_father_in_a_nasab_is_another_person() -> None:
+    found = persons(
+        "وصل ولي العهد الأمير محمد بن سلمان بن عبد العزيز إلى القاهرة ."
+        " ونقل تحيات الملك سلمان بن عبد العزيز ."
+    )
+    assert sorted(found) == ["سلمان بن عبد العزيز", "محمد بن سلمان بن عبد العزيز"]
+    assert found["محمد بن سلمان بن عبد العزيز"].aliases == ()
+
+
+def test_a_kunya_written_joined_is_the_same_person() -> None:
+    found = persons("وقال الأمين العام محمود أبو العلا إن الجامعة تدعم الحل . وأضاف أبوالعلا أن الوضع خطير .")
+    assert list(found) == ["محمود أبو العلا"]
+    assert "أبوالعلا" in found["محمود أبو العلا"].aliases
+
+
+def test_an_ordinal_is_no_later_form_of_a_king() -> None:
+    found = persons("واستقبل الملك عبدالله الثاني الوفد . وقال إن الثاني من الشهر موعد مهم .")
+    assert found["عبدالله الثاني"].aliases == ()

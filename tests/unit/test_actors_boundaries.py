@@ -113,3 +113,16 @@ def test_a_kunya_written_joined_is_the_same_person() -> None:
 def test_an_ordinal_is_no_later_form_of_a_king() -> None:
     found = persons("واستقبل الملك عبدالله الثاني الوفد . وقال إن الثاني من الشهر موعد مهم .")
     assert found["عبدالله الثاني"].aliases == ()
+
+
+def test_a_governing_title_after_a_name_is_no_part_of_it() -> None:
+    assert list(persons("واستقبل الشيخ خليفة بن سالم أمير منطقة الشمال الوفد .")) == ["خليفة بن سالم"]
+
+
+def test_a_verbal_noun_behind_a_clitic_after_a_title_is_no_name() -> None:
+    assert list(persons("واستهل الصحفي بإبراز نقاط الاتفاق مع الجانب الآخر .")) == []
+
+
+def test_abd_written_joined_or_spaced_is_one_person() -> None:
+    found = persons("وقال الرئيس علي عبد الله صالح إن الحوار مستمر . وأضاف علي عبدالله صالح أن الوضع صعب .")
+    assert len(found) == 1

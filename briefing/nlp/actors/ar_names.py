@@ -72,7 +72,7 @@ def read_name(
             return None
     elif (
         context == "role"
-        and (k > 0 or not scan.written_rare(j))
+        and (k > 0 or not scan.written_rare(j) or scan.clitic_verbal_noun(first))
         and (
             not scan.name_like(first)
             or (first[0] == "و" and first not in scan.names)
@@ -103,6 +103,7 @@ def read_name(
             or (context == "given" and scan.verb_like(scan.toks[t].norm))
             or (scan.plain_word(t) and not after_particle)
             or (words >= 2 and not after_particle and scan.derived_definite(scan.toks[t].norm))
+            or (words >= 2 and not after_particle and construct_title(scan, t))
             or (
                 words >= 2
                 and len(scan.toks[t].norm) == 3
@@ -140,15 +141,7 @@ def _not_a_name_after_title(scan: ArabicScan, j: int, first: str) -> bool:
         return True
     if first not in scan.names and first.endswith("ون") and zipf(first) >= 3.5:
         return True
-    nxt = j + 1
-    if (
-        (scan.role_head(j) is not None or ("ال" + first,) in scan.lex.role_heads)
-        and not first.startswith("ال")
-        and nxt < scan.n
-        and scan.toks[nxt].sent == tok.sent
-        and scan.toks[nxt].norm in scan.common
-        and scan.toks[nxt].norm not in scan.names
-    ):
+    if construct_title(scan, j):
         return True
     return (
         prev is not None
@@ -159,6 +152,20 @@ def _not_a_name_after_title(scan: ArabicScan, j: int, first: str) -> bool:
         and scan.role_head(j - 1) is None
         and (prev.norm,) not in scan.demonyms
         and bool(re.match(r"^ت..ي.$", prev.norm))
+    )
+
+
+def construct_title(scan: ArabicScan, j: int) -> bool:
+    """An indefinite title governing a common noun ("أمير منطقة ...", "أمير دولة قطر"): a second title,
+    never a name nor the end of the name before it."""
+    first, nxt = scan.toks[j].norm, j + 1
+    return (
+        (scan.role_head(j) is not None or ("ال" + first,) in scan.lex.role_heads)
+        and not first.startswith("ال")
+        and nxt < scan.n
+        and scan.toks[nxt].sent == scan.toks[j].sent
+        and scan.toks[nxt].norm in scan.common
+        and scan.toks[nxt].norm not in scan.names
     )
 
 

@@ -207,6 +207,10 @@ class ArabicScan:
             rest in self.common or _CLITIC_VERBAL_NOUN.match(rest) for _, rest in strip_clitic(norm)[1:]
         )
 
+    def clitic_verbal_noun(self, norm: str) -> bool:
+        """A verbal noun behind a preposition clitic ("بإبراز", "لتجييش"): never a name after a title."""
+        return any(_CLITIC_VERBAL_NOUN.match(rest) for _, rest in strip_clitic(norm)[1:])
+
     def plain_word(self, i: int) -> bool:
         """Word shapes that are never part of a name: accusative tanween ("اتصالاً", "قراراً"), a future verb
         ("سيزور", "سيعقد"), an abstract noun in -iyya ("أولوية"), an accusative participle ("مؤكدا"), when

@@ -81,14 +81,17 @@ def _ends_name(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     الغيط" (the kunya written joined); the end of a nasab after "بن" ("سلمان بن عبد العزيز" in "محمد بن
     سلمان بن عبد العزيز") names the father."""
     s, t = _joined(short), _joined(full)
+    if len(short) < len(full) and s == t:
+        return True  # "علي عبد الله صالح" and "علي عبدالله صالح"
     return len(s) < len(t) and t[-len(s) :] == s and t[-len(s) - 1] not in _SON_OF
 
 
 def _joined(form: tuple[str, ...]) -> tuple[str, ...]:
-    """A name with "أبو" written joined to the next word, the way it is often spelt ("أبوالغيط")."""
+    """A name with "أبو" or "عبد" written joined to the next word, the way they are often spelt ("أبوالغيط",
+    "عبدالله")."""
     out: list[str] = []
     for w in form:
-        if out and out[-1] == "ابو":
+        if out and out[-1] in ("ابو", "عبد"):
             out[-1] += w
         else:
             out.append(w)

@@ -126,3 +126,8 @@ def test_a_verbal_noun_behind_a_clitic_after_a_title_is_no_name() -> None:
 def test_abd_written_joined_or_spaced_is_one_person() -> None:
     found = persons("وقال الرئيس علي عبد الله صالح إن الحوار مستمر . وأضاف علي عبدالله صالح أن الوضع صعب .")
     assert len(found) == 1
+
+
+def test_a_joined_given_name_and_the_surname_alone_are_one_person() -> None:
+    found = persons("وقال رئيس جنوب السودان سلفاكير ميارديت إن الحرب انتهت . ونفى كير أن يكون القتال عرقيا .")
+    assert list(found) == ["سلفاكير ميارديت"]

@@ -131,3 +131,10 @@ def test_abd_written_joined_or_spaced_is_one_person() -> None:
 def test_a_joined_given_name_and_the_surname_alone_are_one_person() -> None:
     found = persons("وقال رئيس جنوب السودان سلفاكير ميارديت إن الحرب انتهت . ونفى كير أن يكون القتال عرقيا .")
     assert list(found) == ["سلفاكير ميارديت"]
+
+
+def test_a_definite_family_name_closes_the_name() -> None:
+    found = persons(
+        "وأكد السفير الدكتور سامي الصالح متانة العلاقات بين البلدين . وقال الصالح إن التعاون مستمر ."
+    )
+    assert list(found) == ["سامي الصالح"]

@@ -104,6 +104,7 @@ def read_name(
             or (scan.plain_word(t) and not after_particle)
             or (words >= 2 and not after_particle and scan.derived_definite(scan.toks[t].norm))
             or (words >= 2 and not after_particle and construct_title(scan, t))
+            or (words >= 2 and not after_particle and after_definite_surname(scan, t, prev))
             or (
                 words >= 2
                 and len(scan.toks[t].norm) == 3
@@ -166,6 +167,23 @@ def construct_title(scan: ArabicScan, j: int) -> bool:
         and scan.toks[nxt].sent == scan.toks[j].sent
         and scan.toks[nxt].norm in scan.common
         and scan.toks[nxt].norm not in scan.names
+    )
+
+
+def after_definite_surname(scan: ArabicScan, t: int, prev: str) -> bool:
+    """A frequent indefinite word right after a definite family name is the sentence going on ("سامي
+    الصالح متانة العلاقات"): a definite family name closes the name unless a particle or a known name
+    follows."""
+    norm = scan.toks[t].norm
+    return (
+        prev.startswith("ال")
+        and prev not in scan.lex.connectors
+        and not norm.startswith("ال")
+        and norm not in scan.names
+        and norm not in scan.lex.connectors
+        and norm not in scan.lex.after_name
+        and (norm,) not in scan.demonyms
+        and scan.written_common(t)
     )
 
 

@@ -35,6 +35,13 @@ _NOT_SPEAKERS = frozenset(
 )
 # An imperfect verb: "يعود", "يجلس", "تأتي", "ينتفض" (the name after it is its subject).
 _IMPERFECT = re.compile(r"^[يت].{2,5}$")
+# A verbal noun of the تفعيل shape, bare or with a pronoun ("تصنيفه", "تعزيزها"): a noun, no imperfect verb.
+_TAFIL = re.compile(r"^ت..ي.(ه|ها|هم|نا)?$")
+# Copulas take a predicate, and a word that is both an adjective and a given name after one is the adjective
+# ("تصبح أكبر", "يبقى سالما").
+_COPULAS = frozenset(
+    normalize(w) for w in "يصبح تصبح أصبح يبقى تبقى يظل تظل يكون تكون بات يبدو تبدو يعد تعد".split()
+)
 _AFTER_VERB_PREPS = frozenset({"الي", "علي", "مع", "من", "عن", "ل"})
 _CLOSERS = frozenset('،,.:؛;!?؟)("«»')
 _MAX_NAME = 4
@@ -132,6 +139,8 @@ def scan_lone_given(scan: ArabicScan) -> None:
         if reading is None or not _person_slot(scan, i):
             continue
         k, rest = reading
+        if rest in lex.given_ambiguous and i > 0 and toks[i - 1].norm in _COPULAS:
+            continue
         nxt = i + 1
         if nxt < scan.n and toks[nxt].sent == tok.sent and toks[nxt].word and not _ends(scan, nxt):
             continue  # the name must end here: "يجلس كريم مع ...", not "يكون كريم جالس"
@@ -168,7 +177,10 @@ def _imperfect(scan: ArabicScan, i: int) -> bool:
     if not scan.free(i):
         return False
     return any(
-        _IMPERFECT.match(rest) and rest not in scan.names and rest not in scan.lex.stopwords
+        _IMPERFECT.match(rest)
+        and not _TAFIL.match(rest)
+        and rest not in scan.names
+        and rest not in scan.lex.stopwords
         for k, rest in strip_clitic(tok.norm)[:2]
         if k == 0 or tok.norm[0] == "و"
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from briefing.nlp.actors.ar_lexicon import strip_clitic
+from briefing.nlp.actors.ar_names import ORDINALS
 from briefing.nlp.actors.ar_state import ArabicScan, NameSpan
 from briefing.nlp.actors.tokens import Found
 from briefing.nlp.text.arabic import normalize
@@ -24,6 +25,7 @@ _SPEECH = frozenset(
 )
 
 
+_SON_OF = frozenset({"بن", "بنت", "ابن", "ولد"})
 _FAMILY = frozenset(normalize(w) for w in "عائلة العائلة عائلات أسرة الأسرة عشيرة حمولة".split())
 
 
@@ -45,9 +47,14 @@ def alias_table(scan: ArabicScan) -> dict[tuple[str, ...], Found | None]:
         ident = f.known.key if f.known else " ".join(f.tokens)
         toks = f.tokens
         cands = [toks]
-        if len(toks) >= 2 and len(toks[-1]) >= 3 and toks[-1] not in scan.lex.connectors | {"الله"}:
+        if (
+            len(toks) >= 2
+            and len(toks[-1]) >= 3
+            and toks[-1] not in scan.lex.connectors | {"الله"}
+            and toks[-1] not in ORDINALS  # "عبدالله الثاني" is never "الثاني"
+        ):
             cands.append(toks[-1:])
-        if len(toks) >= 3:
+        if len(toks) >= 3 and not _nasab_tail(toks):
             cands.append(toks[-2:])
         if f.known:
             cands.extend(tuple(normalize(w) for w in form.split()) for form in f.known.arabic_forms)
@@ -57,6 +64,12 @@ def alias_table(scan: ArabicScan) -> dict[tuple[str, ...], Found | None]:
             elif c not in identity:
                 identity[c], forms[c] = ident, f
     return forms
+
+
+def _nasab_tail(toks: tuple[str, ...]) -> bool:
+    """Whether a name is a nasab ("محمد بن سلمان بن عبد العزيز"): its last words name the father or the
+    grandfather, never the person met again; "أحمد بن حلي" is met again as "بن حلي", its family name."""
+    return any(t in _SON_OF for t in toks[1:-2])
 
 
 def scan_aliases(scan: ArabicScan) -> None:

@@ -13,12 +13,19 @@ from __future__ import annotations
 
 import re
 
+from briefing.nlp.actors.ar_lexicon import zipf
 from briefing.nlp.actors.ar_state import ArabicScan, NameSpan
 
 _MAX_NAME_WORDS = 4
 NEVER_START = frozenset({"غير", "باسم"})
 # ل on a word starting with alef ("لإغاثة", "لاستئناف"): a preposition and a noun, never a name after a title.
 _CLITIC_ALEF = re.compile(r"^ل[اآ]")
+# Ordinals after a title belong to it ("النائب الثاني", "السكرتير الأول"); a name never starts with one.
+ORDINALS = frozenset(
+    {"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"}
+)
+# After a relative pronoun the clause goes on with a verb ("الصحفي الذي دعي إليه"), never a name.
+RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي", "اللاتي"})
 
 
 def read_name(
@@ -31,6 +38,8 @@ def read_name(
         return None
     first = first_norm or scan.toks[j].norm
     sent = scan.toks[j].sent
+    if k == 0 and context != "given" and _not_a_name_after_title(scan, j, first):
+        return None
     nxt = scan.toks[j + 1] if j + 1 < scan.n else None
     if (
         context != "given"
@@ -63,7 +72,7 @@ def read_name(
             return None
     elif (
         context == "role"
-        and (k > 0 or not scan.written_rare(j))
+        and (k > 0 or not scan.written_rare(j) or scan.clitic_verbal_noun(first))
         and (
             not scan.name_like(first)
             or (first[0] == "و" and first not in scan.names)
@@ -93,6 +102,9 @@ def read_name(
             not continues(scan, t, sent, prev, context == "role" and words < 2, lone_given)
             or (context == "given" and scan.verb_like(scan.toks[t].norm))
             or (scan.plain_word(t) and not after_particle)
+            or (words >= 2 and not after_particle and scan.derived_definite(scan.toks[t].norm))
+            or (words >= 2 and not after_particle and construct_title(scan, t))
+            or (words >= 2 and not after_particle and after_definite_surname(scan, t, prev))
             or (
                 words >= 2
                 and len(scan.toks[t].norm) == 3
@@ -117,6 +129,62 @@ def read_name(
     if last == j and first in scan.lex.connectors:
         return None
     return j, last, k, first
+
+
+def _not_a_name_after_title(scan: ArabicScan, j: int, first: str) -> bool:
+    """Words after a title that never open a name: an ordinal of the title ("النائب الثاني"), the clause
+    after a relative ("الصحفي الذي دعي"), a second title on a common noun ("مستشار الملك أمير منطقة
+    ..."), a plural noun ("وقال مسؤولون أمريكيون"), or the genitive of a title ending in an indefinite
+    common noun ("مدير تعليم المنطقة": the title is not closed yet)."""
+    tok = scan.toks[j]
+    prev = scan.toks[j - 1] if j > 0 and scan.toks[j - 1].sent == tok.sent else None
+    if first in ORDINALS or (prev is not None and prev.norm in RELATIVES):
+        return True
+    if first not in scan.names and first.endswith("ون") and zipf(first) >= 3.5:
+        return True
+    if construct_title(scan, j):
+        return True
+    return (
+        prev is not None
+        and prev.word
+        and not prev.norm.startswith("ال")
+        and prev.norm in scan.common
+        and prev.norm not in scan.names
+        and scan.role_head(j - 1) is None
+        and (prev.norm,) not in scan.demonyms
+        and bool(re.match(r"^ت..ي.$", prev.norm))
+    )
+
+
+def construct_title(scan: ArabicScan, j: int) -> bool:
+    """An indefinite title governing a common noun ("أمير منطقة ...", "أمير دولة قطر"): a second title,
+    never a name nor the end of the name before it."""
+    first, nxt = scan.toks[j].norm, j + 1
+    return (
+        (scan.role_head(j) is not None or ("ال" + first,) in scan.lex.role_heads)
+        and not first.startswith("ال")
+        and nxt < scan.n
+        and scan.toks[nxt].sent == scan.toks[j].sent
+        and scan.toks[nxt].norm in scan.common
+        and scan.toks[nxt].norm not in scan.names
+    )
+
+
+def after_definite_surname(scan: ArabicScan, t: int, prev: str) -> bool:
+    """A frequent indefinite word right after a definite family name is the sentence going on ("سامي
+    الصالح متانة العلاقات"): a definite family name closes the name unless a particle or a known name
+    follows."""
+    norm = scan.toks[t].norm
+    return (
+        prev.startswith("ال")
+        and prev not in scan.lex.connectors
+        and not norm.startswith("ال")
+        and norm not in scan.names
+        and norm not in scan.lex.connectors
+        and norm not in scan.lex.after_name
+        and (norm,) not in scan.demonyms
+        and scan.written_common(t)
+    )
 
 
 def closing_surname(scan: ArabicScan, t: int) -> bool:

@@ -32,6 +32,12 @@ MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
 CLITIC_ARTICLE = re.compile(r"^(لل|[وفبك]ال|وبال|ولل|فبال|فلل)")
 # Verbal nouns (masdars) of derived forms: استفعال, افتعال, انفعال ("استيراد", "اجتماع", "انسحاب").
 _VERBAL_NOUN = re.compile(r"^(است..ا.|ا.ت.ا.|ان..ا.|مفاوضات|مباحثات)$")
+# Verbal nouns behind a preposition clitic ("لتجييش", "بإبراز", "للتحاور"): the تفعيل and إفعال shapes too,
+# which on a bare word would also match given names ("إكرام").
+_CLITIC_VERBAL_NOUN = re.compile(r"^(است..ا.|ا.ت.ا.|ان..ا.|ت..ي.|ا..ا.|ت.ا..)$")
+# A definite derived noun after a full name: a verbal noun ("التحاور", "التعزيز") or a participle of the
+# derived stems ("المنعقد", "المتحدث", "المستمر"): what the sentence says next, not a family name.
+_DEFINITE_DERIVED = re.compile(r"^ال(ت.ا..|ت..ي.|من...|مت...+|مست...+|ا.ت.ا.|است..ا.)$")
 # Verb shapes that never open a name after a title: an imperfect ("يرجح", "تستمر"), a plural ending
 # ("أنقذوا").
 VERB_SHAPE = re.compile(r"^([يت].{3,5}|.{2,}وا)$")
@@ -197,7 +203,13 @@ class ArabicScan:
             return True
         if norm in self.common or CLITIC_ARTICLE.match(norm) or _VERBAL_NOUN.match(norm):
             return False
-        return not any(rest in self.common or _VERBAL_NOUN.match(rest) for _, rest in strip_clitic(norm)[1:])
+        return not any(
+            rest in self.common or _CLITIC_VERBAL_NOUN.match(rest) for _, rest in strip_clitic(norm)[1:]
+        )
+
+    def clitic_verbal_noun(self, norm: str) -> bool:
+        """A verbal noun behind a preposition clitic ("بإبراز", "لتجييش"): never a name after a title."""
+        return any(_CLITIC_VERBAL_NOUN.match(rest) for _, rest in strip_clitic(norm)[1:])
 
     def plain_word(self, i: int) -> bool:
         """Word shapes that are never part of a name: accusative tanween ("اتصالاً", "قراراً"), a future verb
@@ -205,11 +217,33 @@ class ArabicScan:
         it is no known name."""
         tok = self.toks[i]
         norm = tok.norm
-        if tok.text.endswith(("\u064b", "\u064c", "\u064d")) or tok.text.endswith("اً"):
-            return True  # tanween: an indefinite noun ("قراراً", "وقاضٍ")
+        if tok.text.endswith(("\u064b", "\u064c", "\u064d", "اً", "\u064bا")):
+            return True  # tanween: an indefinite noun ("قراراً", "وقاضٍ", "خطابًا")
         if norm in self.names:
             return False
-        return future_verb(norm) or (norm.endswith("يه") and len(norm) > 4) or self.circumstantial(i)
+        return (
+            future_verb(norm)
+            or (norm.endswith("يه") and len(norm) > 4)
+            or self.circumstantial(i)
+            or self.accusative(norm)
+        )
+
+    def accusative(self, norm: str) -> bool:
+        """An indefinite accusative written without its tanween: a frequent noun or participle plus alef
+        ("اجتماعا", "قادما"), no known name ("لينا", "ماريا" are listed)."""
+        stem = norm[:-1]
+        return (
+            len(norm) >= 4
+            and norm.endswith("ا")
+            and stem not in self.names
+            and not stem.endswith(("ا", "ي", "و"))
+            and zipf(stem) >= 4.0
+        )
+
+    def derived_definite(self, norm: str) -> bool:
+        """A definite verbal noun or derived participle that is no known name nor nisba ("التحاور",
+        "المنعقد"); it ends a name that already has two words."""
+        return norm not in self.names and not self.nisba(norm) and bool(_DEFINITE_DERIVED.match(norm))
 
     def circumstantial(self, i: int) -> bool:
         """A participle in the accusative written without its tanween, saying how the person acted: "مؤكدا",
@@ -276,10 +310,14 @@ class ArabicScan:
         for suffix in ("هما", "كما", "هم", "ها", "كم", "نا", "ه"):
             stem = norm[: -len(suffix)]
             if norm.endswith(suffix) and len(stem) >= 2:
-                if suffix == "ه" and not (stem[0] in "بل" and zipf(stem[1:]) >= 3.5):
-                    continue  # a final ه is mostly a feminine ending; "باتجاهه" is ب + اتجاه + ه
                 stems = [stem, *(h + stem[1:] for h in "أإ" if stem[0] == "ا")]
-                if any(zipf(s) >= 3.5 for s in stems) or (stem[0] in "بل" and zipf(stem[1:]) >= 3.5):
+                clitic = [stem[1:]] if stem[0] in "بلك" else []  # "بشهادتهم": ب + شهادة + هم
+                # A feminine noun keeps its teh marbuta as ت before the suffix ("شهادتهم").
+                clitic += [s[:-1] + "ة" for s in clitic if s.endswith("ت") and len(s) >= 4]
+                if suffix == "ه":
+                    stems = []  # a final ه is mostly a feminine ending; "باتجاهه" is ب + اتجاه + ه
+                stems += clitic + [s[:-1] + "ة" for s in stems if s.endswith("ت") and len(s) >= 4]
+                if any(zipf(s) >= 3.5 for s in stems):
                     return True
         return False
 

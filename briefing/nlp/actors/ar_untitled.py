@@ -249,8 +249,9 @@ def alone_ok(scan: ArabicScan, i: int, rest: str, prev: object) -> bool:
         or rest == "علي"
         or rest in scan.common
         or any(r in scan.common for _, r in strip_clitic(scan.toks[i].norm)[1:])
+        or scan.verb_shape(rest)
     ):
-        return False  # "وجدي" alone reads "and my grandfather"
+        return False  # "وجدي" alone reads "and my grandfather"; "يشار" alone is the verb
     if nxt >= scan.n or scan.toks[nxt].sent != scan.toks[i].sent or not scan.toks[nxt].word:
         return True
     # Before an ordinary definite word the name probably goes on with a surname the lists lack; a definite

@@ -54,7 +54,7 @@ def _group(finds: list[Found]) -> list[_Group]:
             for k in people
             if k != short
             and k in groups
-            and any(len(s) < len(t) and t[-len(s) :] == s for s in forms for t in groups[k].forms)
+            and any(_ends_name(s, t) for s in forms for t in groups[k].forms)
         }
         if not targets and all(len(t) == 1 for t in forms):
             # "Sheikh Meshal", "الشيخ تميم": a lone given name after a title joins the one full name it opens.
@@ -71,6 +71,31 @@ def _group(finds: list[Found]) -> list[_Group]:
             target.forms |= forms
             del groups[short]
     return list(groups.values())
+
+
+_SON_OF = frozenset({"بن", "بنت", "ابن", "ولد"})
+
+
+def _ends_name(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Whether `short` is the end of `full` as a later form of the same person: "أبوالغيط" ends "أحمد أبو
+    الغيط" (the kunya written joined); the end of a nasab after "بن" ("سلمان بن عبد العزيز" in "محمد بن
+    سلمان بن عبد العزيز") names the father."""
+    s, t = _joined(short), _joined(full)
+    if len(short) < len(full) and s == t:
+        return True  # "علي عبد الله صالح" and "علي عبدالله صالح"
+    return len(s) < len(t) and t[-len(s) :] == s and t[-len(s) - 1] not in _SON_OF
+
+
+def _joined(form: tuple[str, ...]) -> tuple[str, ...]:
+    """A name with "أبو" or "عبد" written joined to the next word, the way they are often spelt ("أبوالغيط",
+    "عبدالله")."""
+    out: list[str] = []
+    for w in form:
+        if out and out[-1] in ("ابو", "عبد"):
+            out[-1] += w
+        else:
+            out.append(w)
+    return tuple(out)
 
 
 def _written(text: str, f: Found) -> str:

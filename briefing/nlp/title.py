@@ -4,7 +4,7 @@ The title is analyzed as a sentence of its own (offsets into the title). A title
 (the merge rules of `merge_actors`, or a person's single name that ends a body person's name) becomes the
 body actor's `title_mentions`; the others are added with title mentions only. A title event is kept only when
 no body event is the same thing (same start, or same kind with a shared participant); it carries
-`sentence_index` -1.
+`sentence_index` -1, and its `who` uses the body's names for actors met in both.
 """
 
 from __future__ import annotations
@@ -50,17 +50,19 @@ def _first(actor: Actor) -> tuple[int, int]:
     return (1, actor.mentions[0][0] if actor.mentions else 0)
 
 
-def join_actors(body: Sequence[Actor], in_title: Sequence[Actor]) -> list[Actor]:
+def join_actors(body: Sequence[Actor], in_title: Sequence[Actor]) -> tuple[list[Actor], dict[str, str]]:
     """The body's actors with the title's joined in, persons first, each kind by first mention (a title
-    mention comes before any body mention)."""
+    mention comes before any body mention), and the body name each joined title actor goes by."""
     actors = list(body)
+    names: dict[str, str] = {}
     for t in in_title:
         pos = next((i for i, b in enumerate(actors) if not b.title_mentions and _same(t, b)), None)
         if pos is None:
             actors.append(replace(t, mentions=(), title_mentions=t.mentions))
         else:
             actors[pos] = _joined(actors[pos], t)
-    return sorted(actors, key=lambda a: (_KIND_ORDER[a.kind], *_first(a)))
+            names[t.name] = actors[pos].name
+    return sorted(actors, key=lambda a: (_KIND_ORDER[a.kind], *_first(a))), names
 
 
 def _duplicate(e: Event, body: Sequence[Event]) -> bool:
@@ -82,10 +84,10 @@ def with_title(
         return list(actors), list(events)
     sentence = [Sentence(0, 0, len(title), title)]
     title_actors = extract_actors(title, lang, sentence)
-    joined = join_actors(actors, title_actors)
-    title_events = [
-        replace(e, sentence_index=TITLE_SENTENCE)
-        for e in extract_events(title, sentence, title_actors, published, lang)
-        if not _duplicate(e, events)
-    ]
+    joined, names = join_actors(actors, title_actors)
+    title_events = []
+    for e in extract_events(title, sentence, title_actors, published, lang):
+        e = replace(e, sentence_index=TITLE_SENTENCE, who=tuple(names.get(w, w) for w in e.who))
+        if not _duplicate(e, events):
+            title_events.append(e)
     return joined, [*title_events, *events]

@@ -22,7 +22,7 @@ from briefing.models import (
     summary_sentences,
 )
 
-ANALYSIS_VERSION = 2
+ANALYSIS_VERSION = 3
 """Bump when the analyzers change enough that stored analyses should be recomputed."""
 
 
@@ -40,6 +40,7 @@ def actor_to_dict(a: Actor, *, with_mentions: bool = True, stored: bool = False)
     }
     if with_mentions:
         d["mentions"] = [list(m) for m in a.mentions]
+        d["title_mentions"] = [list(m) for m in a.title_mentions]
     else:
         d["mention_count"] = len(a.mentions)
     d["key"] = a.key
@@ -64,6 +65,7 @@ def actor_from_dict(d: dict[str, Any], *, mentions: bool = True) -> Actor:
         aliases=tuple(d.get("aliases", ())),
         mentions=tuple((int(m[0]), int(m[1])) for m in d.get("mentions", ())) if mentions else (),
         key=d.get("key") or d["name"],
+        title_mentions=tuple((int(m[0]), int(m[1])) for m in d.get("title_mentions", ())) if mentions else (),
         identity=tuple(d.get("identity", ())) if mentions else (),
         lookup=tuple(d.get("lookup", ())) if mentions else (),
     )

@@ -85,6 +85,9 @@ class Actor:
     mentions: tuple[Span, ...] = ()
     key: str = ""
     """Stable identity used to merge the same actor across articles (normalized canonical name)."""
+    title_mentions: tuple[Span, ...] = ()
+    """`[start, end)` offsets of the actor's mentions in the article's title (`mentions` point into the
+    body); an actor named only in the title has no `mentions`."""
     identity: tuple[str, ...] = field(default=(), compare=False, repr=False)
     """The forms the cache records the actor under, strongest first (key, Latin name, written forms, name
     skeletons), computed by the extractor; empty for an actor built by hand or merged in memory."""

@@ -3,7 +3,8 @@
 The order matters: furniture is stripped first (the byline is kept as the author, never an actor), then
 sentences are split, actors found (their mentions feed the ranker's density term), the upcoming events
 extracted with the actors as their participants, and the sentences ranked (a sentence that tells of an
-upcoming event is news the lead may not hold).
+upcoming event is news the lead may not hold). The title is analyzed as a sentence of its own and its actors
+and events joined to the body's (`briefing.nlp.title`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from briefing.models import Analysis, Sentence
 from briefing.nlp.text.lang import detect_lang
 from briefing.nlp.text.prepare import prepare
 from briefing.nlp.text.sentences import split_spans
+from briefing.nlp.title import with_title
 
 
 def analyze(
@@ -24,8 +26,8 @@ def analyze(
     lang: str = "auto",
     author: str | None = None,
 ) -> Analysis:
-    """Analyze an article's plain text. Without `title`, the first line that is not page furniture is
-    the title."""
+    """Analyze an article's plain text. Without `title`, the first line is the title only when it looks like
+    one (`prepare`); `title=""` says there is none."""
     from briefing.nlp.actors.extract import extract_actors  # noqa: PLC0415 (loads gazetteers once, on first use)
     from briefing.nlp.events.extract import extract_events  # noqa: PLC0415
     from briefing.nlp.rank.score import rank_sentences  # noqa: PLC0415
@@ -44,6 +46,7 @@ def analyze(
     today = published.date()
     upcoming = {e.sentence_index for e in events if e.start >= today and e.status in ("firm", "conditional")}
     sentences = rank_sentences(body, spans, prepared.title, mentions, actors=actors, upcoming=upcoming)
+    actors, events = with_title(prepared.title, lang, published, actors, events)
     return Analysis(
         lang=lang,
         title=prepared.title,

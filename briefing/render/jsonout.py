@@ -34,3 +34,10 @@ def analysis_json(a: Analysis) -> str:
     # Offsets point into `text`, so the analysis text is printed exactly as analyzed (it was sanitized at
     # ingest or on input, and sanitizing again is the identity).
     return dumps(analysis_to_dict(a))
+
+
+def analysis_line(a: Analysis, extra: dict[str, Any]) -> str:
+    """The analysis as one JSON lines record: the `analysis_json` object with `extra` (where the article came
+    from) first, on one line. U+2028 and U+2029 are escaped, so no reader splits a record."""
+    line = json.dumps(_clean({**extra, **analysis_to_dict(a)}), ensure_ascii=False, separators=(",", ":"))
+    return line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n"

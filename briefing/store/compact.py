@@ -44,6 +44,8 @@ def _actor(a: Actor) -> dict[str, Any]:
     d.update((k, v) for k, v in optional.items() if v)
     if a.mentions:
         d["m"] = [x for m in a.mentions for x in m]
+    if a.title_mentions:
+        d["t"] = [x for m in a.title_mentions for x in m]
     return d
 
 
@@ -105,6 +107,7 @@ def encode(a: Analysis, title: str, text: str, published: str) -> bytes:
 
 def _read_actor(d: dict[str, Any], mentions: bool) -> Actor:
     flat = d.get("m", ()) if mentions else ()
+    in_title = d.get("t", ()) if mentions else ()
     return Actor(
         name=d["n"],
         kind=d["k"],
@@ -114,6 +117,7 @@ def _read_actor(d: dict[str, Any], mentions: bool) -> Actor:
         aliases=tuple(d.get("a", ())),
         mentions=tuple((int(flat[i]), int(flat[i + 1])) for i in range(0, len(flat), 2)),
         key=d.get("y") or d["n"],
+        title_mentions=tuple((int(in_title[i]), int(in_title[i + 1])) for i in range(0, len(in_title), 2)),
         identity=tuple(d.get("i", ())) if mentions else (),
         lookup=tuple(d.get("o", ())) if mentions else (),
     )

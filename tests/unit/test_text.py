@@ -139,6 +139,6 @@ def test_prepare_never_raises(text: str) -> None:
     ],
 )
 def test_inline_wire_datelines_are_furniture(text: str, dateline: str | None, body_starts: str) -> None:
-    p = prepare(f"Title\n{text}")
+    p = prepare(f"Title\n\n{text}")  # a title line is followed by a blank line (CONTRACT.md)
     assert p.dateline == dateline
     assert p.body.startswith(body_starts)

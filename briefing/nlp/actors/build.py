@@ -52,9 +52,7 @@ def _group(finds: list[Found]) -> list[_Group]:
         targets = {
             k
             for k in people
-            if k != short
-            and k in groups
-            and any(_ends_name(s, t) for s in forms for t in groups[k].forms)
+            if k != short and k in groups and any(_ends_name(s, t) for s in forms for t in groups[k].forms)
         }
         if not targets and all(len(t) == 1 for t in forms):
             # "Sheikh Meshal", "الشيخ تميم": a lone given name after a title joins the one full name it opens.

@@ -1,9 +1,11 @@
-"""Provides Arabic normalization for matching and search (never for display), built on camel-tools.
+"""Provides Arabic normalization for matching and search (never for display), following camel-tools.
 
-camel-tools is the authority on which characters are Arabic diacritics and how alef, alef maksura and teh
-marbuta are unified; its `charsets` module scans all of Unicode at import (about 1 s), so it is imported
-lazily, once per process, and turned into one `str.translate` table. The table maps character to character
-(or deletes), which lets `normalize_with_map` keep an offset map back into the original text.
+The diacritics removed are camel-tools' `AR_DIAC_CHARSET` (the eight harakat and tanween U+064B-U+0652 and
+the superscript alef U+0670), written out here: importing `camel_tools.utils.charsets` scans all of Unicode
+(0.4 s and more), which every `briefing analyze` would pay; a unit test checks the copy against camel-tools.
+The letters are unified as camel-tools' normalizers do (alef forms, alef maksura, teh marbuta) in one
+`str.translate` table, built once per process. The table maps character to character (or deletes), which
+lets `normalize_with_map` keep an offset map back into the original text.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import re
 from functools import cache
 
 TATWEEL = "\u0640"
+AR_DIACRITICS = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670")
+"""camel-tools' `AR_DIAC_CHARSET`, without importing it (see the module docstring)."""
 # Eastern Arabic and Persian digits, and the Arabic decimal separator.
 _DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")} | {
     ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")
@@ -23,9 +27,7 @@ _ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufd
 @cache
 def _table() -> dict[int, str | None]:
     """The translation table: diacritics and tatweel removed, letter forms and digits unified."""
-    from camel_tools.utils.charsets import AR_DIAC_CHARSET  # noqa: PLC0415 (heavy, lazy on purpose)
-
-    table: dict[int, str | None] = {ord(c): None for c in AR_DIAC_CHARSET}
+    table: dict[int, str | None] = {ord(c): None for c in AR_DIACRITICS}
     table[ord(TATWEEL)] = None
     for alef in "أإآٱ":
         table[ord(alef)] = "ا"

@@ -83,10 +83,33 @@ def _byline(line: str) -> tuple[str, str | None] | None:
     return None
 
 
+TITLE_MAX_CHARS = 200
+"""A longer first line is a paragraph, never a title."""
+_SENTENCE_END = re.compile(r"[.!?؟…:;؛。۔][\"'»”’)\]]*$")
+
+
+def _title_line(lines: list[str]) -> int | None:
+    """Where the title is when none was given: the first line that is not furniture, only when it looks like
+    a title (short, no sentence-final punctuation, followed by a blank line or a byline, and then more
+    text). A single line is always body."""
+    for pos, line in enumerate(lines):
+        if not line or _is_furniture(line):
+            continue
+        looks = len(line) <= TITLE_MAX_CHARS and not _SENTENCE_END.search(line)
+        after = lines[pos + 1] if pos + 1 < len(lines) else None
+        followed = after is not None and (not after or _byline(after) is not None) and any(lines[pos + 2 :])
+        return pos if looks and followed else None
+    return None
+
+
 def prepare(raw: str, title: str | None = None, author: str | None = None) -> Prepared:
     """Strip page furniture from a plain-text article. Without `title`, the first line that is not furniture
-    is the title. A byline near the top becomes `author` and `dateline` unless `author` is already known."""
+    is the title when it looks like one (`_title_line`); `title=""` says there is none. A byline near the top
+    becomes `author` and `dateline` unless `author` is already known."""
     lines = [ln.strip() for ln in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    title_pos = _title_line(lines) if title is None else None
+    if title_pos is not None:
+        title = lines[title_pos]
     removed: list[str] = []
     kept: list[str] = []
     dateline: str | None = None
@@ -95,10 +118,7 @@ def prepare(raw: str, title: str | None = None, author: str | None = None) -> Pr
             if kept and kept[-1] != "":
                 kept.append("")
             continue
-        if title is None and not _is_furniture(line):
-            title = line
-            continue
-        if title is not None and line == title.strip():
+        if pos == title_pos or (title and line == title.strip()):
             continue
         near_top = sum(1 for k in kept if k) < 2 and pos < 12
         if near_top and (by := _byline(line)):

@@ -3,7 +3,7 @@
 The title is analyzed as a sentence of its own (offsets into the title). A title actor that is a body actor
 (the merge rules of `merge_actors`, or a person's single name that ends a body person's name) becomes the
 body actor's `title_mentions`; the others are added with title mentions only. A title event is kept only when
-no body event is the same thing (same start, or same kind with a shared participant); it carries
+the body tells no upcoming event (a headline restates the main news, less precisely); it carries
 `sentence_index` -1, and its `who` uses the body's names for actors met in both.
 """
 
@@ -66,7 +66,11 @@ def join_actors(body: Sequence[Actor], in_title: Sequence[Actor]) -> tuple[list[
 
 
 def _duplicate(e: Event, body: Sequence[Event]) -> bool:
-    return any(e.start == b.start or (e.kind == b.kind and bool(set(e.who) & set(b.who))) for b in body)
+    """Whether the title's event is one the body already tells. A headline restates the article's main news
+    in fewer words ("in April", "after the Eid", no venue), so when the body has upcoming events of its own
+    they are the better-dated account, and the headline adds none; the headline's event counts when the
+    body has none."""
+    return bool(body)
 
 
 def with_title(

@@ -47,7 +47,7 @@ def test_a_bad_url_already_in_the_list_is_one_feed_line(tmp_path: Path) -> None:
     assert r.returncode == 0, err
     assert "Traceback" not in err
     assert [ln for ln in err.splitlines() if "::1/bad" in ln and "not a valid URL" in ln], err
-    assert "1/2 feeds fetched, 1 new articles" in err
+    assert "1/2 feeds fetched, 1 new article," in err
     listed = run(["--db", str(tmp_path / "c.sqlite3"), "feeds", "list"], tmp_path)
     assert listed.returncode == 0 and b"not a valid URL" in listed.stdout
 
@@ -62,7 +62,7 @@ def test_opml_import_refuses_an_invalid_url_even_with_the_opt_in(tmp_path: Path)
     r = run(["feeds", "import", "--allow-private", str(opml)], tmp_path)
     err = r.stderr.decode()
     assert r.returncode == 0, err
-    assert "imported 1 feeds" in err and "not a valid URL" in err
+    assert "imported 1 feed " in err and "not a valid URL" in err
     assert "::1/bad" not in (tmp_path / "config" / "feeds.toml").read_text()
 
 

@@ -65,14 +65,6 @@ def join_actors(body: Sequence[Actor], in_title: Sequence[Actor]) -> tuple[list[
     return sorted(actors, key=lambda a: (_KIND_ORDER[a.kind], *_first(a))), names
 
 
-def _duplicate(e: Event, body: Sequence[Event]) -> bool:
-    """Whether the title's event is one the body already tells. A headline restates the article's main news
-    in fewer words ("in April", "after the Eid", no venue), so when the body has upcoming events of its own
-    they are the better-dated account, and the headline adds none; the headline's event counts when the
-    body has none."""
-    return bool(body)
-
-
 def with_title(
     title: str,
     lang: str,
@@ -89,9 +81,12 @@ def with_title(
     sentence = [Sentence(0, 0, len(title), title)]
     title_actors = extract_actors(title, lang, sentence)
     joined, names = join_actors(actors, title_actors)
-    title_events = []
-    for e in extract_events(title, sentence, title_actors, published, lang):
-        e = replace(e, sentence_index=TITLE_SENTENCE, who=tuple(names.get(w, w) for w in e.who))
-        if not _duplicate(e, events):
-            title_events.append(e)
-    return joined, [*title_events, *events]
+    if events:
+        # A headline restates the main news less precisely ("in April", "after the Eid", no venue): when the
+        # body tells upcoming events they are the better-dated account, so the title's are not even read.
+        return joined, list(events)
+    title_events = [
+        replace(e, sentence_index=TITLE_SENTENCE, who=tuple(names.get(w, w) for w in e.who))
+        for e in extract_events(title, sentence, title_actors, published, lang)
+    ]
+    return joined, title_events

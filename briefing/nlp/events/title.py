@@ -759,7 +759,6 @@ _INTENT_AR = C.alternation(
 
 
 def _en_verb(trig_text: str, plural: bool) -> str:
-
     return trig_text if plural else en_third_person(trig_text)
 
 

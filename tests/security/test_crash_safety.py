@@ -84,7 +84,12 @@ def snapshot(db: Path) -> dict[str, str]:
 
 
 def count_round(db: Path, k: int) -> int:
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+    if not db.exists():
+        return 0
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5)
+    except sqlite3.OperationalError:  # the file appeared between the check and the connect, still empty
+        return 0
     try:
         return int(
             conn.execute("SELECT COUNT(*) FROM articles WHERE guid LIKE ?", (f"%-r{k}-%",)).fetchone()[0]

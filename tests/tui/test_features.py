@@ -47,21 +47,28 @@ def views(cache: FakeCache) -> list[tuple[Filters, bool]]:
 # --- `/` search -------------------------------------------------------------------------------------------
 
 
-async def test_the_search_is_prepared_once_a_moment_after_the_first_complete_view(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(app_module, "PREPARE_AFTER", 1.0)
+async def test_the_search_is_prepared_once_a_moment_after_the_first_complete_view() -> None:
     cache = FakeCache(fail={"prepare"})  # a failed head start is not the user's business
     app = app_with(cache)
+    timers: list[tuple[float, object]] = []
+    set_timer = app.set_timer
+
+    def recording_timer(delay: float, callback: object = None, **kwargs: object) -> object:
+        timers.append((delay, callback))
+        return set_timer(1000.0, None, **kwargs)  # type: ignore[arg-type]  # never fires by itself
+
+    app.set_timer = recording_timer  # type: ignore[method-assign,assignment]
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert "prepare" not in [name for name, _ in cache.calls]  # not while the first keys come
-        await pilot.pause(1.2)
+        prepares = [callback for delay, callback in timers if delay == app_module.PREPARE_AFTER]
+        assert len(prepares) == 1 and app_module.PREPARE_AFTER >= 1.0
+        prepares[0]()  # type: ignore[operator]  # the moment has passed
         await app.workers.wait_for_complete()
         app.start_build()  # a second view (after a refresh or a filter)
         await settle(pilot)
-        await pilot.pause(1.2)
         await app.workers.wait_for_complete()
+        assert len([callback for delay, callback in timers if delay == app_module.PREPARE_AFTER]) == 1
         assert [name for name, _ in cache.calls].count("prepare") == 1
         assert not app.said("error", "")
 

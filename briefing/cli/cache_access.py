@@ -36,8 +36,10 @@ def tui_cache(ctx: Ctx, *, fixed_now: bool = True) -> CacheAccess:
                 with_agenda=not quick,  # the quick first screen: stories only, the agenda follows
                 agenda_days=None if filters.agenda_all else DEFAULT_DAYS,
             )
+            shown = {r.article_id for story in b.stories for r in story.articles if r.article_id}
+            starred = store.stars.among(shown)
         read = {r.article_id for story in b.stories for r in story.articles if r.read and r.article_id}
-        return View(b, frozenset(read), complete=not quick)
+        return View(b, frozenset(read), complete=not quick, starred=starred)
 
     def feeds() -> list[FeedChoice]:
         with Store.open(ctx.settings.db) as store:
@@ -74,11 +76,26 @@ def tui_cache(ctx: Ctx, *, fixed_now: bool = True) -> CacheAccess:
         with Store.open(ctx.settings.db) as store:
             store.mark_read(ids, read)
 
+    def star(ids: Collection[int], starred: bool) -> None:
+        with Store.open(ctx.settings.db) as store:
+            store.stars.set(ids, starred, ctx.now if fixed_now else None)
+
+    def starred(ids: Collection[int]) -> frozenset[int]:
+        with Store.open(ctx.settings.db) as store:
+            return store.stars.among(ids)
+
     def prepare() -> None:
         from briefing.nlp.text.arabic import normalize  # noqa: PLC0415
 
         normalize("")  # builds the table from camel-tools' character sets, once per process
 
     return CacheAccess(
-        view=view, feeds=feeds, search=search, article=article, mark_read=mark_read, prepare=prepare
+        view=view,
+        feeds=feeds,
+        search=search,
+        article=article,
+        mark_read=mark_read,
+        star=star,
+        starred=starred,
+        prepare=prepare,
     )

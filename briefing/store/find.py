@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
 from briefing.models import Article
-from briefing.query import Query, QueryError
+from briefing.query import Query
 from briefing.store.fts import Normalizer, match_expression, phrase_expression
 
 _COLS = (
@@ -56,8 +56,8 @@ class FindStore:
         if query.unread is not None:
             conditions.append("a.read = ?")
             params.append(0 if query.unread else 1)
-        if query.starred:
-            raise QueryError("+starred: stars are not stored in this cache yet")
+        if query.starred is not None:
+            conditions.append(f"a.id {'IN' if query.starred else 'NOT IN'} (SELECT article_id FROM stars)")
         start, end = query.window(now)
         if start is not None:
             conditions.append("a.published_utc >= ?")

@@ -219,6 +219,15 @@ MIGRATIONS: dict[int, str] = {
     -- with its text: it holds only the unread articles' feed ids.
     CREATE INDEX articles_unread ON articles (feed_id) WHERE read = 0;
     """,
+    7: """
+    -- (desk: stars) The articles the reader starred (`s` in the app, `+starred` in queries), with when.
+    -- A table of its own rather than a column: a star goes with its article, and the few starred rows
+    -- answer `+starred` without reading the articles table.
+    CREATE TABLE stars (
+        article_id    INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        starred_at    TEXT NOT NULL    -- ISO 8601 UTC
+    );
+    """,
 }
 
 # Work a migration cannot do in SQL, run after its statements in the same transaction.

@@ -4,7 +4,7 @@ The connection runs in autocommit mode and every write is one explicit `BEGIN IM
 crash or a `kill -9` leaves either the whole batch or none of it; WAL lets readers (the TUI) go on while
 a fetch writes. `Store` is one object for callers, made of parts kept in their own modules: feed rows
 (`feeds.py`), fetched entries (`ingest.py`), full-text pages and search (`extras.py`), actors (`actors.py`),
-queries and unread counts (`find.py`).
+queries and unread counts (`find.py`), stars (`stars.py`, composed: `store.stars`).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from briefing.store.extras import PagesAndSearch
 from briefing.store.find import FindStore
 from briefing.store.ingest import FetchStatus, Ingest, IngestResult
 from briefing.store.schema import SchemaTooNew, migrate
+from briefing.store.stars import Stars
 
 __all__ = ["FetchStatus", "IngestResult", "SchemaTooNew", "Store", "StoredActor"]
 
@@ -33,6 +34,8 @@ class Store(Ingest, PagesAndSearch, ActorsStore, FindStore):
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
+        self.stars = Stars(conn, self._write)
+        """The starred articles (`store.stars.set(ids, True)`, `store.stars.among(ids)`)."""
 
     @classmethod
     def open(cls, path: Path | str, *, readonly: bool = False) -> Store:

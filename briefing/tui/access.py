@@ -1,8 +1,8 @@
 """Provides what the app may ask of the cache, as plain callables handed in by the `tui` command.
 
 The app never opens SQLite: `CacheAccess` carries one function per question (the view for some filters,
-the feed list, a search, one article, marking articles read), each called from a thread worker. Tests
-pass fakes; `briefing tui` passes closures over `Store` and `build_briefing` (see
+the feed list, a search, one article, marking articles read, starring them), each called from a thread
+worker. Tests pass fakes; `briefing tui` passes closures over `Store` and `build_briefing` (see
 `briefing.cli.cache_access`). No Textual import here: these are data.
 """
 
@@ -65,6 +65,8 @@ class View:
     """Ids of the briefing's articles that are marked read."""
     complete: bool = True
     """False for the quick first view: stories only, the agenda (`upcoming`) still to come."""
+    starred: frozenset[int] = frozenset()
+    """Ids of the briefing's articles that are starred."""
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,10 @@ class CacheAccess:
     """One cached article with its stored text (None when it is gone)."""
     mark_read: Callable[[Collection[int], bool], None] = field(default=lambda ids, read: None)
     """Mark these article ids read (True) or unread (False)."""
+    star: Callable[[Collection[int], bool], None] = field(default=lambda ids, starred: None)
+    """Star (True) or unstar (False) these article ids."""
+    starred: Callable[[Collection[int]], frozenset[int]] = field(default=lambda ids: frozenset())
+    """Which of these article ids are starred (for search results, which carry no star)."""
     prepare: Callable[[], None] = field(default=lambda: None)
     """Work to do ahead, once, after the first complete view is on screen (the search normalizer, which
     takes half a second to load), so that the first search does not wait for it."""

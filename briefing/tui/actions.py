@@ -23,7 +23,8 @@ from briefing.tui.screens.export import ExportScreen
 from briefing.tui.screens.feeds import FeedsScreen
 from briefing.tui.screens.filters import FiltersScreen
 from briefing.tui.screens.main import MainScreen
-from briefing.tui.screens.search import SearchScreen
+from briefing.tui.screens.search import STARRED_QUERY, SearchScreen
+from briefing.tui.starring import Starring
 from briefing.tui.widgets.stories import unread_ids
 from briefing.tui.workers import Workers
 
@@ -50,6 +51,7 @@ class Actions(Workers):
     _search_query: str
     _undo: tuple[frozenset[int], bool] | None
     _feeds_for: str
+    starring: Starring
 
     @property
     def main(self) -> MainScreen:
@@ -75,14 +77,21 @@ class Actions(Workers):
             self.warn(f"Search is {NO_CACHE}.")
         elif not isinstance(self.screen, SearchScreen):
             screen = SearchScreen(mode=self.bidi, query=self._search_query, zone=self.zone)
-            self.push_screen(screen, self._search_closed)
+            self.push_screen(screen, self.search_closed)
 
     def on_search_screen_submitted(self, message: SearchScreen.Submitted) -> None:
         if self._cache is not None:
-            self._search_query = message.query
+            if message.query != STARRED_QUERY:  # the starred view does not replace the last search
+                self._search_query = message.query
             self._search_worker(self._cache, message.query)
 
-    def _search_closed(self, article: Article | None) -> None:
+    def on_search_screen_opened(self, message: SearchScreen.Opened) -> None:
+        """Enter on a result: its full text over the results (escape comes back to them)."""
+        self.open_full_text(reference(message.article))
+
+    def search_closed(self, article: Article | None) -> None:
+        """The search dialog closed (`g` on a result: `article`): show the article in its story on the desk
+        when it is there, else its full text."""
         if article is None:
             return
         for story in self.briefing.stories if self.briefing else ():
@@ -100,7 +109,8 @@ class Actions(Workers):
 
     def open_full_text(self, article: ArticleRef) -> None:
         """Show `article`'s stored text (read in a worker) and mark it read."""
-        screen = ArticleScreen(article, mode=self.bidi, zone=self.zone)
+        starred = self.starring.is_starred(article.article_id)
+        screen = ArticleScreen(article, mode=self.bidi, zone=self.zone, starred=starred)
         self.push_screen(screen)
         if self._cache is None or article.article_id is None:
             self.call_after_refresh(screen.show_text, None, missing=f"The full text is {NO_CACHE}.")

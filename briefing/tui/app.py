@@ -45,12 +45,14 @@ from briefing.tui.messages import (
     RefreshFailed,
     RefreshFinished,
     SearchFinished,
+    StarsStored,
     TaskFailed,
 )
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.help import HelpScreen, help_rows
 from briefing.tui.screens.main import MainScreen
 from briefing.tui.screens.search import SearchScreen
+from briefing.tui.starring import Starring
 from briefing.tui.themes import DEFAULT_THEME, discover_themes
 from briefing.tui.workers import Progress
 
@@ -117,6 +119,8 @@ class BriefingApp(Actions):
         """The last undoable mark (`m`, `M`): the ids it changed and the state it gave them."""
         self._search_query = ""
         self._prepared = False
+        self.starring = Starring(self)
+        """The stars (`s`, `S`): see starring.py."""
         loaded = discover_themes()
         for found in loaded.themes.values():
             self.register_theme(found)
@@ -156,7 +160,7 @@ class BriefingApp(Actions):
                 read.discard(article_id)
         self.read = frozenset(read)
         names = {feed.id: feed.title for feed in self.feeds or ()}
-        shown = replace(message.view, read=self.read)
+        shown = replace(message.view, read=self.read, starred=self.starring.of_view(message.view.starred))
         await self.main.show(shown, filters=self.filters.describe(names))
         if message.view.complete:
             self.call_after_refresh(settle_heap)
@@ -194,7 +198,7 @@ class BriefingApp(Actions):
 
     async def on_search_finished(self, message: SearchFinished) -> None:
         if isinstance(self.screen, SearchScreen):
-            await self.screen.show_results(message.query, message.hits)
+            await self.screen.show_results(message.query, message.hits, message.starred)
 
     async def on_article_loaded(self, message: ArticleLoaded) -> None:
         screen = self.screen
@@ -203,6 +207,9 @@ class BriefingApp(Actions):
 
     def on_read_marked(self, message: ReadMarked) -> None:
         self._marks_stored = max(self._marks_stored, message.request)
+
+    def on_stars_stored(self, message: StarsStored) -> None:
+        self.starring.stored(message)
 
     def on_export_written(self, message: ExportWritten) -> None:
         self.notify(str(message.path), title="Exported", timeout=12, markup=False)
@@ -258,6 +265,12 @@ class BriefingApp(Actions):
         if url is not None:
             self.copy_to_clipboard(url)  # OSC 52: the terminal's clipboard, over ssh too where it allows it
             self.notify(url, title="Link copied", markup=False)
+
+    def action_star(self) -> None:
+        self.starring.toggle(self._cache)
+
+    def action_starred_view(self) -> None:
+        self.starring.open_view(self._cache)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -50,6 +50,13 @@ def palette_commands(app: BriefingApp) -> Iterable[SystemCommand]:
             keys.PREVIOUS_UNREAD,
             app.action_previous_unread,
         ),
+        (
+            "Star / unstar",
+            "Star the selected story or article (again: unstar)",
+            keys.STAR,
+            app.action_star,
+        ),
+        ("Starred articles", "List the starred articles", keys.STARRED_VIEW, app.action_starred_view),
         ("Export as Markdown", "Write the current view to a Markdown file", keys.EXPORT, app.action_export),
         (
             "Actors: story / all",

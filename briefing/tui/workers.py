@@ -105,7 +105,9 @@ class Workers(App[None]):
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _search_worker(self, cache: CacheAccess, query: str) -> None:
         try:
-            self.post_message(SearchFinished(query, tuple(cache.search(query))))
+            hits = tuple(cache.search(query))
+            starred = cache.starred([hit.id for hit in hits]) if hits else frozenset()
+            self.post_message(SearchFinished(query, hits, starred))
         except Exception as error:
             self.post_message(TaskFailed("search", describe(error)))
 

@@ -1,8 +1,9 @@
 """A fake cache for the TUI tests: the fixture briefings behind the `CacheAccess` functions, in memory.
 
 It filters the seed briefing as the real view-model would (language, feeds, unread, day), answers searches
-by substring, serves article texts, remembers read marks, and records every call. `two_phase` makes the
-quick view leave out the agenda, as the real cache does; `fail` makes the named functions raise.
+by substring (with the query language's read and star tags), serves article texts, remembers read marks and
+stars, and records every call. `two_phase` makes the quick view leave out the agenda, as the real cache
+does; `fail` makes the named functions raise.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from briefing.models import Article, ArticleRef, Briefing
+from briefing.query import parse
 from briefing.tui.access import CacheAccess, FeedChoice, Filters, View
 from tests.tui.fixtures import FEED_IDS, NOW, article_id, at, seed_briefing
 
@@ -67,11 +69,13 @@ class FakeCache:
         two_phase: bool = False,
         fail: Collection[str] = (),
         read: Collection[int] = (),
+        starred: Collection[int] = (),
     ) -> None:
         self.briefing = briefing or seed_briefing()
         self.two_phase = two_phase
         self.fail = set(fail)
         self.read = set(read)
+        self.stars = set(starred)
         self.calls: list[tuple[str, object]] = []
         self.gate: threading.Event | None = None
         """When set, the full (not quick) view waits for it: the quick view stays on screen meanwhile."""
@@ -112,7 +116,7 @@ class FakeCache:
             upcoming=() if partial else tuple(upcoming),
         )
         ids = {r.article_id for s in stories for r in s.articles}
-        return View(b, frozenset(self.read & ids), complete=not partial)
+        return View(b, frozenset(self.read & ids), complete=not partial, starred=frozenset(self.stars & ids))
 
     def feeds(self) -> Sequence[FeedChoice]:
         self._call("feeds", None)
@@ -134,10 +138,17 @@ class FakeCache:
         ]
 
     def search(self, query: str) -> Sequence[Article]:
+        """Words by substring (case-folded); `+unread` / `+read` and `+starred` / `-starred` as the store
+        reads them; an unreadable query raises `QueryError` as the real search does."""
         self._call("search", query)
-        words = query.casefold().split()
+        parsed = parse(query)
+        words = [w.casefold() for w in parsed.words]
         found = [
-            a for a in self.articles.values() if all(w in f"{a.title} {a.text}".casefold() for w in words)
+            a
+            for a in self.articles.values()
+            if all(w in f"{a.title} {a.text}".casefold() for w in words)
+            and (parsed.unread is None or parsed.unread == (a.id not in self.read))
+            and (parsed.starred is None or parsed.starred == (a.id in self.stars))
         ]
         return [replace(a, text="") for a in sorted(found, key=lambda a: a.published, reverse=True)]
 
@@ -152,6 +163,17 @@ class FakeCache:
         else:
             self.read -= set(ids)
 
+    def star(self, ids: Collection[int], starred: bool) -> None:
+        self._call("star", (frozenset(ids), starred))
+        if starred:
+            self.stars |= set(ids)
+        else:
+            self.stars -= set(ids)
+
+    def starred(self, ids: Collection[int]) -> frozenset[int]:
+        self._call("starred", frozenset(ids))
+        return frozenset(self.stars & set(ids))
+
     def prepare(self) -> None:
         self._call("prepare", None)
 
@@ -162,5 +184,7 @@ class FakeCache:
             search=self.search,
             article=self.article,
             mark_read=self.mark_read,
+            star=self.star,
+            starred=self.starred,
             prepare=self.prepare,
         )

@@ -114,7 +114,7 @@ MEDIUM = (100, 30)
 
 class TestDesk:
     """The reader's desk at the three sizes: the main screen, the feeds view, everything marked read, the
-    filters dialog."""
+    filters dialog, a starred story and the starred view."""
 
     @pytest.mark.parametrize("size", [NARROW, MEDIUM, WIDE], ids=["80x24", "100x30", "160x45"])
     @pytest.mark.parametrize(
@@ -125,6 +125,8 @@ class TestDesk:
             pytest.param(("M",), id="all-read"),
             pytest.param(("n",), id="next-unread"),
             pytest.param(("f",), id="filters"),
+            pytest.param(("s",), id="starred-story"),
+            pytest.param(("s", "S"), id="starred-view"),
         ],
     )
     def test_desk(self, snap_compare: SnapCompare, keys: tuple[str, ...], size: tuple[int, int]) -> None:

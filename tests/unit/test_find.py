@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefing.models import Actor, Analysis, Event, ParsedEntry
-from briefing.query import QueryError, parse
+from briefing.query import parse
 from briefing.store import Store
 
 T0 = datetime(2024, 3, 16, 19, 0, tzinfo=timezone(timedelta(hours=2)))
@@ -126,9 +126,25 @@ def test_limit(store: Store) -> None:
     assert len(store.find(parse("-kind:visit"), _normalize, T0, limit=1)) == 1
 
 
-def test_stars_are_refused_with_a_clear_error_until_stored(store: Store) -> None:
-    with pytest.raises(QueryError, match="stars"):
-        store.find(parse("+starred"), _normalize, T0)
+def test_starred_and_not_starred(store: Store) -> None:
+    assert guids(store, "+starred") == set()
+    ids = {a.guid: a.id for a in store.find(parse(""), _normalize, T0)}
+    store.stars.set([ids["a"], ids["c"]], True)
+    assert guids(store, "+starred") == {"a", "c"}
+    assert guids(store, "-starred") == {"b"}
+    assert guids(store, "+starred lang:ar") == {"a"}
+    assert store.stars.among(ids.values()) == {ids["a"], ids["c"]}
+    store.stars.set([ids["a"]], False)
+    store.stars.set([ids["c"]], True)  # starring again changes nothing
+    assert guids(store, "+starred") == {"c"} and store.stars.count() == 1
+
+
+def test_a_star_goes_with_its_article(store: Store) -> None:
+    ids = {a.guid: a.id for a in store.find(parse(""), _normalize, T0)}
+    store.stars.set([ids["c"], 999_999], True)  # an id the cache does not hold is skipped
+    assert store.stars.count() == 1
+    store.prune(T0 - timedelta(days=7))  # c is ten days old
+    assert store.stars.count() == 0
 
 
 def test_unread_counts_per_feed(store: Store) -> None:

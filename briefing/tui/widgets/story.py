@@ -22,6 +22,7 @@ from briefing.tui import keys
 from briefing.tui.format import When, count, host, lang_tag, stamp
 from briefing.tui.rendering import find_mentions
 from briefing.tui.widgets.block import BLANK, BlockView, Part
+from briefing.tui.widgets.stories import STAR
 
 BULLET = "• "
 MENTION_STYLE = "bold $text-accent"
@@ -31,12 +32,14 @@ CURSOR = "$block-cursor-foreground on $block-cursor-background"
 CURSOR_BLURRED = "$block-cursor-blurred-foreground on $block-cursor-blurred-background"
 
 
-def article_parts(article: ArticleRef, when: When, cursor: str) -> list[Part]:
-    """One outlet's article: feed, time and host on a line, then the title; `cursor`: the fill style of the
-    rows under the article cursor (or "")."""
+def article_parts(article: ArticleRef, when: When, cursor: str, starred: bool = False) -> list[Part]:
+    """One outlet's article: feed, time and host (and `★` when starred) on a line, then the title;
+    `cursor`: the fill style of the rows under the article cursor (or "")."""
     feed = clean_line(article.feed) or "unknown feed"
     site = host(article.url)
     meta = f"{feed} · {stamp(article.published, when)} · {site or 'no web link'}"
+    if starred:
+        meta += f" · {STAR}"
     # No colours of our own: the row may be under the cursor, whose colours the theme sets.
     return [
         Part(
@@ -68,6 +71,7 @@ class StoryPane(BlockView):
         super().__init__(mode=mode, id=id)
         self._story: Story | None = None
         self._when: When | None = None
+        self._starred: frozenset[int] = frozenset()
         self.border_title = "Story"
         self.update(self._parts())
 
@@ -92,6 +96,12 @@ class StoryPane(BlockView):
         self.scroll_home(animate=False)
         if index:
             self.call_after_refresh(self._scroll_to_cursor)
+
+    def star(self, starred: frozenset[int]) -> None:
+        """The starred article ids changed: redraw the articles' star marks."""
+        if starred != self._starred:
+            self._starred = starred
+            self._redraw()
 
     def _redraw(self) -> None:
         self.update(self._parts())
@@ -122,7 +132,8 @@ class StoryPane(BlockView):
         parts += section(f"Articles ({len(story.articles)})")
         cursor = CURSOR if self.has_focus else CURSOR_BLURRED
         for index, article in enumerate(story.articles):
-            parts += article_parts(article, when, cursor if index == self.article_index else "")
+            fill = cursor if index == self.article_index else ""
+            parts += article_parts(article, when, fill, article.article_id in self._starred)
         if story.why:
             parts += section("Why grouped")
             parts += [Part(BULLET + clean_line(reason)) for reason in story.why]

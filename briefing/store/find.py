@@ -41,6 +41,23 @@ class FindStore:
     def find(self, query: Query, normalize: Normalizer, now: datetime, limit: int = 50) -> list[Article]:
         """Articles matching every part of `query` (without text or analysis): best text match first when
         the query has words, otherwise newest first."""
+        return self._find(query, normalize, now, limit)
+
+    def find_ids(
+        self, query: Query, normalize: Normalizer, now: datetime, start: datetime, end: datetime
+    ) -> set[int]:
+        """The ids of every article published in [start, end) that matches `query` (no limit): what a
+        briefing filtered by a query keeps."""
+        return {a.id for a in self._find(query, normalize, now, None, (start, end))}
+
+    def _find(
+        self,
+        query: Query,
+        normalize: Normalizer,
+        now: datetime,
+        limit: int | None,
+        within: tuple[datetime, datetime] | None = None,
+    ) -> list[Article]:
         conditions: list[str] = []
         params: list[object] = []
         if query.words or query.excluded:
@@ -48,6 +65,9 @@ class FindStore:
         match = self._text_match(query, normalize)
         if query.words and match is None:
             return []  # words with nothing searchable in them: nothing can match
+        if within is not None:
+            conditions.append("a.published_utc >= ? AND a.published_utc < ?")
+            params += [moment.astimezone(UTC).isoformat() for moment in within]
         for word in query.excluded:
             expr = self._match_one(word, normalize)
             if expr is not None:
@@ -101,6 +121,8 @@ class FindStore:
                 "ORDER BY a.published_utc DESC"
             )
         if not kinds and not not_kinds:
+            if limit is None:
+                return [self._article(r) for r in self.conn.execute(sql, params)]
             return [self._article(r) for r in self.conn.execute(sql + " LIMIT ?", (*params, limit))]
         out: list[Article] = []
         for row in self.conn.execute(sql, params):
@@ -110,7 +132,7 @@ class FindStore:
             events = {e.kind.casefold() for e in analysis.events} if analysis is not None else set()
             if kinds <= events and not (not_kinds & events):
                 out.append(found)
-                if len(out) >= limit:
+                if limit is not None and len(out) >= limit:
                     break
         return out
 

@@ -151,3 +151,12 @@ def test_unread_counts_per_feed(store: Store) -> None:
     counts = store.unread_counts()
     names = {f.id: f.title for f in store.feeds()}
     assert {names[k]: v for k, v in counts.items()} == {"Desert News": 1, "Wire": 1}
+
+
+def test_find_ids_has_no_limit_and_keeps_to_its_window(store: Store) -> None:
+    ids = {a.guid: a.id for a in store.find(parse(""), _normalize, T0)}
+    week = (T0 - timedelta(days=7), T0 + timedelta(hours=1))
+    assert store.find_ids(parse(""), _normalize, T0, *week) == {ids["a"], ids["b"]}
+    assert store.find_ids(parse("council"), _normalize, T0, *week) == {ids["b"]}
+    month = (T0 - timedelta(days=30), T0)  # the end is excluded: a, published at T0, is not in it
+    assert store.find_ids(parse("lang:ar"), _normalize, T0, *month) == set()

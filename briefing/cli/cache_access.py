@@ -18,17 +18,24 @@ def tui_cache(ctx: Ctx, *, fixed_now: bool = True) -> CacheAccess:
     (each runs in a worker thread while a refresh may be writing; WAL lets them read meanwhile). With
     `fixed_now` False the briefing follows the clock: a desk left open past midnight moves to the new day."""
     from briefing.agenda import DEFAULT_DAYS  # noqa: PLC0415
+    from briefing.query import parse  # noqa: PLC0415
     from briefing.store import Store  # noqa: PLC0415
     from briefing.tui.access import CacheAccess, FeedChoice, View  # noqa: PLC0415
     from briefing.viewmodel import build_briefing  # noqa: PLC0415
+    from briefing.views import matching, scope  # noqa: PLC0415
 
     def view(filters: Filters, quick: bool) -> View:
+        # A QueryError (the dialog checks the query first) reaches the app as the build's one-line failure.
+        query = parse(filters.query) if filters.query.strip() else None
+        day, since = scope(query, filters.day, None)
         with Store.open(ctx.settings.db) as store:
             now = ctx.now if fixed_now else datetime.now().astimezone()
             b = build_briefing(
                 store,
                 now,
-                day=filters.day,
+                day=day,
+                since=since,
+                only=matching(store, query, now) if query is not None and not query.empty else None,
                 lang=filters.lang,
                 limit=50,
                 feeds=filters.feeds or None,
@@ -60,7 +67,6 @@ def tui_cache(ctx: Ctx, *, fixed_now: bool = True) -> CacheAccess:
 
     def search(query: str) -> list[Article]:
         from briefing.nlp.text.arabic import normalize  # noqa: PLC0415 (camel-tools: paid on the first search)
-        from briefing.query import parse  # noqa: PLC0415
 
         parsed = parse(query)  # a QueryError reaches the app as the search's one-line failure
         with Store.open(ctx.settings.db) as store:

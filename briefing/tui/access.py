@@ -32,6 +32,10 @@ class Filters:
     """Only articles not marked read."""
     agenda_all: bool = False
     """The agenda lists every upcoming event, not only the next `agenda.DEFAULT_DAYS` days."""
+    query: str = ""
+    """Only the articles this query (`briefing.query`) matches; "" keeps every article."""
+    view: str = ""
+    """The saved view `query` comes from (its name, said in the status bar), or ""."""
 
     @property
     def active(self) -> bool:
@@ -53,6 +57,8 @@ class Filters:
             parts.append("unread")
         if self.agenda_all:
             parts.append("all upcoming")
+        if self.query:
+            parts.append(f"view {self.view}" if self.view else f"query {self.query}")
         return " · ".join(parts)
 
 

@@ -217,7 +217,12 @@ class Actions(Workers):
             self.push_screen(screen, self._filters_closed)
 
     def _filters_closed(self, filters: Filters | None) -> None:
-        if filters is None or filters == self.filters:
+        if filters is not None:
+            self.apply_filters(filters)
+
+    def apply_filters(self, filters: Filters) -> None:
+        """Rebuild the desk for `filters` (nothing to do when they are the current ones)."""
+        if filters == self.filters:
             return
         self.filters = filters
         self.main.query_one("#body").loading = True

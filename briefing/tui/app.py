@@ -48,6 +48,7 @@ from briefing.tui.messages import (
     StarsStored,
     TaskFailed,
 )
+from briefing.tui.saved_views import SavedViews
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.help import HelpScreen, help_rows
 from briefing.tui.screens.main import MainScreen
@@ -90,6 +91,7 @@ class BriefingApp(Actions):
         bidi: Literal["app", "terminal", "off"] = "terminal",
         keymap: Mapping[str, str] | None = None,
         cache: CacheAccess | None = None,
+        views: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__()
         if build is None and cache is None:
@@ -121,6 +123,8 @@ class BriefingApp(Actions):
         self._prepared = False
         self.starring = Starring(self)
         """The stars (`s`, `S`): see starring.py."""
+        self.saved_views = SavedViews(self, views or {})
+        """The saved views of config.toml (`V`, the palette): see saved_views.py."""
         loaded = discover_themes()
         for found in loaded.themes.values():
             self.register_theme(found)
@@ -271,6 +275,14 @@ class BriefingApp(Actions):
 
     def action_starred_view(self) -> None:
         self.starring.open_view(self._cache)
+
+    def action_views(self) -> None:
+        self.saved_views.open()
+
+    @property
+    def cache_access(self) -> CacheAccess | None:
+        """The cache's functions (None when the app was given a plain `build`)."""
+        return self._cache
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -31,6 +31,8 @@ FEEDS = Binding("L", "app.feeds_view", "Feeds", id="feeds-view", key_display="L"
 STAR = Binding("s", "app.star", "Star", id="star", show=False)
 """Star / unstar: the selected story (stories list), the selected article (story pane, full text, a search
 result)."""
+VIEWS = Binding("V", "app.views", "Views", id="views", key_display="V", show=False)
+"""The saved views of config.toml: each filters the desk by its query."""
 STARRED_VIEW = Binding("S", "app.starred_view", "Starred", id="starred-view", key_display="S", show=False)
 EXPORT = Binding("e", "app.export", "Export", id="export")
 ACTORS_SCOPE = Binding("a", "app.toggle_actors", "Actors view", id="actors-scope")
@@ -68,6 +70,7 @@ MAIN_SCREEN: list[Binding] = [
     UNDO,
     STAR,
     STARRED_VIEW,
+    VIEWS,
     EXPORT,
     ACTORS_SCOPE,
 ]

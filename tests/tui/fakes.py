@@ -1,9 +1,9 @@
 """A fake cache for the TUI tests: the fixture briefings behind the `CacheAccess` functions, in memory.
 
-It filters the seed briefing as the real view-model would (language, feeds, unread, day), answers searches
-by substring (with the query language's read and star tags), serves article texts, remembers read marks and
-stars, and records every call. `two_phase` makes the quick view leave out the agenda, as the real cache
-does; `fail` makes the named functions raise.
+It filters the seed briefing as the real view-model would (language, feeds, unread, day, a query), answers
+searches by substring (with the query language's read and star tags), serves article texts, remembers read
+marks and stars, and records every call. `two_phase` makes the quick view leave out the agenda, as the real
+cache does; `fail` makes the named functions raise.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from briefing.models import Article, ArticleRef, Briefing
-from briefing.query import parse
+from briefing.query import Query, parse
 from briefing.tui.access import CacheAccess, FeedChoice, Filters, View
 from tests.tui.fixtures import FEED_IDS, NOW, article_id, at, seed_briefing
 
@@ -95,6 +95,13 @@ class FakeCache:
         b = self.briefing
         if filters.day is not None and filters.day != b.date:
             b = Briefing(date=filters.day, now=NOW, notes=(f"nothing cached for {filters.day.isoformat()}",))
+        query = parse(filters.query)
+        if not query.empty:  # a story of the matching articles only, as the view-model builds it
+            kept = [
+                replace(s, articles=tuple(r for r in s.articles if self._matches(query, r)))
+                for s in b.stories
+            ]
+            b = replace(b, stories=tuple(s for s in kept if s.articles))
         stories = [
             s
             for s in b.stories
@@ -117,6 +124,17 @@ class FakeCache:
         )
         ids = {r.article_id for s in stories for r in s.articles}
         return View(b, frozenset(self.read & ids), complete=not partial, starred=frozenset(self.stars & ids))
+
+    def _matches(self, query: Query, ref: ArticleRef) -> bool:
+        """Whether an article matches the words, languages, read and star tags of `query` (the parts the
+        tests use; the store answers every part)."""
+        text = f"{ref.title} {self.articles[ref.article_id].text if ref.article_id else ''}".casefold()
+        return (
+            all(w.casefold() in text for w in query.words)
+            and all(ref.lang == lang for lang in query.values("lang"))
+            and (query.unread is None or query.unread == (ref.article_id not in self.read))
+            and (query.starred is None or query.starred == (ref.article_id in self.stars))
+        )
 
     def feeds(self) -> Sequence[FeedChoice]:
         self._call("feeds", None)

@@ -90,7 +90,7 @@ class SearchScreen(ModalScreen[Article | None]):
         self._query = query
         self._title = title
         self._run = run
-        """Search for `query` at once (the starred view)."""
+        """Search for `query` at once, and put the focus on the results (the starred view)."""
         self.hits: tuple[Article, ...] = ()
         """The results on screen."""
         self.starred: frozenset[int] = frozenset()
@@ -151,6 +151,9 @@ class SearchScreen(ModalScreen[Article | None]):
             said = f"{count(len(self.hits), 'article')} match “{clean_line(query)}”"
             self._say(said + " · ↓ and enter to read, g to its story")
             results.highlighted = 0
+            if self._run:  # the starred view is a list to go through: the cursor starts on it
+                self._run = False
+                results.focus()
         else:
             self._say(f"Nothing matches “{clean_line(query)}”.", "$text-warning")
 

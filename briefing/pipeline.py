@@ -118,9 +118,9 @@ def analyze_pending(store: Store, progress: Progress | None = None) -> list[int]
     finally:
         if pool is not None:
             pool.shutdown()
-    from briefing.nlp.text.arabic import normalize  # noqa: PLC0415
+    from briefing.nlp.text.searchable import searchable  # noqa: PLC0415
 
-    store.index_pending(normalize)  # here, so that a search right after a fetch does not wait for it
+    store.index_pending(searchable)  # here, so that a search right after a fetch does not wait for it
     return done
 
 

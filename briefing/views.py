@@ -22,9 +22,9 @@ if TYPE_CHECKING:
 
 def normalize_lazily(text: str) -> str:
     """The search index's normalizer, imported on the first call (only queries with words need it)."""
-    from briefing.nlp.text.arabic import normalize  # noqa: PLC0415 (camel-tools: about a second)
+    from briefing.nlp.text.searchable import searchable  # noqa: PLC0415 (camel-tools: about a second)
 
-    return normalize(text)
+    return searchable(text)
 
 
 def view_query(name: str, views: Mapping[str, str]) -> str:

@@ -66,12 +66,12 @@ def tui_cache(ctx: Ctx, *, fixed_now: bool = True) -> CacheAccess:
             ]
 
     def search(query: str) -> list[Article]:
-        from briefing.nlp.text.arabic import normalize  # noqa: PLC0415 (camel-tools: paid on the first search)
+        from briefing.nlp.text.searchable import searchable  # noqa: PLC0415 (camel-tools: on the first search)
 
         parsed = parse(query)  # a QueryError reaches the app as the search's one-line failure
         with Store.open(ctx.settings.db) as store:
             now = ctx.now if fixed_now else datetime.now().astimezone()
-            return list(store.find(parsed, normalize, now, limit=100))
+            return list(store.find(parsed, searchable, now, limit=100))
 
     def article(article_id: int) -> Article | None:
         with Store.open(ctx.settings.db) as store:
@@ -91,9 +91,9 @@ def tui_cache(ctx: Ctx, *, fixed_now: bool = True) -> CacheAccess:
             return store.stars.among(ids)
 
     def prepare() -> None:
-        from briefing.nlp.text.arabic import normalize  # noqa: PLC0415
+        from briefing.nlp.text.searchable import searchable  # noqa: PLC0415
 
-        normalize("")  # builds the table from camel-tools' character sets, once per process
+        searchable("")  # builds the table from camel-tools' character sets, once per process
 
     return CacheAccess(
         view=view,

@@ -160,3 +160,28 @@ def test_find_ids_has_no_limit_and_keeps_to_its_window(store: Store) -> None:
     assert store.find_ids(parse("council"), _normalize, T0, *week) == {ids["b"]}
     month = (T0 - timedelta(days=30), T0)  # the end is excluded: a, published at T0, is not in it
     assert store.find_ids(parse("lang:ar"), _normalize, T0, *month) == set()
+
+
+def test_page_furniture_is_not_searched(tmp_path: Path) -> None:
+    from briefing.nlp.text.searchable import searchable
+
+    with Store.open(tmp_path / "f.sqlite3") as s:
+        feed = s.ensure_feed("https://pages.example/rss", "Pages")
+        assert feed.id is not None
+        text = (
+            "Skip to main content\n"
+            "Negotiators met on Tuesday to discuss the truce.\n"
+            "A delegation arrives at the talks (AFP)\n"
+            "Share this article\n"
+            "تخطى إلى المحتوى\n"
+            "The next round is due next week."
+        )
+        s.ingest(feed.id, [entry("p", "Truce talks", text)], T0)
+
+        def found(words: str) -> set[str]:
+            return {a.guid for a in s.find(parse(words), searchable, T0)}
+
+        assert found("negotiators truce") == {"p"} and found("round") == {"p"}
+        for furniture in ("skip", '"main content"', "delegation", "share", "المحتوى"):
+            assert found(furniture) == set(), furniture
+        assert found('"Skip to main content"') == set()

@@ -15,11 +15,12 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from briefing.lists import story_languages
 from briefing.models import Story
 from briefing.render.bidi import BidiMode
 from briefing.safetext import clean_line
 from briefing.tui import keys
-from briefing.tui.format import When, count, lang_tag, stamp
+from briefing.tui.format import When, count, stamp
 from briefing.tui.messages import StoryHighlighted, StoryOpened
 from briefing.tui.widgets.block import BlockVisual, Part
 
@@ -59,7 +60,7 @@ def story_meta(rank: int, story: Story, when: When, unread: bool = True, starred
         (f"{rank:>3} ", "bold"),
         count(outlets, "outlet"),
         " · ",
-        (lang_tag(story.lang), "bold"),
+        (story_languages(story), "bold"),
     ]
     if newest is not None:
         parts += [" · ", stamp(newest, when)]

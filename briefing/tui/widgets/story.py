@@ -15,11 +15,12 @@ from textual.content import Content
 from textual.geometry import Region
 from textual.reactive import reactive
 
+from briefing.lists import story_languages
 from briefing.models import ArticleRef, Story
 from briefing.render.bidi import BidiMode
 from briefing.safetext import clean_line
 from briefing.tui import keys
-from briefing.tui.format import When, count, host, lang_tag, stamp
+from briefing.tui.format import When, count, host, stamp
 from briefing.tui.rendering import find_mentions
 from briefing.tui.widgets.block import BLANK, BlockView, Part
 from briefing.tui.widgets.stories import STAR
@@ -114,7 +115,7 @@ class StoryPane(BlockView):
         meta = Content.assemble(
             (count(outlets, "outlet"), "$text-muted"),
             " · ",
-            (lang_tag(story.lang), "bold $text-secondary"),
+            (story_languages(story), "bold $text-secondary"),
             " · ",
             (count(len(story.articles), "article"), "$text-muted"),
         )

@@ -2,10 +2,10 @@
 query filter share.
 
 A saved view is a name for a query in config.toml (`[views] morning = "+unread lang:ar @1-day"`). A
-briefing filtered by a query keeps only the articles the query matches (`Store.find_ids`), for its stories
-and its agenda alike; a query that names days (`@2024-03-10--2024-03-16`) also sets the briefing's days when
-none were asked for. Nothing heavy is imported: the Arabic normalizer (camel-tools) loads only when a query
-has words to match.
+briefing filtered by a query keeps only the articles the query matches (`Store.search.find_ids`), for its
+stories and its agenda alike; a query that names days (`@2024-03-10--2024-03-16`) also sets the briefing's
+days when none were asked for. Nothing heavy is imported: the Arabic normalizer (camel-tools) loads only
+when a query has words to match.
 """
 
 from __future__ import annotations
@@ -59,6 +59,6 @@ def matching(store: Store, query: Query, now: datetime) -> Callable[[datetime, d
     """`build_briefing`'s `only`: the ids of the articles in a window that `query` matches."""
 
     def ids(start: datetime, end: datetime) -> set[int]:
-        return store.find_ids(query, normalize_lazily, now, start, end)
+        return store.search.find_ids(query, normalize_lazily, now, start, end)
 
     return ids

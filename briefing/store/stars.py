@@ -1,31 +1,30 @@
 """Provides `Stars`, the part of the cache that keeps the reader's starred articles (the `stars` table).
 
-A composed part of `Store` (`store.stars`): it is given the store's connection and its write transaction,
-and keeps no state of its own. A star goes with its article (`ON DELETE CASCADE`), so pruning needs no step.
+A part of `Store` (`store.stars`), built on the store's connection; its writes are `transaction`s (a
+savepoint of one already open), and it keeps no state of its own. A star goes with its article (`ON DELETE
+CASCADE`), so pruning needs no step.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Collection, Iterable
-from contextlib import AbstractContextManager
+from collections.abc import Collection, Iterable
 from datetime import UTC, datetime
 
-Write = Callable[[], AbstractContextManager[sqlite3.Connection]]
+from briefing.store.transaction import transaction
 
 
 class Stars:
     """Star and unstar articles, and ask which are starred."""
 
-    def __init__(self, conn: sqlite3.Connection, write: Write) -> None:
+    def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
-        self._write = write
 
     def set(self, article_ids: Iterable[int], starred: bool, when: datetime | None = None) -> None:
         """Star (`starred` True) or unstar these articles; ids the cache does not hold are skipped."""
         ids = [(int(i),) for i in article_ids]
         stamp = (when or datetime.now(UTC)).astimezone(UTC).isoformat()
-        with self._write() as c:
+        with transaction(self._conn) as c:
             if starred:
                 c.executemany(
                     "INSERT OR IGNORE INTO stars (article_id, starred_at) "

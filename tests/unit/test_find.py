@@ -28,8 +28,8 @@ def entry(guid: str, title: str, text: str, published: datetime = T0) -> ParsedE
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
     s = Store.open(tmp_path / "c.sqlite3")
-    news = s.ensure_feed("https://news.example/rss", "Desert News")
-    wire = s.ensure_feed("https://wire.example/feed", "Wire")
+    news = s.feeds.ensure("https://news.example/rss", "Desert News")
+    wire = s.feeds.ensure("https://wire.example/feed", "Wire")
     assert news.id is not None and wire.id is not None
     a = s.ingest(
         news.id,
@@ -65,18 +65,18 @@ def store(tmp_path: Path) -> Iterator[Store]:
             (b[0], Analysis("en", "t", T0, "x")),
         ]
     )
-    s.record_actors([(a[0], Analysis("ar", "t", T0, "x", actors=(envoy,)))])
+    s.actors.record([(a[0], Analysis("ar", "t", T0, "x", actors=(envoy,)))])
     s.mark_read([a[1]])
     yield s
     s.close()
 
 
 def guids(store: Store, text: str) -> set[str]:
-    return {a.guid for a in store.find(parse(text), _normalize, T0)}
+    return {a.guid for a in store.search.find(parse(text), _normalize, T0)}
 
 
 def test_the_empty_query_finds_everything_newest_first(store: Store) -> None:
-    assert [a.guid for a in store.find(parse(""), _normalize, T0)] == ["a", "b", "c"]
+    assert [a.guid for a in store.search.find(parse(""), _normalize, T0)] == ["a", "b", "c"]
 
 
 def test_words_phrases_and_negation(store: Store) -> None:
@@ -122,13 +122,13 @@ def test_the_issue_example(store: Store) -> None:
 
 
 def test_limit(store: Store) -> None:
-    assert len(store.find(parse(""), _normalize, T0, limit=2)) == 2
-    assert len(store.find(parse("-kind:visit"), _normalize, T0, limit=1)) == 1
+    assert len(store.search.find(parse(""), _normalize, T0, limit=2)) == 2
+    assert len(store.search.find(parse("-kind:visit"), _normalize, T0, limit=1)) == 1
 
 
 def test_starred_and_not_starred(store: Store) -> None:
     assert guids(store, "+starred") == set()
-    ids = {a.guid: a.id for a in store.find(parse(""), _normalize, T0)}
+    ids = {a.guid: a.id for a in store.search.find(parse(""), _normalize, T0)}
     store.stars.set([ids["a"], ids["c"]], True)
     assert guids(store, "+starred") == {"a", "c"}
     assert guids(store, "-starred") == {"b"}
@@ -140,7 +140,7 @@ def test_starred_and_not_starred(store: Store) -> None:
 
 
 def test_a_star_goes_with_its_article(store: Store) -> None:
-    ids = {a.guid: a.id for a in store.find(parse(""), _normalize, T0)}
+    ids = {a.guid: a.id for a in store.search.find(parse(""), _normalize, T0)}
     store.stars.set([ids["c"], 999_999], True)  # an id the cache does not hold is skipped
     assert store.stars.count() == 1
     store.prune(T0 - timedelta(days=7))  # c is ten days old
@@ -149,24 +149,24 @@ def test_a_star_goes_with_its_article(store: Store) -> None:
 
 def test_unread_counts_per_feed(store: Store) -> None:
     counts = store.unread_counts()
-    names = {f.id: f.title for f in store.feeds()}
+    names = {f.id: f.title for f in store.feeds.all()}
     assert {names[k]: v for k, v in counts.items()} == {"Desert News": 1, "Wire": 1}
 
 
 def test_find_ids_has_no_limit_and_keeps_to_its_window(store: Store) -> None:
-    ids = {a.guid: a.id for a in store.find(parse(""), _normalize, T0)}
+    ids = {a.guid: a.id for a in store.search.find(parse(""), _normalize, T0)}
     week = (T0 - timedelta(days=7), T0 + timedelta(hours=1))
-    assert store.find_ids(parse(""), _normalize, T0, *week) == {ids["a"], ids["b"]}
-    assert store.find_ids(parse("council"), _normalize, T0, *week) == {ids["b"]}
+    assert store.search.find_ids(parse(""), _normalize, T0, *week) == {ids["a"], ids["b"]}
+    assert store.search.find_ids(parse("council"), _normalize, T0, *week) == {ids["b"]}
     month = (T0 - timedelta(days=30), T0)  # the end is excluded: a, published at T0, is not in it
-    assert store.find_ids(parse("lang:ar"), _normalize, T0, *month) == set()
+    assert store.search.find_ids(parse("lang:ar"), _normalize, T0, *month) == set()
 
 
 def test_page_furniture_is_not_searched(tmp_path: Path) -> None:
     from briefing.nlp.text.searchable import searchable
 
     with Store.open(tmp_path / "f.sqlite3") as s:
-        feed = s.ensure_feed("https://pages.example/rss", "Pages")
+        feed = s.feeds.ensure("https://pages.example/rss", "Pages")
         assert feed.id is not None
         text = (
             "Skip to main content\n"
@@ -179,7 +179,7 @@ def test_page_furniture_is_not_searched(tmp_path: Path) -> None:
         s.ingest(feed.id, [entry("p", "Truce talks", text)], T0)
 
         def found(words: str) -> set[str]:
-            return {a.guid for a in s.find(parse(words), searchable, T0)}
+            return {a.guid for a in s.search.find(parse(words), searchable, T0)}
 
         assert found("negotiators truce") == {"p"} and found("round") == {"p"}
         for furniture in ("skip", '"main content"', "delegation", "share", "المحتوى"):

@@ -1,4 +1,5 @@
-"""Lists as the front ends write them (briefing.lists): the comma of the names' script, a story's languages."""
+"""Lists as the front ends write them (briefing.lists): the comma of the names' script, a story's
+languages."""
 
 from __future__ import annotations
 

@@ -155,7 +155,7 @@ def test_unread_counts_next_unread_mark_all_and_the_feeds_view(session: tuple[st
     assert unread > 0 and f"· {unread} unread ·" in " ".join(screen.split())  # the header says it too
     assert "? Help" in screen.splitlines()[-1]  # the help key at every width
     _tmux("send-keys", "-t", name, "n")  # from the first story to the next unread one
-    _wait_for(name, "2 outlets · EN · 2 articles", timeout=15)
+    _wait_for(name, "2 outlets · AR, EN · 2 articles", timeout=15)  # an English and an Arabic outlet
     _tmux("send-keys", "-t", name, "M")
     _wait_for(name, "· 0 unread)", timeout=15)
     _tmux("send-keys", "-t", name, "u")  # undone: the cache is as the test found it
@@ -169,6 +169,33 @@ def test_unread_counts_next_unread_mark_all_and_the_feeds_view(session: tuple[st
     deadline = time.monotonic() + 15
     while "Feeds (5 ·" in _screen(name):
         assert time.monotonic() < deadline, "escape did not close the feeds view"
+        time.sleep(0.3)
+    _tmux("send-keys", "-t", name, "q")
+    deadline = time.monotonic() + 20
+    while not marker.exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert marker.read_text().strip() == "0"
+
+
+@pytest.mark.parametrize("session", [(160, 45), (80, 24)], indirect=True, ids=["160x45", "80x24"])
+def test_a_star_and_the_starred_view(session: tuple[str, Path]) -> None:
+    name, marker = session
+    _wait_for(name, " unread)")
+    assert "★" not in _screen(name)
+    _tmux("send-keys", "-t", name, "s")  # the first story, stored in the cache
+    _wait_for(name, "★", timeout=15)
+    _tmux("send-keys", "-t", name, "S")
+    starred = _wait_for(name, "match “+starred”", timeout=30)
+    assert "Starred articles" in starred
+    _tmux("send-keys", "-t", name, "Escape")
+    deadline = time.monotonic() + 15
+    while "Starred articles" in _screen(name):
+        assert time.monotonic() < deadline, "escape did not close the starred view"
+        time.sleep(0.3)
+    _tmux("send-keys", "-t", name, "s")  # unstarred: the cache is as the test found it
+    deadline = time.monotonic() + 15
+    while "★" in _screen(name):
+        assert time.monotonic() < deadline, "the star stayed"
         time.sleep(0.3)
     _tmux("send-keys", "-t", name, "q")
     deadline = time.monotonic() + 20

@@ -142,13 +142,16 @@ def _hijri(m: re.Match[str], nt: Normalized) -> Mention | None:
     d1, d2 = day_of(m["d1"]), day_of(m["d2"])
     if d1 is None or d1 > 30:
         return None
+    rel = ar_rel(m["rel"])  # "25 شوال الجاري" (this year's), "8 ذو القعدة المقبل"
     return Mention(
         *_at(m),
         "hijri",
+        _direction(rel),
         day=d1,
         day2=d2,
         month=AR_HIJRI_MONTHS[_key(m["hm"])],
         year=_int(m["y"]),
+        rel=rel,
         confidence=0.9,
         priority=3,
     )
@@ -205,7 +208,8 @@ def _unit_rel(m: re.Match[str], nt: Normalized) -> Mention | None:
         return None  # a bare "الشهر" is no date; "نهاية الشهر" is
     word = m["u"] or (m["u2"] or m["u3"] or "")[2:]
     unit: Unit = {"اسبوع": "week", "شهر": "month", "عام": "year", "سنه": "year"}[word]  # type: ignore[assignment]
-    rel = 2 if m["after"] else ar_rel(m["rel"]) if m["u"] else 0
+    # "الأسبوع بعد المقبل": the week after next; "العام قبل الماضي": the year before last.
+    rel = 2 if m["after"] else -2 if m["before"] else ar_rel(m["rel"]) if m["u"] else 0
     return Mention(*_at(m), "unit", _direction(rel), 0.9, unit=unit, rel=rel, part=_part(m), priority=2)
 
 

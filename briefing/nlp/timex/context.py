@@ -11,6 +11,7 @@ in reported speech.
   resolve to the coming Friday.
 - A relative day in reported speech counts from when it was said: in «أعلن مساء الثلاثاء عقد جلسة غداً»
   tomorrow is Wednesday, whatever the publication day (`Mention.base` carries the speech date).
+- A text that dates by the Hijri calendar alone means Hijri months by «الشهر الجاري» and «الشهر المقبل».
 """
 
 from __future__ import annotations
@@ -134,9 +135,21 @@ def _speech_base(nt: Normalized, m: Mention, earlier: list[Mention]) -> Mention 
     return None
 
 
+def _hijri_months(out: list[Mention]) -> list[Mention]:
+    """In a text that dates by the Hijri calendar only (Hijri dates, no Gregorian month named), "this
+    month" and "next month" are Hijri months: «تبدأ الدورات يوم الـ25 من الشهر الجاري» said in Shawwal is 25
+    Shawwal."""
+    if not any(m.kind in ("hijri", "hijri_month") for m in out) or any(
+        m.kind in ("date", "month") for m in out
+    ):
+        return out
+    return [replace(m, hijri=True) if m.kind == "unit" and m.unit == "month" else m for m in out]
+
+
 def settle_context(nt: Normalized, kept: list[Mention]) -> list[Mention]:
     """The mentions (sorted by position) without datelines, names and introducing weekdays, with each
-    relative day in reported speech anchored on its speech date."""
+    relative day in reported speech anchored on its speech date, and months relative to now in the
+    text's own calendar."""
     listed = _listed_weekdays(nt, kept)
     out: list[Mention] = []
     for i, m in enumerate(kept):
@@ -144,4 +157,4 @@ def settle_context(nt: Normalized, kept: list[Mention]) -> list[Mention]:
             continue
         base = _speech_base(nt, m, out)
         out.append(replace(m, base=base) if base is not None else m)
-    return out
+    return _hijri_months(out)

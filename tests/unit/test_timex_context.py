@@ -86,3 +86,12 @@ def test_this_month_is_a_hijri_month_in_a_text_that_dates_by_hijri() -> None:
     assert greg.value == date(2024, 3, 25)
     (plain,) = find_timexes("تنطلق الدورة يوم الـ25 من الشهر الجاري.", SAT, "ar", "future")
     assert plain.value == date(2024, 3, 25)
+
+
+def test_after_a_named_day_is_a_lower_bound() -> None:
+    (eid,) = find_timexes("أعلنت الرئاسة تأجيل اللقاء إلى ما بعد عيد الفطر.", SAT, "ar", "future")
+    assert (eid.value, eid.value_end, eid.precision) == (date(2024, 4, 11), None, "vague")  # Eid: 10 April
+    (day,) = find_timexes("The talks will resume after March 25.", SAT, "en", "future")
+    assert (day.value, day.precision) == (date(2024, 3, 26), "vague")
+    # "the day after tomorrow" and «بعد يومين» are days, not bounds.
+    assert find_timexes("يصل الوفد بعد غد.", SAT, "ar", "future")[0].precision == "day"

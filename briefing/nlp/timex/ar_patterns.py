@@ -34,7 +34,8 @@ _YEAR = r"(?:19|20|21)[0-9]{2}"
 _HYEAR = r"1[345][0-9]{2}"
 _TOD = alternation(AR_TIME_OF_DAY)
 _PART = alternation(AR_PARTS)
-_ALT = rf"(?:\s*(?:/|\(|-)\s*(?:{_MONTH})(?:\s*\))?)"
+# The month's other name: «آذار/مارس», «مارس (آذار)», «ديسمبر كانون الأول».
+_ALT = rf"(?:(?:\s*(?:/|\(|-)\s*|\s+)(?:{_MONTH})(?:\s*\))?)"
 _YEAR_TAIL = rf"(?:\s*[،,]?\s*(?:من\s+)?(?:(?:عام|العام|سنه)\s+)?(?P<y>{_YEAR})(?:\s*م)?{R})"
 # "من العام المقبل" after a day and month: the year relative to now.
 _YEAR_REL = rf"(?:\s+(?:من\s+)?(?:العام|السنه)\s+(?P<yrel>{AR_REL_RE}){R})"

@@ -270,7 +270,14 @@ def _offset(m: re.Match[str], nt: Normalized) -> Mention | None:
     return Mention(*_at(m), "offset", _direction(sign), 0.85, unit=unit, count=sign * n)
 
 
+_SET_LATER = re.compile(r"(?:يحدد|تحديد|سيحدد|يعلن|سيعلن|الاعلان\s+عن)\s+(?:عن\s+)?(?:ال)?موعد(?:ه|ها)?\s+$")
+
+
 def _vague(m: re.Match[str], nt: Normalized) -> Mention | None:
+    if m["later"] and _SET_LATER.search(nt.norm, max(0, m.start() - 30), m.start()):
+        return None  # «وسيحدد الموعد لاحقاً»: the date is not known yet
+    if m["dir"] and m["u"] in ("اشهر", "شهور") and m["dir"] not in ("ماضيه", "منصرمه", "فائته"):
+        return None  # «خلال الأشهر المقبلة» names no time an agenda can hold
     if m["dir"]:
         past = m["dir"] in ("ماضيه", "منصرمه", "فائته")
         if m["u"] == "ساعات":  # "خلال الساعات المقبلة": still today

@@ -11,6 +11,8 @@ in reported speech.
   resolve to the coming Friday.
 - A relative day in reported speech counts from when it was said: in «أعلن مساء الثلاثاء عقد جلسة غداً»
   tomorrow is Wednesday, whatever the publication day (`Mention.base` carries the speech date).
+- A day or month said after «بعد» / "after" («إلى ما بعد عيد الفطر») is a lower bound: a vague time from the
+  next day on, not the day itself.
 - A text that dates by the Hijri calendar alone means Hijri months by «الشهر الجاري» and «الشهر المقبل».
 """
 
@@ -135,6 +137,16 @@ def _speech_base(nt: Normalized, m: Mention, earlier: list[Mention]) -> Mention 
     return None
 
 
+_AFTER = re.compile(rf"(?:{L}(?:ما\s+)?بعد|\bafter)\s+$")
+
+
+def _after(nt: Normalized, m: Mention) -> bool:
+    """«إلى ما بعد عيد الفطر», "after March 25": a named day or month as a lower bound."""
+    return m.kind in ("date", "month", "hijri", "hijri_month") and bool(
+        _AFTER.search(nt.norm, max(0, m.start - 10), m.start)
+    )
+
+
 def _hijri_months(out: list[Mention]) -> list[Mention]:
     """In a text that dates by the Hijri calendar only (Hijri dates, no Gregorian month named), "this
     month" and "next month" are Hijri months: «تبدأ الدورات يوم الـ25 من الشهر الجاري» said in Shawwal is 25
@@ -156,5 +168,7 @@ def settle_context(nt: Normalized, kept: list[Mention]) -> list[Mention]:
         if i in listed or _named(nt, m) or _dateline(nt, m, kept):
             continue
         base = _speech_base(nt, m, out)
-        out.append(replace(m, base=base) if base is not None else m)
+        out.append(
+            replace(m, base=base) if base is not None else replace(m, after=True) if _after(nt, m) else m
+        )
     return _hijri_months(out)

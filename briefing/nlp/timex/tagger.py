@@ -71,9 +71,14 @@ def resolve(m: Mention, pub: date, tense: Tense = "unknown") -> Resolved | None:
             said = _resolve(m.base, pub, "past")
             if said is not None and said.value < pub:
                 pub = said.value
-        return _resolve(m, pub, tense)
+        r = _resolve(m, pub, tense)
     except OverflowError:
         return None
+    if r is not None and m.after:  # "after the Eid": from the day after, open-ended
+        return Resolved(
+            (r.value_end or r.value) + timedelta(days=1), None, "vague", r.confidence * 0.8, "future"
+        )
+    return r
 
 
 def _resolve(m: Mention, pub: date, tense: Tense) -> Resolved | None:

@@ -256,6 +256,37 @@ def test_a_date_after_since_is_in_the_past(text: str, lang: str) -> None:
 # --- the clause and its storage -------------------------------------------------------------------
 
 
+def test_a_date_after_the_subject_closes_it() -> None:
+    # VSO: «يصل محافظ المحافظة خلال النهار ...»: the name after the date («الحوثيين») is not the agent.
+    e = _one(
+        "ومن المتوقع أن يصل محافظ المحافظة خلال النهار إلى المدينة للمرة الأولى منذ سيطرة الحوثيين عليها.",
+        actors=(("الحوثيين", "org"),),
+    )
+    assert e.summary.startswith("وصول محافظ المحافظة إلى المدينة"), e.summary
+    assert "الحوثي" not in e.summary
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "title"),
+    [
+        (
+            "قال المسؤول إن البرلمان أمامه حتى 30 نيسان ليصوت على الموازنة.",
+            "ar",
+            "مهلة البرلمان ليصوت على الموازنة",
+        ),
+        (
+            "Parliament has until April 30 to vote on the budget.",
+            "en",
+            "Deadline for Parliament to vote on the budget",
+        ),
+    ],
+)
+def test_a_deadline_title_names_whose_deadline_and_for_what(text: str, lang: str, title: str) -> None:
+    e = _one(text, lang)
+    assert (e.kind, e.start, e.summary) == ("deadline", date(2024, 4, 30), title)
+    _readable(e.summary)
+
+
 def test_clause_is_cut_at_clause_boundaries_only() -> None:
     text = "وفي تطور آخر، يصل الوفد غداً إلى بغداد لإجراء محادثات، بحسب مصادر رسمية."
     e = _one(text)

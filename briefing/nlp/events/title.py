@@ -167,13 +167,22 @@ def _gap_words(nt: Normalized, a: int, b: int) -> list[str]:
 
 
 def _agent_after(
-    nt: Normalized, spans: Sequence[_Span], head_end: int, limit: int, max_gap: int
+    nt: Normalized,
+    spans: Sequence[_Span],
+    head_end: int,
+    limit: int,
+    max_gap: int,
+    dates: Sequence[tuple[int, int]] = (),
 ) -> _Span | None:
     """VSO: the name right after the verb, with at most `max_gap` title words between («يصل المبعوث الخاص إلى
-    سورية غير بيدرسون»): the words between must open with a noun, not a preposition or a date."""
+    سورية غير بيدرسون»): the words between must open with a noun, not a preposition or a date. A date after
+    the first words closes the subject: in «يصل محافظ المدينة خلال النهار إلى ... منذ سيطرة المسلحين» a name
+    after the date is no agent."""
     for sp in spans:
         if sp.start < head_end or sp.start >= limit:
             continue
+        if any(head_end < a and b <= sp.start and _gap_words(nt, head_end, a) for a, b in dates):
+            return None
         gap = [w for w in _gap_words(nt, head_end, sp.start) if w not in _AR_DATE_WORDS and not w.isdigit()]
         if not gap or (
             len(gap) <= max_gap
@@ -434,7 +443,12 @@ def compose_title(
 
     if where and normalize(where) not in nt.norm[c0 : _predicate_end(nt, max(trig.end, mention.end), c1)]:
         where = None  # a place of another clause, or after a second verb, is not this event's venue
-    text, agent = (_compose_en if en else _compose_ar)(nt, trig, date_spans, c0, c1, spans, triggers, where)
+    if trig.kind == "deadline" and _HAS_UNTIL.match(nt.norm, trig.start):
+        text, agent = _deadline(nt, en, trig, mention, date_spans, c0, c1, spans)
+    else:
+        text, agent = (_compose_en if en else _compose_ar)(
+            nt, trig, date_spans, c0, c1, spans, triggers, where
+        )
     if text and len(text.split()) <= 6:
         text = " ".join([text, *_purpose_head(nt, en, trig.end, c1, date_spans)])
     if not en:
@@ -443,6 +457,33 @@ def compose_title(
     return Title(text or clause, clause, agent)
 
 
+_HAS_UNTIL = re.compile(r"امام|لدي|has\b|have\b|given\b")
+
+
+def _deadline(
+    nt: Normalized,
+    en: bool,
+    trig: Trigger,
+    mention: Mention,
+    date_spans: Sequence[tuple[int, int]],
+    c0: int,
+    c1: int,
+    spans: Sequence[_Span],
+) -> tuple[str, str | None]:
+    """ "X has until <date> to do Y", «X أمامه حتى <date> ليفعل Y»: "Deadline for X to do Y", «مهلة X ليفعل
+    Y»."""
+    agent = _agent_before(nt, spans, trig.start, c0, en)
+    if agent is not None:
+        who: str | None = agent.name
+    else:
+        who = _en_subject(nt, c0, trig.start) if en else _definite_np_before(nt, trig.start, c0)
+    after = [_orig(nt, s, e) for s, e in _complement(nt, mention.end, c1, date_spans, _NO_STOP, 6, spans)]
+    if en:
+        return " ".join(["Deadline", *(["for", who] if who else []), *after]), agent.name if agent else None
+    return " ".join(["مهلة", *([who] if who else []), *after]), agent.name if agent else None
+
+
+_NO_STOP = re.compile(r"(?!)")
 _AR_PRONOUN_PP = re.compile(r"(?<![^\W_])(?P<p>ب|ل|في|علي|عن|من)(?:ها)(?![^\W_])")
 _AR_PP_FORM = {"ب": "ب", "ل": "ل", "في": "في ", "علي": "على ", "عن": "عن ", "من": "من "}
 
@@ -569,7 +610,9 @@ def _compose_ar(
 ) -> tuple[str, str | None]:
     if trig.verb:
         stem = " ".join(_AR_STEM.sub("", nt.norm[trig.start : trig.end]).split())
-        agent = _agent_after(nt, spans, trig.end, c1, 10) or _agent_before(nt, spans, trig.start, c0, False)
+        agent = _agent_after(nt, spans, trig.end, c1, 10, date_spans) or _agent_before(
+            nt, spans, trig.start, c0, False
+        )
         if agent is not None and stem in _AR_PASSIVE_STEMS:
             # «يعقد الوزير اجتماعا» has an agent and an object; «تعقد القمة برعاية الهيئة» has no agent: the
             # event noun after the name is the object the title needs.

@@ -318,6 +318,16 @@ def test_a_council_resumes_work_on_an_ordinal_hijri_day() -> None:
     assert e.start == date(2024, 4, 17)
 
 
+def test_a_weekday_after_a_given_name_is_a_surname() -> None:
+    text = "ويشارك الأمين العام للاتحاد أحمد الخميس في اجتماعات اللجنة التي تعقد في الكويت."
+    assert _events(text, actors=[_actor(text, "أحمد", "person")]) == []
+    # After a full name or a surname it is the day.
+    for name in ("سامح شكري", "بيدرسون"):
+        text = f"يصل {name} الخميس إلى عمّان في زيارة رسمية."
+        (e,) = _events(text, actors=[_actor(text, name, "person")])
+        assert e.start == date(2024, 3, 21)
+
+
 def test_english_event_parts() -> None:
     text = "U.N. envoy Geir Pedersen will travel to Damascus on Sunday for talks with Syrian officials."
     actors = [_actor(text, "Geir Pedersen", "person"), _actor(text, "Damascus", "place")]

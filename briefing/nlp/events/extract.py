@@ -18,11 +18,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from briefing.models import Actor, Event, EventStatus, Sentence
+from briefing.nlp.actors.ar_lexicon import lexicon
 from briefing.nlp.events.clauses import also_marked, reported_earlier, was_planned, where_follows
 from briefing.nlp.events.parts import build_parts, find_triggers
 from briefing.nlp.events.tense import Cue, family, find_cues, local_tense, tense_of
 from briefing.nlp.events.trigger import Trigger
 from briefing.nlp.text import cues as C
+from briefing.nlp.text.arabic import normalize
 from briefing.nlp.text.cues import L, R
 from briefing.nlp.text.sentences import split_spans
 from briefing.nlp.timex.durations import durations_ar, durations_en
@@ -216,7 +218,7 @@ def extract_events(
         sentences = [Sentence(i, a, b, text[a:b]) for i, (a, b) in enumerate(split_spans(text))]
     nt = Normalized.of(text)
     pub = local_date(published)
-    mentions = scan(nt, lang)
+    mentions = _without_surnames(nt, scan(nt, lang), actors)
     if not mentions:
         return []
     triggers = find_triggers(nt, lang)
@@ -271,6 +273,31 @@ def extract_events(
             )
         )
     return _merge_nested(events)
+
+
+def _without_surnames(nt: Normalized, mentions: list[Mention], actors: Sequence[Actor]) -> list[Mention]:
+    """A bare weekday right after a person's given name alone is the family name («أحمد الخميس», «عبدالله
+    الجمعة», «محمد السبت» are common ones), not a day; after a full name or a surname («سامح شكري الخميس»,
+    «بيدرسون الخميس») it is the day."""
+    given = lexicon().given
+    ends = {
+        b for a in actors if a.kind == "person" for s, b in a.mentions if normalize(nt.text[s:b]) in given
+    }
+    if not ends:
+        return mentions
+
+    def surname(m: Mention) -> bool:
+        if (
+            m.kind != "weekday"
+            or m.rel is not None
+            or m.anchor is not None
+            or " " in nt.norm[m.start : m.end]
+        ):
+            return False
+        start = nt.offsets[m.start]
+        return any(0 < start - b <= 2 and not nt.text[b:start].strip() for b in ends)
+
+    return [m for m in mentions if not surname(m)]
 
 
 _CONTINUE = {

@@ -290,6 +290,9 @@ def test_the_end_of_something_under_way_is_no_event() -> None:
     # ... but a deadline is one.
     (e,) = _events("البرلمان أمامه حتى 30 نيسان ليصوت على الموازنة.")
     assert (e.kind, e.start) == ("deadline", date(2024, 4, 30))
+    # The deadline is the date after «حتى», not the date of the law that set it.
+    (e,) = _events("وبموجب قانون صدر في شباط فإن البرلمان أمامه حتى 30 نيسان ليصوت على الموازنة.")
+    assert (e.kind, e.start) == ("deadline", date(2024, 4, 30))
     (e,) = _events("Parliament has until April 30 to vote on the budget.", lang="en")
     assert (e.kind, e.start) == ("deadline", date(2024, 4, 30))
 

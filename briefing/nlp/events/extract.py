@@ -88,7 +88,8 @@ def _pick_trigger(m: Mention, triggers: Sequence[Trigger]) -> Trigger | None:
     """The trigger nearest before the date in its sentence (a head noun or verb over one inside a purpose
     phrase); one after it when there is none before, or when the only ones before sit inside a complement
     and a head follows the date closely («رئيس اللجنة الإعلامية للانتخابات ... سيتم اليوم عقد اللقاء»)."""
-    after = [t for t in triggers if t.start >= m.end]
+    # A deadline («أمامه حتى», "has until") takes only the date after it.
+    after = [t for t in triggers if t.start >= m.end and t.kind != "deadline"]
     head = [t for t in triggers if t.end <= m.start and not t.oblique]
     if head:
         return head[-1]

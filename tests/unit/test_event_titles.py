@@ -256,6 +256,17 @@ def test_a_date_after_since_is_in_the_past(text: str, lang: str) -> None:
 # --- the clause and its storage -------------------------------------------------------------------
 
 
+def test_a_relative_clause_after_a_comma_takes_its_antecedent_as_subject() -> None:
+    e = _one("وأكد اكتمال التجهيزات في المراكز الانتخابية لقيد الناخبين، التي ستبدأ مطلع شهر شوال المقبل.")
+    assert e.summary == "بدء المراكز الانتخابية لقيد الناخبين"
+
+
+def test_a_possessed_event_noun_takes_its_possessor() -> None:
+    e = _one("ويعلن اللقاء انطلاقة الانتخابات البلدية في دورتها الثالثة التي ستبدأ في غرة شوال المقبل.")
+    assert e.summary == "انطلاقة الانتخابات البلدية في دورتها الثالثة"
+    _readable(e.summary)
+
+
 def test_a_date_after_the_subject_closes_it() -> None:
     # VSO: «يصل محافظ المحافظة خلال النهار ...»: the name after the date («الحوثيين») is not the agent.
     e = _one(

@@ -646,7 +646,9 @@ def _compose_ar(
             return " ".join(_with_where(_trim(words, False), where, trig.kind, False)), None
         noun = _event_noun_near(trig, triggers, c0, c1)
         if noun is not None:
-            np = _trim(_head_np(nt, noun, c1, date_spans, False, names=spans), False)
+            np = _with_owner(
+                nt, noun, _trim(_head_np(nt, noun, c1, date_spans, False, names=spans), False), c0
+            )
             if noun.end <= trig.start:
                 # SV with the event as subject: «القمة الثلاثية ستعقد بالعاصمة» -> «القمة الثلاثية تعقد
                 # بالعاصمة»
@@ -654,8 +656,9 @@ def _compose_ar(
             return " ".join(_with_where(_trim(np, False), where, noun.kind, False)), None
         masdar = _AR_MASDAR.get(stem, "")
         if not rest or _bare(rest[0]) in _AR_PREP or rest[0][:1].isdigit() or rest[0].startswith(("من", "ب")):
-            # SVO: the subject stands before the verb («أن المرحلة الثانية ستبدأ») -> «بدء المرحلة الثانية»
-            before = _definite_np_before(nt, trig.start, c0)
+            # SVO: the subject stands before the verb («أن المرحلة الثانية ستبدأ») -> «بدء المرحلة الثانية»,
+            # or before a comma and a relative pronoun («المراكز لقيد الناخبين، التي ستبدأ»)
+            before = _definite_np_before(nt, trig.start, c0) or _antecedent_before_comma(nt, trig.start, c0)
             rest = [before] if before else rest
         if masdar and len(rest) >= 4 and _bare(normalize(rest[0])) in _AR_PREP:
             rest = [*rest[2:], *rest[:2]]  # «تجري في المغرب أول العمليات» -> «إجراء أول العمليات … في المغرب»
@@ -702,6 +705,7 @@ def _compose_ar(
         # the event noun is the subject of the verb before it: «وتستكمل المحاكمة غدا» -> «المحاكمة تستكمل»
         verb = _orig(nt, *prev[0])
         np = [*np, _ar_verb(re.sub(r"^[وف](?=[سيت])", "", verb))]
+    np = _with_owner(nt, trig, np, c0)
     if passive is not None and len(_gap_words(nt, trig.end, passive.start)) <= 4:
         after = _complement(nt, passive.end, c1, date_spans, _AR_STOP, 5, spans)
         words = [*np, _ar_verb(_orig(nt, passive.start, passive.end)), *(_orig(nt, s, e) for s, e in after)]
@@ -711,6 +715,45 @@ def _compose_ar(
 
 _AR_RELATIVE = frozenset("الذي التي الذين اللذين اللتين اللواتي اللاتي".split())
 _AR_IMPERFECT = re.compile(r"^[وف]?(?:س)?[يت][^\W\d_]{2,}$")
+
+
+_AR_POSSESSED = re.compile(r"(?:ته|تها|تهم)$")
+_SENTENCE_MARK = re.compile(r"[.!?؟\n]")
+
+
+def _with_owner(nt: Normalized, noun: Trigger, np: list[str], c0: int) -> list[str]:
+    """A short event phrase whose noun has a possessive suffix after «في» takes its possessor: «الانتخابات
+    البلدية في دورتها الثالثة», not «دورتها الثالثة»."""
+    prev = _tokens(nt, c0, noun.start)[-1:]
+    if len(np) >= 3 or not prev or _bare(nt.norm[prev[0][0] : prev[0][1]]) != "في":
+        return np
+    if not _AR_POSSESSED.search(nt.norm, noun.start, noun.end):
+        return np
+    owner = _definite_np_before(nt, prev[0][0], c0)
+    return [owner, _orig(nt, *prev[0]), *np] if owner else np
+
+
+def _antecedent_before_comma(nt: Normalized, head: int, c0: int) -> str | None:
+    """The antecedent of a relative pronoun that opens the clause after a comma: «... في المراكز الانتخابية
+    لقيد الناخبين، التي ستبدأ» -> «المراكز الانتخابية لقيد الناخبين» (up to five words back to a preposition,
+    within the sentence)."""
+    between = _gap_words(nt, c0, head)
+    if not between or between[0] not in _AR_RELATIVE or c0 < 2 or nt.norm[c0 - 1] not in "،,":
+        return None
+    floor = max(0, c0 - 100)
+    marks = [m.end() for m in _SENTENCE_MARK.finditer(nt.norm, floor, c0)]
+    floor = marks[-1] if marks else floor
+    words: list[tuple[int, int]] = []
+    for s, e in reversed(_tokens(nt, floor, c0 - 1)):
+        w = _bare(nt.norm[s:e])
+        if w in _AR_PREP or w in _AR_RELATIVE or _is_new_verb(w) or _BOUNDARY.search(nt.norm, s, e):
+            break
+        words.insert(0, (s, e))
+        if len(words) >= 5:
+            break
+    if not words or not _bare(nt.norm[words[0][0] : words[0][1]]).startswith("ال"):
+        return None
+    return _orig(nt, words[0][0], words[-1][1])
 
 
 def _definite_np_before(nt: Normalized, head: int, c0: int) -> str | None:

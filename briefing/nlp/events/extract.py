@@ -101,13 +101,7 @@ def _pick_trigger(m: Mention, triggers: Sequence[Trigger]) -> Trigger | None:
     return after[0] if after and after[0].start - m.end < 80 else None
 
 
-_KIND_FAMILY = {
-    "vote": "election",
-    "election": "election",
-    "hearing": "hearing",
-    "session": "hearing",
-    **{k: "visit" for k in C.VISIT_KINDS},
-}
+_KIND_FAMILY = C.KIND_FAMILY
 
 
 def _compatible(a: str | None, b: str | None) -> bool:

@@ -225,6 +225,17 @@ EN_NOUN_TRIGGERS: dict[str, str] = {
 }
 # Kinds that one visit can contain: a visit's meetings and talks are the same real-world event.
 VISIT_KINDS = frozenset({"visit", "meeting", "talks"})
+# Kinds one real-world event may be named by: a visit and its meetings, a trial and its session, a vote and
+# the election.
+KIND_FAMILY: dict[str, str] = {
+    "vote": "election",
+    "election": "election",
+    "hearing": "hearing",
+    "session": "hearing",
+    **{k: "visit" for k in VISIT_KINDS},
+}
+# Gatherings of one body: an organisation's "talks" ("the Council discusses") and its "session" are one.
+GATHERING_KINDS = frozenset({"meeting", "talks", "session", "hearing", "summit", "conference"})
 
 # Follow-up sentences that point back to an event already announced.
 AR_BACK_REFERENCE = (

@@ -256,6 +256,12 @@ def test_a_date_after_since_is_in_the_past(text: str, lang: str) -> None:
 # --- the clause and its storage -------------------------------------------------------------------
 
 
+def test_the_weekday_of_a_dated_day_stays_out_of_the_title() -> None:
+    e = _one("وتعقد دورة تدريبية يوم الجمعة 26 / 9 / 1445 لأعضاء اللجان لتعريفهم بالحملة الانتخابية.")
+    assert e.start == date(2024, 4, 5)
+    assert "الجمعة" not in e.summary and "يوم" not in e.summary.split(), e.summary
+
+
 def test_a_relative_clause_after_a_comma_takes_its_antecedent_as_subject() -> None:
     e = _one("وأكد اكتمال التجهيزات في المراكز الانتخابية لقيد الناخبين، التي ستبدأ مطلع شهر شوال المقبل.")
     assert e.summary == "بدء المراكز الانتخابية لقيد الناخبين"

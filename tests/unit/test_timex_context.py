@@ -95,3 +95,8 @@ def test_after_a_named_day_is_a_lower_bound() -> None:
     assert (day.value, day.precision) == (date(2024, 3, 26), "vague")
     # "the day after tomorrow" and «بعد يومين» are days, not bounds.
     assert find_timexes("يصل الوفد بعد غد.", SAT, "ar", "future")[0].precision == "day"
+
+
+def test_weekdays_that_introduce_a_date_join_its_words() -> None:
+    (t,) = find_timexes("يعقد المجلس لقاءه السنوي يوم الأحد 28 رمضان في مقره.", SAT, "ar", "future")
+    assert (t.text, t.value) == ("يوم الأحد 28 رمضان", date(2024, 4, 7))

@@ -59,7 +59,7 @@ NUMERIC = re.compile(
     rf"|(?P<iy>{_YEAR})-(?P<im>[01][0-9])-(?P<id>[0-3][0-9]))(?![0-9])"
 )
 HIJRI = re.compile(
-    rf"{L}(?P<d1>{_DAY})(?:\s*(?:-|و|الي)\s*(?P<d2>{_DAY}))?\s*(?:من\s+)?(?:شهر\s+)?(?P<hm>{_HMONTH}){R}"
+    rf"{L}(?:يوم\s+)?(?P<d1>{_DAY})(?:\s*(?:-|و|الي)\s*(?P<d2>{_DAY}))?\s*(?:من\s+)?(?:شهر\s+)?(?P<hm>{_HMONTH}){R}"
     rf"(?:\s+(?P<rel>{AR_REL_RE}){R})?(?:\s*(?:من\s+)?(?:(?:عام|العام|سنه)\s+)?(?P<y>{_HYEAR}){_HIJRI_MARK}?{R})?"
 )
 HIJRI_MONTH = re.compile(

@@ -8,7 +8,7 @@ in reported speech.
   and movements, not days.
 - A list of weekdays right before the dates they name («أيام الجمعة والسبت والأحد «1 و2 و3» من ديسمبر»,
   «يوم الخميس 28 شوال», «يوم الأحد الموافق 24/10/1436هـ») is said by the dates: the weekdays alone would
-  resolve to the coming Friday.
+  resolve to the coming Friday. They join the words of the date they introduce.
 - A relative day in reported speech counts from when it was said: in «أعلن مساء الثلاثاء عقد جلسة غداً»
   tomorrow is Wednesday, whatever the publication day (`Mention.base` carries the speech date).
 - A day or month said after «بعد» / "after" («إلى ما بعد عيد الفطر») is a lower bound: a vague time from the
@@ -164,8 +164,15 @@ def settle_context(nt: Normalized, kept: list[Mention]) -> list[Mention]:
     text's own calendar."""
     listed = _listed_weekdays(nt, kept)
     out: list[Mention] = []
+    lead: int | None = None
     for i, m in enumerate(kept):
-        if i in listed or _named(nt, m) or _dateline(nt, m, kept):
+        if i in listed:
+            lead = m.start if lead is None else lead
+            continue
+        if lead is not None:
+            # The weekdays that introduce a date are part of its words («يوم الخميس 28 شوال»).
+            m, lead = replace(m, start=lead), None
+        if _named(nt, m) or _dateline(nt, m, kept):
             continue
         base = _speech_base(nt, m, out)
         out.append(

@@ -273,8 +273,10 @@ def test_also_adds_a_second_event_on_the_same_day() -> None:
         "ويعقد الوزير أيضاً اليوم في الرياض اجتماعاً مع وزير الخارجية الياباني."
     )
     assert [e.start for e in _events(text)] == [date(2024, 3, 16), date(2024, 3, 16)]
-    # Without "also" the second sentence re-tells the first meeting.
+    # Without "also" the second sentence re-tells the first meeting; so does an "also" of the report.
     assert len(_events(text.replace("أيضاً ", ""))) == 1
+    retold = "يزور الوزير الرياض غداً. وأكد المتحدث أيضاً أن الزيارة ستتم غداً كما هو مقرر."
+    assert len(_events(retold)) == 1
 
 
 def test_a_where_clause_adds_an_event_at_the_same_date() -> None:

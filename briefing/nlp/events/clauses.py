@@ -51,9 +51,12 @@ def reported_earlier(nt: Normalized, sentence_start: int, m: Mention) -> bool:
 
 
 def also_marked(nt: Normalized, trig: Trigger, sentence: tuple[int, int]) -> bool:
-    """«أيضاً» / "also" next to the trigger: the clause adds an event."""
-    a, b = max(sentence[0], trig.start - 20), min(sentence[1], trig.end + 30)
-    return bool(_ALSO.search(nt.norm, a, b))
+    """«أيضاً» / "also" with the event verb («يعقد كيري أيضاً اليوم اجتماعاً», "will also meet"): the clause adds
+    an event. Not «وأكد أيضاً أن الزيارة ستتم الأحد», where "also" goes with the report."""
+    if not trig.verb:
+        return False
+    before = _ALSO.search(nt.norm, max(sentence[0], trig.start - 8), trig.start)
+    return bool(before or _ALSO.search(nt.norm, trig.end, min(sentence[1], trig.end + 20)))
 
 
 def where_follows(nt: Normalized, after: int, triggers: Sequence[Trigger]) -> list[Trigger]:

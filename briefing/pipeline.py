@@ -7,8 +7,10 @@ are passed in. One failing feed never stops the others: each gets its own outcom
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -48,18 +50,18 @@ class RefreshReport:
         return sum(o.new for o in self.outcomes)
 
 
-def _analyze_one(article: Article) -> tuple[int, Analysis | None]:
-    """One article's analysis, or None when the analyzers fail on it: one bad article never costs the batch
-    (it stays unanalyzed and is tried again on the next refresh)."""
+def _analyze_one(article: Article) -> tuple[int, Analysis | str]:
+    """One article's analysis, or the error the analyzers raised on it: one bad article never costs the batch
+    (its failure is recorded; later refreshes try it again, up to `analysis_jobs.MAX_TRIES` times)."""
     from briefing.nlp.analyze import analyze  # noqa: PLC0415
 
     try:
         return article.id, analyze(
             article.text, article.published, title=article.title, author=article.author or None
         )
-    except Exception:  # any analyzer bug must not lose the other articles; it is logged (briefing.log)
+    except Exception as exc:  # any analyzer bug must not lose the other articles; it is logged (briefing.log)
         logging.getLogger(__name__).exception("analysis of article %s (%s) failed", article.id, article.url)
-        return article.id, None
+        return article.id, f"{type(exc).__name__}: {exc}"[:500]
 
 
 def _workers() -> int:
@@ -76,14 +78,16 @@ by the number of new articles."""
 
 
 def analyze_pending(store: Store, progress: Progress | None = None) -> list[int]:
-    """Analyze every article without a current analysis, a chunk at a time; store results in batches; index
-    new articles for search; return the ids of the articles analyzed, oldest first."""
-    ids = store.unanalyzed_ids()
-    if not ids:
+    """Analyze every article without a current analysis, a claimed chunk at a time (another fetch on the same
+    cache takes other chunks, never the same articles); store results in batches; record the failures (an
+    article is skipped after `analysis_jobs.MAX_TRIES`); index new articles for search; return the ids of
+    the articles analyzed, oldest first."""
+    total = len(store.unanalyzed_ids())
+    if not total:
         return []
     workers = _workers()
     pool: ProcessPoolExecutor | None = None
-    if len(ids) >= PARALLEL_THRESHOLD and workers > 1:
+    if total >= PARALLEL_THRESHOLD and workers > 1:
         # spawn, not fork: the caller may have live threads (asyncio's executor, the TUI's workers), and a
         # forked child of a threaded process can deadlock on a lock held at fork time.
         import multiprocessing  # noqa: PLC0415 (not for a fetch without analysis)
@@ -93,31 +97,40 @@ def analyze_pending(store: Store, progress: Progress | None = None) -> list[int]
     done: list[int] = []
     seen = 0
     try:
-        for first in range(0, len(ids), CHUNK):
-            articles = store.articles(ids[first : first + CHUNK])
-            results: Iterable[tuple[int, Analysis | None]]
+        while ids := store.claim_analysis(CHUNK):
+            total = max(total, seen + len(ids))
+            articles = store.articles(ids)
+            results: Iterable[tuple[int, Analysis | str]]
             if pool is not None:
                 # small tasks: the workers finish a chunk together, neither waits long on the other
                 results = pool.map(_analyze_one, articles, chunksize=8)
             else:
                 results = map(_analyze_one, articles)
             batch: list[tuple[int, Analysis]] = []
+            analyzed: list[int] = []
+            failed: list[tuple[int, str]] = []
             for article_id, analysis in results:
                 seen += 1
-                if analysis is not None:
+                if isinstance(analysis, str):
+                    failed.append((article_id, analysis))
+                else:
                     batch.append((article_id, analysis))
-                    done.append(article_id)
+                    analyzed.append(article_id)
                 if len(batch) >= 50:
                     store.save_analyses(batch)
                     store.record_actors(batch)
                     batch.clear()
                 if progress:
-                    progress(seen, len(ids), "analyzing")
+                    progress(seen, total, "analyzing")
             store.save_analyses(batch)
             store.record_actors(batch)
+            store.release_analysis(analyzed, failed)
+            done += analyzed
     finally:
         if pool is not None:
             pool.shutdown()
+        with contextlib.suppress(sqlite3.Error):  # else an interrupted run's claims wait for CLAIM_TTL
+            store.end_analysis()
     from briefing.nlp.text.arabic import normalize  # noqa: PLC0415
 
     store.index_pending(normalize)  # here, so that a search right after a fetch does not wait for it

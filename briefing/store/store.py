@@ -4,7 +4,7 @@ The connection runs in autocommit mode and every write is one explicit `BEGIN IM
 crash or a `kill -9` leaves either the whole batch or none of it; WAL lets readers (the TUI) go on while
 a fetch writes. `Store` is one object for callers, made of parts kept in their own modules: feed rows
 (`feeds.py`), fetched entries (`ingest.py`), full-text pages and search (`extras.py`), actors (`actors.py`),
-queries and unread counts (`find.py`).
+queries and unread counts (`find.py`), analysis claims and failures (`analysis_jobs.py`).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 from briefing.codec import ANALYSIS_VERSION
 from briefing.models import Analysis, Article
 from briefing.store.actors import ActorsStore, StoredActor
+from briefing.store.analysis_jobs import AnalysisJobs
 from briefing.store.compact import decode, encode
 from briefing.store.extras import PagesAndSearch
 from briefing.store.find import FindStore
@@ -27,7 +28,7 @@ from briefing.store.schema import SchemaTooNew, migrate
 __all__ = ["FetchStatus", "IngestResult", "SchemaTooNew", "Store", "StoredActor"]
 
 
-class Store(Ingest, PagesAndSearch, ActorsStore, FindStore):
+class Store(Ingest, PagesAndSearch, ActorsStore, FindStore, AnalysisJobs):
     """The cache file. Open with `Store.open(path)`; use as a context manager to close it."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
@@ -150,13 +151,6 @@ class Store(Ingest, PagesAndSearch, ActorsStore, FindStore):
         )
         rows = self.conn.execute(q, (start.astimezone(UTC).isoformat(), end.astimezone(UTC).isoformat()))
         return [self._article(r) for r in rows]
-
-    def unanalyzed_ids(self) -> list[int]:
-        q = (
-            "SELECT a.id FROM articles a LEFT JOIN analyses n ON n.article_id = a.id "
-            "WHERE n.article_id IS NULL OR n.version != ? ORDER BY a.published_utc"
-        )
-        return [int(r[0]) for r in self.conn.execute(q, (ANALYSIS_VERSION,))]
 
     def save_analyses(self, results: Iterable[tuple[int, Analysis]]) -> None:
         with self._write() as c:

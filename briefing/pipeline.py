@@ -11,10 +11,11 @@ import contextlib
 import logging
 import os
 import sqlite3
+import traceback
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from briefing.feeds.outcome import FeedOutcome
 from briefing.feeds.sources import FeedSource
@@ -34,6 +35,7 @@ PARALLEL_THRESHOLD = 150
 """Below this many articles a worker pool costs more than it saves: a fresh worker needs about 2 s to load
 camel-tools and the gazetteers, and one article takes about 25 ms."""
 WINDOW = timedelta(days=3)
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -50,8 +52,27 @@ class RefreshReport:
         return sum(o.new for o in self.outcomes)
 
 
-def _analyze_one(article: Article) -> tuple[int, Analysis | str]:
-    """One article's analysis, or the error the analyzers raised on it: one bad article never costs the batch
+class AnalysisFailure(NamedTuple):
+    """What the analyzers raised on one article: `error` is the line recorded in the cache, `trace` the
+    traceback for the log."""
+
+    error: str
+    trace: str
+
+
+_IN_WORKER = False
+"""True in a pool worker (`_worker_start`), whose failures are logged by the main process."""
+
+
+def _worker_start() -> None:
+    """A pool worker has no log file (logging is set up in the main process): its failures are sent back and
+    logged there, instead of reaching the terminal through logging's last-resort handler."""
+    global _IN_WORKER  # noqa: PLW0603 (one flag per worker process)
+    _IN_WORKER = True
+
+
+def _analyze_one(article: Article) -> tuple[int, Analysis | AnalysisFailure]:
+    """One article's analysis, or what the analyzers raised on it: one bad article never costs the batch
     (its failure is recorded; later refreshes try it again, up to `analysis_jobs.MAX_TRIES` times)."""
     from briefing.nlp.analyze import analyze  # noqa: PLC0415
 
@@ -60,8 +81,9 @@ def _analyze_one(article: Article) -> tuple[int, Analysis | str]:
             article.text, article.published, title=article.title, author=article.author or None
         )
     except Exception as exc:  # any analyzer bug must not lose the other articles; it is logged (briefing.log)
-        logging.getLogger(__name__).exception("analysis of article %s (%s) failed", article.id, article.url)
-        return article.id, f"{type(exc).__name__}: {exc}"[:500]
+        if not _IN_WORKER:
+            _log.exception("analysis of article %s (%s) failed", article.id, article.url)
+        return article.id, AnalysisFailure(f"{type(exc).__name__}: {exc}"[:500], traceback.format_exc())
 
 
 def _workers() -> int:
@@ -93,14 +115,16 @@ def analyze_pending(store: Store, progress: Progress | None = None) -> list[int]
         import multiprocessing  # noqa: PLC0415 (not for a fetch without analysis)
         from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
 
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_start
+        )
     done: list[int] = []
     seen = 0
     try:
         while ids := store.claim_analysis(CHUNK):
             total = max(total, seen + len(ids))
             articles = store.articles(ids)
-            results: Iterable[tuple[int, Analysis | str]]
+            results: Iterable[tuple[int, Analysis | AnalysisFailure]]
             if pool is not None:
                 # small tasks: the workers finish a chunk together, neither waits long on the other
                 results = pool.map(_analyze_one, articles, chunksize=8)
@@ -111,8 +135,10 @@ def analyze_pending(store: Store, progress: Progress | None = None) -> list[int]
             failed: list[tuple[int, str]] = []
             for article_id, analysis in results:
                 seen += 1
-                if isinstance(analysis, str):
-                    failed.append((article_id, analysis))
+                if isinstance(analysis, AnalysisFailure):
+                    failed.append((article_id, analysis.error))
+                    if pool is not None:  # logged here: a worker has no log file
+                        _log.error("analysis of article %s failed:\n%s", article_id, analysis.trace)
                 else:
                     batch.append((article_id, analysis))
                     analyzed.append(article_id)

@@ -71,6 +71,58 @@ def test_one_failing_article_does_not_cost_the_batch(tmp_path: Path, monkeypatch
     assert "analyzer bug" in str(record.exc_info[1])
 
 
+def test_a_failure_in_a_pool_worker_is_logged_by_the_main_process_not_printed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A spawned worker has no log file: its logger would print the traceback on the user's terminal through
+    logging's last-resort handler. The worker stays silent and sends the traceback back; the main process
+    logs it (briefing.log) and records the error line in the cache."""
+    import briefing.nlp.analyze as analyze_module
+
+    real = analyze_module.analyze
+
+    def flaky(raw: str, published: datetime, **kw: object):  # type: ignore[no-untyped-def]
+        if "القمة" in raw:
+            raise RuntimeError("analyzer bug")
+        return real(raw, published, **kw)  # type: ignore[arg-type]
+
+    class InlinePool:
+        """Runs each task as a worker would (its start-up flag set), in this process."""
+
+        def map(self, fn, items, chunksize=1):  # type: ignore[no-untyped-def]
+            out = []
+            for item in items:
+                monkeypatch.setattr(pipeline, "_IN_WORKER", False)
+                pipeline._worker_start()
+                out.append(fn(item))
+                monkeypatch.setattr(pipeline, "_IN_WORKER", False)
+            return out
+
+        def shutdown(self) -> None:
+            pass
+
+    monkeypatch.setattr(analyze_module, "analyze", flaky)
+    monkeypatch.setattr(pipeline, "PARALLEL_THRESHOLD", 1)
+    monkeypatch.setattr(pipeline, "_workers", lambda: 2)
+    import concurrent.futures
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", lambda **kw: InlinePool())
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler()
+    handler.emit = records.append  # type: ignore[method-assign]
+    logging.getLogger("briefing.pipeline").addHandler(handler)
+    try:
+        with filled(tmp_path) as store:
+            assert len(pipeline.analyze_pending(store)) == 2
+            [(error,)] = store.conn.execute("SELECT last_error FROM analysis_jobs").fetchall()
+            assert error == "RuntimeError: analyzer bug"
+    finally:
+        logging.getLogger("briefing.pipeline").removeHandler(handler)
+    [record] = records  # once, from the main process, with the worker's traceback
+    message = record.getMessage()
+    assert "analysis of article" in message and "Traceback" in message and "analyzer bug" in message
+
+
 def test_a_large_first_fetch_is_read_a_chunk_at_a_time(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

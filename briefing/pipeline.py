@@ -121,7 +121,7 @@ def analyze_pending(store: Store, progress: Progress | None = None) -> list[int]
     done: list[int] = []
     seen = 0
     try:
-        while ids := store.claim_analysis(CHUNK):
+        while ids := store.analysis_jobs.claim(CHUNK):
             total = max(total, seen + len(ids))
             articles = store.articles(ids)
             results: Iterable[tuple[int, Analysis | AnalysisFailure]]
@@ -150,13 +150,13 @@ def analyze_pending(store: Store, progress: Progress | None = None) -> list[int]
                     progress(seen, total, "analyzing")
             store.save_analyses(batch)
             store.record_actors(batch)
-            store.release_analysis(analyzed, failed)
+            store.analysis_jobs.release(analyzed, failed)
             done += analyzed
     finally:
         if pool is not None:
             pool.shutdown()
         with contextlib.suppress(sqlite3.Error):  # else an interrupted run's claims wait for CLAIM_TTL
-            store.end_analysis()
+            store.analysis_jobs.end_run()
     from briefing.nlp.text.arabic import normalize  # noqa: PLC0415
 
     store.index_pending(normalize)  # here, so that a search right after a fetch does not wait for it

@@ -45,7 +45,7 @@ def _analysis_failures(path: Path) -> None:
 
     try:
         with Store.open(path) as store:
-            counts = store.analysis_failures().values()
+            counts = store.analysis_jobs.failures().values()
     except (sqlite3.DatabaseError, OSError) as exc:
         fail(cache_problem(exc, path))
     failed = sum(n for n, _ in counts)

@@ -49,7 +49,7 @@ def list_(ctx: Ctx) -> None:
         status = {f.url: f for f in store.feeds()}
         moved = store.aliases()
         page_failures = store.page_failures()
-        analysis_failures = store.analysis_failures()
+        analysis_failures = store.analysis_jobs.failures()
     for src in sources:
         f = status.get(moved.get(src.url, src.url))
         title = clean_line(src.title or (f.title if f else "")) or "-"

@@ -2,13 +2,13 @@
 
 Two fetches on one cache (a cron job and the TUI's refresh, say) must not analyze the same article twice, and
 an article the analyzers crash on must not be tried again on every refresh. So the articles to analyze are
-claimed a chunk at a time (`claim_analysis`: one `BEGIN IMMEDIATE` transaction picks the oldest articles with
-no current analysis, no live claim and fewer than `MAX_TRIES` failures, and marks them as this process's),
-and reported on (`release_analysis`): the analyzed ones lose their row, the failed ones keep it with one more
-failure and the error; `end_analysis` drops the run's claims. A claim whose process is gone (same host, dead
+claimed a chunk at a time (`claim`: one `BEGIN IMMEDIATE` transaction picks the oldest articles with no
+current analysis, no live claim and fewer than `MAX_TRIES` failures, and marks them as this process's), and
+reported on (`release`): the analyzed ones lose their row, the failed ones keep it with one more failure and
+the error; `end_run` drops the run's claims. A claim whose process is gone (same host, dead
 pid) or that is older than `CLAIM_TTL` is stale and taken over. Rows live in `analysis_jobs` (schema 7).
 
-A mixin of `Store`: it uses the store's connection and write transactions (`_write`).
+A part of `Store` (`Store.analysis_jobs`), on the store's connection and its write transactions.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import secrets
 import socket
 import sqlite3
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 
 from briefing.codec import ANALYSIS_VERSION
@@ -47,18 +47,15 @@ def _alive(claimer: str, host: str) -> bool:
 
 
 class AnalysisJobs:
-    conn: sqlite3.Connection
-    _claimer: str | None = None
+    """Claims and recorded failures of the analysis, on the store's connection."""
 
-    def _write(self) -> AbstractContextManager[sqlite3.Connection]:
-        raise NotImplementedError
-
-    @property
-    def claimer(self) -> str:
+    def __init__(
+        self, conn: sqlite3.Connection, write: Callable[[], AbstractContextManager[sqlite3.Connection]]
+    ) -> None:
+        self.conn = conn
+        self._write = write
+        self.claimer = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
         """This store's name on its claims: host, pid and a token (two stores in one process differ)."""
-        if self._claimer is None:
-            self._claimer = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
-        return self._claimer
 
     _TO_ANALYZE = (
         "FROM articles a LEFT JOIN analyses n ON n.article_id = a.id "
@@ -67,12 +64,12 @@ class AnalysisJobs:
         "AND (j.article_id IS NULL OR j.version != ? OR j.failures < ?)"
     )
 
-    def unanalyzed_ids(self, max_tries: int = MAX_TRIES) -> list[int]:
+    def pending_ids(self, max_tries: int = MAX_TRIES) -> list[int]:
         """Articles without a current analysis that are still to be tried (claimed or not), oldest first."""
         q = f"SELECT a.id {self._TO_ANALYZE} ORDER BY a.published_utc"
         return [int(r[0]) for r in self.conn.execute(q, (ANALYSIS_VERSION, ANALYSIS_VERSION, max_tries))]
 
-    def claim_analysis(self, limit: int, max_tries: int = MAX_TRIES) -> list[int]:
+    def claim(self, limit: int, max_tries: int = MAX_TRIES) -> list[int]:
         """Claim up to `limit` articles to analyze, oldest first, in one transaction: none that another live
         process (or this store, earlier in its run) has claimed, none that failed `max_tries` times. Stale
         claims are dropped first."""
@@ -100,10 +97,10 @@ class AnalysisJobs:
             )
         return ids
 
-    def release_analysis(self, done: Iterable[int], failed: Sequence[tuple[int, str]] = ()) -> None:
+    def release(self, done: Iterable[int], failed: Sequence[tuple[int, str]] = ()) -> None:
         """Report on claimed articles: `done` were analyzed (their rows go); `failed` (id, error) count one
         more failure with this analyzer version (a failure with an older version starts the count again)
-        and stay claimed until `end_analysis`, so that this run does not try them again."""
+        and stay claimed until `end_run`, so that this run does not try them again."""
         with self._write() as c:
             c.executemany("DELETE FROM analysis_jobs WHERE article_id = ?", [(i,) for i in done])
             c.executemany(
@@ -114,7 +111,7 @@ class AnalysisJobs:
                 [(i, ANALYSIS_VERSION, error) for i, error in failed],
             )
 
-    def end_analysis(self) -> None:
+    def end_run(self) -> None:
         """Drop every claim this store holds (the end of a run, finished or interrupted)."""
         with self._write() as c:
             c.execute(
@@ -123,7 +120,7 @@ class AnalysisJobs:
             )
             c.execute("DELETE FROM analysis_jobs WHERE claimed_by IS NULL AND failures = 0")
 
-    def analysis_failures(self, max_tries: int = MAX_TRIES) -> dict[int, tuple[int, int]]:
+    def failures(self, max_tries: int = MAX_TRIES) -> dict[int, tuple[int, int]]:
         """Feed id -> (articles whose analysis failed and that are still unanalyzed, those of them skipped
         after `max_tries` failures), with the current analyzer version."""
         q = (

@@ -4,7 +4,8 @@ The connection runs in autocommit mode and every write is one explicit `BEGIN IM
 crash or a `kill -9` leaves either the whole batch or none of it; WAL lets readers (the TUI) go on while
 a fetch writes. `Store` is one object for callers, made of parts kept in their own modules: feed rows
 (`feeds.py`), fetched entries (`ingest.py`), full-text pages and search (`extras.py`), actors (`actors.py`),
-queries and unread counts (`find.py`), analysis claims and failures (`analysis_jobs.py`).
+queries and unread counts (`find.py`); and one part, `analysis_jobs` (`analysis_jobs.py`): analysis claims
+and failures.
 """
 
 from __future__ import annotations
@@ -28,12 +29,13 @@ from briefing.store.schema import SchemaTooNew, migrate
 __all__ = ["FetchStatus", "IngestResult", "SchemaTooNew", "Store", "StoredActor"]
 
 
-class Store(Ingest, PagesAndSearch, ActorsStore, FindStore, AnalysisJobs):
+class Store(Ingest, PagesAndSearch, ActorsStore, FindStore):
     """The cache file. Open with `Store.open(path)`; use as a context manager to close it."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
+        self.analysis_jobs = AnalysisJobs(conn, self._write)
 
     @classmethod
     def open(cls, path: Path | str, *, readonly: bool = False) -> Store:
@@ -151,6 +153,10 @@ class Store(Ingest, PagesAndSearch, ActorsStore, FindStore, AnalysisJobs):
         )
         rows = self.conn.execute(q, (start.astimezone(UTC).isoformat(), end.astimezone(UTC).isoformat()))
         return [self._article(r) for r in rows]
+
+    def unanalyzed_ids(self) -> list[int]:
+        """Articles without a current analysis that are still to be tried (claimed or not), oldest first."""
+        return self.analysis_jobs.pending_ids()
 
     def save_analyses(self, results: Iterable[tuple[int, Analysis]]) -> None:
         with self._write() as c:

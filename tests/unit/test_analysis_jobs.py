@@ -32,13 +32,13 @@ def filled(path: Path, n: int = 3) -> Store:
 def test_two_stores_never_claim_the_same_article(tmp_path: Path) -> None:
     path = tmp_path / "c.sqlite3"
     with filled(path, 5) as a, Store.open(path) as b:
-        first = a.claim_analysis(2)
-        second = b.claim_analysis(10)
+        first = a.analysis_jobs.claim(2)
+        second = b.analysis_jobs.claim(10)
         assert len(first) == 2 and len(second) == 3 and not set(first) & set(second)
-        assert a.claim_analysis(10) == [] and b.claim_analysis(10) == []  # nobody takes a claimed one twice
+        assert a.analysis_jobs.claim(10) == b.analysis_jobs.claim(10) == []  # nobody takes one twice
         assert len(a.unanalyzed_ids()) == 5  # still to analyze, claimed or not
-        a.end_analysis()  # a stops without analyzing: its articles are free again
-        assert sorted(b.claim_analysis(10)) == sorted(first)
+        a.analysis_jobs.end_run()  # a stops without analyzing: its articles are free again
+        assert sorted(b.analysis_jobs.claim(10)) == sorted(first)
 
 
 def test_a_claim_whose_process_is_gone_or_that_is_too_old_is_taken_over(
@@ -62,12 +62,12 @@ def test_a_claim_whose_process_is_gone_or_that_is_too_old_is_taken_over(
             ],
         )
         with Store.open(path) as other:
-            assert other.claim_analysis(10) == [ids[0]]
-            other.end_analysis()
+            assert other.analysis_jobs.claim(10) == [ids[0]]
+            other.analysis_jobs.end_run()
         later = now + analysis_jobs.CLAIM_TTL + 1
         monkeypatch.setattr(analysis_jobs.time, "time", lambda: later)
         with Store.open(path) as other:
-            assert sorted(other.claim_analysis(10)) == sorted(ids)
+            assert sorted(other.analysis_jobs.claim(10)) == sorted(ids)
 
 
 def test_an_article_that_keeps_failing_is_skipped_after_max_tries(tmp_path: Path) -> None:
@@ -80,24 +80,24 @@ def test_an_article_that_keeps_failing_is_skipped_after_max_tries(tmp_path: Path
             (good, analysis_jobs.ANALYSIS_VERSION),
         )
         for attempt in range(1, MAX_TRIES + 1):
-            assert s.claim_analysis(10) == [bad]
-            s.release_analysis([], [(bad, f"RuntimeError: try {attempt}")])
-            assert s.claim_analysis(10) == []  # a failed article is not tried again in the same run
-            s.end_analysis()
+            assert s.analysis_jobs.claim(10) == [bad]
+            s.analysis_jobs.release([], [(bad, f"RuntimeError: try {attempt}")])
+            assert s.analysis_jobs.claim(10) == []  # a failed article is not tried again in the same run
+            s.analysis_jobs.end_run()
             skipped = 1 if attempt == MAX_TRIES else 0
-            assert s.analysis_failures() == {feed_id: (1, skipped)}
-        assert s.unanalyzed_ids() == [] and s.claim_analysis(10) == []
+            assert s.analysis_jobs.failures() == {feed_id: (1, skipped)}
+        assert s.unanalyzed_ids() == [] and s.analysis_jobs.claim(10) == []
         row = s.conn.execute("SELECT failures, last_error FROM analysis_jobs WHERE article_id = ?", (bad,))
         assert row.fetchone() == (MAX_TRIES, f"RuntimeError: try {MAX_TRIES}")
         # a new analyzer version gives it its tries back
         s.conn.execute("UPDATE analysis_jobs SET version = version - 1")
-        assert s.unanalyzed_ids() == [bad] and s.analysis_failures() == {}
+        assert s.unanalyzed_ids() == [bad] and s.analysis_jobs.failures() == {}
         s.conn.execute("UPDATE analysis_jobs SET version = version + 1")
         # and so does a change of its text
         s.ingest(s.feeds()[0].id, [ParsedEntry("g0", "", "Title 0", "", T0, "Text 0, corrected.")], T0)
-        assert s.claim_analysis(10) == [bad] and s.analysis_failures() == {}
-        s.release_analysis([bad])  # analyzed at last: no row left
-        s.end_analysis()
+        assert s.analysis_jobs.claim(10) == [bad] and s.analysis_jobs.failures() == {}
+        s.analysis_jobs.release([bad])  # analyzed at last: no row left
+        s.analysis_jobs.end_run()
         assert s.conn.execute("SELECT COUNT(*) FROM analysis_jobs").fetchone()[0] == 0
 
 

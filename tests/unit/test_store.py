@@ -220,9 +220,9 @@ def test_migration_7_adds_the_analysis_jobs_of_a_v6_file(tmp_path: Path) -> None
         assert s.conn.execute("PRAGMA user_version").fetchone()[0] >= 7
         columns = {r[1] for r in s.conn.execute("PRAGMA table_info(analysis_jobs)")}
         assert {"article_id", "claimed_by", "claimed_at", "failures", "version", "last_error"} <= columns
-        assert s.claim_analysis(10) == [1]  # its analysis is of version 0: to do again
-        s.release_analysis([], [(1, "ValueError: x")])
-        s.end_analysis()
+        assert s.analysis_jobs.claim(10) == [1]  # its analysis is of version 0: to do again
+        s.analysis_jobs.release([], [(1, "ValueError: x")])
+        s.analysis_jobs.end_run()
         assert s.conn.execute("SELECT failures FROM analysis_jobs").fetchall() == [(1,)]
         s.conn.execute("UPDATE articles SET text = 'نص جديد' WHERE id = 1")
         assert s.conn.execute("SELECT failures FROM analysis_jobs").fetchall() == [(0,)]

@@ -40,12 +40,14 @@ def _integrity(path: Path) -> list[str]:
 
 def _analysis_failures(path: Path) -> None:
     """Say how many articles the analyzers failed on (they stay unanalyzed; `feeds list` names the feeds)."""
-    from briefing.store import Store  # noqa: PLC0415
+    from briefing.store import SchemaTooNew, Store  # noqa: PLC0415
     from briefing.store.analysis_jobs import MAX_TRIES  # noqa: PLC0415
 
     try:
         with Store.open(path) as store:
             counts = store.analysis_jobs.failures().values()
+    except SchemaTooNew:  # sound, and written by a newer briefing: its failures are its own to count
+        return
     except (sqlite3.DatabaseError, OSError) as exc:
         fail(cache_problem(exc, path))
     failed = sum(n for n, _ in counts)

@@ -8,6 +8,7 @@ runs in a subprocess whose `analyze` raises on one marked article, as an analyze
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -103,3 +104,16 @@ def test_an_article_that_crashes_the_analyzer_is_recorded_and_skipped_after_max_
 
 def fetch_summary(stderr: str) -> str:
     return next(line for line in stderr.splitlines() if "feeds fetched" in line)
+
+
+def test_doctor_on_a_sound_cache_from_a_newer_briefing_says_so_without_a_traceback(tmp_path: Path) -> None:
+    from briefing.store.schema import LATEST  # noqa: PLC0415
+
+    db = tmp_path / "cache.sqlite3"
+    Store.open(db).close()
+    conn = sqlite3.connect(db)
+    conn.execute(f"PRAGMA user_version = {LATEST + 1}")
+    conn.close()
+    doctor = run(["--db", str(db), "doctor"], tmp_path)
+    said = doctor.stderr.decode()
+    assert doctor.returncode == 0 and "Traceback" not in said and "is sound" in said, said

@@ -14,8 +14,6 @@ A part of `Store` (`Store.analysis_jobs`), on the store's connection and its wri
 from __future__ import annotations
 
 import os
-import secrets
-import socket
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -30,6 +28,12 @@ text changing, or a new analyzer version, gives it its tries back."""
 CLAIM_TTL = 15 * 60.0
 """Seconds after which any claim is stale (a chunk takes seconds; a claimer on another host cannot be asked
 whether it is alive)."""
+
+
+def _host() -> str:
+    import socket  # noqa: PLC0415 (only when analyzing: a command that only reads never needs it)
+
+    return socket.gethostname()
 
 
 def _alive(claimer: str, host: str) -> bool:
@@ -54,8 +58,14 @@ class AnalysisJobs:
     ) -> None:
         self.conn = conn
         self._write = write
-        self.claimer = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+        self._claimer: str | None = None
+
+    @property
+    def claimer(self) -> str:
         """This store's name on its claims: host, pid and a token (two stores in one process differ)."""
+        if self._claimer is None:
+            self._claimer = f"{_host()}:{os.getpid()}:{os.urandom(4).hex()}"
+        return self._claimer
 
     _TO_ANALYZE = (
         "FROM articles a LEFT JOIN analyses n ON n.article_id = a.id "
@@ -73,7 +83,7 @@ class AnalysisJobs:
         """Claim up to `limit` articles to analyze, oldest first, in one transaction: none that another live
         process (or this store, earlier in its run) has claimed, none that failed `max_tries` times. Stale
         claims are dropped first."""
-        host = socket.gethostname()
+        host = _host()
         with self._write() as c:
             cutoff = time.time() - CLAIM_TTL
             claims = c.execute(

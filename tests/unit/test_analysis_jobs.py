@@ -51,7 +51,7 @@ def test_a_claim_whose_process_is_gone_or_that_is_too_old_is_taken_over(
     dead_pid = int(dead.stdout)  # a process of this host that has exited
     with filled(path, 3) as s:
         ids = s.unanalyzed_ids()
-        host = analysis_jobs.socket.gethostname()
+        host = analysis_jobs._host()
         now = analysis_jobs.time.time()
         s.conn.executemany(
             "INSERT INTO analysis_jobs (article_id, claimed_by, claimed_at) VALUES (?, ?, ?)",

@@ -8,7 +8,8 @@ reported on (`release`): the analyzed ones lose their row, the failed ones keep 
 the error; `end_run` drops the run's claims. A claim whose process is gone (same host, dead
 pid) or that is older than `CLAIM_TTL` is stale and taken over. Rows live in `analysis_jobs` (schema 7).
 
-A part of `Store` (`Store.analysis_jobs`), on the store's connection and its write transactions.
+A part of `Store` (`Store.analysis_jobs`), on the store's connection; its writes join a transaction already
+open on it.
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterable, Sequence
 
 from briefing.codec import ANALYSIS_VERSION
+from briefing.store.transaction import transaction
 
 MAX_TRIES = 3
 """How many times the analyzers may fail on an article (with one analyzer version) before it is skipped; its
@@ -53,11 +54,8 @@ def _alive(claimer: str, host: str) -> bool:
 class AnalysisJobs:
     """Claims and recorded failures of the analysis, on the store's connection."""
 
-    def __init__(
-        self, conn: sqlite3.Connection, write: Callable[[], AbstractContextManager[sqlite3.Connection]]
-    ) -> None:
+    def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        self._write = write
         self._claimer: str | None = None
 
     @property
@@ -84,7 +82,7 @@ class AnalysisJobs:
         process (or this store, earlier in its run) has claimed, none that failed `max_tries` times. Stale
         claims are dropped first."""
         host = _host()
-        with self._write() as c:
+        with transaction(self.conn) as c:
             cutoff = time.time() - CLAIM_TTL
             claims = c.execute(
                 "SELECT DISTINCT claimed_by FROM analysis_jobs WHERE claimed_by != ?",
@@ -111,7 +109,7 @@ class AnalysisJobs:
         """Report on claimed articles: `done` were analyzed (their rows go); `failed` (id, error) count one
         more failure with this analyzer version (a failure with an older version starts the count again)
         and stay claimed until `end_run`, so that this run does not try them again."""
-        with self._write() as c:
+        with transaction(self.conn) as c:
             c.executemany("DELETE FROM analysis_jobs WHERE article_id = ?", [(i,) for i in done])
             c.executemany(
                 "INSERT INTO analysis_jobs (article_id, failures, version, last_error) VALUES (?, 1, ?, ?) "
@@ -123,7 +121,7 @@ class AnalysisJobs:
 
     def end_run(self) -> None:
         """Drop every claim this store holds (the end of a run, finished or interrupted)."""
-        with self._write() as c:
+        with transaction(self.conn) as c:
             c.execute(
                 "UPDATE analysis_jobs SET claimed_by = NULL, claimed_at = NULL WHERE claimed_by = ?",
                 (self.claimer,),

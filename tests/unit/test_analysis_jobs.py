@@ -21,7 +21,7 @@ T0 = datetime(2024, 3, 16, 12, 0, tzinfo=UTC)
 
 def filled(path: Path, n: int = 3) -> Store:
     store = Store.open(path)
-    feed = store.ensure_feed("f.xml", "Outlet")
+    feed = store.feeds.ensure("f.xml", "Outlet")
     assert feed.id is not None
     store.ingest(
         feed.id, [ParsedEntry(f"g{i}", "", f"Title {i}", "", T0, f"Text {i}.") for i in range(n)], T0
@@ -73,7 +73,7 @@ def test_a_claim_whose_process_is_gone_or_that_is_too_old_is_taken_over(
 def test_an_article_that_keeps_failing_is_skipped_after_max_tries(tmp_path: Path) -> None:
     path = tmp_path / "c.sqlite3"
     with filled(path, 2) as s:
-        feed_id = s.feeds()[0].id
+        feed_id = s.feeds.all()[0].id
         bad, good = s.unanalyzed_ids()
         s.conn.execute(  # the good one is analyzed (a placeholder record: only its presence counts here)
             "INSERT INTO analyses (article_id, version, data) VALUES (?, ?, x'00')",
@@ -94,7 +94,7 @@ def test_an_article_that_keeps_failing_is_skipped_after_max_tries(tmp_path: Path
         assert s.unanalyzed_ids() == [bad] and s.analysis_jobs.failures() == {}
         s.conn.execute("UPDATE analysis_jobs SET version = version + 1")
         # and so does a change of its text
-        s.ingest(s.feeds()[0].id, [ParsedEntry("g0", "", "Title 0", "", T0, "Text 0, corrected.")], T0)
+        s.ingest(s.feeds.all()[0].id, [ParsedEntry("g0", "", "Title 0", "", T0, "Text 0, corrected.")], T0)
         assert s.analysis_jobs.claim(10) == [bad] and s.analysis_jobs.failures() == {}
         s.analysis_jobs.release([bad])  # analyzed at last: no row left
         s.analysis_jobs.end_run()

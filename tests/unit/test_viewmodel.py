@@ -88,7 +88,7 @@ def store(tmp_path: Path) -> Store:
         ),
     ]
     for guid, feed_title, a in items:
-        feed = s.ensure_feed(f"{feed_title}.xml", feed_title)
+        feed = s.feeds.ensure(f"{feed_title}.xml", feed_title)
         assert feed.id is not None
         res = s.ingest(feed.id, [ParsedEntry(guid, "", a.title, "", PUB, a.text)], PUB)
         s.save_analyses([(res.changed_ids[0], a)])

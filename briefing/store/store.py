@@ -5,7 +5,8 @@ write transactions (`transaction`). Its own methods keep the article rows: fetch
 analyses, stories, read marks, pruning, and the articles out. The rest is done by parts built on the same
 connection, each in its own module: `feeds` (feed rows, fetch status, moved addresses; `FeedRows`), `pages`
 (the full-text page cache; `PageCache`), `search` (the FTS index, plain words and the query language;
-`Search`), `actors` (actors across articles; `ActorRows`) and `stars` (the starred articles; `Stars`).
+`Search`), `actors` (actors across articles; `ActorRows`), `analysis_jobs` (claims of the articles being
+analyzed and the analyzers' recorded failures; `AnalysisJobs`) and `stars` (the starred articles; `Stars`).
 
 The connection runs in autocommit mode and every write is one explicit `BEGIN IMMEDIATE` transaction, so a
 crash or a `kill -9` leaves either the whole batch or none of it; WAL lets readers (the TUI) go on while
@@ -23,6 +24,7 @@ from pathlib import Path
 from briefing.codec import ANALYSIS_VERSION
 from briefing.models import Analysis, Article, ParsedEntry
 from briefing.store.actors import ActorRows, StoredActor
+from briefing.store.analysis_jobs import AnalysisJobs
 from briefing.store.articles import COLUMNS, FROM, article_from_row, read_articles
 from briefing.store.compact import encode
 from briefing.store.feeds import FeedRows
@@ -46,6 +48,7 @@ class Store:
         self.pages = PageCache(conn)
         self.search = Search(conn)
         self.actors = ActorRows(conn)
+        self.analysis_jobs = AnalysisJobs(conn)
         self.stars = Stars(conn)
 
     @classmethod
@@ -133,11 +136,8 @@ class Store:
         return [article_from_row(r) for r in rows]
 
     def unanalyzed_ids(self) -> list[int]:
-        q = (
-            "SELECT a.id FROM articles a LEFT JOIN analyses n ON n.article_id = a.id "
-            "WHERE n.article_id IS NULL OR n.version != ? ORDER BY a.published_utc"
-        )
-        return [int(r[0]) for r in self.conn.execute(q, (ANALYSIS_VERSION,))]
+        """Articles without a current analysis that are still to be tried (claimed or not), oldest first."""
+        return self.analysis_jobs.pending_ids()
 
     def save_analyses(self, results: Iterable[tuple[int, Analysis]]) -> None:
         with self.transaction() as c:

@@ -1,7 +1,7 @@
 """Provides `SavedViews`, the app's saved views: the `[views]` of config.toml, picked with `V` or from the
 command palette ("View: NAME"), each filtering the desk by its query like the filters dialog does.
 
-A part the app is composed of (`app.saved_views`): the app's `action_views` and palette entries call it;
+A collaborator of `BriefingApp` (`app.saved_views`): the app's `action_views` and palette entries call it;
 choosing a view replaces the query of the app's filters (its other filters stay) and rebuilds the desk.
 """
 
@@ -27,7 +27,7 @@ class SavedViews:
     def open(self) -> None:
         """`V`: the list of views."""
         app = self._app
-        if app.cache_access is None:
+        if app.jobs.cache is None:
             app.warn("Saved views are not available here: the app was started without the cache.")
         elif not isinstance(app.screen, ViewsScreen):
             screen = ViewsScreen(self.views, mode=app.bidi, current=app.filters.view)
@@ -38,8 +38,8 @@ class SavedViews:
         app = self._app
         if name is None:
             return
-        if app.cache_access is None:
+        if app.jobs.cache is None:
             app.warn("Saved views are not available here: the app was started without the cache.")
             return
         query = self.views.get(name, "") if name != NO_VIEW else ""
-        app.apply_filters(replace(app.filters, query=query, view=name if query else ""))
+        app.dialogs.apply_filters(replace(app.filters, query=query, view=name if query else ""))

@@ -3,26 +3,23 @@
 What `s` acts on: the selected story (all its articles) when the stories list has the focus, the article
 under the cursor when the story pane has it, the article on screen in the full text, the result under the
 cursor in the search or starred view. A second `s` unstars (when everything it acts on is starred already).
-The new state shows at once; a thread worker stores it (`CacheAccess.star`) and, should that fail, the app
-puts the marks back and says why. The starred view is the search dialog running the query `+starred`.
+The new state shows at once; a job stores it (`Jobs.star`, `CacheAccess.star`) and, should that fail, the
+app puts the marks back and says why. The starred view is the search dialog running the query `+starred`.
 
-A part the app is composed of (`app.starring`), not a base class: the app's `action_star` and
-`action_starred_view` call it, and its `StarsStored` handler hands the message here.
+A collaborator of `BriefingApp` (`app.starring`): the app's `action_star` and `action_starred_view` call it,
+and its `StarsStored` handler hands the message here.
 """
 
 from __future__ import annotations
 
-import threading
 from typing import TYPE_CHECKING
 
 from briefing.tui.format import count
 from briefing.tui.messages import StarsStored
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.search import STARRED_QUERY, SearchScreen
-from briefing.tui.workers import describe
 
 if TYPE_CHECKING:
-    from briefing.tui.access import CacheAccess
     from briefing.tui.app import BriefingApp
 
 
@@ -36,7 +33,6 @@ class Starring:
         self._changed: dict[int, bool] = {}
         """Article id -> the state `s` gave it in this session (a build may have read the cache before the
         star was stored: these win over the view's)."""
-        self._lock = threading.Lock()
 
     def of_view(self, view_starred: frozenset[int]) -> frozenset[int]:
         """The starred ids of a new view, with this session's stars applied; kept as `starred`."""
@@ -80,9 +76,9 @@ class Starring:
                 known |= screen.starred
         return frozenset(known)
 
-    def toggle(self, cache: CacheAccess | None) -> None:
+    def toggle(self) -> None:
         """`s`: star what is selected, or unstar it when it is all starred already."""
-        if cache is None:
+        if self._app.jobs.cache is None:
             self._app.warn("Stars are not available here: the app was started without the cache.")
             return
         found = self._targets()
@@ -92,9 +88,7 @@ class Starring:
         ids, what = found
         star = not ids <= self._known()
         self._show(ids, star)
-        self._app.run_worker(
-            lambda: self._store(cache, ids, star), thread=True, group="star", exit_on_error=False
-        )
+        self._app.jobs.star(ids, star)
         said = "Starred" if star else "Unstarred"
         detail = f"the story ({count(len(ids), 'article')})" if what == "story" else "the article"
         self._app.notify(f"{said} {detail} · S lists the starred", markup=False)
@@ -111,16 +105,6 @@ class Starring:
             elif isinstance(screen, ArticleScreen):
                 screen.show_star(screen.article.article_id in self._known())
 
-    def _store(self, cache: CacheAccess, ids: frozenset[int], star: bool) -> None:
-        """In a worker thread: store the stars, in the order they were given."""
-        with self._lock:
-            try:
-                cache.star(ids, star)
-            except Exception as error:  # shown to the user, the marks put back
-                self._app.post_message(StarsStored(ids, star, describe(error)))
-            else:
-                self._app.post_message(StarsStored(ids, star))
-
     def stored(self, message: StarsStored) -> None:
         """The worker's report: a failure puts the marks back and says why."""
         if message.error:
@@ -130,10 +114,10 @@ class Starring:
     def is_starred(self, article_id: int | None) -> bool:
         return article_id is not None and article_id in self._known()
 
-    def open_view(self, cache: CacheAccess | None) -> None:
+    def open_view(self) -> None:
         """`S`: the starred articles, newest first, in the search dialog (enter reads one, `s` unstars)."""
         app = self._app
-        if cache is None:
+        if app.jobs.cache is None:
             app.warn("The starred view is not available here: the app was started without the cache.")
             return
         if isinstance(app.screen, SearchScreen):
@@ -141,4 +125,4 @@ class Starring:
         screen = SearchScreen(
             mode=app.bidi, query=STARRED_QUERY, zone=app.zone, title="Starred articles", run=True
         )
-        app.push_screen(screen, app.search_closed)
+        app.push_screen(screen, app.dialogs.search_closed)

@@ -68,7 +68,7 @@ async def test_a_view_keeps_the_other_filters_and_the_starred_view_follows_stars
     app = app_with(cache)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
-        app.apply_filters(Filters(unread_only=True))
+        app.dialogs.apply_filters(Filters(unread_only=True))
         await settle(pilot)
         app.saved_views.apply("starred")
         await settle(pilot)

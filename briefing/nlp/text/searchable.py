@@ -6,7 +6,7 @@ The index and the queries go through the same function, so a search for "Skip to
 page by its navigation line, and a page's text is searched as the analysis reads it. The index keeps no
 text (a contentless FTS5 table): an article leaves it by the values it was indexed with, made again by
 this function, so it must stay deterministic; changing what it drops needs a schema migration that
-re-indexes (as schema 7 did when furniture was first dropped).
+re-indexes (as schema 8 did when furniture was first dropped).
 """
 
 from __future__ import annotations

@@ -5,8 +5,8 @@ write transactions (`transaction`). Its own methods keep the article rows: fetch
 analyses, stories, read marks, pruning, and the articles out. The rest is done by parts built on the same
 connection, each in its own module: `feeds` (feed rows, fetch status, moved addresses; `FeedRows`), `pages`
 (the full-text page cache; `PageCache`), `search` (the FTS index, plain words and the query language;
-`Search`), `actors` (actors across articles; `ActorRows`) and `analysis_jobs` (claims of the articles being
-analyzed and the analyzers' recorded failures; `AnalysisJobs`).
+`Search`), `actors` (actors across articles; `ActorRows`), `analysis_jobs` (claims of the articles being
+analyzed and the analyzers' recorded failures; `AnalysisJobs`) and `stars` (the starred articles; `Stars`).
 
 The connection runs in autocommit mode and every write is one explicit `BEGIN IMMEDIATE` transaction, so a
 crash or a `kill -9` leaves either the whole batch or none of it; WAL lets readers (the TUI) go on while
@@ -33,6 +33,7 @@ from briefing.store.ingest import FetchStatus, IngestResult, write_entries
 from briefing.store.pages import PageCache
 from briefing.store.schema import SchemaTooNew, migrate
 from briefing.store.search import Search
+from briefing.store.stars import Stars
 from briefing.store.transaction import transaction
 
 __all__ = ["FetchStatus", "IngestResult", "SchemaTooNew", "Store", "StoredActor"]
@@ -49,6 +50,7 @@ class Store:
         self.search = Search(conn)
         self.actors = ActorRows(conn)
         self.analysis_jobs = AnalysisJobs(conn)
+        self.stars = Stars(conn)
 
     @classmethod
     def open(cls, path: Path | str, *, readonly: bool = False) -> Store:

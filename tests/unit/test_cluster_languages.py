@@ -12,6 +12,7 @@ from datetime import datetime
 from briefing.nlp.analyze import analyze
 from briefing.nlp.stories.centre import LANG
 from briefing.nlp.stories.cluster import DAY, WEIGHTS, Item, assign, features
+from briefing.nlp.stories.spelling import fold_spellings
 
 DAY0 = 19790.0
 
@@ -149,3 +150,32 @@ def test_features_record_the_language_and_the_lead_dates() -> None:
     leads = {k for k in f if k.startswith("lead:")}
     assert leads == {"lead:2024-03-25"}
     assert "date:2024-03-21" in f and f["lead:2024-03-25"] == 0.0
+
+
+def test_spellings_of_one_name_a_vowel_apart_are_one_person() -> None:
+    # the English report's spelling and the romanized Arabic one: a short vowel, a doubled letter
+    english = item(
+        1, "en", "person:meshal al-ahmad al-sabah", "person:mohammed bin salman", "date:2024-04-04"
+    )
+    arabic = item(
+        2,
+        "ar",
+        "person:mishal al-ahmad al-sabah",
+        "person:mohamed bin salman",
+        "date:2024-04-04",
+        day=DAY0 + 1,
+    )
+    out = list(fold_spellings([english, arabic]))
+    assert out[0] is english
+    assert set(out[1].features) == {"person:meshal al-ahmad al-sabah", "person:mohammed bin salman"} | {
+        "date:2024-04-04",
+        DAY,
+        LANG + "ar",
+    }
+    assert len(set(assign([english, arabic], []).values())) == 1
+
+
+def test_names_more_than_a_vowel_apart_stay_two_persons() -> None:
+    a = item(1, "en", "person:hassan ali", "person:ali abbas", "person:omar")
+    b = item(2, "en", "person:hussein ali", "person:ali abbasi", "person:umar")
+    assert list(fold_spellings([a, b]))[1] is b

@@ -48,6 +48,7 @@ from dataclasses import dataclass
 from briefing.models import Analysis
 from briefing.nlp.stories.centre import LANG, Centre, identity
 from briefing.nlp.stories.rarity import Rarity
+from briefing.nlp.stories.spelling import fold_spellings
 
 WEIGHTS = {
     "person": 3.0,
@@ -282,8 +283,9 @@ def assign(
 ) -> dict[int, str]:
     """Story ids for the new items (in publication order), joining existing stories where similar enough.
     With `why`, each new item that joined a story gets the keys it shares with the story's core."""
-    new = list(new)
     existing = sorted(existing, key=lambda x: x.features.get(DAY, 0.0))
+    folded = list(fold_spellings((*existing, *new)))  # one key for a name's latin spellings
+    existing, new = folded[: len(existing)], folded[len(existing) :]
     rarity = Rarity()
     for item in (*existing, *new):
         rarity.count(item.features.get(DAY, 0.0), item.features)

@@ -151,6 +151,29 @@ class Store(Ingest, PagesAndSearch, ActorsStore, FindStore):
         rows = self.conn.execute(q, (start.astimezone(UTC).isoformat(), end.astimezone(UTC).isoformat()))
         return [self._article(r) for r in rows]
 
+    def article_heads_between(self, start: datetime, end: datetime) -> list[Article]:
+        """Articles published in [start, end), oldest first, as headers: no text (`text` is empty) and no
+        analysis. What choosing among thousands of articles needs (feed, time, language, read mark) without
+        reading and decoding each one's text and analysis; `articles(ids)` gives the chosen ones whole."""
+        q = (
+            "SELECT a.id, a.feed_id, f.title, a.guid, a.url, a.title, a.author, a.published, '', a.lang, "
+            "a.read, NULL, NULL FROM articles a JOIN feeds f ON f.id = a.feed_id "
+            "WHERE a.published_utc >= ? AND a.published_utc < ? ORDER BY a.published_utc"
+        )
+        rows = self.conn.execute(q, (start.astimezone(UTC).isoformat(), end.astimezone(UTC).isoformat()))
+        return [self._article(r) for r in rows]
+
+    def upcoming_event_counts(self, start: datetime, end: datetime, day: date) -> dict[int, int]:
+        """For the articles published in [start, end) that report events ending after `day` (or starting
+        after it, when they have no end): how many such events each reports."""
+        q = (
+            "SELECT e.article_id, COUNT(*) FROM events e JOIN articles a ON a.id = e.article_id "
+            "WHERE a.published_utc >= ? AND a.published_utc < ? AND COALESCE(e.end, e.start) > ? "
+            "GROUP BY e.article_id"
+        )
+        bounds = (start.astimezone(UTC).isoformat(), end.astimezone(UTC).isoformat(), day.isoformat())
+        return {int(a): int(n) for a, n in self.conn.execute(q, bounds)}
+
     def unanalyzed_ids(self) -> list[int]:
         q = (
             "SELECT a.id FROM articles a LEFT JOIN analyses n ON n.article_id = a.id "

@@ -83,6 +83,30 @@ def test_analysis_and_events_round_trip(tmp_path: Path) -> None:
         assert s.articles_with_events_after(date(2024, 3, 18), T0 + timedelta(days=1)) == []  # over by then
 
 
+def test_article_heads_and_upcoming_event_counts_of_a_time_range(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "c.sqlite3") as s:
+        feed = s.ensure_feed("f", "Feed")
+        assert feed.id is not None
+        res = s.ingest(feed.id, [entry("a", text="first body"), entry("b", text="second body")], T0)
+        a, b = res.changed_ids
+        past = Event("visit", "visit", "x", "x", date(2024, 3, 10))
+        soon = Event("visit", "visit", "x", "x", date(2024, 3, 17))
+        running = Event("visit", "visit", "x", "x", date(2024, 3, 1), date(2024, 3, 20))
+        s.save_analyses([(a, Analysis("ar", "t", T0, "first body", events=(past, soon, running)))])
+        heads = s.article_heads_between(T0 - timedelta(hours=1), T0 + timedelta(hours=1))
+        assert [(h.id, h.feed_title, h.text, h.analysis) for h in heads] == [
+            (a, "Feed", "", None),
+            (b, "Feed", "", None),
+        ]
+        assert heads[0].lang == "ar" and heads[1].lang is None  # the analysis's language, once analyzed
+        assert s.upcoming_event_counts(
+            T0 - timedelta(hours=1), T0 + timedelta(hours=1), date(2024, 3, 16)
+        ) == {a: 2}
+        assert (
+            s.upcoming_event_counts(T0 + timedelta(hours=1), T0 + timedelta(hours=2), date(2024, 3, 16)) == {}
+        )
+
+
 def test_light_articles_keep_events_and_actors_without_sentences_or_mentions(tmp_path: Path) -> None:
     with Store.open(tmp_path / "c.sqlite3") as s:
         feed = s.ensure_feed("f")

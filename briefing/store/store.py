@@ -95,10 +95,17 @@ class Store(Ingest, PagesAndSearch, ActorsStore, FindStore):
     )
     _ART_FROM = "articles a JOIN feeds f ON f.id = a.feed_id LEFT JOIN analyses n ON n.article_id = a.id"
 
-    def _article(self, row: Sequence[object], light: bool = False) -> Article:
+    def _article(self, row: Sequence[object], light: bool = False, event_actors: bool = False) -> Article:
         data, version = row[11], row[12]
         analysis = (
-            decode(data, str(row[5]), str(row[8]), str(row[7]), light=light)  # type: ignore[arg-type]
+            decode(
+                data,  # type: ignore[arg-type]
+                str(row[5]),
+                str(row[8]),
+                str(row[7]),
+                light=light,
+                event_actors=event_actors,
+            )
             if data is not None and version == ANALYSIS_VERSION
             else None
         )
@@ -117,8 +124,11 @@ class Store(Ingest, PagesAndSearch, ActorsStore, FindStore):
             analysis=analysis,
         )
 
-    def articles(self, ids: Iterable[int], *, light: bool = False) -> list[Article]:
-        """The articles `ids`, oldest first; `light`: their analyses without sentences and mention offsets."""
+    def articles(
+        self, ids: Iterable[int], *, light: bool = False, event_actors: bool = False
+    ) -> list[Article]:
+        """The articles `ids`, oldest first; `light`: their analyses without sentences and mention offsets;
+        `event_actors` (with `light`): only the actors their events name (see `compact.decode`)."""
         ids = list(ids)
         out: list[Article] = []
         for i in range(0, len(ids), 500):
@@ -126,7 +136,7 @@ class Store(Ingest, PagesAndSearch, ActorsStore, FindStore):
             marks = ",".join("?" * len(chunk))
             q = f"SELECT {self._ART_COLS} FROM {self._ART_FROM} WHERE a.id IN ({marks})"
             q += " ORDER BY a.published_utc"
-            out.extend(self._article(r, light) for r in self.conn.execute(q, chunk))
+            out.extend(self._article(r, light, event_actors) for r in self.conn.execute(q, chunk))
         return out
 
     def each_article(self, ids: Iterable[int], *, chunk: int = 500) -> Iterator[Article]:
@@ -227,7 +237,8 @@ class Store(Ingest, PagesAndSearch, ActorsStore, FindStore):
     ) -> list[Article]:
         """Articles published in [`published_since`, `published_before`) that report an event ending after
         `day` (and, with `starting_by`, starting on or before that date): the agenda's sources, with light
-        analyses: events and who the actors are, no sentences or mention offsets."""
+        analyses: their events and the actors these name (who they are), no sentences or mention offsets, no
+        other actors (an article names a dozen; decoding them was most of the agenda's time)."""
         since = published_since.astimezone(UTC).isoformat() if published_since is not None else ""
         q = (
             "SELECT DISTINCT article_id FROM events e JOIN articles a ON a.id = e.article_id "
@@ -237,7 +248,7 @@ class Store(Ingest, PagesAndSearch, ActorsStore, FindStore):
         before = published_before.astimezone(UTC).isoformat()
         last = (starting_by or date.max).isoformat()
         rows = self.conn.execute(q, (day.isoformat(), last, before, since))
-        return self.articles((int(r[0]) for r in rows), light=True)
+        return self.articles((int(r[0]) for r in rows), light=True, event_actors=True)
 
     def has_articles_between(self, start: datetime, end: datetime) -> bool:
         """Whether any article was published in [start, end)."""

@@ -107,6 +107,35 @@ def test_article_heads_and_upcoming_event_counts_of_a_time_range(tmp_path: Path)
         )
 
 
+def test_the_agendas_articles_keep_only_the_actors_their_events_name(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "c.sqlite3") as s:
+        feed = s.ensure_feed("f")
+        assert feed.id is not None
+        res = s.ingest(feed.id, [entry("a", text="Envoy Pedersen visits Damascus; Mekdad spoke.")], T0)
+        envoy = Actor("Pedersen", "person", aliases=("Geir Pedersen",), mentions=((6, 14),))
+        place = Actor("Damascus", "place", mentions=((22, 30),))
+        other = Actor("Mekdad", "person", mentions=((32, 38),))
+        ev = Event(
+            "visit",
+            "visit",
+            "visits",
+            "tomorrow",
+            date(2024, 3, 17),
+            who=("Geir Pedersen",),
+            where="Damascus",
+        )
+        text = "Envoy Pedersen visits Damascus; Mekdad spoke."
+        s.save_analyses(
+            [(res.changed_ids[0], Analysis("en", "t", T0, text, actors=(envoy, place, other), events=(ev,)))]
+        )
+        [article] = s.articles_with_events_after(date(2024, 3, 16), T0 + timedelta(days=1))
+        assert article.analysis is not None
+        assert [a.name for a in article.analysis.actors] == ["Pedersen", "Damascus"]  # by alias, by name
+        assert article.analysis.actors[0].mentions == ()  # light
+        [whole] = s.articles(res.changed_ids)
+        assert whole.analysis is not None and len(whole.analysis.actors) == 3
+
+
 def test_light_articles_keep_events_and_actors_without_sentences_or_mentions(tmp_path: Path) -> None:
     with Store.open(tmp_path / "c.sqlite3") as s:
         feed = s.ensure_feed("f")

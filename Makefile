@@ -10,6 +10,7 @@ STAMP  := $(VENV)/.installed-stamp
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	$(PY) -m briefing.nlp.text.word_frequency  # wordfreq's lists as a table: quick start-up (see the module)
 	touch $(STAMP)
 
 run: $(STAMP)

@@ -12,6 +12,7 @@ and two sentences of its own, varied by number) to a temporary directory, then p
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -46,12 +47,27 @@ def command(*args: str) -> list[str]:
     ]
 
 
-def wall(cmd: list[str]) -> float:
+ARABIC = (
+    "وفد يصل إلى مسقط غدا\n\n"
+    "يصل وفد المفاوضين إلى مسقط يوم الخميس المقبل، وفق ما أعلنه المتحدث باسم الوزارة.\n"
+)
+
+
+def timed(cmd: list[str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system) of one run: CPU time hardly moves when other jobs
+    load the machine, wall time does."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(
         cmd, check=True, capture_output=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}
     )
-    return time.perf_counter() - start
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return elapsed, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def wall(cmd: list[str]) -> float:
+    return timed(cmd)[0]
 
 
 def import_seconds(path: Path) -> float:
@@ -79,10 +95,15 @@ def main(n: int) -> None:
             files.append(str(path))
         floor = statistics.median(wall([sys.executable, "-c", "pass"]) for _ in range(3))
         imports = statistics.median(import_seconds(Path(files[0])) for _ in range(3))
-        tiny = statistics.median(wall(command(files[0])) for _ in range(3))
-        print(f"python -c pass:                  {floor:6.2f} s")
+        arabic = Path(tmp) / "arabic.txt"
+        arabic.write_text(ARABIC, encoding="utf-8")
+        floor_cpu = statistics.median(timed([sys.executable, "-c", "pass"])[1] for _ in range(3))
+        print(f"python -c pass:                  {floor:6.2f} s wall, {floor_cpu:.2f} s CPU")
         print(f"analyze start-up (imports):      {imports:6.2f} s")
-        print(f"analyze one tiny file (wall):    {tiny:6.2f} s")
+        for name, path in (("English", files[0]), ("Arabic", str(arabic))):
+            runs = [timed(command(path)) for _ in range(5)]
+            tiny, cpu = statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
+            print(f"analyze one tiny {name} file:   {tiny:6.2f} s wall, {cpu:.2f} s CPU (median of 5)")
         separate = sum(wall(command(f)) for f in files)
         together = wall(command(*files))
         print(f"{n} calls, one file each:        {separate:6.2f} s ({separate / n:.2f} s per file)")

@@ -3,10 +3,10 @@
     .venv/bin/python bench/query.py                    # 100,000 articles, 7 rounds (builds the cache first)
     .venv/bin/python bench/query.py --keep DIR         # keep (and reuse) the cache in DIR (as tui.py)
 
-Each query is parsed (`briefing.query.parse`) and answered by `Store.find` on a fresh connection, as the
-app's `/` and `briefing search` do; the unread counts are `Store.unread_counts` (per feed) summed, as the
-feeds view reads them. A tenth of the articles are marked read first. Prints the median and the slowest
-of the rounds, in milliseconds.
+Each query is parsed (`briefing.query.parse`) and answered by `Store.search.find` on a fresh connection, as
+the app's `/` and `briefing search` do; the unread counts are `Store.unread_counts` (per feed) summed, as the
+feeds view reads them. A tenth of the articles are marked read first. Prints the median and the slowest of
+the rounds, in milliseconds.
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def main() -> None:
     with Store.open(large) as store:
         ids = [int(r[0]) for r in store.conn.execute("SELECT id FROM articles")]
         store.mark_read(random.Random(3).sample(ids, len(ids) // 10))
-        store.index_pending(normalize)
+        store.search.index_pending(normalize)
 
     def unread_total() -> int:
         with Store.open(large) as store:
@@ -76,7 +76,7 @@ def main() -> None:
 
         def answer(text: str = text) -> int:
             with Store.open(large) as store:
-                return len(store.find(parse(text), normalize, NOW, limit=100))
+                return len(store.search.find(parse(text), normalize, NOW, limit=100))
 
         rows.append((f"find {text}", *timed(answer, args.rounds)))
     print(f"{len(ids)} articles, {args.rounds} rounds; milliseconds")

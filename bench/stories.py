@@ -139,7 +139,7 @@ def cmd_recluster(args: argparse.Namespace) -> None:
     from briefing.store import Store  # noqa: PLC0415
 
     with Store.open(Path(args.db)) as store:
-        with store._write() as c:  # noqa: SLF001 (a bench resets the stories of its own cache)
+        with store.transaction() as c:  # a bench resets the stories of its own cache
             c.execute("UPDATE articles SET story_id = NULL")
         row = store.conn.execute("SELECT min(published_utc), max(published_utc) FROM articles").fetchone()
         first, last = (datetime.fromisoformat(x) for x in row)

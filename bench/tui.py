@@ -460,7 +460,7 @@ def build_cache(path: str, articles: int, seed: int = 7) -> None:
     writers = {True: Writer(random.Random(seed + 1), True), False: Writer(random.Random(seed + 2), False)}
     start_day = NOW.date() - timedelta(days=DAYS - 1)
     with Store.open(path) as store:
-        feeds = store.ensure_feeds(
+        feeds = store.feeds.ensure_many(
             (f"https://feed{i}.example/rss", f"{'برقية' if i % 2 == 0 else 'Wire'} {i}", None, False)
             for i in range(FEEDS)
         )
@@ -501,7 +501,7 @@ def build_cache(path: str, articles: int, seed: int = 7) -> None:
                     assignments.append((article_id, story_id))
             store.save_analyses(analyses)
             store.set_stories(assignments)
-            store.index_pending(normalize)  # as `briefing fetch` does after its analysis
+            store.search.index_pending(normalize)  # as `briefing fetch` does after its analysis
 
 
 # --- one measurement (a child process) --------------------------------------------------------------------

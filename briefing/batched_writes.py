@@ -32,8 +32,8 @@ class BatchedWrites:
     def add(
         self, feed_id: int, entries: Sequence[ParsedEntry], status: FetchStatus
     ) -> asyncio.Future[IngestResult]:
-        """`Store.ingest` and `Store.record_fetch(ok=True, **status)` for one feed, in the next batch: the
-        future holds its result, or the batch's error."""
+        """`Store.ingest` and `Store.feeds.record_fetch(ok=True, **status)` for one feed, in the next batch:
+        the future holds its result, or the batch's error."""
         loop = asyncio.get_running_loop()
         future: asyncio.Future[IngestResult] = loop.create_future()
         self._waiting.append((feed_id, entries, status, future))

@@ -48,11 +48,11 @@ async def fetch_into(
     from briefing.feeds.collect import fetch_all  # noqa: PLC0415 (httpx and feedparser only when fetching)
 
     sources = list({s.url: s for s in sources}.values())
-    feeds = store.ensure_feeds([(s.url, s.title, s.lang, bool(s.full_text)) for s in sources])
-    failures = store.failure_counts()
+    feeds = store.feeds.ensure_many([(s.url, s.title, s.lang, bool(s.full_text)) for s in sources])
+    failures = store.feeds.failure_counts()
 
     def save_pages(feed_id: int, pages: Sequence[Page]) -> None:
-        store.save_pages(feed_id, pages, now)
+        store.pages.save(feed_id, pages, now)
 
     writes = BatchedWrites(store, now)
     written: dict[str, tuple[FeedRecord, asyncio.Future[IngestResult]]] = {}
@@ -72,7 +72,7 @@ async def fetch_into(
             feeds,
             failures,
             now,
-            load_pages=store.pages,
+            load_pages=store.pages.get,
             save_pages=save_pages,
             concurrency=concurrency,
             on_record=on_record,
@@ -82,7 +82,9 @@ async def fetch_into(
         writes.flush()  # the last batch: every future of `written` is done after it
         errors = [future.exception() for _, future in written.values()]  # retrieved, each of them
         if unchanged:
-            store.record_unchanged([(r.feed_id, r.etag, r.last_modified, r.new_url) for r in unchanged], now)
+            store.feeds.record_unchanged(
+                [(r.feed_id, r.etag, r.last_modified, r.new_url) for r in unchanged], now
+            )
     failed = next((e for e in errors if e is not None), None)
     if failed is not None:  # a failed batch write is the run's error, as it was each of its feeds'
         raise failed
@@ -115,7 +117,7 @@ def _write(
         unchanged.append(record)  # no parse, no article write: one small batch at the end
         return FeedOutcome(url, title, "not_modified")
     gone = record.status == "gone"
-    store.record_fetch(
+    store.feeds.record_fetch(
         record.feed_id, ok=False, when=now, error=record.error, next_fetch=record.retry, gone=gone
     )
     status = "error" if record.status == "refused" else record.status

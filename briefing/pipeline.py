@@ -109,18 +109,18 @@ def analyze_pending(store: Store, progress: Progress | None = None) -> list[int]
                     done.append(article_id)
                 if len(batch) >= 50:
                     store.save_analyses(batch)
-                    store.record_actors(batch)
+                    store.actors.record(batch)
                     batch.clear()
                 if progress:
                     progress(seen, len(ids), "analyzing")
             store.save_analyses(batch)
-            store.record_actors(batch)
+            store.actors.record(batch)
     finally:
         if pool is not None:
             pool.shutdown()
     from briefing.nlp.text.arabic import normalize  # noqa: PLC0415
 
-    store.index_pending(normalize)  # here, so that a search right after a fetch does not wait for it
+    store.search.index_pending(normalize)  # here, so that a search right after a fetch does not wait for it
     return done
 
 
@@ -168,6 +168,6 @@ def refresh(
     if analyze:
         analyzed = analyze_pending(store, progress)
         cluster_new(store, analyzed)
-        if store.actors_need_backfill():  # once, for a cache analyzed before actors were recorded
-            store.record_missing_actors()
+        if store.actors.need_backfill():  # once, for a cache analyzed before actors were recorded
+            store.actors.record_missing()
     return RefreshReport(tuple(outcomes), len(analyzed))

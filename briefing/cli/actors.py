@@ -1,9 +1,9 @@
 """Provides `briefing actors`: who is named across the cache, most mentioned first, with their stories.
 
-Reads the actors the analysis recorded under stable ids (`Store.actor_stats`): a header row, then one line per
-actor on stdout, tab-separated: mentions, articles, kind, name (and the Latin name when it differs), and the
-titles of its three most recent stories (` | ` between them); `--json` gives the same as objects, with the
-stable id, first and last seen and every story id.
+Reads the actors the analysis recorded under stable ids (`Store.actors.stats`): a header row, then one line
+per actor on stdout, tab-separated: mentions, articles, kind, name (and the Latin name when it differs), and
+the titles of its three most recent stories (` | ` between them); `--json` gives the same as objects, with
+the stable id, first and last seen and every story id.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ SHOWN_STORIES = 3
 def actors(ctx: Ctx, limit: int, kind: str | None, as_json: bool) -> None:
     """List the actors named in cached articles, with mention counts and the stories they appear in."""
     with open_store(ctx) as store:
-        found = store.actor_stats(limit=limit, kind=cast(Kind | None, kind))
+        found = store.actors.stats(limit=limit, kind=cast(Kind | None, kind))
     if as_json:
         rows = [
             {

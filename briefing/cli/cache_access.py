@@ -52,7 +52,7 @@ def tui_cache(ctx: Ctx, *, fixed_now: bool = True) -> CacheAccess:
                     last_error=f.last_error,
                     next_fetch=f.next_fetch,
                 )
-                for f in store.feeds()
+                for f in store.feeds.all()
                 if f.id is not None
             ]
 
@@ -63,7 +63,7 @@ def tui_cache(ctx: Ctx, *, fixed_now: bool = True) -> CacheAccess:
         parsed = parse(query)  # a QueryError reaches the app as the search's one-line failure
         with Store.open(ctx.settings.db) as store:
             now = ctx.now if fixed_now else datetime.now().astimezone()
-            return list(store.find(parsed, normalize, now, limit=100))
+            return list(store.search.find(parsed, normalize, now, limit=100))
 
     def article(article_id: int) -> Article | None:
         with Store.open(ctx.settings.db) as store:

@@ -46,9 +46,9 @@ def list_(ctx: Ctx) -> None:
     if samples:
         click.echo("briefing: no feeds configured; these are the bundled sample feeds", err=True)
     with open_store(ctx) as store:
-        status = {f.url: f for f in store.feeds()}
-        moved = store.aliases()
-        page_failures = store.page_failures()
+        status = {f.url: f for f in store.feeds.all()}
+        moved = store.feeds.aliases()
+        page_failures = store.pages.failures()
     for src in sources:
         f = status.get(moved.get(src.url, src.url))
         title = clean_line(src.title or (f.title if f else "")) or "-"

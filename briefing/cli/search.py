@@ -40,7 +40,7 @@ def search(ctx: Ctx, query: tuple[str, ...], limit: int, as_json: bool) -> None:
         raise BadInput("the query has no words to search for")
     with open_store(ctx) as store:
         try:
-            hits = store.find(parsed, normalize, ctx.now, limit=limit)
+            hits = store.search.find(parsed, normalize, ctx.now, limit=limit)
         except QueryError as exc:
             raise BadInput(f"query: {exc}") from None
     if as_json:

@@ -1,6 +1,6 @@
-"""Provides the part of `Store` that keeps actors across the cache: stable ids, mentions, stories.
+"""Provides `ActorRows` (`Store.actors`), the actors kept across the cache: stable ids, mentions, stories.
 
-A mixin, like `extras.PagesAndSearch`: it uses the store's connection and write transactions. Each analyzed
+Each analyzed
 article's actors are recorded under a stable id, the extractor's `key` the first time an actor is met; later
 articles resolve to that id through the identity forms the extractor gives each actor (`Actor.identity` and
 `Actor.lookup`: the same key, the same Latin name, a shared written form of two words or more, or, for
@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from briefing.models import Actor, ActorKind, Analysis, Article
+from briefing.models import Actor, ActorKind, Analysis
+from briefing.store.articles import read_articles
+from briefing.store.transaction import transaction
 
 _KINDS: tuple[ActorKind, ...] = ("person", "org", "country", "place")
 
@@ -40,22 +41,19 @@ class StoredActor:
     stories: tuple[str, ...] = ()
 
 
-class ActorsStore:
-    conn: sqlite3.Connection
+class ActorRows:
+    """The actors of the cache and the articles that name them, on the store's connection."""
 
-    def _write(self) -> AbstractContextManager[sqlite3.Connection]:
-        raise NotImplementedError
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
 
-    def articles(self, ids: Iterable[int]) -> list[Article]:
-        raise NotImplementedError
-
-    def actors_need_backfill(self) -> bool:
+    def need_backfill(self) -> bool:
         """Whether articles were analyzed but no actor was recorded: a cache from before the actor tables."""
         has_analyses = self.conn.execute("SELECT 1 FROM analyses LIMIT 1").fetchone() is not None
         has_actors = self.conn.execute("SELECT 1 FROM article_actors LIMIT 1").fetchone() is not None
         return has_analyses and not has_actors
 
-    def record_missing_actors(self) -> int:
+    def record_missing(self) -> int:
         """Record the actors of analyzed articles that have none recorded yet (a cache analyzed before the
         actor tables existed, or a crash between saving an analysis and recording its actors); returns how
         many articles were recorded."""
@@ -66,16 +64,16 @@ class ActorsStore:
         ids = [int(r[0]) for r in self.conn.execute(q)]
         recorded = 0
         for i in range(0, len(ids), 200):  # a few analyses in memory at a time
-            articles = self.articles(ids[i : i + 200])
+            articles = read_articles(self.conn, ids[i : i + 200])
             done = [(a.id, a.analysis) for a in articles if a.analysis is not None and a.analysis.actors]
-            self.record_actors(done)
+            self.record(done)
             recorded += len(done)
         return recorded
 
-    def record_actors(self, results: Iterable[tuple[int, Analysis]]) -> None:
+    def record(self, results: Iterable[tuple[int, Analysis]]) -> None:
         """Record the actors of analyzed articles under stable ids; an article's earlier rows are replaced
         (re-analysis)."""
-        with self._write() as c:
+        with transaction(self.conn) as c:
             for article_id, analysis in results:
                 when = analysis.published.astimezone(UTC).isoformat()
                 c.execute("DELETE FROM article_actors WHERE article_id = ?", (article_id,))
@@ -127,7 +125,7 @@ class ActorsStore:
             [(form, key) for form in forms],
         )
 
-    def actor_stats(self, limit: int | None = None, kind: ActorKind | None = None) -> list[StoredActor]:
+    def stats(self, limit: int | None = None, kind: ActorKind | None = None) -> list[StoredActor]:
         """Actors named in cached articles, most mentioned first, with the stories they appear in."""
         where = "WHERE ac.kind = ?" if kind else ""
         q = (
@@ -140,7 +138,7 @@ class ActorsStore:
         params: list[object] = [kind] if kind else []
         params.append(-1 if limit is None else limit)
         rows = self.conn.execute(q, params).fetchall()
-        stories = self.actor_stories(str(r[0]) for r in rows)
+        stories = self.stories(str(r[0]) for r in rows)
         return [
             StoredActor(
                 key=str(r[0]),
@@ -156,7 +154,7 @@ class ActorsStore:
             for r in rows
         ]
 
-    def actor_stories(self, keys: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    def stories(self, keys: Iterable[str]) -> dict[str, tuple[str, ...]]:
         """Actor id -> the ids of the stories whose articles name it, most recent story first."""
         out: dict[str, list[str]] = {}
         ks = list(keys)
@@ -173,21 +171,7 @@ class ActorsStore:
                 out.setdefault(str(key), []).append(str(story))
         return {k: tuple(v) for k, v in out.items()}
 
-    def story_titles(self, story_ids: Iterable[str]) -> dict[str, str]:
-        """Story id -> the title of its newest article (stories without a titled article are left out)."""
-        out: dict[str, str] = {}
-        ids = list(dict.fromkeys(story_ids))
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            q = (
-                "SELECT story_id, title, MAX(published_utc) FROM articles "
-                f"WHERE story_id IN ({marks}) AND title != '' GROUP BY story_id"
-            )
-            out.update((str(story), str(title)) for story, title, _ in self.conn.execute(q, chunk))
-        return out
-
-    def article_actors(self, article_ids: Sequence[int]) -> dict[int, dict[str, int]]:
+    def of_articles(self, article_ids: Sequence[int]) -> dict[int, dict[str, int]]:
         """Article id -> {actor id: mentions} for these articles."""
         out: dict[int, dict[str, int]] = {}
         for i in range(0, len(article_ids), 500):

@@ -1,25 +1,23 @@
-"""Provides `FeedsStore`, the feed rows of the cache: subscription (with the addresses a feed moved from),
-and what each fetch learned (validators, health, schedule, a permanent redirect).
-
-A mixin of `Store`: it uses the store's connection and write transactions (`_write`).
+"""Provides `FeedRows` (`Store.feeds`), the feed rows of the cache: subscription (with the addresses a feed
+moved from), and what each fetch learned (validators, health, schedule, a permanent redirect).
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from contextlib import AbstractContextManager
 from datetime import datetime
 
 from briefing.models import Feed
 from briefing.store.times import from_iso, iso
+from briefing.store.transaction import transaction
 
 
-class FeedsStore:
-    conn: sqlite3.Connection
+class FeedRows:
+    """The feeds of the cache, on the store's connection."""
 
-    def _write(self) -> AbstractContextManager[sqlite3.Connection]:
-        raise NotImplementedError
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
 
     _FEED_COLS = (
         "id, url, title, lang, full_text, etag, last_modified, last_success, last_error, next_fetch, gone, "
@@ -42,11 +40,9 @@ class FeedsStore:
             item_count=int(row[11]),  # type: ignore[call-overload]
         )
 
-    def ensure_feed(
-        self, url: str, title: str = "", lang: str | None = None, full_text: bool = False
-    ) -> Feed:
+    def ensure(self, url: str, title: str = "", lang: str | None = None, full_text: bool = False) -> Feed:
         """The feed row for `url`, created if new; title/lang/full_text follow the configuration."""
-        return self.ensure_feeds([(url, title, lang, full_text)])[url]
+        return self.ensure_many([(url, title, lang, full_text)])[url]
 
     _UPSERT_FEED = (
         "INSERT INTO feeds (url, title, lang, full_text) VALUES (?, ?, ?, ?) "
@@ -54,11 +50,11 @@ class FeedsStore:
         "ELSE feeds.title END, lang = COALESCE(excluded.lang, feeds.lang), full_text = excluded.full_text"
     )
 
-    def ensure_feeds(self, feeds: Iterable[tuple[str, str, str | None, bool]]) -> dict[str, Feed]:
-        """`ensure_feed` for many (url, title, lang, full_text) in one transaction, keyed by the given URL.
+    def ensure_many(self, feeds: Iterable[tuple[str, str, str | None, bool]]) -> dict[str, Feed]:
+        """`ensure` for many (url, title, lang, full_text) in one transaction, keyed by the given URL.
         A URL that moved permanently finds the feed's row under its new address."""
         wanted = list(feeds)
-        with self._write() as c:
+        with transaction(self.conn) as c:
             for url, title, lang, full_text in wanted:
                 alias = c.execute("SELECT feed_id FROM feed_aliases WHERE url = ?", (url,)).fetchone()
                 if alias:
@@ -71,12 +67,12 @@ class FeedsStore:
                     c.execute(self._UPSERT_FEED, (url, title, lang, int(full_text)))
         out: dict[str, Feed] = {}
         for url, *_ in wanted:
-            feed = self.feed(url)
+            feed = self.get(url)
             assert feed is not None
             out[url] = feed
         return out
 
-    def feed(self, url: str) -> Feed | None:
+    def get(self, url: str) -> Feed | None:
         """The feed stored under `url`, or under the address it moved to."""
         row = self.conn.execute(f"SELECT {self._FEED_COLS} FROM feeds WHERE url = ?", (url,)).fetchone()
         if row is None:
@@ -87,7 +83,8 @@ class FeedsStore:
             ).fetchone()
         return self._feed(row) if row else None
 
-    def feeds(self) -> list[Feed]:
+    def all(self) -> list[Feed]:
+        """Every feed, in the order they were added."""
         return [self._feed(r) for r in self.conn.execute(f"SELECT {self._FEED_COLS} FROM feeds ORDER BY id")]
 
     def record_fetch(
@@ -105,7 +102,7 @@ class FeedsStore:
         new_url: str | None = None,
     ) -> None:
         """Store what one fetch learned about a feed (validators, health, schedule, a permanent redirect)."""
-        with self._write() as c:
+        with transaction(self.conn) as c:
             if ok:
                 c.execute(
                     "UPDATE feeds SET last_success = ?, last_error = NULL, failures = 0, next_fetch = ?, "
@@ -140,7 +137,7 @@ class FeedsStore:
         """`record_fetch(ok=True)` for many feeds that answered 304, in one transaction:
         (feed_id, etag, last_modified, new_url) each."""
         items = list(feeds)
-        with self._write():
+        with transaction(self.conn):
             for feed_id, etag, last_modified, new_url in items:
                 self.record_fetch(
                     feed_id, ok=True, when=when, etag=etag, last_modified=last_modified, new_url=new_url
@@ -149,11 +146,12 @@ class FeedsStore:
     def failure_counts(self) -> dict[int, int]:
         return {int(i): int(n) for i, n in self.conn.execute("SELECT id, failures FROM feeds")}
 
-    def remove_feed(self, url: str) -> bool:
-        feed = self.feed(url)
+    def remove(self, url: str) -> bool:
+        """Unsubscribe `url` (its articles go with it); whether there was such a feed."""
+        feed = self.get(url)
         if feed is None:
             return False
-        with self._write() as c:
+        with transaction(self.conn) as c:
             return c.execute("DELETE FROM feeds WHERE id = ?", (feed.id,)).rowcount > 0
 
     def aliases(self) -> dict[str, str]:

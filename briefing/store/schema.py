@@ -90,7 +90,7 @@ MIGRATIONS: dict[int, str] = {
     CREATE INDEX pages_feed ON pages (feed_id);
 
     -- Full-text search over Arabic-normalized titles and texts (nlp.text.arabic.normalize, in Python).
-    -- Rows are added by Store.index_pending; the triggers drop a row whose article changes or goes.
+    -- Rows are added by Store.search.index_pending; the triggers drop a row whose article changes or goes.
     CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 2');
     CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
         DELETE FROM articles_fts WHERE rowid = old.id;
@@ -132,8 +132,9 @@ MIGRATIONS: dict[int, str] = {
     CREATE INDEX article_actors_key ON article_actors (actor_key);
     """,
     4: """
-    -- Articles waiting for the search index (new, or changed since they were indexed). Store.index_pending
-    -- works through this queue: before it, every search compared the whole articles table with the index.
+    -- Articles waiting for the search index (new, or changed since they were indexed).
+    -- Store.search.index_pending works through this queue: before it, every search compared the whole
+    -- articles table with the index.
     CREATE TABLE fts_pending (
         article_id    INTEGER PRIMARY KEY
     );
@@ -158,8 +159,9 @@ MIGRATIONS: dict[int, str] = {
     -- FTS5 table holds only the index, and search joins its rowids back to articles. SQLite before 3.43
     -- cannot DELETE from a contentless table; a row leaves the index through FTS5's 'delete' command, which
     -- needs the values that were indexed. So the triggers keep the title and text of an indexed article that
-    -- changes or goes in fts_dead, and Store.index_pending takes them out of the index (normalized again, as
-    -- indexed) before it indexes the queue. An article is in the index unless it is queued in fts_pending.
+    -- changes or goes in fts_dead, and Store.search.index_pending takes them out of the index (normalized
+    -- again, as indexed) before it indexes the queue. An article is in the index unless it is queued in
+    -- fts_pending.
     DROP TRIGGER articles_fts_update;
     DROP TRIGGER articles_fts_delete;
     ALTER TABLE articles_fts RENAME TO articles_fts_old;

@@ -1,38 +1,50 @@
 """Provides `Store`, the SQLite cache: the only code that writes SQL, and it returns models, never rows.
 
+`Store` owns the connection: it opens the file (WAL, foreign keys, migrations), closes it, and gives out
+write transactions (`transaction`). Its own methods keep the article rows: fetched entries in (`ingest`),
+analyses, stories, read marks, pruning, and the articles out. The rest is done by parts built on the same
+connection, each in its own module: `feeds` (feed rows, fetch status, moved addresses; `FeedRows`), `pages`
+(the full-text page cache; `PageCache`), `search` (the FTS index, plain words and the query language;
+`Search`) and `actors` (actors across articles; `ActorRows`).
+
 The connection runs in autocommit mode and every write is one explicit `BEGIN IMMEDIATE` transaction, so a
 crash or a `kill -9` leaves either the whole batch or none of it; WAL lets readers (the TUI) go on while
-a fetch writes. `Store` is one object for callers, made of parts kept in their own modules: feed rows
-(`feeds.py`), fetched entries (`ingest.py`), full-text pages and search (`extras.py`), actors (`actors.py`),
-queries and unread counts (`find.py`).
+a fetch writes.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from briefing.codec import ANALYSIS_VERSION
-from briefing.models import Analysis, Article
-from briefing.store.actors import ActorsStore, StoredActor
-from briefing.store.compact import decode, encode
-from briefing.store.extras import PagesAndSearch
-from briefing.store.find import FindStore
-from briefing.store.ingest import FetchStatus, Ingest, IngestResult
+from briefing.models import Analysis, Article, ParsedEntry
+from briefing.store.actors import ActorRows, StoredActor
+from briefing.store.articles import COLUMNS, FROM, LISTED_COLUMNS, article_from_row, read_articles
+from briefing.store.compact import encode
+from briefing.store.feeds import FeedRows
+from briefing.store.ingest import FetchStatus, IngestResult, write_entries
+from briefing.store.pages import PageCache
 from briefing.store.schema import SchemaTooNew, migrate
+from briefing.store.search import Search
+from briefing.store.transaction import transaction
 
 __all__ = ["FetchStatus", "IngestResult", "SchemaTooNew", "Store", "StoredActor"]
 
 
-class Store(Ingest, PagesAndSearch, ActorsStore, FindStore):
+class Store:
     """The cache file. Open with `Store.open(path)`; use as a context manager to close it."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
+        self.feeds = FeedRows(conn)
+        self.pages = PageCache(conn)
+        self.search = Search(conn)
+        self.actors = ActorRows(conn)
 
     @classmethod
     def open(cls, path: Path | str, *, readonly: bool = False) -> Store:
@@ -66,78 +78,38 @@ class Store(Ingest, PagesAndSearch, ActorsStore, FindStore):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction (BEGIN IMMEDIATE); inside another one, a savepoint of it."""
-        if self.conn.in_transaction:
-            self.conn.execute("SAVEPOINT nested")
-            try:
-                yield self.conn
-            except BaseException:
-                self.conn.execute("ROLLBACK TO nested")
-                self.conn.execute("RELEASE nested")
-                raise
-            self.conn.execute("RELEASE nested")
-            return
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+    def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        """One write transaction (BEGIN IMMEDIATE); inside another one, a savepoint of it. The parts' writes
+        made inside it join it."""
+        return transaction(self.conn)
+
+    # --- fetched entries ----------------------------------------------------------------------------------
+
+    def ingest(self, feed_id: int, entries: Iterable[ParsedEntry], fetched_at: datetime) -> IngestResult:
+        """Insert or update entries in one transaction; an entry whose content is unchanged is not written."""
+        with self.transaction() as c:
+            return write_entries(c, feed_id, entries, fetched_at)
+
+    def ingest_fetched(
+        self, batch: Sequence[tuple[int, Sequence[ParsedEntry], FetchStatus]], when: datetime
+    ) -> list[IngestResult]:
+        """`ingest` then `feeds.record_fetch(ok=True, ...)` for each feed of a batch, all in one transaction
+        (a fetch run stores a few feeds at a time: one commit instead of two per feed)."""
+        out: list[IngestResult] = []
+        with self.transaction() as c:
+            for feed_id, entries, status in batch:
+                out.append(write_entries(c, feed_id, entries, when))
+                self.feeds.record_fetch(feed_id, ok=True, when=when, **status)
+        return out
 
     # --- articles ---------------------------------------------------------------------------------------
-
-    _ART_COLS = (
-        "a.id, a.feed_id, f.title, a.guid, a.url, a.title, a.author, a.published, a.text, a.lang, a.read, "
-        "n.data, n.version"
-    )
-    _ART_FROM = "articles a JOIN feeds f ON f.id = a.feed_id LEFT JOIN analyses n ON n.article_id = a.id"
-
-    def _article(self, row: Sequence[object], light: bool = False, event_actors: bool = False) -> Article:
-        data, version = row[11], row[12]
-        analysis = (
-            decode(
-                data,  # type: ignore[arg-type]
-                str(row[5]),
-                str(row[8]),
-                str(row[7]),
-                light=light,
-                event_actors=event_actors,
-            )
-            if data is not None and version == ANALYSIS_VERSION
-            else None
-        )
-        return Article(
-            id=int(row[0]),  # type: ignore[call-overload]
-            feed_id=int(row[1]),  # type: ignore[call-overload]
-            feed_title=str(row[2]),
-            guid=str(row[3]),
-            url=str(row[4]),
-            title=str(row[5]),
-            author=str(row[6]),
-            published=datetime.fromisoformat(str(row[7])),
-            text=str(row[8]),
-            lang=row[9],  # type: ignore[arg-type]
-            read=bool(row[10]),
-            analysis=analysis,
-        )
 
     def articles(
         self, ids: Iterable[int], *, light: bool = False, event_actors: bool = False
     ) -> list[Article]:
         """The articles `ids`, oldest first; `light`: their analyses without sentences and mention offsets;
         `event_actors` (with `light`): only the actors their events name (see `compact.decode`)."""
-        ids = list(ids)
-        out: list[Article] = []
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            q = f"SELECT {self._ART_COLS} FROM {self._ART_FROM} WHERE a.id IN ({marks})"
-            q += " ORDER BY a.published_utc"
-            out.extend(self._article(r, light, event_actors) for r in self.conn.execute(q, chunk))
-        return out
+        return read_articles(self.conn, ids, light=light, event_actors=event_actors)
 
     def each_article(self, ids: Iterable[int], *, chunk: int = 500) -> Iterator[Article]:
         """The articles `ids`, read `chunk` at a time and handed out one by one, so that a caller that keeps
@@ -155,23 +127,22 @@ class Store(Ingest, PagesAndSearch, ActorsStore, FindStore):
     def articles_between(self, start: datetime, end: datetime) -> list[Article]:
         """Articles published in [start, end), oldest first."""
         q = (
-            f"SELECT {self._ART_COLS} FROM {self._ART_FROM} "
+            f"SELECT {COLUMNS} FROM {FROM} "
             "WHERE a.published_utc >= ? AND a.published_utc < ? ORDER BY a.published_utc"
         )
         rows = self.conn.execute(q, (start.astimezone(UTC).isoformat(), end.astimezone(UTC).isoformat()))
-        return [self._article(r) for r in rows]
+        return [article_from_row(r) for r in rows]
 
     def article_heads_between(self, start: datetime, end: datetime) -> list[Article]:
         """Articles published in [start, end), oldest first, as headers: no text (`text` is empty) and no
         analysis. What choosing among thousands of articles needs (feed, time, language, read mark) without
         reading and decoding each one's text and analysis; `articles(ids)` gives the chosen ones whole."""
         q = (
-            "SELECT a.id, a.feed_id, f.title, a.guid, a.url, a.title, a.author, a.published, '', a.lang, "
-            "a.read, NULL, NULL FROM articles a JOIN feeds f ON f.id = a.feed_id "
+            f"SELECT {LISTED_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id "
             "WHERE a.published_utc >= ? AND a.published_utc < ? ORDER BY a.published_utc"
         )
         rows = self.conn.execute(q, (start.astimezone(UTC).isoformat(), end.astimezone(UTC).isoformat()))
-        return [self._article(r) for r in rows]
+        return [article_from_row(r) for r in rows]
 
     def upcoming_event_counts(self, start: datetime, end: datetime, day: date) -> dict[int, int]:
         """For the articles published in [start, end) that report events ending after `day` (or starting
@@ -192,7 +163,7 @@ class Store(Ingest, PagesAndSearch, ActorsStore, FindStore):
         return [int(r[0]) for r in self.conn.execute(q, (ANALYSIS_VERSION,))]
 
     def save_analyses(self, results: Iterable[tuple[int, Analysis]]) -> None:
-        with self._write() as c:
+        with self.transaction() as c:
             for article_id, analysis in results:
                 row = c.execute(
                     "SELECT title, text, published FROM articles WHERE id = ?", (article_id,)
@@ -215,7 +186,7 @@ class Store(Ingest, PagesAndSearch, ActorsStore, FindStore):
                 )
 
     def set_stories(self, assignments: Iterable[tuple[int, str]]) -> None:
-        with self._write() as c:
+        with self.transaction() as c:
             c.executemany("UPDATE articles SET story_id = ? WHERE id = ?", [(s, a) for a, s in assignments])
 
     def story_ids(self, article_ids: Iterable[int]) -> dict[int, str]:
@@ -226,6 +197,20 @@ class Store(Ingest, PagesAndSearch, ActorsStore, FindStore):
             marks = ",".join("?" * len(chunk))
             q = f"SELECT id, story_id FROM articles WHERE story_id IS NOT NULL AND id IN ({marks})"
             out.update((int(a), str(s)) for a, s in self.conn.execute(q, chunk))
+        return out
+
+    def story_titles(self, story_ids: Iterable[str]) -> dict[str, str]:
+        """Story id -> the title of its newest article (stories without a titled article are left out)."""
+        out: dict[str, str] = {}
+        ids = list(dict.fromkeys(story_ids))
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            q = (
+                "SELECT story_id, title, MAX(published_utc) FROM articles "
+                f"WHERE story_id IN ({marks}) AND title != '' GROUP BY story_id"
+            )
+            out.update((str(story), str(title)) for story, title, _ in self.conn.execute(q, chunk))
         return out
 
     def articles_with_events_after(
@@ -268,13 +253,18 @@ class Store(Ingest, PagesAndSearch, ActorsStore, FindStore):
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
     def mark_read(self, article_ids: Iterable[int], read: bool = True) -> None:
-        with self._write() as c:
+        with self.transaction() as c:
             c.executemany("UPDATE articles SET read = ? WHERE id = ?", [(int(read), i) for i in article_ids])
+
+    def unread_counts(self) -> dict[int, int]:
+        """Feed id -> how many of its articles are unread (feeds with none are left out)."""
+        q = "SELECT feed_id, COUNT(*) FROM articles WHERE read = 0 GROUP BY feed_id"
+        return {int(f): int(n) for f, n in self.conn.execute(q)}
 
     def prune(self, before: datetime) -> int:
         """Delete articles published before `before`, with their analyses and events; returns the count."""
         cutoff = before.astimezone(UTC).isoformat()
-        with self._write() as c:
+        with self.transaction() as c:
             n = c.execute("DELETE FROM articles WHERE published_utc < ?", (cutoff,))
             # Cached pages go with them (the search index follows through a trigger).
             c.execute("DELETE FROM pages WHERE fetched_at < ?", (cutoff,))

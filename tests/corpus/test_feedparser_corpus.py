@@ -87,7 +87,7 @@ def test_every_corpus_file_goes_through_parse_store_and_export(tmp_path: Path) -
                         continue  # a clean fetch error ("corrupt compressed body"): nothing to store
                     body = decoded
                 parsed = parse_feed(body, "", headers)
-                feed = store.ensure_feed(rel, parsed.title)
+                feed = store.feeds.ensure(rel, parsed.title)
                 assert feed.id is not None
                 store.ingest(feed.id, parsed.entries, NOW)
                 counts = (store.count("articles"), store.conn.total_changes)

@@ -95,7 +95,7 @@ class Harness:
         entries = parsed.entries[: self.max_entries]
         for e in entries:
             check_entry(e)
-        feed = store.ensure_feed(f"https://fuzz.example/{self.count}.xml", parsed.title)
+        feed = store.feeds.ensure(f"https://fuzz.example/{self.count}.xml", parsed.title)
         assert feed.id is not None
         store.ingest(feed.id, entries, NOW)
         again = store.ingest(feed.id, entries, NOW)  # row 19: the same feed twice changes nothing

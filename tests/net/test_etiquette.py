@@ -68,9 +68,9 @@ def test_301_and_308_rewrite_the_stored_url_302_and_307_do_not(server: LocalServ
     server.route("/tmp2.xml", Reply(307, headers={"Location": new}))
     out = fetch(store, [old, tmp])
     assert out[old].status == "ok" and out[tmp].status == "ok"
-    moved = store.feed(old)
+    moved = store.feeds.get(old)
     assert moved is not None and moved.url == new  # the configured URL still finds its row
-    stayed = store.feed(tmp)
+    stayed = store.feeds.get(tmp)
     assert stayed is not None and stayed.url == tmp
     server.requests.clear()
     fetch(store, [old, tmp], NOW + timedelta(hours=1))
@@ -81,14 +81,14 @@ def test_301_and_308_rewrite_the_stored_url_302_and_307_do_not(server: LocalServ
 def test_410_marks_gone_and_stops_polling_until_fetched_by_hand(server: LocalServer, store: Store) -> None:
     url = server.route("/gone.xml", Reply(410))
     assert fetch(store, [url])[url].status == "gone"
-    feed = store.feed(url)
+    feed = store.feeds.get(url)
     assert feed is not None and feed.gone
     assert fetch(store, [url], NOW + timedelta(days=3))[url].status == "skipped"
     assert len(server.hits("/gone.xml")) == 1
     server.route("/gone.xml", Reply(200, rss("Back")))
     manual = FeedSource(url, trusted=True, manual=True)
     assert fetch(store, [manual], NOW + timedelta(days=3))[url].status == "ok"
-    feed = store.feed(url)
+    feed = store.feeds.get(url)
     assert feed is not None and not feed.gone
 
 
@@ -97,7 +97,7 @@ def test_429_and_503_honour_retry_after(server: LocalServer, store: Store) -> No
     date = server.route("/date.xml", Reply(503, headers={"Retry-After": "Sat, 16 Mar 2024 13:00:00 GMT"}))
     huge = server.route("/huge.xml", Reply(429, headers={"Retry-After": "99999999"}))
     fetch(store, [busy, date, huge])
-    f_busy, f_date, f_huge = store.feed(busy), store.feed(date), store.feed(huge)
+    f_busy, f_date, f_huge = store.feeds.get(busy), store.feeds.get(date), store.feeds.get(huge)
     assert f_busy and f_busy.next_fetch == NOW + timedelta(seconds=120)
     assert f_date and f_date.next_fetch == NOW + timedelta(hours=1)
     assert f_huge and f_huge.next_fetch == NOW + timedelta(hours=6)  # capped
@@ -111,11 +111,11 @@ def test_500_backs_off_exponentially_with_jitter_and_manual_fetch_retries_now(
 ) -> None:
     url = server.route("/err.xml", Reply(500))
     assert fetch(store, [url])[url].status == "error"
-    f = store.feed(url)
+    f = store.feeds.get(url)
     assert f and f.next_fetch and timedelta(minutes=12) <= f.next_fetch - NOW <= timedelta(minutes=18)
     later = f.next_fetch + timedelta(seconds=1)
     fetch(store, [url], later)
-    f = store.feed(url)
+    f = store.feeds.get(url)
     assert f and f.next_fetch and timedelta(minutes=24) <= f.next_fetch - later <= timedelta(minutes=36)
     assert fetch(store, [url], later + timedelta(minutes=1))[url].status == "skipped"
     manual = FeedSource(url, trusted=True, manual=True)

@@ -79,7 +79,7 @@ def test_the_worker_parses_plain_feeds_into_the_same_records(
     with pytest.raises(ChildProcessError):
         os.waitpid(worker.pid, os.WNOHANG)  # reaped at the end of the run
     with Store.open(store.path.with_name("inplace.sqlite3")) as other:
-        feeds = other.ensure_feeds([(u, "", None, False) for u in bodies])
+        feeds = other.feeds.ensure_many([(u, "", None, False) for u in bodies])
         now = datetime(2024, 3, 16, 12, 0, tzinfo=UTC)
         for url, body in bodies.items():
             headers = {"content-type": "application/rss+xml; charset=utf-8"}
@@ -154,7 +154,7 @@ def test_articles_are_written_a_few_feeds_per_transaction(
     out = fetch(store, _sources(_feeds(server)))
     assert all(o.status == "ok" and o.new == 5 for o in out.values())
     assert sum(batches) == 12 and len(batches) < 12
-    assert all(f.etag is None or f.last_success for f in store.feeds())
+    assert all(f.etag is None or f.last_success for f in store.feeds.all())
 
 
 def test_a_failed_batch_write_is_every_feeds_error(

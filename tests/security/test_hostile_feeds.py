@@ -77,7 +77,7 @@ def test_what_is_stored_is_already_clean(fed: tuple[Path, Path]) -> None:
     _, db = fed
     with Store.open(db) as store:
         articles = store.articles(range(1, 1000))
-        feeds = store.feeds()
+        feeds = store.feeds.all()
     assert len(articles) == 11
     for a in articles:
         for field in (a.title, a.text, a.author, a.feed_title, a.guid):

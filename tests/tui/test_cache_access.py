@@ -39,7 +39,7 @@ def analysis(title: str, text: str, lang: str, published: datetime, event_day: d
 def cache(tmp_path: Path) -> tuple[CacheAccess, Path]:
     db = tmp_path / "cache.sqlite3"
     with Store.open(db) as store:
-        feeds = store.ensure_feeds(
+        feeds = store.feeds.ensure_many(
             [
                 ("https://a.example/rss", "Wire A", None, False),
                 ("https://b.example/rss", "برقية", None, False),

@@ -20,7 +20,7 @@ def run(tmp: Path, *args: str) -> Result:
 
 def fill(tmp: Path) -> None:
     with Store.open(tmp / "c.sqlite3") as s:
-        feed = s.ensure_feed("https://example.com/feed.xml")
+        feed = s.feeds.ensure("https://example.com/feed.xml")
         assert feed.id is not None
         s.ingest(
             feed.id, [ParsedEntry("a", "", "ar", "", T0, AR), ParsedEntry("b", "", "en", "", T0, EN)], T0

@@ -23,7 +23,7 @@ def analysis(text: str, lang: str, published: datetime = T0) -> Analysis:
 
 
 def articles(store: Store, n: int, published: datetime = T0) -> list[int]:
-    feed = store.ensure_feed("https://example.com/feed.xml")
+    feed = store.feeds.ensure("https://example.com/feed.xml")
     assert feed.id is not None
     entries = [
         ParsedEntry(f"g{published.isoformat()}{i}", "", f"t{i}", "", published, f"x{i}") for i in range(n)
@@ -34,15 +34,15 @@ def articles(store: Store, n: int, published: datetime = T0) -> list[int]:
 def test_one_actor_across_scripts_with_counts(tmp_path: Path) -> None:
     with Store.open(tmp_path / "c.sqlite3") as s:
         a, b = articles(s, 2)
-        s.record_actors([(a, analysis(AR, "ar")), (b, analysis(EN, "en"))])
-        people = s.actor_stats(kind="person")
+        s.actors.record([(a, analysis(AR, "ar")), (b, analysis(EN, "en"))])
+        people = s.actors.stats(kind="person")
         assert len(people) == 1
         pedersen = people[0]
         assert pedersen.key == "person:geir pedersen"
         assert pedersen.name_latin == "Geir Pedersen"
         assert pedersen.name == "غير بيدرسون"  # the first name met, the fullest
         assert (pedersen.mentions, pedersen.articles) == (4, 2)
-        syria = [x for x in s.actor_stats(kind="country") if x.key == "country:SY"]
+        syria = [x for x in s.actors.stats(kind="country") if x.key == "country:SY"]
         assert len(syria) == 1 and syria[0].articles == 2
 
 
@@ -53,8 +53,8 @@ def test_unknown_names_resolve_across_scripts_by_skeleton(tmp_path: Path) -> Non
         en = analysis(
             "Karim Sadjadpour, a senior fellow at the Carnegie Endowment, said Tehran was wary.", "en"
         )
-        s.record_actors([(a, ar), (b, en)])
-        people = s.actor_stats(kind="person")
+        s.actors.record([(a, ar), (b, en)])
+        people = s.actors.stats(kind="person")
         assert [(p.name, p.articles) for p in people] == [("كريم سجادبور", 2)]
         assert people[0].name_latin == "Karim Sadjadpour"  # filled in by the later article
 
@@ -62,33 +62,33 @@ def test_unknown_names_resolve_across_scripts_by_skeleton(tmp_path: Path) -> Non
 def test_different_people_stay_apart_and_ids_are_stable(tmp_path: Path) -> None:
     with Store.open(tmp_path / "c.sqlite3") as s:
         a, b, c = articles(s, 3)
-        s.record_actors([(a, analysis("وقال وزير الدفاع السوري علي عباس إن الجيش جاهز.", "ar"))])
-        s.record_actors([(b, analysis("وقال الرئيس الفلسطيني محمود عباس إن الشعب صامد.", "ar"))])
-        first = {p.name: p.key for p in s.actor_stats(kind="person")}
+        s.actors.record([(a, analysis("وقال وزير الدفاع السوري علي عباس إن الجيش جاهز.", "ar"))])
+        s.actors.record([(b, analysis("وقال الرئيس الفلسطيني محمود عباس إن الشعب صامد.", "ar"))])
+        first = {p.name: p.key for p in s.actors.stats(kind="person")}
         assert set(first) == {"علي عباس", "محمود عباس"}
-        s.record_actors([(c, analysis("والتقى محمود عباس وفدا أوروبيا.", "ar"))])
-        again = {p.name: p.key for p in s.actor_stats(kind="person")}
+        s.actors.record([(c, analysis("والتقى محمود عباس وفدا أوروبيا.", "ar"))])
+        again = {p.name: p.key for p in s.actors.stats(kind="person")}
         assert again == first
-        assert {p.name: p.articles for p in s.actor_stats(kind="person")}["محمود عباس"] == 2
+        assert {p.name: p.articles for p in s.actors.stats(kind="person")}["محمود عباس"] == 2
 
 
 def test_reanalysis_replaces_an_articles_rows(tmp_path: Path) -> None:
     with Store.open(tmp_path / "c.sqlite3") as s:
         [a] = articles(s, 1)
-        s.record_actors([(a, analysis(AR, "ar"))])
-        s.record_actors([(a, analysis(AR, "ar"))])
-        pedersen = s.actor_stats(kind="person")[0]
+        s.actors.record([(a, analysis(AR, "ar"))])
+        s.actors.record([(a, analysis(AR, "ar"))])
+        pedersen = s.actors.stats(kind="person")[0]
         assert (pedersen.mentions, pedersen.articles) == (2, 1)
-        assert s.article_actors([a])[a]["person:geir pedersen"] == 2
+        assert s.actors.of_articles([a])[a]["person:geir pedersen"] == 2
 
 
 def test_first_and_last_seen_and_stories(tmp_path: Path) -> None:
     with Store.open(tmp_path / "c.sqlite3") as s:
         [a] = articles(s, 1, T0)
         [b] = articles(s, 1, T0 + timedelta(days=2))
-        s.record_actors([(b, analysis(EN, "en", T0 + timedelta(days=2))), (a, analysis(AR, "ar", T0))])
+        s.actors.record([(b, analysis(EN, "en", T0 + timedelta(days=2))), (a, analysis(AR, "ar", T0))])
         s.set_stories([(a, "story-1"), (b, "story-2")])
-        pedersen = s.actor_stats(kind="person")[0]
+        pedersen = s.actors.stats(kind="person")[0]
         assert pedersen.first_seen == T0.astimezone(UTC)
         assert pedersen.last_seen == (T0 + timedelta(days=2)).astimezone(UTC)
         assert pedersen.stories == ("story-2", "story-1")  # the most recent story first
@@ -97,8 +97,8 @@ def test_first_and_last_seen_and_stories(tmp_path: Path) -> None:
 def test_limit_and_order(tmp_path: Path) -> None:
     with Store.open(tmp_path / "c.sqlite3") as s:
         a, b = articles(s, 2)
-        s.record_actors([(a, analysis(AR, "ar")), (b, analysis(EN, "en"))])
-        top = s.actor_stats(limit=2)
+        s.actors.record([(a, analysis(AR, "ar")), (b, analysis(EN, "en"))])
+        top = s.actors.stats(limit=2)
         assert len(top) == 2
         assert top[0].mentions >= top[1].mentions
 
@@ -107,23 +107,23 @@ def test_pruned_articles_take_their_counts_with_them(tmp_path: Path) -> None:
     with Store.open(tmp_path / "c.sqlite3") as s:
         [old] = articles(s, 1, T0 - timedelta(days=200))
         [new] = articles(s, 1, T0)
-        s.record_actors([(old, analysis(AR, "ar", T0 - timedelta(days=200))), (new, analysis(EN, "en"))])
+        s.actors.record([(old, analysis(AR, "ar", T0 - timedelta(days=200))), (new, analysis(EN, "en"))])
         assert s.prune(datetime(2024, 1, 1, tzinfo=UTC)) == 1
-        pedersen = s.actor_stats(kind="person")[0]
+        pedersen = s.actors.stats(kind="person")[0]
         assert (pedersen.mentions, pedersen.articles) == (2, 1)
         empty = Actor("x", "person", key="person:nobody")
-        assert empty.key not in {x.key for x in s.actor_stats()}
+        assert empty.key not in {x.key for x in s.actors.stats()}
 
 
 def test_analyze_pending_records_actors(tmp_path: Path) -> None:
     from briefing.pipeline import analyze_pending  # noqa: PLC0415
 
     with Store.open(tmp_path / "c.sqlite3") as s:
-        feed = s.ensure_feed("https://example.com/feed.xml")
+        feed = s.feeds.ensure("https://example.com/feed.xml")
         assert feed.id is not None
         s.ingest(feed.id, [ParsedEntry("a", "", "المبعوث في دمشق", "", T0, AR)], T0)
         analyze_pending(s)
-        keys = {x.key for x in s.actor_stats()}
+        keys = {x.key for x in s.actors.stats()}
         assert "person:geir pedersen" in keys and "place:p:damascus" in keys
 
 
@@ -132,10 +132,10 @@ def test_missing_actors_are_backfilled_from_stored_analyses(tmp_path: Path) -> N
         a, b, c = articles(s, 3)
         empty = Analysis("ar", "t", T0, "لا أحد هنا")
         s.save_analyses([(a, analysis(AR, "ar")), (b, analysis(EN, "en")), (c, empty)])
-        assert s.actor_stats() == []  # analyzed before the actor tables were filled
-        assert s.record_missing_actors() == 2
-        assert s.actor_stats(kind="person")[0].articles == 2
-        assert s.record_missing_actors() == 0
+        assert s.actors.stats() == []  # analyzed before the actor tables were filled
+        assert s.actors.record_missing() == 2
+        assert s.actors.stats(kind="person")[0].articles == 2
+        assert s.actors.record_missing() == 0
 
 
 def test_identity_forms_come_with_the_actor_and_the_cache_copy_only(tmp_path: Path) -> None:
@@ -166,11 +166,11 @@ from briefing.store import Store
 t = datetime(2024, 3, 16, tzinfo=timezone.utc)
 actors = [Actor(n, k, key=key, identity=i, lookup=l) for n, k, key, i, l in {forms!r}]
 with Store.open(Path({str(tmp_path / "c.sqlite3")!r})) as s:
-    feed = s.ensure_feed("f")
+    feed = s.feeds.ensure("f")
     ids = s.ingest(feed.id, [ParsedEntry("g" + str(i), "", "t", "", t, "x") for i in range(2)], t).changed_ids
-    s.record_actors([(ids[0], Analysis("ar", "t", t, "x", actors=tuple(actors[:{len(ar.actors)}]))),
+    s.actors.record([(ids[0], Analysis("ar", "t", t, "x", actors=tuple(actors[:{len(ar.actors)}]))),
                      (ids[1], Analysis("en", "t", t, "x", actors=tuple(actors[{len(ar.actors)}:])))])
-    people = s.actor_stats(kind="person")
+    people = s.actors.stats(kind="person")
 print(len(people), people[0].articles, [m for m in sys.modules if m.startswith("briefing.nlp")])
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

@@ -91,7 +91,7 @@ def test_a_span_read_backwards_loses_its_end() -> None:
 
 def _store(tmp_path: Path) -> Store:
     s = Store.open(tmp_path / "c.sqlite3")
-    feed = s.ensure_feed("okaz.xml", "okaz")
+    feed = s.feeds.ensure("okaz.xml", "okaz")
     assert feed.id is not None
     a = Analysis("ar", "t", PUB, "x", (Sentence(0, 0, 1, "x"),), (MINISTER,), (event(date(2015, 8, 5)),))
     res = s.ingest(feed.id, [ParsedEntry("g", "", "t", "", PUB, "x")], PUB)

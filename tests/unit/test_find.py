@@ -28,8 +28,8 @@ def entry(guid: str, title: str, text: str, published: datetime = T0) -> ParsedE
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
     s = Store.open(tmp_path / "c.sqlite3")
-    news = s.ensure_feed("https://news.example/rss", "Desert News")
-    wire = s.ensure_feed("https://wire.example/feed", "Wire")
+    news = s.feeds.ensure("https://news.example/rss", "Desert News")
+    wire = s.feeds.ensure("https://wire.example/feed", "Wire")
     assert news.id is not None and wire.id is not None
     a = s.ingest(
         news.id,
@@ -65,18 +65,18 @@ def store(tmp_path: Path) -> Iterator[Store]:
             (b[0], Analysis("en", "t", T0, "x")),
         ]
     )
-    s.record_actors([(a[0], Analysis("ar", "t", T0, "x", actors=(envoy,)))])
+    s.actors.record([(a[0], Analysis("ar", "t", T0, "x", actors=(envoy,)))])
     s.mark_read([a[1]])
     yield s
     s.close()
 
 
 def guids(store: Store, text: str) -> set[str]:
-    return {a.guid for a in store.find(parse(text), _normalize, T0)}
+    return {a.guid for a in store.search.find(parse(text), _normalize, T0)}
 
 
 def test_the_empty_query_finds_everything_newest_first(store: Store) -> None:
-    assert [a.guid for a in store.find(parse(""), _normalize, T0)] == ["a", "b", "c"]
+    assert [a.guid for a in store.search.find(parse(""), _normalize, T0)] == ["a", "b", "c"]
 
 
 def test_words_phrases_and_negation(store: Store) -> None:
@@ -122,16 +122,16 @@ def test_the_issue_example(store: Store) -> None:
 
 
 def test_limit(store: Store) -> None:
-    assert len(store.find(parse(""), _normalize, T0, limit=2)) == 2
-    assert len(store.find(parse("-kind:visit"), _normalize, T0, limit=1)) == 1
+    assert len(store.search.find(parse(""), _normalize, T0, limit=2)) == 2
+    assert len(store.search.find(parse("-kind:visit"), _normalize, T0, limit=1)) == 1
 
 
 def test_stars_are_refused_with_a_clear_error_until_stored(store: Store) -> None:
     with pytest.raises(QueryError, match="stars"):
-        store.find(parse("+starred"), _normalize, T0)
+        store.search.find(parse("+starred"), _normalize, T0)
 
 
 def test_unread_counts_per_feed(store: Store) -> None:
     counts = store.unread_counts()
-    names = {f.id: f.title for f in store.feeds()}
+    names = {f.id: f.title for f in store.feeds.all()}
     assert {names[k]: v for k, v in counts.items()} == {"Desert News": 1, "Wire": 1}

@@ -25,7 +25,7 @@ TEXTS = [
 
 def filled(tmp_path: Path) -> Store:
     store = Store.open(tmp_path / "c.sqlite3")
-    feed = store.ensure_feed("f.xml", "Outlet")
+    feed = store.feeds.ensure("f.xml", "Outlet")
     assert feed.id is not None
     store.ingest(
         feed.id, [ParsedEntry(f"g{i}", "", t, "", T0, body) for i, (t, body) in enumerate(TEXTS)], T0

@@ -21,7 +21,7 @@ def entry(guid: str, title: str = "t", text: str = "body") -> ParsedEntry:
 
 def test_ingest_reports_ids_in_entry_order_and_a_repeated_guid_keeps_its_last_version(tmp_path: Path) -> None:
     with Store.open(tmp_path / "c.sqlite3") as s:
-        feed = s.ensure_feed("f")
+        feed = s.feeds.ensure("f")
         assert feed.id is not None
         first = s.ingest(feed.id, [entry("a"), entry("b"), entry("c")], T0)
         ids = {
@@ -46,7 +46,7 @@ def test_fresh_cache_is_wal_at_latest_schema(tmp_path: Path) -> None:
 
 def test_ingest_is_idempotent_and_detects_changes(tmp_path: Path) -> None:
     with Store.open(tmp_path / "c.sqlite3") as s:
-        feed = s.ensure_feed("https://example.com/feed.xml", "Example")
+        feed = s.feeds.ensure("https://example.com/feed.xml", "Example")
         assert feed.id is not None
         first = s.ingest(feed.id, [entry("a"), entry("b")], T0)
         assert (first.new, first.updated) == (2, 0)
@@ -59,7 +59,7 @@ def test_ingest_is_idempotent_and_detects_changes(tmp_path: Path) -> None:
 
 def test_published_keeps_its_offset(tmp_path: Path) -> None:
     with Store.open(tmp_path / "c.sqlite3") as s:
-        feed = s.ensure_feed("f")
+        feed = s.feeds.ensure("f")
         assert feed.id is not None
         s.ingest(feed.id, [entry("a")], T0)
         [article] = s.articles_between(T0 - timedelta(hours=1), T0 + timedelta(hours=1))
@@ -68,7 +68,7 @@ def test_published_keeps_its_offset(tmp_path: Path) -> None:
 
 def test_analysis_and_events_round_trip(tmp_path: Path) -> None:
     with Store.open(tmp_path / "c.sqlite3") as s:
-        feed = s.ensure_feed("f")
+        feed = s.feeds.ensure("f")
         assert feed.id is not None
         res = s.ingest(feed.id, [entry("a")], T0)
         ev = Event("visit", "visit", "يصل", "غداً", date(2024, 3, 17), date(2024, 3, 18), who=("غير بيدرسون",))
@@ -85,7 +85,7 @@ def test_analysis_and_events_round_trip(tmp_path: Path) -> None:
 
 def test_article_heads_and_upcoming_event_counts_of_a_time_range(tmp_path: Path) -> None:
     with Store.open(tmp_path / "c.sqlite3") as s:
-        feed = s.ensure_feed("f", "Feed")
+        feed = s.feeds.ensure("f", "Feed")
         assert feed.id is not None
         res = s.ingest(feed.id, [entry("a", text="first body"), entry("b", text="second body")], T0)
         a, b = res.changed_ids
@@ -109,7 +109,7 @@ def test_article_heads_and_upcoming_event_counts_of_a_time_range(tmp_path: Path)
 
 def test_the_agendas_articles_keep_only_the_actors_their_events_name(tmp_path: Path) -> None:
     with Store.open(tmp_path / "c.sqlite3") as s:
-        feed = s.ensure_feed("f")
+        feed = s.feeds.ensure("f")
         assert feed.id is not None
         res = s.ingest(feed.id, [entry("a", text="Envoy Pedersen visits Damascus; Mekdad spoke.")], T0)
         envoy = Actor("Pedersen", "person", aliases=("Geir Pedersen",), mentions=((6, 14),))
@@ -138,7 +138,7 @@ def test_the_agendas_articles_keep_only_the_actors_their_events_name(tmp_path: P
 
 def test_light_articles_keep_events_and_actors_without_sentences_or_mentions(tmp_path: Path) -> None:
     with Store.open(tmp_path / "c.sqlite3") as s:
-        feed = s.ensure_feed("f")
+        feed = s.feeds.ensure("f")
         assert feed.id is not None
         res = s.ingest(feed.id, [entry("a")], T0)
         ev = Event("visit", "visit", "يصل", "غداً", date(2024, 3, 17), None, who=("غير بيدرسون",))
@@ -191,7 +191,7 @@ def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_failed_batch_leaves_nothing(tmp_path: Path) -> None:
     with Store.open(tmp_path / "c.sqlite3") as s:
-        feed = s.ensure_feed("f")
+        feed = s.feeds.ensure("f")
         assert feed.id is not None
 
         def broken() -> list[ParsedEntry]:
@@ -209,7 +209,7 @@ def test_failed_batch_leaves_nothing(tmp_path: Path) -> None:
 
 def test_prune(tmp_path: Path) -> None:
     with Store.open(tmp_path / "c.sqlite3") as s:
-        feed = s.ensure_feed("f")
+        feed = s.feeds.ensure("f")
         assert feed.id is not None
         old = ParsedEntry("old", "", "old", "", T0 - timedelta(days=200), "x")
         s.ingest(feed.id, [old, entry("new")], T0)
@@ -248,11 +248,11 @@ def test_every_older_schema_migrates_and_keeps_its_data(tmp_path: Path, version:
     build_at_version(path, version)
     with Store.open(path) as s:
         assert s.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
-        feed = s.feed("https://old.example/rss")
+        feed = s.feeds.get("https://old.example/rss")
         assert feed is not None and feed.etag == '"e1"' and feed.item_count == 1
         assert s.count("articles") == 1 and s.count("analyses") == 1
         assert s.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        [hit] = s.search("غزة", _normalize)  # the search index fills in for old articles
+        [hit] = s.search.words("غزة", _normalize)  # the search index fills in for old articles
         assert hit.id == 1
 
 
@@ -275,7 +275,7 @@ def _normalize(text: str) -> str:
 
 def test_search_is_arabic_normalized(tmp_path: Path) -> None:
     with Store.open(tmp_path / "c.sqlite3") as s:
-        feed = s.ensure_feed("f", "Feed")
+        feed = s.feeds.ensure("f", "Feed")
         assert feed.id is not None
         s.ingest(
             feed.id,
@@ -289,7 +289,7 @@ def test_search_is_arabic_normalized(tmp_path: Path) -> None:
         )
 
         def ids(q: str) -> set[str]:
-            return {a.guid for a in s.search(q, _normalize)}
+            return {a.guid for a in s.search.words(q, _normalize)}
 
         assert ids("الخارجية") == {"a"}  # shadda in the text
         assert ids("دمشق") == {"a"}  # fatha in the text
@@ -301,38 +301,39 @@ def test_search_is_arabic_normalized(tmp_path: Path) -> None:
         assert ids("gaza TRUCE") == {"b"} and ids("negotiat") == {"b"}
         assert ids('" OR 1=1 -- NEAR(') == set()  # never FTS syntax, never an error
         assert ids("!!!") == set()
-        [hit] = s.search("دمشق", _normalize)
+        [hit] = s.search.words("دمشق", _normalize)
         assert hit.feed_title == "Feed" and hit.published == T0
 
 
 def test_search_index_follows_updates_and_prune(tmp_path: Path) -> None:
     with Store.open(tmp_path / "c.sqlite3") as s:
-        feed = s.ensure_feed("f")
+        feed = s.feeds.ensure("f")
         assert feed.id is not None
         old = ParsedEntry("old", "", "قديم عن حلب", "", T0 - timedelta(days=200), "x")
         s.ingest(feed.id, [old, entry("a", "عن حمص")], T0)
-        assert [a.guid for a in s.search("حلب", _normalize)] == ["old"]
+        assert [a.guid for a in s.search.words("حلب", _normalize)] == ["old"]
         s.ingest(feed.id, [entry("a", "عن إدلب")], T0)  # the title changed
-        assert s.search("حمص", _normalize) == [] and [a.guid for a in s.search("ادلب", _normalize)] == ["a"]
+        assert s.search.words("حمص", _normalize) == []
+        assert [a.guid for a in s.search.words("ادلب", _normalize)] == ["a"]
         assert s.prune(datetime(2024, 1, 1, tzinfo=UTC)) == 1
-        assert s.search("حلب", _normalize) == []
+        assert s.search.words("حلب", _normalize) == []
         fts_rows = s.conn.execute("SELECT COUNT(*) FROM articles_fts").fetchone()[0]
         assert fts_rows == s.count("articles") == 1
 
 
 def test_search_indexes_only_what_is_queued(tmp_path: Path) -> None:
     with Store.open(tmp_path / "c.sqlite3") as s:
-        feed = s.ensure_feed("f")
+        feed = s.feeds.ensure("f")
         assert feed.id is not None
         s.ingest(feed.id, [entry("a", "عن حمص"), entry("b", "عن حماة")], T0)
         assert s.count("fts_pending") == 2  # queued by the insert trigger
-        assert s.index_pending(_normalize) == 2 and s.count("fts_pending") == 0
-        assert s.index_pending(_normalize) == 0  # nothing left: no scan of the articles
+        assert s.search.index_pending(_normalize) == 2 and s.count("fts_pending") == 0
+        assert s.search.index_pending(_normalize) == 0  # nothing left: no scan of the articles
         s.ingest(feed.id, [entry("a", "عن إدلب")], T0)
-        assert s.count("fts_pending") == 1 and s.index_pending(_normalize) == 1
-        assert [a.guid for a in s.search("ادلب", _normalize)] == ["a"]
+        assert s.count("fts_pending") == 1 and s.search.index_pending(_normalize) == 1
+        assert [a.guid for a in s.search.words("ادلب", _normalize)] == ["a"]
         assert s.prune(datetime(2030, 1, 1, tzinfo=UTC)) == 2
-        assert s.count("fts_pending") == 0 and s.search("حماه", _normalize) == []
+        assert s.count("fts_pending") == 0 and s.search.words("حماه", _normalize) == []
 
 
 # --- concurrency and feeds --------------------------------------------------------------------------
@@ -341,7 +342,7 @@ def test_search_indexes_only_what_is_queued(tmp_path: Path) -> None:
 def test_readers_are_not_blocked_while_a_writer_holds_its_transaction(tmp_path: Path) -> None:
     path = tmp_path / "c.sqlite3"
     with Store.open(path) as writer, Store.open(path) as reader:
-        feed = writer.ensure_feed("f")
+        feed = writer.feeds.ensure("f")
         assert feed.id is not None
         writer.ingest(feed.id, [entry("a")], T0)
         writer.conn.execute("BEGIN IMMEDIATE")
@@ -354,10 +355,11 @@ def test_readers_are_not_blocked_while_a_writer_holds_its_transaction(tmp_path: 
 
 def test_a_moved_feed_is_found_by_its_old_url(tmp_path: Path) -> None:
     with Store.open(tmp_path / "c.sqlite3") as s:
-        feed = s.ensure_feed("https://a.example/old", "A")
+        feed = s.feeds.ensure("https://a.example/old", "A")
         assert feed.id is not None
-        s.record_fetch(feed.id, ok=True, when=T0, new_url="https://a.example/new")
-        again = s.ensure_feed("https://a.example/old", "A")
+        s.feeds.record_fetch(feed.id, ok=True, when=T0, new_url="https://a.example/new")
+        again = s.feeds.ensure("https://a.example/old", "A")
         assert again.id == feed.id and again.url == "https://a.example/new"
-        assert s.count("feeds") == 1 and s.aliases() == {"https://a.example/old": "https://a.example/new"}
-        assert s.remove_feed("https://a.example/old") and s.count("feeds") == 0
+        assert s.count("feeds") == 1
+        assert s.feeds.aliases() == {"https://a.example/old": "https://a.example/new"}
+        assert s.feeds.remove("https://a.example/old") and s.count("feeds") == 0

@@ -87,7 +87,7 @@ def _analysis(text: str = TEXT, title: str = TITLE) -> Analysis:
 
 
 def _store_with(s: Store, text: str = TEXT, title: str = TITLE) -> int:
-    feed = s.ensure_feed("f", "Feed")
+    feed = s.feeds.ensure("f", "Feed")
     assert feed.id is not None
     res = s.ingest(feed.id, [ParsedEntry("a", "https://example.com/a", title, "", T0, text)], T0)
     return res.changed_ids[0]
@@ -152,7 +152,7 @@ def test_an_analysis_goes_when_its_article_text_changes(tmp_path: Path) -> None:
         article_id = _store_with(s)
         s.save_analyses([(article_id, _analysis())])
         # Any writer, not only ingest: the record decodes only against the text it was made from.
-        with s._write() as c:
+        with s.transaction() as c:
             c.execute("UPDATE articles SET text = text || ' تحديث' WHERE id = ?", (article_id,))
         assert s.count("analyses") == 0 and s.count("events") == 0
         assert s.unanalyzed_ids() == [article_id]
@@ -165,26 +165,26 @@ def test_an_analysis_goes_when_its_article_text_changes(tmp_path: Path) -> None:
 def test_the_search_index_keeps_no_text_and_forgets_what_changed_or_went(tmp_path: Path) -> None:
     with Store.open(tmp_path / "c.sqlite3") as s:
         article_id = _store_with(s)
-        s.index_pending(_normalize)
+        s.search.index_pending(_normalize)
         names = {
             r[0] for r in s.conn.execute("SELECT name FROM sqlite_master WHERE name LIKE 'articles_fts%'")
         }
         assert "articles_fts_content" not in names
         assert s.conn.execute("SELECT title, text FROM articles_fts").fetchone() == (None, None)
-        assert [a.id for a in s.search("الخارجية", _normalize)] == [article_id]  # shadda in the text
-        assert [a.id for a in s.search("رياض", _normalize)] == [article_id]  # the article stripped
-        feed = s.ensure_feed("f")
+        assert [a.id for a in s.search.words("الخارجية", _normalize)] == [article_id]  # shadda in the text
+        assert [a.id for a in s.search.words("رياض", _normalize)] == [article_id]  # the article stripped
+        feed = s.feeds.ensure("f")
         assert feed.id is not None
         s.ingest(feed.id, [ParsedEntry("a", "https://example.com/a", "خبر عن جدة", "", T0, "نص عن جدة")], T0)
-        assert s.search("الخارجية", _normalize) == [] and [a.id for a in s.search("جده", _normalize)] == [
-            article_id
-        ]
+        assert s.search.words("الخارجية", _normalize) == []
+        assert [a.id for a in s.search.words("جده", _normalize)] == [article_id]
         s.prune(T0 + timedelta(days=1))
         # The next article takes the same rowid: it must not inherit the index entries of the one that went.
         s.ingest(feed.id, [ParsedEntry("b", "https://example.com/b", "خبر", "", T0, "نص عن مكة")], T0)
         [(new_id,)] = s.conn.execute("SELECT id FROM articles").fetchall()
         assert new_id == article_id
-        assert s.search("جده", _normalize) == [] and [a.id for a in s.search("مكه", _normalize)] == [new_id]
+        assert s.search.words("جده", _normalize) == []
+        assert [a.id for a in s.search.words("مكه", _normalize)] == [new_id]
         assert s.count("fts_pending") == 0
         assert s.conn.execute("SELECT COUNT(*) FROM fts_dead").fetchone()[0] == 0
         s.conn.execute(
@@ -242,7 +242,7 @@ def test_a_schema_4_cache_is_converted_without_losing_anything(tmp_path: Path) -
         actor_rows = conn.execute(ACTOR_ROWS).fetchall()
     with Store.open(path) as s:
         assert s.conn.execute(ACTOR_ROWS).fetchall() == actor_rows and len(actor_rows) == 4
-        assert s.article_actors([1]) == {1: {"place:riyadh": 2, "person:الوزير": 1}}
+        assert s.actors.of_articles([1]) == {1: {"place:riyadh": 2, "person:الوزير": 1}}
         for table in ("actor_forms", "article_actors"):
             sql = s.conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
             assert sql.endswith("WITHOUT ROWID")
@@ -258,10 +258,10 @@ def test_a_schema_4_cache_is_converted_without_losing_anything(tmp_path: Path) -
         )
         # The index moved over as it was, nothing to index again; and it still forgets what goes.
         assert s.count("fts_pending") == 0
-        assert [a.id for a in s.search("الخارجيه", _normalize)] == [1]
-        assert [a.id for a in s.search("جدة", _normalize)] == [2]
+        assert [a.id for a in s.search.words("الخارجيه", _normalize)] == [1]
+        assert [a.id for a in s.search.words("جدة", _normalize)] == [2]
         s.prune(T0 + timedelta(days=1))
-        assert s.search("الخارجيه", _normalize) == [] and s.search("جدة", _normalize) == []
+        assert s.search.words("الخارجيه", _normalize) == [] and s.search.words("جدة", _normalize) == []
 
 
 def _every_field_set(cls: type, **given: object) -> object:

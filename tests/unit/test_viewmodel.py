@@ -88,7 +88,7 @@ def store(tmp_path: Path) -> Store:
         ),
     ]
     for guid, feed_title, a in items:
-        feed = s.ensure_feed(f"{feed_title}.xml", feed_title)
+        feed = s.feeds.ensure(f"{feed_title}.xml", feed_title)
         assert feed.id is not None
         res = s.ingest(feed.id, [ParsedEntry(guid, "", a.title, "", PUB, a.text)], PUB)
         s.save_analyses([(res.changed_ids[0], a)])
@@ -165,7 +165,7 @@ def test_read_flags_and_a_briefing_without_its_agenda(store: Store) -> None:
 def test_only_the_stories_built_are_read_whole(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     """A window of thousands of articles is read as headers; the members of the stories that can reach the
     top are read with their texts and analyses, the others never."""
-    feed = store.ensure_feed("Other.xml", "Other")
+    feed = store.feeds.ensure("Other.xml", "Other")
     assert feed.id is not None
     singles = [
         ParsedEntry(f"x{i}", "", f"خبر {i}", "", PUB - timedelta(hours=i), "نص قصير.") for i in range(30)

@@ -17,6 +17,8 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from briefing.nlp.text.arabic import normalize
+from briefing.nlp.text.word_frequency import top_words
+from briefing.nlp.text.word_frequency import zipf as word_zipf
 
 # "على" is left out of the prepositions: it normalizes to "علي" (Ali); the scanner tells them apart by the
 # written
@@ -219,21 +221,17 @@ def lexicon() -> Lexicon:
 @cache
 def common_words(top: int = 10000) -> frozenset[str]:
     """wordfreq's `top` most frequent Arabic words, normalized, less every given name and table name word."""
-    from wordfreq import top_n_list  # noqa: PLC0415 (loads a frequency table: once, when first needed)
-
     from briefing.nlp.actors.known import known_tokens  # noqa: PLC0415 (avoids an import cycle)
 
     lex = lexicon()
     names = lex.given | known_tokens()
-    return frozenset(w for w in (normalize(t) for t in top_n_list("ar", top)) if w not in names)
+    return frozenset(w for w in (normalize(t) for t in top_words("ar", top)) if w not in names)
 
 
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     """wordfreq's Zipf frequency of an Arabic word (0 when unknown)."""
-    from wordfreq import zipf_frequency  # noqa: PLC0415
-
-    return float(zipf_frequency(word, "ar"))
+    return word_zipf(word, "ar")
 
 
 def future_verb(norm: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from briefing.nlp.actors.ar_lexicon import strip_clitic
+from briefing.nlp.actors.ar_lexicon import strip_clitic, zipf
 from briefing.nlp.actors.ar_names import ORDINALS
 from briefing.nlp.actors.ar_state import ArabicScan, NameSpan
 from briefing.nlp.actors.tokens import Found
@@ -32,9 +32,7 @@ _FAMILY = frozenset(normalize(w) for w in "عائلة العائلة عائلا�
 @lru_cache(maxsize=16384)
 def rare(norm: str) -> bool:
     """Whether an Arabic word is rare enough in wordfreq (Zipf < 3) to be a family name rather than a noun."""
-    from wordfreq import zipf_frequency  # noqa: PLC0415
-
-    return zipf_frequency(norm, "ar") < 3.0
+    return zipf(norm) < 3.0
 
 
 def alias_table(scan: ArabicScan) -> dict[tuple[str, ...], Found | None]:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from briefing.nlp.text.word_frequency import zipf as word_zipf
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.casefold().split())
@@ -90,9 +92,7 @@ _ENGLISH_WORDS = frozenset({"said", "israel", "geir", "jordan", "hope", "may", "
 @lru_cache(maxsize=16384)
 def english_zipf(word: str) -> float:
     """wordfreq's Zipf frequency of an English word: ordinary words are frequent, most names are not."""
-    from wordfreq import zipf_frequency  # noqa: PLC0415
-
-    return float(zipf_frequency(word, "en"))
+    return word_zipf(word, "en")
 
 
 @cache

@@ -1,24 +1,22 @@
-"""Provides `FindStore`, the part of `Store` that answers a `briefing.query.Query` and counts unread articles.
+"""Provides `Search` (`Store.search`): the FTS5 index of the articles and the queries that read it, plain
+words (`words`) or the query language of `briefing.query` (`find`).
 
-A mixin of `Store`: it uses the store's connection, `index_pending` (the search index must be current) and
-the row-to-model helper `_article`. Each part of a query becomes one SQL condition with bound parameters;
-full-text parts go through the same normalization as the index (`briefing.store.fts`). `kind:` looks at the
-events of the analysis, so it is checked on the candidates in Python (the events table keeps no kind).
+The index is brought up to date before each search (`index_pending`). Each part of a query becomes one SQL
+condition with bound parameters; full-text parts go through the same normalization as the index
+(`briefing.store.fts`). `kind:` looks at the events of the analysis, so it is checked on the candidates in
+Python (the events table keeps no kind).
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
 from briefing.models import Article
 from briefing.query import Query, QueryError
-from briefing.store.fts import Normalizer, match_expression, phrase_expression
-
-_COLS = (
-    "a.id, a.feed_id, f.title, a.guid, a.url, a.title, a.author, a.published, '', a.lang, a.read, NULL, NULL"
-)
+from briefing.store.articles import LISTED_COLUMNS, article_from_row, read_articles
+from briefing.store.fts import Normalizer, index_text, match_expression, phrase_expression
+from briefing.store.transaction import transaction
 
 
 def _like(value: str) -> str:
@@ -26,17 +24,51 @@ def _like(value: str) -> str:
     return f"%{escaped}%"
 
 
-class FindStore:
-    conn: sqlite3.Connection
+class Search:
+    """Full-text search over the cached articles, on the store's connection."""
 
-    def _article(self, row: Sequence[object]) -> Article:
-        raise NotImplementedError
-
-    def articles(self, ids: Iterable[int], *, light: bool = False) -> list[Article]:
-        raise NotImplementedError
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
 
     def index_pending(self, normalize: Normalizer, batch: int = 500) -> int:
-        raise NotImplementedError
+        """Take the articles that changed or went out of the search index (`fts_dead`), then index those
+        queued in `fts_pending` (new or changed since); returns how many were indexed."""
+        gone = "SELECT article_id, title, text FROM fts_dead ORDER BY article_id LIMIT ?"
+        while rows := self.conn.execute(gone, (batch,)).fetchall():
+            # The index keeps no text: FTS5's 'delete' takes the values that were indexed, made again.
+            with transaction(self.conn) as c:
+                c.executemany(
+                    "INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
+                    [(i, index_text(t, normalize), index_text(x, normalize)) for i, t, x in rows],
+                )
+                c.executemany("DELETE FROM fts_dead WHERE article_id = ?", [(i,) for i, _, _ in rows])
+        q = (
+            "SELECT p.article_id, a.title, a.text FROM fts_pending p "
+            "JOIN articles a ON a.id = p.article_id ORDER BY p.article_id LIMIT ?"
+        )
+        total = 0
+        while rows := self.conn.execute(q, (batch,)).fetchall():
+            with transaction(self.conn) as c:
+                c.executemany(
+                    "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
+                    [(i, index_text(t, normalize), index_text(x, normalize)) for i, t, x in rows],
+                )
+                c.executemany("DELETE FROM fts_pending WHERE article_id = ?", [(i,) for i, _, _ in rows])
+            total += len(rows)
+        return total
+
+    def words(self, query: str, normalize: Normalizer, limit: int = 50) -> list[Article]:
+        """Articles matching every word of `query` (Arabic-normalized), best match first, without analyses."""
+        self.index_pending(normalize)
+        expr = match_expression(query, normalize)
+        if expr is None:
+            return []
+        q = (
+            f"SELECT {LISTED_COLUMNS} FROM articles_fts s JOIN articles a ON a.id = s.rowid "
+            "JOIN feeds f ON f.id = a.feed_id WHERE articles_fts MATCH ? "
+            "ORDER BY bm25(articles_fts, 4.0, 1.0), a.published_utc DESC LIMIT ?"
+        )
+        return [article_from_row(r) for r in self.conn.execute(q, (expr, limit))]
 
     def find(self, query: Query, normalize: Normalizer, now: datetime, limit: int = 50) -> list[Article]:
         """Articles matching every part of `query` (without text or analysis): best text match first when
@@ -90,22 +122,22 @@ class FindStore:
         where = " AND ".join(conditions) or "1"
         if match is not None:
             sql = (
-                f"SELECT {_COLS} FROM articles_fts s JOIN articles a ON a.id = s.rowid "
+                f"SELECT {LISTED_COLUMNS} FROM articles_fts s JOIN articles a ON a.id = s.rowid "
                 f"JOIN feeds f ON f.id = a.feed_id WHERE articles_fts MATCH ? AND {where} "
                 "ORDER BY bm25(articles_fts, 4.0, 1.0), a.published_utc DESC"
             )
             params.insert(0, match)
         else:
             sql = (
-                f"SELECT {_COLS} FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {where} "
+                f"SELECT {LISTED_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE {where} "
                 "ORDER BY a.published_utc DESC"
             )
         if not kinds and not not_kinds:
-            return [self._article(r) for r in self.conn.execute(sql + " LIMIT ?", (*params, limit))]
+            return [article_from_row(r) for r in self.conn.execute(sql + " LIMIT ?", (*params, limit))]
         out: list[Article] = []
         for row in self.conn.execute(sql, params):
-            found = self._article(row)
-            full = self.articles([found.id], light=True) if found.id is not None else []
+            found = article_from_row(row)
+            full = read_articles(self.conn, [found.id], light=True) if found.id is not None else []
             analysis = full[0].analysis if full else None
             events = {e.kind.casefold() for e in analysis.events} if analysis is not None else set()
             if kinds <= events and not (not_kinds & events):
@@ -127,8 +159,3 @@ class FindStore:
         if any(ch.isspace() for ch in word.strip()):
             return phrase_expression(word, normalize)
         return match_expression(word, normalize)
-
-    def unread_counts(self) -> dict[int, int]:
-        """Feed id -> how many of its articles are unread (feeds with none are left out)."""
-        q = "SELECT feed_id, COUNT(*) FROM articles WHERE read = 0 GROUP BY feed_id"
-        return {int(f): int(n) for f, n in self.conn.execute(q)}

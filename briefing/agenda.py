@@ -4,11 +4,12 @@ real-world event however many outlets and scripts report it, ranked by what matt
 coming days the agenda covers) and `article_ref`, how every view names an article. `viewmodel` builds the
 whole briefing around it.
 
-Reports of one event merge when they are of the same kind (a visit, a meeting and talks are one kind), they
-give the same start and precision or day dates within `DATE_SLACK` days of each other, and they share a
-recognised participant or place (by actor key, so across scripts). When the reports disagree on the date,
-the item keeps the date most outlets give (then the firmest), lists the others in `other_dates` and loses
-confidence. Items are ranked by `rank`:
+Reports of one event merge when they are of the same kind (a visit, a meeting and talks are one kind; a
+vote and an election; an organisation's talks and its session), they give the same start and precision, day
+dates within `DATE_SLACK` days of each other or, for one agent, a day inside the other's window, and they
+share a recognised participant or place (by actor key, so across scripts); elections merge by country and
+day. When the reports disagree on the date, the item keeps the date most outlets give (then the firmest),
+lists the others in `other_dates` and loses confidence. Items are ranked by `rank`:
 how many outlets report the event, who takes part, how firm and how precise the date is, then how soon.
 All labels count from the briefing's own "as of" day, never from the wall clock.
 """
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from briefing.models import Actor, AgendaItem, Article, ArticleRef, Event
-from briefing.nlp.text.cues import VISIT_KINDS
+from briefing.nlp.text.cues import GATHERING_KINDS, KIND_FAMILY
 
 DEFAULT_DAYS = 7
 """The agenda's default scope: events that begin in the next seven days (or are under way)."""
@@ -128,7 +129,21 @@ def _sane(event: Event) -> Event:
 
 
 def _kind_family(kind: str) -> str:
-    return "visit" if kind in VISIT_KINDS else kind
+    return KIND_FAMILY.get(kind, kind)
+
+
+def _agent_key(event: Event, article: Article) -> str | None:
+    """The actor key of the event's agent (its first participant), when the recogniser knows it."""
+    assert article.analysis is not None
+    if not event.who:
+        return None
+    found = next((a for a in article.analysis.actors if event.who[0] in (a.name, *a.aliases)), None)
+    return None if found is None or found.kind == "country" else f"{found.kind}:{found.key or found.name}"
+
+
+def _countries(article: Article) -> set[str]:
+    assert article.analysis is not None
+    return {f"country:{a.key or a.name}" for a in article.analysis.actors if a.kind == "country"}
 
 
 def _event_keys(event: Event, article: Article) -> set[str]:
@@ -171,39 +186,72 @@ def _is_named_place(where: str | None, article: Article) -> bool:
 @dataclass
 class _Group:
     family: str
+    kinds: set[str]
+    agent: str | None
     start: date
+    end: date
     precision: str
     keys: set[str]
     reports: list[tuple[Event, Article]] = field(default_factory=list)
 
 
-def _close(g: _Group, event: Event) -> bool:
-    """Whether an event's dates meet a group's first report's: the same start and precision, or two day
-    dates at most `DATE_SLACK` days apart. (The group's window never grows: a month-long report must not
-    chain every report of that month into one item.)"""
+_WINDOWS = frozenset({"week", "month", "vague"})
+
+
+def _close(g: _Group, event: Event, agent: str | None) -> bool:
+    """Whether an event's dates meet a group's first report's: the same start and precision, two day
+    dates at most `DATE_SLACK` days apart, or, for the same agent, a day inside the other's week, month or
+    vague window ("the Council meets later this month" and "on Monday"). (The group's window never grows: a
+    month-long report must not chain every report of that month into one item.)"""
     if event.precision != g.precision:
+        if agent is None or agent != g.agent:
+            return False
+        if g.precision == "day" and event.precision in _WINDOWS:
+            return event.start <= g.start <= (event.end or event.start)
+        if event.precision == "day" and g.precision in _WINDOWS:
+            return g.start <= event.start <= g.end
         return False
     if event.start == g.start:
         return True
     return event.precision == "day" and abs((event.start - g.start).days) <= DATE_SLACK
 
 
+def _kinds_meet(g: _Group, event: Event, agent: str | None) -> bool:
+    """One event by kind: the same family, or two gatherings («جلسة», "talks") held by one organisation."""
+    if _kind_family(event.kind) == g.family:
+        return True
+    org = agent is not None and agent == g.agent and agent.startswith("org:")
+    return org and event.kind in GATHERING_KINDS and bool(g.kinds & GATHERING_KINDS)
+
+
 def _group(reports: Sequence[tuple[Event, Article]]) -> list[_Group]:
     groups: list[_Group] = []
-    by_key: dict[tuple[str, str], list[_Group]] = defaultdict(list)
+    by_key: dict[str, list[_Group]] = defaultdict(list)
     for event, article in reports:
         family = _kind_family(event.kind)
         keys = _event_keys(event, article)
+        if family == "election":
+            # An election is a country's: reports of one country's vote on one day are one event whatever
+            # the participants each names (the emir, the assembly, "Kuwaitis").
+            keys |= {f"{k}:{event.start}" for k in _countries(article)}
+        agent = _agent_key(event, article)
         host = next(
-            (g for k in sorted(keys) for g in by_key[family, k] if _close(g, event)),
+            (
+                g
+                for k in sorted(keys)
+                for g in by_key[k]
+                if _kinds_meet(g, event, agent) and _close(g, event, agent)
+            ),
             None,
         )
         if host is None:
-            host = _Group(family, event.start, event.precision, set())
+            end = event.end or event.start
+            host = _Group(family, set(), agent, event.start, end, event.precision, set())
             groups.append(host)
         host.reports.append((event, article))
+        host.kinds.add(event.kind)
         for k in keys - host.keys:
-            by_key[family, k].append(host)
+            by_key[k].append(host)
         host.keys |= keys
     return groups
 
@@ -240,7 +288,15 @@ def _item(g: _Group, today: date) -> AgendaItem:
     )
     if event.end is None:
         event = replace(event, end=next((e.end for e, _ in supporting if e.end), None))
-    others = tuple(sorted(d for d in by_start if d != best_start))
+    # A window that holds the chosen day ("later this month" around "Monday") is no other date.
+    others = tuple(
+        sorted(
+            d
+            for d in by_start
+            if d != best_start
+            and not any(e.precision in _WINDOWS and d <= best_start <= (e.end or d) for e, _ in by_start[d])
+        )
+    )
     if others:
         # Sources disagree on the date: the share of outlets behind the chosen one scales the confidence.
         share = _outlets(supporting) / _outlets(g.reports)

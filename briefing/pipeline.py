@@ -7,12 +7,15 @@ are passed in. One failing feed never stops the others: each gets its own outcom
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
+import sqlite3
+import traceback
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from briefing.feeds.outcome import FeedOutcome
 from briefing.feeds.sources import FeedSource
@@ -32,6 +35,7 @@ PARALLEL_THRESHOLD = 150
 """Below this many articles a worker pool costs more than it saves: a fresh worker needs about 2 s to load
 camel-tools and the gazetteers, and one article takes about 25 ms."""
 WINDOW = timedelta(days=3)
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -48,18 +52,38 @@ class RefreshReport:
         return sum(o.new for o in self.outcomes)
 
 
-def _analyze_one(article: Article) -> tuple[int, Analysis | None]:
-    """One article's analysis, or None when the analyzers fail on it: one bad article never costs the batch
-    (it stays unanalyzed and is tried again on the next refresh)."""
+class AnalysisFailure(NamedTuple):
+    """What the analyzers raised on one article: `error` is the line recorded in the cache, `trace` the
+    traceback for the log."""
+
+    error: str
+    trace: str
+
+
+_IN_WORKER = False
+"""True in a pool worker (`_worker_start`), whose failures are logged by the main process."""
+
+
+def _worker_start() -> None:
+    """A pool worker has no log file (logging is set up in the main process): its failures are sent back and
+    logged there, instead of reaching the terminal through logging's last-resort handler."""
+    global _IN_WORKER  # noqa: PLW0603 (one flag per worker process)
+    _IN_WORKER = True
+
+
+def _analyze_one(article: Article) -> tuple[int, Analysis | AnalysisFailure]:
+    """One article's analysis, or what the analyzers raised on it: one bad article never costs the batch
+    (its failure is recorded; later refreshes try it again, up to `analysis_jobs.MAX_TRIES` times)."""
     from briefing.nlp.analyze import analyze  # noqa: PLC0415
 
     try:
         return article.id, analyze(
             article.text, article.published, title=article.title, author=article.author or None
         )
-    except Exception:  # any analyzer bug must not lose the other articles; it is logged (briefing.log)
-        logging.getLogger(__name__).exception("analysis of article %s (%s) failed", article.id, article.url)
-        return article.id, None
+    except Exception as exc:  # any analyzer bug must not lose the other articles; it is logged (briefing.log)
+        if not _IN_WORKER:
+            _log.exception("analysis of article %s (%s) failed", article.id, article.url)
+        return article.id, AnalysisFailure(f"{type(exc).__name__}: {exc}"[:500], traceback.format_exc())
 
 
 def _workers() -> int:
@@ -76,51 +100,66 @@ by the number of new articles."""
 
 
 def analyze_pending(store: Store, progress: Progress | None = None) -> list[int]:
-    """Analyze every article without a current analysis, a chunk at a time; store results in batches; index
-    new articles for search; return the ids of the articles analyzed, oldest first."""
-    ids = store.unanalyzed_ids()
-    if not ids:
+    """Analyze every article without a current analysis, a claimed chunk at a time (another fetch on the same
+    cache takes other chunks, never the same articles); store results in batches; record the failures (an
+    article is skipped after `analysis_jobs.MAX_TRIES`); index new articles for search; return the ids of
+    the articles analyzed, oldest first."""
+    total = len(store.unanalyzed_ids())
+    if not total:
         return []
     workers = _workers()
     pool: ProcessPoolExecutor | None = None
-    if len(ids) >= PARALLEL_THRESHOLD and workers > 1:
+    if total >= PARALLEL_THRESHOLD and workers > 1:
         # spawn, not fork: the caller may have live threads (asyncio's executor, the TUI's workers), and a
         # forked child of a threaded process can deadlock on a lock held at fork time.
         import multiprocessing  # noqa: PLC0415 (not for a fetch without analysis)
         from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
 
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_start
+        )
     done: list[int] = []
     seen = 0
     try:
-        for first in range(0, len(ids), CHUNK):
-            articles = store.articles(ids[first : first + CHUNK])
-            results: Iterable[tuple[int, Analysis | None]]
+        while ids := store.analysis_jobs.claim(CHUNK):
+            total = max(total, seen + len(ids))
+            articles = store.articles(ids)
+            results: Iterable[tuple[int, Analysis | AnalysisFailure]]
             if pool is not None:
                 # small tasks: the workers finish a chunk together, neither waits long on the other
                 results = pool.map(_analyze_one, articles, chunksize=8)
             else:
                 results = map(_analyze_one, articles)
             batch: list[tuple[int, Analysis]] = []
+            analyzed: list[int] = []
+            failed: list[tuple[int, str]] = []
             for article_id, analysis in results:
                 seen += 1
-                if analysis is not None:
+                if isinstance(analysis, AnalysisFailure):
+                    failed.append((article_id, analysis.error))
+                    if pool is not None:  # logged here: a worker has no log file
+                        _log.error("analysis of article %s failed:\n%s", article_id, analysis.trace)
+                else:
                     batch.append((article_id, analysis))
-                    done.append(article_id)
+                    analyzed.append(article_id)
                 if len(batch) >= 50:
                     store.save_analyses(batch)
                     store.actors.record(batch)
                     batch.clear()
                 if progress:
-                    progress(seen, len(ids), "analyzing")
+                    progress(seen, total, "analyzing")
             store.save_analyses(batch)
             store.actors.record(batch)
+            store.analysis_jobs.release(analyzed, failed)
+            done += analyzed
     finally:
         if pool is not None:
             pool.shutdown()
-    from briefing.nlp.text.arabic import normalize  # noqa: PLC0415
+        with contextlib.suppress(sqlite3.Error):  # else an interrupted run's claims wait for CLAIM_TTL
+            store.analysis_jobs.end_run()
+    from briefing.nlp.text.searchable import searchable  # noqa: PLC0415
 
-    store.search.index_pending(normalize)  # here, so that a search right after a fetch does not wait for it
+    store.search.index_pending(searchable)  # here, so that a search right after a fetch does not wait for it
     return done
 
 

@@ -1,5 +1,5 @@
 """Provides the `briefing doctor` command: PRAGMA integrity_check, and a rebuild that keeps the damaged
-file aside.
+file aside; on a sound cache, how many articles the analyzers failed on.
 
 SQLite reports a full disk as "database or disk is full", or as a bare "disk I/O error" when the full disk
 hits the WAL or its index; the free space of the cache's file system tells the two apart. A damaged file
@@ -19,6 +19,8 @@ import click
 from briefing.cli.cache_faults import cache_problem
 from briefing.cli.group import Ctx
 from briefing.errors import fail, say
+from briefing.logs import LOG_NAME
+from briefing.words import count
 
 
 def _integrity(path: Path) -> list[str]:
@@ -36,6 +38,27 @@ def _integrity(path: Path) -> list[str]:
     return [] if found == ["ok"] else found
 
 
+def _analysis_failures(path: Path) -> None:
+    """Say how many articles the analyzers failed on (they stay unanalyzed; `feeds list` names the feeds)."""
+    from briefing.store import SchemaTooNew, Store  # noqa: PLC0415
+    from briefing.store.analysis_jobs import MAX_TRIES  # noqa: PLC0415
+
+    try:
+        with Store.open(path) as store:
+            counts = store.analysis_jobs.failures().values()
+    except SchemaTooNew:  # sound, and written by a newer briefing: its failures are its own to count
+        return
+    except (sqlite3.DatabaseError, OSError) as exc:
+        fail(cache_problem(exc, path))
+    failed = sum(n for n, _ in counts)
+    skipped = sum(n for _, n in counts)
+    if failed:
+        say(
+            f"{count(failed, 'article')} could not be analyzed ({skipped} skipped after {MAX_TRIES} tries); "
+            f"`briefing feeds list` shows their feeds, {LOG_NAME} in the data directory the errors"
+        )
+
+
 @click.command()
 @click.option("--rebuild", is_flag=True, help="Move a damaged cache aside and start an empty one.")
 @click.pass_obj
@@ -48,6 +71,7 @@ def doctor(ctx: Ctx, rebuild: bool) -> None:
     problems = _integrity(path)
     if not problems:
         say(f"the cache {path} is sound")
+        _analysis_failures(path)
         return
     for line in problems[:5]:
         say(line)

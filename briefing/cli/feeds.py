@@ -36,7 +36,7 @@ def feeds() -> None:
 @feeds.command("list")
 @click.pass_obj
 def list_(ctx: Ctx) -> None:
-    """List the feeds with their last success, last error, next allowed fetch and item count."""
+    """List the feeds with their last success, last error, next allowed fetch, item count and problems."""
     from briefing.feeds.safety import check_url, url_problem  # noqa: PLC0415
 
     try:
@@ -49,6 +49,7 @@ def list_(ctx: Ctx) -> None:
         status = {f.url: f for f in store.feeds.all()}
         moved = store.feeds.aliases()
         page_failures = store.pages.failures()
+        analysis_failures = store.analysis_jobs.failures()
     for src in sources:
         f = status.get(moved.get(src.url, src.url))
         title = clean_line(src.title or (f.title if f else "")) or "-"
@@ -72,6 +73,11 @@ def list_(ctx: Ctx) -> None:
             fields.append("GONE")
         if f and f.id in page_failures:
             fields.append(f"pages_failed={page_failures[f.id]}")
+        if f and f.id in analysis_failures:  # articles the analyzers failed on; skipped after MAX_TRIES
+            failed, skipped = analysis_failures[f.id]
+            fields.append(f"analysis_failed={failed}")
+            if skipped:
+                fields.append(f"analysis_skipped={skipped}")
         refused = url_problem(src.url) or (
             None if (src.trusted or ctx.settings.allow_private) else check_url(src.url)
         )

@@ -221,6 +221,42 @@ MIGRATIONS: dict[int, str] = {
     -- with its text: it holds only the unread articles' feed ids.
     CREATE INDEX articles_unread ON articles (feed_id) WHERE read = 0;
     """,
+    7: """
+    -- Analysis work that is not a result (briefing.store.analysis_jobs): which process is analyzing an
+    -- article now (a claim, so that two fetches at once never analyze the same article; it expires when its
+    -- process is gone or after a while), and how many times the analyzers failed on it, with the last error
+    -- (an article is skipped after MAX_TRIES failures with the same analyzer version). A row exists only
+    -- while an article is claimed or has failed; a successful analysis removes it.
+    CREATE TABLE analysis_jobs (
+        article_id    INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        claimed_by    TEXT,            -- "host:pid:token" of the analyzing process, NULL when not claimed
+        claimed_at    REAL,            -- Unix time of the claim
+        failures      INTEGER NOT NULL DEFAULT 0,
+        version       INTEGER NOT NULL DEFAULT 0,  -- the analyzer version that failed (ANALYSIS_VERSION)
+        last_error    TEXT
+    );
+    -- An article whose title, text or publication time changes gets its tries back.
+    CREATE TRIGGER analysis_jobs_follow_text AFTER UPDATE OF title, text, published ON articles BEGIN
+        UPDATE analysis_jobs SET failures = 0, last_error = NULL WHERE article_id = old.id;
+    END;
+    """,
+    8: """
+    -- (desk: stars) The articles the reader starred (`s` in the app, `+starred` in queries), with when.
+    -- A table of its own rather than a column: a star goes with its article, and the few starred rows
+    -- answer `+starred` without reading the articles table.
+    CREATE TABLE stars (
+        article_id    INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        starred_at    TEXT NOT NULL    -- ISO 8601 UTC
+    );
+
+    -- (desk: search without page furniture) The index now leaves out skip links, share prompts and photo
+    -- credits (briefing.nlp.text.searchable). Rows indexed before would be taken out with other values than
+    -- they went in with, so the whole index is emptied and every article queued again (the next fetch or
+    -- search indexes them, about 0.3 ms an article).
+    INSERT INTO articles_fts (articles_fts) VALUES ('delete-all');
+    DELETE FROM fts_dead;
+    INSERT OR IGNORE INTO fts_pending (article_id) SELECT id FROM articles;
+    """,
 }
 
 # Work a migration cannot do in SQL, run after its statements in the same transaction.
@@ -258,6 +294,11 @@ def migrate(conn: sqlite3.Connection) -> int:
     for target in range(version + 1, LATEST + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
+            # Read again under the write lock: another process opening the same file at the same moment
+            # (two fetches at once) may have applied this migration while we waited for the lock.
+            if conn.execute("PRAGMA user_version").fetchone()[0] >= target:
+                conn.execute("COMMIT")
+                continue
             for statement in _statements(MIGRATIONS[target]):
                 conn.execute(statement)
             if (convert := CONVERSIONS.get(target)) is not None:

@@ -5,7 +5,8 @@ write transactions (`transaction`). Its own methods keep the article rows: fetch
 analyses, stories, read marks, pruning, and the articles out. The rest is done by parts built on the same
 connection, each in its own module: `feeds` (feed rows, fetch status, moved addresses; `FeedRows`), `pages`
 (the full-text page cache; `PageCache`), `search` (the FTS index, plain words and the query language;
-`Search`) and `actors` (actors across articles; `ActorRows`).
+`Search`), `actors` (actors across articles; `ActorRows`), `analysis_jobs` (claims of the articles being
+analyzed and the analyzers' recorded failures; `AnalysisJobs`) and `stars` (the starred articles; `Stars`).
 
 The connection runs in autocommit mode and every write is one explicit `BEGIN IMMEDIATE` transaction, so a
 crash or a `kill -9` leaves either the whole batch or none of it; WAL lets readers (the TUI) go on while
@@ -15,6 +16,7 @@ a fetch writes.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime
@@ -23,6 +25,7 @@ from pathlib import Path
 from briefing.codec import ANALYSIS_VERSION
 from briefing.models import Analysis, Article, ParsedEntry
 from briefing.store.actors import ActorRows, StoredActor
+from briefing.store.analysis_jobs import AnalysisJobs
 from briefing.store.articles import COLUMNS, FROM, LISTED_COLUMNS, article_from_row, read_articles
 from briefing.store.compact import encode
 from briefing.store.feeds import FeedRows
@@ -30,6 +33,7 @@ from briefing.store.ingest import FetchStatus, IngestResult, write_entries
 from briefing.store.pages import PageCache
 from briefing.store.schema import SchemaTooNew, migrate
 from briefing.store.search import Search
+from briefing.store.stars import Stars
 from briefing.store.transaction import transaction
 
 __all__ = ["FetchStatus", "IngestResult", "SchemaTooNew", "Store", "StoredActor"]
@@ -45,6 +49,8 @@ class Store:
         self.pages = PageCache(conn)
         self.search = Search(conn)
         self.actors = ActorRows(conn)
+        self.analysis_jobs = AnalysisJobs(conn)
+        self.stars = Stars(conn)
 
     @classmethod
     def open(cls, path: Path | str, *, readonly: bool = False) -> Store:
@@ -55,8 +61,7 @@ class Store:
         try:
             conn.execute("PRAGMA busy_timeout = 30000")
             conn.execute("PRAGMA foreign_keys = ON")
-            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                conn.execute("PRAGMA journal_mode = WAL")
+            _use_wal(conn)
             conn.execute("PRAGMA synchronous = NORMAL")
             migrate(conn)
         except sqlite3.DatabaseError as exc:
@@ -156,11 +161,8 @@ class Store:
         return {int(a): int(n) for a, n in self.conn.execute(q, bounds)}
 
     def unanalyzed_ids(self) -> list[int]:
-        q = (
-            "SELECT a.id FROM articles a LEFT JOIN analyses n ON n.article_id = a.id "
-            "WHERE n.article_id IS NULL OR n.version != ? ORDER BY a.published_utc"
-        )
-        return [int(r[0]) for r in self.conn.execute(q, (ANALYSIS_VERSION,))]
+        """Articles without a current analysis that are still to be tried (claimed or not), oldest first."""
+        return self.analysis_jobs.pending_ids()
 
     def save_analyses(self, results: Iterable[tuple[int, Analysis]]) -> None:
         with self.transaction() as c:
@@ -269,3 +271,19 @@ class Store:
             # Cached pages go with them (the search index follows through a trigger).
             c.execute("DELETE FROM pages WHERE fetched_at < ?", (cutoff,))
             return n.rowcount
+
+
+def _use_wal(conn: sqlite3.Connection, patience: float = 30.0) -> None:
+    """Switch the file to write-ahead logging. SQLite answers "database is locked" at once, without waiting
+    for the busy timeout, when another connection holds the file while the mode changes (two fetches opening
+    a new cache together), so the switch is retried for up to `patience` seconds."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)

@@ -7,23 +7,25 @@ The app is given callables from the pipeline and never does their work itself:
   a plain `build()` returning a `Briefing` works too (no filters, search or read marks then);
 - `refresh(progress)` fetches the feeds (blocking).
 
-Each runs in a thread worker (`workers.py`) that posts one past-tense message (`BriefingBuilt`,
-`SearchFinished`, ...); the handlers here update the screens on the app's loop. The dialogs (search,
-filters, export, full text) and read marks are in `actions.py`. Layout lives in `screens/`, panes in
+The app is composed, not inherited: it holds `jobs` (`workers.py`: each call runs in a thread worker that
+posts one past-tense message, `BriefingBuilt`, `SearchFinished`, ...), `marks` (`marks.py`: the read state
+on screen and the undo) and `dialogs` (`dialogs.py`: search, full text, filters, feeds view, export). Its
+`action_*` methods (what keys and palette entries call) and message handlers stay here, short, and hand the
+work to them; the handlers update the screens on the app's loop. Layout lives in `screens/`, panes in
 `widgets/`, keys in `keys.py`, palette entries in `commands.py`, colours in the theme files.
 """
 
 from __future__ import annotations
 
 import gc
-import threading
 import webbrowser
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
+from datetime import tzinfo
 from pathlib import Path
 from typing import ClassVar, Literal
 
-from textual.app import SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.screen import Screen
 
@@ -32,8 +34,10 @@ from briefing.render.bidi import BidiMode
 from briefing.safetext import clean_line, safe_url
 from briefing.tui import keys
 from briefing.tui.access import CacheAccess, FeedChoice, Filters, View
-from briefing.tui.actions import Actions
 from briefing.tui.commands import palette_commands
+from briefing.tui.dialogs import NO_CACHE, Dialogs
+from briefing.tui.format import count
+from briefing.tui.marks import ReadMarks
 from briefing.tui.messages import (
     ArticleLoaded,
     BriefingBuilt,
@@ -45,14 +49,18 @@ from briefing.tui.messages import (
     RefreshFailed,
     RefreshFinished,
     SearchFinished,
+    StarsStored,
     TaskFailed,
 )
+from briefing.tui.saved_views import SavedViews
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.help import HelpScreen, help_rows
 from briefing.tui.screens.main import MainScreen
 from briefing.tui.screens.search import SearchScreen
+from briefing.tui.starring import Starring
 from briefing.tui.themes import DEFAULT_THEME, discover_themes
-from briefing.tui.workers import Progress
+from briefing.tui.widgets.stories import unread_ids
+from briefing.tui.workers import Jobs, Progress
 
 PREPARE_AFTER = 3.0
 """Seconds after the first complete view before the search normalizer is loaded in a worker."""
@@ -72,7 +80,7 @@ def settle_heap() -> None:
     gc.freeze()
 
 
-class BriefingApp(Actions):
+class BriefingApp(App[None]):
     """Stories, actors and upcoming events from the cached feeds."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live in other directories
@@ -88,35 +96,29 @@ class BriefingApp(Actions):
         bidi: Literal["app", "terminal", "off"] = "terminal",
         keymap: Mapping[str, str] | None = None,
         cache: CacheAccess | None = None,
+        views: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__()
-        if build is None and cache is None:
-            raise TypeError("BriefingApp needs `build` or `cache`")
-        self._build = build
-        self._cache = cache
+        self.jobs = Jobs(self, cache, build)
+        """The background work: the cache's functions (or `build`), each call in a thread worker."""
+        self.marks = ReadMarks()
+        """The read state on screen and the last undoable mark."""
+        self.dialogs = Dialogs(self)
         self._refresh = refresh
         self.bidi: BidiMode = bidi
         self._user_keymap = dict(keymap or {})
         self.briefing: Briefing | None = None
         """The view-model on screen (None until the first build returns)."""
         self.view: View | None = None
-        self.read: frozenset[int] = frozenset()
-        """Ids of the articles on screen that are marked read (the view's state plus marks since)."""
         self.filters = Filters()
         self.feeds: tuple[FeedChoice, ...] | None = None
         """The feed list, read once for the filters dialog (again after a refresh)."""
         self.refreshing = False
-        self._marks: dict[int, tuple[int, bool]] = {}
-        """Article id -> (request number, read) for marks a build may not have seen yet."""
-        self._mark_requests = 0
-        self._marks_stored = 0
-        self._mark_lock = threading.Lock()
-        self._undo: tuple[frozenset[int], bool] | None = None
-        self._feeds_for = "filters"
-        """Which dialog the feed list being read is for: "filters" or "feeds"."""
-        """The last undoable mark (`m`, `M`): the ids it changed and the state it gave them."""
-        self._search_query = ""
         self._prepared = False
+        self.starring = Starring(self)
+        """The stars (`s`, `S`): see starring.py."""
+        self.saved_views = SavedViews(self, views or {})
+        """The saved views of config.toml (`V`, the palette): see saved_views.py."""
         loaded = discover_themes()
         for found in loaded.themes.values():
             self.register_theme(found)
@@ -128,6 +130,28 @@ class BriefingApp(Actions):
             self._startup_warnings.append(f"Unknown theme {clean_line(wanted)!r}; using {DEFAULT_THEME}.")
             wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
         self.theme = wanted
+
+    @property
+    def read(self) -> frozenset[int]:
+        """Ids of the articles on screen that are marked read (the view's state plus marks since)."""
+        return self.marks.read
+
+    @property
+    def main(self) -> MainScreen:
+        screen = self.screen_stack[0]
+        assert isinstance(screen, MainScreen)
+        return screen
+
+    @property
+    def zone(self) -> tzinfo | None:
+        """The time zone every time is shown in: the briefing's (None before the first view)."""
+        return self.briefing.now.tzinfo if self.briefing is not None else None
+
+    def warn(self, text: str) -> None:
+        self.notify(text, severity="warning", markup=False)
+
+    def start_build(self) -> None:
+        self.jobs.build(self.filters, self.marks.stored)
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(bidi=self.bidi, can_refresh=self._refresh is not None)
@@ -146,26 +170,17 @@ class BriefingApp(Actions):
             return  # built for filters the user has changed since
         self.view = message.view
         self.briefing = message.briefing
-        read = set(message.view.read)
-        for article_id, (request, state) in list(self._marks.items()):
-            if request <= message.marks_seen:
-                del self._marks[article_id]  # stored before this build read the cache
-            elif state:
-                read.add(article_id)
-            else:
-                read.discard(article_id)
-        self.read = frozenset(read)
+        self.marks.viewed(message.view.read, message.marks_seen)
         names = {feed.id: feed.title for feed in self.feeds or ()}
-        shown = replace(message.view, read=self.read)
+        shown = replace(message.view, read=self.read, starred=self.starring.of_view(message.view.starred))
         await self.main.show(shown, filters=self.filters.describe(names))
         if message.view.complete:
             self.call_after_refresh(settle_heap)
-            if not self._prepared and self._cache is not None:
+            if not self._prepared and self.jobs.cache is not None:
                 self._prepared = True
-                cache = self._cache
                 # Not at once: loading the normalizer holds the interpreter for half a second, and the first
                 # keys after the view appears should not wait for it.
-                self.set_timer(PREPARE_AFTER, lambda: self._prepare_worker(cache))
+                self.set_timer(PREPARE_AFTER, self.jobs.prepare)
 
     def on_build_failed(self, message: BuildFailed) -> None:
         self.notify(
@@ -187,14 +202,17 @@ class BriefingApp(Actions):
 
     def on_feeds_listed(self, message: FeedsListed) -> None:
         self.feeds = message.feeds
-        if self._feeds_for == "feeds":
-            self._push_feeds()
-        else:
-            self._push_filters()
+        self.dialogs.feeds_listed()
+
+    def on_search_screen_submitted(self, message: SearchScreen.Submitted) -> None:
+        self.dialogs.search_submitted(message.query)
+
+    def on_search_screen_opened(self, message: SearchScreen.Opened) -> None:
+        self.dialogs.search_opened(message.article)
 
     async def on_search_finished(self, message: SearchFinished) -> None:
         if isinstance(self.screen, SearchScreen):
-            await self.screen.show_results(message.query, message.hits)
+            await self.screen.show_results(message.query, message.hits, message.starred)
 
     async def on_article_loaded(self, message: ArticleLoaded) -> None:
         screen = self.screen
@@ -202,7 +220,10 @@ class BriefingApp(Actions):
             await screen.show_text(message.article)
 
     def on_read_marked(self, message: ReadMarked) -> None:
-        self._marks_stored = max(self._marks_stored, message.request)
+        self.marks.was_stored(message.request)
+
+    def on_stars_stored(self, message: StarsStored) -> None:
+        self.starring.stored(message)
 
     def on_export_written(self, message: ExportWritten) -> None:
         self.notify(str(message.path), title="Exported", timeout=12, markup=False)
@@ -216,7 +237,8 @@ class BriefingApp(Actions):
         elif message.task == "article" and isinstance(self.screen, ArticleScreen):
             await self.screen.show_text(None, missing=f"Could not read the article: {message.error}")
         elif message.task == "mark":
-            self._undo_marks(message.request)
+            self.marks.failed(message.request)
+            self.main.mark_read(self.read)
 
     # Actions (each also in the command palette: see commands.py).
 
@@ -228,7 +250,79 @@ class BriefingApp(Actions):
         else:
             self.refreshing = True
             self.main.status.start_refresh()
-            self._refresh_worker(self._refresh)
+            self.jobs.refresh(self._refresh, self._progressed)
+
+    def _progressed(self, done: int, total: int, label: str) -> None:
+        self.main.status.progress(done, total, label)
+
+    def action_search(self) -> None:
+        self.dialogs.search()
+
+    def action_open_article(self) -> None:
+        article = self.main.selected_article
+        if article is None:
+            self.warn("No article selected.")
+        else:
+            self.dialogs.full_text(article)
+
+    def action_filters(self) -> None:
+        self.dialogs.filters()
+
+    def action_feeds_view(self) -> None:
+        self.dialogs.feeds_view()
+
+    def action_export(self) -> None:
+        self.dialogs.export()
+
+    def action_mark_read(self) -> None:
+        story = self.main.selected_story
+        if story is None:
+            self.warn("No story selected.")
+            return
+        ids = frozenset(ref.article_id for ref in story.articles if ref.article_id is not None)
+        if self.jobs.cache is None or not ids:
+            self.warn(f"Marking read is {NO_CACHE}.")
+            return
+        self.set_read(ids, not ids <= self.read, undoable=True)
+
+    def action_mark_all_read(self) -> None:
+        if self.briefing is None:
+            self.warn("Nothing to mark yet.")
+            return
+        ids = unread_ids(self.briefing.stories, self.read)
+        if not ids:
+            self.notify("Everything in view is read already.", markup=False)
+        elif self.jobs.cache is None:
+            self.warn(f"Marking read is {NO_CACHE}.")
+        else:
+            self.set_read(ids, True, undoable=True)
+            said = f"Marked {count(len(ids), 'article')} read · u undoes"
+            self.notify(said, title="All read", markup=False)
+
+    def action_undo(self) -> None:
+        undo = self.marks.take_undo()
+        if undo is None:
+            self.warn("Nothing to undo.")
+            return
+        ids, read = undo
+        self.set_read(ids, not read)
+        state = "unread" if read else "read"
+        self.notify(f"Marked {count(len(ids), 'article')} {state} again.", markup=False)
+
+    def action_next_unread(self) -> None:
+        if not self.main.stories.next_unread(1):
+            self.notify("No unread story below this one.", markup=False)
+
+    def action_previous_unread(self) -> None:
+        if not self.main.stories.next_unread(-1):
+            self.notify("No unread story above this one.", markup=False)
+
+    def set_read(self, ids: frozenset[int], read: bool, *, undoable: bool = False) -> None:
+        """Show the new state at once and store it in a job (taken back if storing fails); `undoable`: `u`
+        puts back the articles whose state this changed."""
+        request = self.marks.mark(ids, read, undoable=undoable)
+        self.main.mark_read(self.read)
+        self.jobs.mark_read(ids, read, request)
 
     def _selected_link(self) -> str | None:
         """The selected article's web link (in the full text: that article's), or None with a warning."""
@@ -258,6 +352,15 @@ class BriefingApp(Actions):
         if url is not None:
             self.copy_to_clipboard(url)  # OSC 52: the terminal's clipboard, over ssh too where it allows it
             self.notify(url, title="Link copied", markup=False)
+
+    def action_star(self) -> None:
+        self.starring.toggle()
+
+    def action_starred_view(self) -> None:
+        self.starring.open_view()
+
+    def action_views(self) -> None:
+        self.saved_views.open()
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

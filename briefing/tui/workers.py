@@ -1,17 +1,20 @@
-"""Provides `Workers`, the app's thread workers: each makes one call into the cache or the pipeline and
-posts one past-tense message (`BriefingBuilt`, `SearchFinished`, ...) that `BriefingApp` handles on its loop.
+"""Provides `Jobs`, the app's background work: each job runs in a thread worker of the app, makes one call
+into the cache or the pipeline and posts one past-tense message (`BriefingBuilt`, `SearchFinished`, ...)
+that `BriefingApp` handles on its loop.
 
-A worker never touches a widget; an exception becomes a message too (`BuildFailed`, `RefreshFailed`,
-`TaskFailed`), shown to the user and never fatal.
+`Jobs` is a plain object the app holds (`app.jobs`): it keeps the `CacheAccess` (or the plain `build`
+callable) and starts the workers on the app (`App.run_worker`), so Textual still cancels them with the app
+and `app.workers` still waits for them. A job never touches a widget; an exception becomes a message too
+(`BuildFailed`, `RefreshFailed`, `TaskFailed`), shown to the user and never fatal.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
-from textual import work
 from textual.app import App
 from textual.worker import get_current_worker
 
@@ -29,6 +32,7 @@ from briefing.tui.messages import (
     RefreshFailed,
     RefreshFinished,
     SearchFinished,
+    StarsStored,
     TaskFailed,
 )
 
@@ -41,101 +45,153 @@ def describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {message}" if message else type(error).__name__
 
 
-class Workers(App[None]):
-    """The workers of `BriefingApp` (a base class, so the app's module keeps to its actions and handlers)."""
+class Jobs:
+    """The background jobs of `BriefingApp`, over its cache access (or its `build` callable)."""
 
-    _build: Callable[[], Briefing] | None
-    _cache: CacheAccess | None
-    _mark_lock: threading.Lock
-    _marks_stored: int
-    filters: Filters
+    def __init__(
+        self, app: App[None], cache: CacheAccess | None, build: Callable[[], Briefing] | None = None
+    ) -> None:
+        if build is None and cache is None:
+            raise TypeError("BriefingApp needs `build` or `cache`")
+        self._app = app
+        self.cache = cache
+        """The cache's functions; None when the app was started with a plain `build` (no search, marks...)."""
+        self._build = build
+        self._mark_lock = threading.Lock()
+        self._star_lock = threading.Lock()
 
-    def _progressed(self, done: int, total: int, label: str) -> None:
-        """Called on the app's loop with the refresh's progress."""
-        raise NotImplementedError
+    def _start(self, job: Callable[[], None], name: str, group: str, *, exclusive: bool = True) -> None:
+        """Run `job` in a thread worker of the app: in `group`, cancelling the group's running one when
+        `exclusive`; an exception it lets out is not fatal to the app."""
+        self._app.run_worker(
+            job, name=name, group=group, exclusive=exclusive, exit_on_error=False, thread=True
+        )
 
-    def start_build(self) -> None:
-        self._build_worker(self.filters, self._marks_stored)
+    def _need_cache(self) -> CacheAccess:
+        if self.cache is None:
+            raise RuntimeError("the app was started without the cache")
+        return self.cache
 
-    @work(thread=True, exclusive=True, group="build", exit_on_error=False)
-    def _build_worker(self, filters: Filters, marks_seen: int) -> None:
+    def build(self, filters: Filters, marks_seen: int) -> None:
+        """The view for `filters` (first the quick one without the agenda, then the whole one)."""
+        self._start(partial(self._build_view, filters, marks_seen), "build", "build")
+
+    def _build_view(self, filters: Filters, marks_seen: int) -> None:
         worker = get_current_worker()
         try:
-            if self._cache is None:
+            if self.cache is None:
                 assert self._build is not None
                 view = View(self._build())
             else:
-                view = self._cache.view(filters, True)
+                view = self.cache.view(filters, True)
                 if not view.complete and not worker.is_cancelled:
-                    self.post_message(BriefingBuilt(view, filters, marks_seen))
-                    view = self._cache.view(filters, False)
+                    self._app.post_message(BriefingBuilt(view, filters, marks_seen))
+                    view = self.cache.view(filters, False)
         except Exception as error:  # the core's failure is shown to the user, never fatal
             message: BriefingBuilt | BuildFailed = BuildFailed(describe(error))
         else:
             message = BriefingBuilt(view, filters, marks_seen)
         if not worker.is_cancelled:
-            self.post_message(message)
+            self._app.post_message(message)
 
-    @work(thread=True, exclusive=True, group="refresh", exit_on_error=False)
-    def _refresh_worker(self, refresh: Callable[[Progress], str]) -> None:
+    def refresh(self, refresh: Callable[[Progress], str], progressed: Progress) -> None:
+        """Fetch the feeds with `refresh`; `progressed` is called on the app's loop with its progress."""
+        self._start(partial(self._refresh, refresh, progressed), "refresh", "refresh")
+
+    def _refresh(self, refresh: Callable[[Progress], str], progressed: Progress) -> None:
         worker = get_current_worker()
 
         def progress(done: int, total: int, label: str) -> None:
             if worker.is_cancelled:  # the app is closing: its loop may not run the callback any more
                 return
             try:
-                self.call_from_thread(self._progressed, done, total, label)
+                self._app.call_from_thread(progressed, done, total, label)
             except RuntimeError:  # the app stopped meanwhile; progress is cosmetic, the refresh goes on
                 pass
 
         try:
             summary = refresh(progress)
         except Exception as error:  # a failed refresh keeps the old view
-            self.post_message(RefreshFailed(describe(error)))
+            self._app.post_message(RefreshFailed(describe(error)))
         else:
-            self.post_message(RefreshFinished(summary if isinstance(summary, str) else ""))
+            self._app.post_message(RefreshFinished(summary if isinstance(summary, str) else ""))
 
-    @work(thread=True, exclusive=True, group="feeds", exit_on_error=False)
-    def _feeds_worker(self, cache: CacheAccess) -> None:
+    def list_feeds(self) -> None:
+        """The feed list (`FeedsListed`)."""
+        self._start(partial(self._list_feeds, self._need_cache()), "feeds", "feeds")
+
+    def _list_feeds(self, cache: CacheAccess) -> None:
         try:
-            self.post_message(FeedsListed(tuple(cache.feeds())))
+            self._app.post_message(FeedsListed(tuple(cache.feeds())))
         except Exception as error:
-            self.post_message(TaskFailed("feeds", describe(error)))
+            self._app.post_message(TaskFailed("feeds", describe(error)))
 
-    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def _search_worker(self, cache: CacheAccess, query: str) -> None:
+    def search(self, query: str) -> None:
+        """The articles `query` finds (`SearchFinished`)."""
+        self._start(partial(self._search, self._need_cache(), query), "search", "search")
+
+    def _search(self, cache: CacheAccess, query: str) -> None:
         try:
-            self.post_message(SearchFinished(query, tuple(cache.search(query))))
+            hits = tuple(cache.search(query))
+            starred = cache.starred([hit.id for hit in hits]) if hits else frozenset()
+            self._app.post_message(SearchFinished(query, hits, starred))
         except Exception as error:
-            self.post_message(TaskFailed("search", describe(error)))
+            self._app.post_message(TaskFailed("search", describe(error)))
 
-    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
-    def _article_worker(self, cache: CacheAccess, article_id: int) -> None:
+    def load_article(self, article_id: int) -> None:
+        """One article with its text (`ArticleLoaded`)."""
+        self._start(partial(self._load_article, self._need_cache(), article_id), "article", "article")
+
+    def _load_article(self, cache: CacheAccess, article_id: int) -> None:
         try:
-            self.post_message(ArticleLoaded(article_id, cache.article(article_id)))
+            self._app.post_message(ArticleLoaded(article_id, cache.article(article_id)))
         except Exception as error:
-            self.post_message(TaskFailed("article", describe(error)))
+            self._app.post_message(TaskFailed("article", describe(error)))
 
-    @work(thread=True, group="mark", exit_on_error=False)
-    def _mark_worker(self, cache: CacheAccess, ids: frozenset[int], read: bool, request: int) -> None:
+    def mark_read(self, ids: frozenset[int], read: bool, request: int) -> None:
+        """Store the read state of `ids` (`ReadMarked`), after the marks requested before it."""
+        job = partial(self._mark_read, self._need_cache(), ids, read, request)
+        self._start(job, "mark", "mark", exclusive=False)
+
+    def _mark_read(self, cache: CacheAccess, ids: frozenset[int], read: bool, request: int) -> None:
         with self._mark_lock:  # in order: a quick m, m must leave the cache as the screen shows it
             try:
                 cache.mark_read(ids, read)
             except Exception as error:
-                self.post_message(TaskFailed("mark", describe(error), request))
+                self._app.post_message(TaskFailed("mark", describe(error), request))
             else:
-                self.post_message(ReadMarked(ids, read, request))
+                self._app.post_message(ReadMarked(ids, read, request))
 
-    @work(thread=True, exclusive=True, group="prepare", exit_on_error=False)
-    def _prepare_worker(self, cache: CacheAccess) -> None:
+    def star(self, ids: frozenset[int], starred: bool) -> None:
+        """Store the stars of `ids` (`StarsStored`, with the error when it fails), in the order asked."""
+        self._start(partial(self._star, self._need_cache(), ids, starred), "star", "star", exclusive=False)
+
+    def _star(self, cache: CacheAccess, ids: frozenset[int], starred: bool) -> None:
+        with self._star_lock:
+            try:
+                cache.star(ids, starred)
+            except Exception as error:  # shown to the user, the marks put back
+                self._app.post_message(StarsStored(ids, starred, describe(error)))
+            else:
+                self._app.post_message(StarsStored(ids, starred))
+
+    def prepare(self) -> None:
+        """Load what the first search needs (the normalizer) ahead of it."""
+        self._start(partial(self._prepare, self._need_cache()), "prepare", "prepare")
+
+    @staticmethod
+    def _prepare(cache: CacheAccess) -> None:
         try:
             cache.prepare()
         except Exception:  # noqa: BLE001 (only a head start: the search does the same work when it runs)
             pass
 
-    @work(thread=True, group="export", exit_on_error=False)
-    def _export_worker(self, briefing: Briefing, path: Path) -> None:
+    def export(self, briefing: Briefing, path: Path) -> None:
+        """Write `briefing` as Markdown to `path` (`ExportWritten`)."""
+        self._start(partial(self._export, briefing, path), "export", "export", exclusive=False)
+
+    def _export(self, briefing: Briefing, path: Path) -> None:
         try:
-            self.post_message(ExportWritten(write_export(briefing, path)))
+            self._app.post_message(ExportWritten(write_export(briefing, path)))
         except Exception as error:
-            self.post_message(TaskFailed("export", describe(error)))
+            self._app.post_message(TaskFailed("export", describe(error)))

@@ -54,6 +54,43 @@ def test_different_kinds_or_distant_dates_stay_apart() -> None:
     assert len(agenda(arts, DAY, DAY)) == 3
 
 
+COUNCIL = Actor("مجلس الأمن الدولي", "org", "UN Security Council", key="o:unsc")
+COUNCIL_EN = Actor("Security Council", "org", "UN Security Council", key="o:unsc")
+UN = Actor("الأمم المتحدة", "org", "United Nations", key="o:un")
+KUWAIT = Actor("الكويت", "country", "Kuwait", key="kw")
+KUWAIT_EN = Actor("Kuwait", "country", "Kuwait", key="kw")
+MOROCCO = Actor("المغرب", "country", "Morocco", key="ma")
+
+
+def test_an_organisations_talks_this_month_and_its_session_on_monday_are_one_item() -> None:
+    later = event(
+        date(2015, 8, 3), end=date(2015, 8, 31), precision="vague", kind="talks", who=("Security Council",)
+    )
+    monday = event(date(2015, 8, 10), kind="session", who=("مجلس الأمن الدولي", "الأمم المتحدة"))
+    arts = [
+        article(1, "Gazette", "en", [COUNCIL_EN], [later]),
+        article(2, "okaz", "ar", [COUNCIL, UN], [monday]),
+    ]
+    (item,) = agenda(arts, DAY, DAY, days=None)
+    assert (item.event.start, item.event.kind, item.other_dates) == (date(2015, 8, 10), "session", ())
+    assert len(item.sources) == 2
+    # A visit whose participants include the UN is not the Council's session: the agent differs.
+    visit = event(date(2015, 8, 10), who=("عادل الجبير", "الأمم المتحدة"))
+    arts.append(article(3, "sabq", "ar", [MINISTER, UN], [visit]))
+    assert len(agenda(arts, DAY, DAY, days=None)) == 2
+
+
+def test_one_countrys_election_on_one_day_is_one_item_across_scripts() -> None:
+    vote = event(date(2015, 9, 4), kind="vote", who=("Kuwaitis",))
+    election = event(date(2015, 9, 4), kind="election", who=("مجلس الأمة",))
+    arts = [article(1, "Gazette", "en", [KUWAIT_EN], [vote]), article(2, "okaz", "ar", [KUWAIT], [election])]
+    (item,) = agenda(arts, DAY, DAY, days=None)
+    assert len(item.sources) == 2
+    # Another country's election on the same day stays apart.
+    arts.append(article(3, "sabq", "ar", [MOROCCO], [event(date(2015, 9, 4), kind="election")]))
+    assert len(agenda(arts, DAY, DAY, days=None)) == 2
+
+
 def test_more_outlets_rank_first() -> None:
     arts = [
         article(1, "okaz", "ar", [], [event(date(2015, 8, 4), who=("س",), confidence=0.9)]),

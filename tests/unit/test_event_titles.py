@@ -256,6 +256,54 @@ def test_a_date_after_since_is_in_the_past(text: str, lang: str) -> None:
 # --- the clause and its storage -------------------------------------------------------------------
 
 
+def test_the_weekday_of_a_dated_day_stays_out_of_the_title() -> None:
+    e = _one("وتعقد دورة تدريبية يوم الجمعة 26 / 9 / 1445 لأعضاء اللجان لتعريفهم بالحملة الانتخابية.")
+    assert e.start == date(2024, 4, 5)
+    assert "الجمعة" not in e.summary and "يوم" not in e.summary.split(), e.summary
+
+
+def test_a_relative_clause_after_a_comma_takes_its_antecedent_as_subject() -> None:
+    e = _one("وأكد اكتمال التجهيزات في المراكز الانتخابية لقيد الناخبين، التي ستبدأ مطلع شهر شوال المقبل.")
+    assert e.summary == "بدء المراكز الانتخابية لقيد الناخبين"
+
+
+def test_a_possessed_event_noun_takes_its_possessor() -> None:
+    e = _one("ويعلن اللقاء انطلاقة الانتخابات البلدية في دورتها الثالثة التي ستبدأ في غرة شوال المقبل.")
+    assert e.summary == "انطلاقة الانتخابات البلدية في دورتها الثالثة"
+    _readable(e.summary)
+
+
+def test_a_date_after_the_subject_closes_it() -> None:
+    # VSO: «يصل محافظ المحافظة خلال النهار ...»: the name after the date («الحوثيين») is not the agent.
+    e = _one(
+        "ومن المتوقع أن يصل محافظ المحافظة خلال النهار إلى المدينة للمرة الأولى منذ سيطرة الحوثيين عليها.",
+        actors=(("الحوثيين", "org"),),
+    )
+    assert e.summary.startswith("وصول محافظ المحافظة إلى المدينة"), e.summary
+    assert "الحوثي" not in e.summary
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "title"),
+    [
+        (
+            "قال المسؤول إن البرلمان أمامه حتى 30 نيسان ليصوت على الموازنة.",
+            "ar",
+            "مهلة البرلمان ليصوت على الموازنة",
+        ),
+        (
+            "Parliament has until April 30 to vote on the budget.",
+            "en",
+            "Deadline for Parliament to vote on the budget",
+        ),
+    ],
+)
+def test_a_deadline_title_names_whose_deadline_and_for_what(text: str, lang: str, title: str) -> None:
+    e = _one(text, lang)
+    assert (e.kind, e.start, e.summary) == ("deadline", date(2024, 4, 30), title)
+    _readable(e.summary)
+
+
 def test_clause_is_cut_at_clause_boundaries_only() -> None:
     text = "وفي تطور آخر، يصل الوفد غداً إلى بغداد لإجراء محادثات، بحسب مصادر رسمية."
     e = _one(text)

@@ -230,6 +230,109 @@ def test_two_distinct_events() -> None:
     ]
 
 
+# --- plans that changed, plans told as background, and clauses that add an event ------------------
+
+
+def test_a_plan_said_in_the_past_without_a_status_is_the_old_date() -> None:
+    # «كان من المقرر» with no cancellation in its sentence: the new date is elsewhere; the old one is none.
+    text = (
+        "وكان من المقرر أن يقام المعرض في مدينة جدة خلال شهر أيار المقبل. ويفتتح المعرض في 20 حزيران المقبل."
+    )
+    assert [e.start for e in _events(text)] == [date(2024, 6, 20)]
+    # With the cancellation in the same sentence the event stays, marked.
+    (e,) = _events("أُلغي المعرض الذي كان من المقرر أن يقام في جدة يوم 20 أيار المقبل.")
+    assert e.status == "cancelled"
+
+
+def test_a_postponement_moves_to_the_later_date_of_its_sentence() -> None:
+    text = (
+        "قرر الاتحاد تأجيل البطولة التي كانت مقررة في شهر تشرين الثاني المقبل لمدة عام، "
+        "لتقام في تشرين الثاني 2025."
+    )
+    (e,) = _events(text)
+    assert (e.start, e.status) == (date(2025, 11, 1), "postponed")
+    # "after the Eid" is no new date: the event keeps its date, shown as postponed.
+    (e,) = _events(
+        "وكان من المقرر أن يعقد اللقاء يوم 20 آذار، لكن المنظمين أعلنوا تأجيله إلى ما بعد عيد الفطر."
+    )
+    assert (e.start, e.status) == (date(2024, 3, 20), "postponed")
+
+
+def test_a_same_day_plan_in_a_pluperfect_report_is_background() -> None:
+    evening = datetime.fromisoformat("2024-03-16T22:00:00+03:00")
+    text = "وكان المتحدث قد أوضح في وقت سابق أن الوزير سيلتقي مساء اليوم نظيره الفرنسي في باريس."
+    assert _events(text, published=evening) == []
+    # Tomorrow is still to come, and a plain report of today's plan stands.
+    assert len(_events(text.replace("مساء اليوم", "غداً"), published=evening)) == 1
+    assert len(_events("أوضح المتحدث أن الوزير سيلتقي مساء اليوم نظيره الفرنسي في باريس.")) == 1
+
+
+def test_also_adds_a_second_event_on_the_same_day() -> None:
+    text = (
+        "يعقد الوزير اليوم اجتماعاً مع نظرائه الخليجيين في الرياض. "
+        "ويعقد الوزير أيضاً اليوم في الرياض اجتماعاً مع وزير الخارجية الياباني."
+    )
+    assert [e.start for e in _events(text)] == [date(2024, 3, 16), date(2024, 3, 16)]
+    # Without "also" the second sentence re-tells the first meeting; so does an "also" of the report.
+    assert len(_events(text.replace("أيضاً ", ""))) == 1
+    retold = "يزور الوزير الرياض غداً. وأكد المتحدث أيضاً أن الزيارة ستتم غداً كما هو مقرر."
+    assert len(_events(retold)) == 1
+
+
+def test_a_where_clause_adds_an_event_at_the_same_date() -> None:
+    text = "تعقد جولة المفاوضات المقبلة في نيروبي في 20 نيسان المقبل، حيث سيتم توقيع اتفاق لوقف القتال."
+    assert [(e.kind, e.start) for e in _events(text)] == [
+        ("talks", date(2024, 4, 20)),
+        ("signing", date(2024, 4, 20)),
+    ]
+
+
+def test_the_end_of_something_under_way_is_no_event() -> None:
+    assert _events("وتستمر جولة المبعوث في المنطقة حتى 20 آذار الجاري.") == []
+    # ... but a deadline is one.
+    (e,) = _events("البرلمان أمامه حتى 30 نيسان ليصوت على الموازنة.")
+    assert (e.kind, e.start) == ("deadline", date(2024, 4, 30))
+    # The deadline is the date after «حتى», not the date of the law that set it.
+    (e,) = _events("وبموجب قانون صدر في شباط فإن البرلمان أمامه حتى 30 نيسان ليصوت على الموازنة.")
+    assert (e.kind, e.start) == ("deadline", date(2024, 4, 30))
+    (e,) = _events("Parliament has until April 30 to vote on the budget.", lang="en")
+    assert (e.kind, e.start) == ("deadline", date(2024, 4, 30))
+
+
+def test_presence_at_a_place_on_two_days() -> None:
+    text = "وسيكون وزير الخارجية الياباني في الرياض غداً الأحد وبعد غد الاثنين."
+    (e,) = _events(text)
+    assert (e.kind, e.start, e.end) == ("visit", date(2024, 3, 17), date(2024, 3, 18))
+    # A state is no presence: «ستكون جاهزة لاستضافة البطولة في».
+    assert _events("المدينة ستكون جاهزة لاستضافة البطولة في أيار المقبل.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قبلت الحركة الدعوة لزيارة موسكو وسيحدد الموعد لاحقاً.",
+        "تمهد التعديلات لإجراء الانتخابات البرلمانية خلال الأشهر المقبلة.",
+    ],
+)
+def test_no_date_yet_is_no_event(text: str) -> None:
+    assert _events(text) == []
+
+
+def test_a_council_resumes_work_on_an_ordinal_hijri_day() -> None:
+    (e,) = _events("يباشر المجلس البلدي عمله يوم الأحد الثامن من شهر شوال المقبل.")
+    assert e.start == date(2024, 4, 17)
+
+
+def test_a_weekday_after_a_given_name_is_a_surname() -> None:
+    text = "ويشارك الأمين العام للاتحاد أحمد الخميس في اجتماعات اللجنة التي تعقد في الكويت."
+    assert _events(text, actors=[_actor(text, "أحمد", "person")]) == []
+    # After a full name or a surname it is the day.
+    for name in ("سامح شكري", "بيدرسون"):
+        text = f"يصل {name} الخميس إلى عمّان في زيارة رسمية."
+        (e,) = _events(text, actors=[_actor(text, name, "person")])
+        assert e.start == date(2024, 3, 21)
+
+
 def test_english_event_parts() -> None:
     text = "U.N. envoy Geir Pedersen will travel to Damascus on Sunday for talks with Syrian officials."
     actors = [_actor(text, "Geir Pedersen", "person"), _actor(text, "Damascus", "place")]

@@ -30,6 +30,8 @@ from briefing.nlp.text.sentences import split_spans
         "© 2031 The Daily Example",
         "اقرأ أيضاً: الحكومة تقر الموازنة",
         "All rights reserved.",
+        "رابط الخبر بصحيفة المساء: افتتاح جسر جديد على النهر",
+        "Link to the story: New bridge opens over the river",
     ],
 )
 def test_datelines_credits_captions_and_boilerplate_are_furniture(line: str) -> None:
@@ -51,8 +53,8 @@ def test_news_sentences_are_not_furniture(sentence: str) -> None:
     assert not is_furniture(sentence)
 
 
-def order(text: str, upcoming: set[int] | None = None) -> list[str]:
-    ranked = rank_sentences(text, split_spans(text), upcoming=upcoming or set())
+def order(text: str, upcoming: set[int] | None = None, title: str = "") -> list[str]:
+    ranked = rank_sentences(text, split_spans(text), title=title, upcoming=upcoming or set())
     return [s.text for s in sorted(ranked, key=lambda s: s.rank)]
 
 
@@ -120,3 +122,47 @@ def test_analyze_ranks_the_upcoming_event_right_after_the_lead() -> None:
     assert any(e.sentence_index == 3 for e in analysis.events)
     top = [s.index for s in sorted(analysis.sentences, key=lambda s: s.rank)]
     assert top[:2] == [0, 3]
+
+
+def test_a_headline_lifts_the_second_item_it_names() -> None:
+    # Two items under one headline: the minister's tour, then, after «وفي سياق آخر», the new hospital. The
+    # headline names both, so the sentence that opens the second item joins the lead in the top 3 over the
+    # first item's details; without a title the details keep their places.
+    text = (
+        "تفقد وزير الصحة أمس مستودعات الأدوية في الميناء الجنوبي برفقة عدد من مديري الإدارات.\n"
+        "واطلع الوزير خلال الجولة على آلية استلام الشحنات وتخزينها في المستودعات المبردة.\n"
+        "واستمع إلى شرح من مدير المستودعات عن خطط التوسعة وعدد العاملين في الموقع.\n"
+        "وأشاد بمستوى التنظيم داخل المستودعات وبالتزام العاملين بمعايير السلامة.\n"
+        "وفي سياق آخر، افتتح الوزير مستشفى الأطفال الجديد في حي الربوة بسعة مئتي سرير.\n"
+        "وحضر الافتتاح عدد من أعضاء المجلس البلدي وممثلو الجمعيات الأهلية."
+    )
+    lead, *_, second_item, _ = text.splitlines()
+    top = order(text, title="وزير الصحة يتفقد مستودعات الأدوية ويفتتح مستشفى الأطفال")[:3]
+    assert top[0] == lead and second_item in top
+    assert second_item not in order(text)[:3]
+
+
+def test_in_a_titled_article_a_plan_without_a_date_outranks_the_leads_details() -> None:
+    text = (
+        "اختتمت اللجنة الوزارية المشتركة اجتماعاتها في العاصمة بعد يومين من المباحثات حول التجارة.\n"
+        "وشارك في الاجتماعات ممثلون عن وزارات الاقتصاد والمالية والنقل في البلدين.\n"
+        "وتناولت المباحثات حجم التبادل التجاري بين البلدين خلال العام الماضي.\n"
+        "وعرض الجانبان أرقام الصادرات والواردات في القطاعات الزراعية والصناعية.\n"
+        "وستوقع الحكومتان اتفاقية لإلغاء الرسوم الجمركية على المنتجات الزراعية."
+    )
+    plan = text.splitlines()[-1]
+    assert plan in order(text, title="اختتام اجتماعات اللجنة الوزارية المشتركة")[:3]
+
+
+def test_a_plan_told_during_an_announced_visit_and_a_quoted_headline_get_no_credit() -> None:
+    # The future cue of a sentence that points back to the visit ("خلال زيارته") is the visit's, already
+    # counted; a quote that repeats the headline's words supports the news, it is not the news.
+    text = (
+        "يزور رئيس الوزراء العاصمة الفرنسية الأسبوع المقبل.\n"
+        "وسيلتقي خلال زيارته وزير الاقتصاد الفرنسي.\n"
+        "وقال المتحدث: «رئيس الوزراء يزور العاصمة الفرنسية».\n"
+        "وقال المتحدث إن رئيس الوزراء يزور العاصمة الفرنسية."
+    )
+    feats, _ = features(text, split_spans(text), title="رئيس الوزراء يزور العاصمة الفرنسية")
+    assert feats[1]["ahead"] == 0.0
+    assert feats[2]["headline"] < 0.5 * feats[3]["headline"]

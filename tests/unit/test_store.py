@@ -256,12 +256,58 @@ def test_every_older_schema_migrates_and_keeps_its_data(tmp_path: Path, version:
         assert hit.id == 1
 
 
+def test_schema_8_indexes_again_without_page_furniture(tmp_path: Path) -> None:
+    from briefing.nlp.text.searchable import searchable
+    from briefing.store.fts import index_text
+
+    path = tmp_path / "v7.sqlite3"
+    build_at_version(path, 7)
+    conn = sqlite3.connect(path, isolation_level=None)
+    text = "Skip to main content\nنص قديم"
+    conn.execute("UPDATE articles SET text = ? WHERE id = 1", (text,))
+    conn.execute("DELETE FROM fts_pending")  # indexed as schema 7 did: the skip link with the text
+    conn.execute(
+        "INSERT INTO articles_fts (rowid, title, text) VALUES (1, ?, ?)",
+        (index_text("غزّة: مفاوضات الهدنة", _normalize), index_text(text, _normalize)),
+    )
+    conn.execute("DELETE FROM fts_dead")
+    conn.close()
+    with Store.open(path) as s:
+        assert s.count("fts_pending") == 1  # queued again
+        assert s.search.words("skip", searchable) == []
+        [hit] = s.search.words("قديم", searchable)
+        assert hit.id == 1
+        s.mark_read([1])
+        s.prune(datetime(2030, 1, 1, tzinfo=UTC))  # taken out of the index with the values it went in with
+        assert s.search.words("قديم", searchable) == []
+        s.conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")  # raises if not
+
+
 def test_a_v1_file_opened_twice_migrates_once(tmp_path: Path) -> None:
     path = tmp_path / "v1.sqlite3"
     build_at_version(path, 1)
     Store.open(path).close()
     with Store.open(path) as s:
         assert s.count("articles") == 1
+
+
+def test_migration_7_adds_the_analysis_jobs_of_a_v6_file(tmp_path: Path) -> None:
+    """Schema 7 (analysis claims and failures) on a file of schema 6: the article becomes claimable, and a
+    recorded failure follows its article (tries back on a text change, gone with it)."""
+    path = tmp_path / "v6.sqlite3"
+    build_at_version(path, 6)
+    with Store.open(path) as s:
+        assert s.conn.execute("PRAGMA user_version").fetchone()[0] >= 7
+        columns = {r[1] for r in s.conn.execute("PRAGMA table_info(analysis_jobs)")}
+        assert {"article_id", "claimed_by", "claimed_at", "failures", "version", "last_error"} <= columns
+        assert s.analysis_jobs.claim(10) == [1]  # its analysis is of version 0: to do again
+        s.analysis_jobs.release([], [(1, "ValueError: x")])
+        s.analysis_jobs.end_run()
+        assert s.conn.execute("SELECT failures FROM analysis_jobs").fetchall() == [(1,)]
+        s.conn.execute("UPDATE articles SET text = 'نص جديد' WHERE id = 1")
+        assert s.conn.execute("SELECT failures FROM analysis_jobs").fetchall() == [(0,)]
+        s.conn.execute("DELETE FROM articles")
+        assert s.conn.execute("SELECT COUNT(*) FROM analysis_jobs").fetchone()[0] == 0
 
 
 # --- full-text search, Arabic-normalized --------------------------------------------------------------

@@ -105,6 +105,17 @@ def test_short_lines_are_paragraphs_not_wrapping() -> None:
     assert len(sentences(text)) == 3
 
 
+def test_a_line_ending_in_a_preposition_runs_on() -> None:
+    # A line broken inside a sentence (after «خلال يومي», "during the") is no paragraph end.
+    text = "يعقد الملتقى السنوي للمهندسين خلال يومي\n12 و13 أيار المقبل في عمّان.\nوتشارك فيه عشرون جامعة"
+    got = sentences(text)
+    assert len(got) == 2, got
+    assert got[0].startswith("يعقد") and got[0].endswith("في عمّان.")
+    assert (
+        len(sentences("The forum opens during the\nsecond week of May.\nTwenty universities take part")) == 2
+    )
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text())
 def test_sentences_tile_the_text(text: str) -> None:

@@ -67,3 +67,36 @@ def test_reported_speech_needs_a_reporting_verb() -> None:
 def test_reported_speech_stops_at_the_sentence_end() -> None:
     found = find_timexes("قال المتحدث الثلاثاء إن الوضع هادئ. وتعقد الجلسة غداً.", SAT, "ar", "future")
     assert found[-1].value == date(2024, 3, 17)
+
+
+def test_this_month_is_a_hijri_month_in_a_text_that_dates_by_hijri() -> None:
+    # Said on 6 Ramadan 1445: «الشهر الجاري» is Ramadan when the text's dates are Hijri ...
+    (first, second) = find_timexes(
+        "تبدأ الدورة الأولى يوم 20 رمضان، وتنطلق الثانية يوم الـ25 من الشهر الجاري.", SAT, "ar", "future"
+    )
+    assert (first.value, second.value) == (date(2024, 3, 30), date(2024, 4, 4))
+    (nxt,) = find_timexes("يفتح باب الترشح في 3 شوال، وتعلن النتائج مطلع الشهر المقبل.", SAT, "ar", "future")[
+        1:
+    ]
+    assert (nxt.value, nxt.value_end) == (date(2024, 4, 10), date(2024, 4, 19))  # early Shawwal
+    # ... and a Gregorian month when it names one, or names no Hijri date at all.
+    (_, greg) = find_timexes(
+        "يعقد المؤتمر في 20 آذار، وتنطلق الدورة يوم الـ25 من الشهر الجاري.", SAT, "ar", "future"
+    )
+    assert greg.value == date(2024, 3, 25)
+    (plain,) = find_timexes("تنطلق الدورة يوم الـ25 من الشهر الجاري.", SAT, "ar", "future")
+    assert plain.value == date(2024, 3, 25)
+
+
+def test_after_a_named_day_is_a_lower_bound() -> None:
+    (eid,) = find_timexes("أعلنت الرئاسة تأجيل اللقاء إلى ما بعد عيد الفطر.", SAT, "ar", "future")
+    assert (eid.value, eid.value_end, eid.precision) == (date(2024, 4, 11), None, "vague")  # Eid: 10 April
+    (day,) = find_timexes("The talks will resume after March 25.", SAT, "en", "future")
+    assert (day.value, day.precision) == (date(2024, 3, 26), "vague")
+    # "the day after tomorrow" and «بعد يومين» are days, not bounds.
+    assert find_timexes("يصل الوفد بعد غد.", SAT, "ar", "future")[0].precision == "day"
+
+
+def test_weekdays_that_introduce_a_date_join_its_words() -> None:
+    (t,) = find_timexes("يعقد المجلس لقاءه السنوي يوم الأحد 28 رمضان في مقره.", SAT, "ar", "future")
+    assert (t.text, t.value) == ("يوم الأحد 28 رمضان", date(2024, 4, 7))

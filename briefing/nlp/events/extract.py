@@ -18,10 +18,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from briefing.models import Actor, Event, EventStatus, Sentence
+from briefing.nlp.actors.ar_lexicon import lexicon
+from briefing.nlp.events.clauses import also_marked, reported_earlier, was_planned, where_follows
 from briefing.nlp.events.parts import build_parts, find_triggers
 from briefing.nlp.events.tense import Cue, family, find_cues, local_tense, tense_of
 from briefing.nlp.events.trigger import Trigger
 from briefing.nlp.text import cues as C
+from briefing.nlp.text.arabic import normalize
 from briefing.nlp.text.cues import L, R
 from briefing.nlp.text.sentences import split_spans
 from briefing.nlp.timex.durations import durations_ar, durations_en
@@ -62,6 +65,8 @@ class _Draft:
     follow: list[int] = field(default_factory=list)
     end: date | None = None
     weak: bool = False
+    also: bool = False
+    """The clause adds an event («أيضاً», "also", «حيث سيتم»): not a re-mention of one on the same day."""
 
 
 _WITHOUT = re.compile(
@@ -83,7 +88,8 @@ def _pick_trigger(m: Mention, triggers: Sequence[Trigger]) -> Trigger | None:
     """The trigger nearest before the date in its sentence (a head noun or verb over one inside a purpose
     phrase); one after it when there is none before, or when the only ones before sit inside a complement
     and a head follows the date closely («رئيس اللجنة الإعلامية للانتخابات ... سيتم اليوم عقد اللقاء»)."""
-    after = [t for t in triggers if t.start >= m.end]
+    # A deadline («أمامه حتى», "has until") takes only the date after it.
+    after = [t for t in triggers if t.start >= m.end and t.kind != "deadline"]
     head = [t for t in triggers if t.end <= m.start and not t.oblique]
     if head:
         return head[-1]
@@ -95,13 +101,7 @@ def _pick_trigger(m: Mention, triggers: Sequence[Trigger]) -> Trigger | None:
     return after[0] if after and after[0].start - m.end < 80 else None
 
 
-_KIND_FAMILY = {
-    "vote": "election",
-    "election": "election",
-    "hearing": "hearing",
-    "session": "hearing",
-    **{k: "visit" for k in C.VISIT_KINDS},
-}
+_KIND_FAMILY = C.KIND_FAMILY
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -143,12 +143,16 @@ def _drafts_for(
             tense = "future"
         if _SINCE.search(nt.norm, max(a, m.start - 50), m.start):
             continue  # «منذ سيطرتهم على المدينة في آذار», "since March": a start in the past
+        if status == "firm" and was_planned(nt, m, s_cues):
+            continue  # «وكان من المقرر أن تقام البطولة في ديسمبر»: the old date of a plan that changed
         r = resolve(m, pub, tense)
         if r is None or r.direction == "past" or (tense == "past" and r.direction != "future"):
             continue
         weak = tense == "unknown" and unmarked and r.value > pub
         if not (tense == "future" or r.direction == "future" or weak) or not _upcoming(r, pub, tense):
             continue
+        if r.value == pub and reported_earlier(nt, a, m):
+            continue  # «وكان المسؤول قد أوضح أن الوزير سيلتقي اليوم ...»: said before what has happened since
         trig = _pick_trigger(m, s_trig)
         if trig is None or (trig.verb and _NEGATED.search(nt.norm, max(a, trig.start - 14), trig.start)):
             continue
@@ -156,9 +160,13 @@ def _drafts_for(
         if (
             same is not None
             and status == "postponed"
-            and _UNTIL.search(nt.norm, max(0, m.start - 8), m.start)
+            and (
+                _UNTIL.search(nt.norm, max(0, m.start - 8), m.start)
+                or (r.value > same.resolved.value and r.precision != "vague")
+            )
         ):
-            # "postponed to May 2025": the new date replaces the one the event had.
+            # "postponed to May 2025", «تأجيل البطولة التي كانت مقررة في ديسمبر المقبل لتقام في ديسمبر 2016»:
+            # the new date, said after the old one, replaces it.
             same.mention, same.resolved, same.end = m, r, None
             continue
         if same is not None:
@@ -169,11 +177,28 @@ def _drafts_for(
                 _UNTIL.search(nt.norm, max(0, m.start - 8), m.start)
                 and r.value > same.resolved.value
                 and r.precision == same.resolved.precision
-            ):
+            ) or _next_day(nt, same, m, r):
                 same.end = r.value_end or r.value
             continue
-        drafts.append(_Draft(idx, m, r, trig, status, strong or r.direction == "future", weak=weak))
+        firm = strong or r.direction == "future"
+        also = also_marked(nt, trig, (a, b))
+        drafts.append(_Draft(idx, m, r, trig, status, firm, weak=weak, also=also))
+        for t in where_follows(nt, m.end, s_trig):
+            # «... في 17 أغسطس، حيث سيتم توقيع الاتفاق»: a second event at that date and place.
+            if not _compatible(t.kind, trig.kind) and all(d.trigger != t for d in drafts):
+                drafts.append(_Draft(idx, m, r, t, status, firm, weak=weak, also=True))
     return drafts
+
+
+def _next_day(nt: Normalized, d: _Draft, m: Mention, r: Resolved) -> bool:
+    """Two days joined by "and" right after each other, the second the day after the first: one two-day
+    event («غداً الأربعاء وبعد غد الخميس», "on Monday and Tuesday")."""
+    gap = nt.norm[d.mention.end : m.start].strip()
+    return (
+        gap in ("و", "and")
+        and r.precision == d.resolved.precision == "day"
+        and (r.value - (d.end or d.resolved.value)).days == 1
+    )
 
 
 def _norm_bounds(nt: Normalized, a: int, b: int) -> tuple[int, int]:
@@ -188,7 +213,7 @@ def extract_events(
         sentences = [Sentence(i, a, b, text[a:b]) for i, (a, b) in enumerate(split_spans(text))]
     nt = Normalized.of(text)
     pub = local_date(published)
-    mentions = scan(nt, lang)
+    mentions = _without_surnames(nt, scan(nt, lang), actors)
     if not mentions:
         return []
     triggers = find_triggers(nt, lang)
@@ -245,8 +270,33 @@ def extract_events(
     return _merge_nested(events)
 
 
+def _without_surnames(nt: Normalized, mentions: list[Mention], actors: Sequence[Actor]) -> list[Mention]:
+    """A bare weekday right after a person's given name alone is the family name («أحمد الخميس», «عبدالله
+    الجمعة», «محمد السبت» are common ones), not a day; after a full name or a surname («سامح شكري الخميس»,
+    «بيدرسون الخميس») it is the day."""
+    given = lexicon().given
+    ends = {
+        b for a in actors if a.kind == "person" for s, b in a.mentions if normalize(nt.text[s:b]) in given
+    }
+    if not ends:
+        return mentions
+
+    def surname(m: Mention) -> bool:
+        if (
+            m.kind != "weekday"
+            or m.rel is not None
+            or m.anchor is not None
+            or " " in nt.norm[m.start : m.end]
+        ):
+            return False
+        start = nt.offsets[m.start]
+        return any(0 < start - b <= 2 and not nt.text[b:start].strip() for b in ends)
+
+    return [m for m in mentions if not surname(m)]
+
+
 _CONTINUE = {
-    "ar": re.compile(rf"{L}(?:{C.alternation(C.AR_CONTINUATION)}){R}(?:\s+\S+){{0,4}}\s*$"),
+    "ar": re.compile(rf"{L}(?:{C.alternation(C.AR_CONTINUATION)}){R}(?:\s+\S+){{0,6}}\s*$"),
     "en": re.compile(rf"\b(?:{C.alternation(C.EN_CONTINUATION)})\b(?:\s+\S+){{0,4}}\s*$"),
 }
 
@@ -258,12 +308,13 @@ def _fold_continuations(drafts: list[_Draft], nt: Normalized, lang: str) -> list
     out: list[_Draft] = []
     for d in drafts:
         host = next((h for h in reversed(out) if h.resolved.value < d.resolved.value), None)
-        if (
-            host is not None
-            and pattern.search(nt.norm, max(0, d.mention.start - 60), d.mention.start)
+        ends = bool(
+            pattern.search(nt.norm, max(0, d.mention.start - 60), d.mention.start)
             and _UNTIL.search(nt.norm, max(0, d.mention.start - 8), d.mention.start)
-            and (d.resolved.value - host.resolved.value).days <= 14
-        ):
+        )
+        if ends and host is None and d.trigger.kind != "deadline":
+            continue  # «تستمر الجولة حتى 8 أغسطس»: the end of something under way, not an event
+        if ends and host is not None and (d.resolved.value - host.resolved.value).days <= 14:
             host.end = max(host.end or d.resolved.value, d.resolved.value_end or d.resolved.value)
             host.follow.extend(
                 i for i in (d.sentence, *d.follow) if i != host.sentence and i not in host.follow
@@ -352,7 +403,7 @@ def _attach_and_merge(
 
 
 def _same_event(h: _Draft, d: _Draft) -> bool:
-    if not _compatible(h.trigger.kind, d.trigger.kind):
+    if not _compatible(h.trigger.kind, d.trigger.kind) or (d.also and d.sentence != h.sentence):
         return False
     if h.resolved.value == d.resolved.value:
         return True

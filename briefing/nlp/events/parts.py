@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing.models import Actor, Sentence
 from briefing.nlp.events.title import compose_title
@@ -38,6 +38,18 @@ _AR_NOUN = re.compile(
 )
 
 
+# Future presence at a place: «وسيكون الوزير في كوالالمبور غداً», «سيتواجد الوفد في جنيف» (a visit, unless an
+# event noun near it says what is there). Not «سيكون لهما تمثيل في» (a possession), «سيكون هناك», «ستكون
+# جاهزة لاستضافة البطولة في» (a state: no word before في may start with لـ/بـ or be a number).
+_AR_PRESENCE = re.compile(
+    rf"{L}(?P<v>(?:سوف\s+)?س[يت](?:كون|تواجد|وجد))(?:ون|ان)?"
+    r"(?=\s+(?!هناك|من\s|في\s|علي|بمثابه)[^\s\dلب]\S*(?:\s+[^\s\dلب]\S*){0,6}?\s+في\s)"
+)
+# "X has until <date> to ...", «أمامه حتى 17 سبتمبر ليقيم الاتفاق»: a deadline falls on that date.
+_DEADLINE = {
+    "ar": re.compile(rf"{L}(?:امام|لدي)(?:ه|ها|هم|هما|نا|كم)\s+(?:مهله\s+)?(?=حتي\s)"),
+    "en": re.compile(r"\b(?:has|have|given)\s+(?=until\s)"),
+}
 _EN_VERB = re.compile(rf"\b(?P<v>{C.alternation(EN_VERB_FORMS)})\b")
 _EN_NOUN = re.compile(rf"\b(?P<n>{C.alternation(C.EN_NOUN_TRIGGERS)})\b")
 _AR_AMOUNTS = re.compile(
@@ -58,6 +70,7 @@ def find_triggers(nt: Normalized, lang: str) -> list[Trigger]:
     norm = nt.norm
     verbs: list[Trigger] = []
     nouns: list[Trigger] = []
+    present: set[tuple[int, int]] = set()
     if lang.startswith("en"):
         for m in _EN_VERB.finditer(norm):
             form = " ".join(m["v"].split())
@@ -89,6 +102,9 @@ def find_triggers(nt: Normalized, lang: str) -> list[Trigger]:
                 continue  # "تصل تكلفة المشروع" amounts to: no arrival
             stem = " ".join(re.sub(r"^(?:سوف\s+)?س?[يتن]", "", m["v"]).split())
             verbs.append(Trigger(m.start("v"), m.end("v"), C.AR_VERB_TRIGGERS.get(stem), True, True))
+        for m in _AR_PRESENCE.finditer(norm):
+            verbs.append(Trigger(m.start("v"), m.end("v"), None, True, True))
+            present.add((m.start("v"), m.end("v")))
         for m in _AR_NOUN.finditer(norm):
             key = " ".join(m["k"].split())
             key = key if key in C.AR_NOUN_TRIGGERS else re.sub(r"ت(?:ه|ها|هم|هما|ي)$", "ه", key)
@@ -99,7 +115,10 @@ def find_triggers(nt: Normalized, lang: str) -> list[Trigger]:
                 continue  # «الجلسة السابقة» (the previous session)
             oblique = m["n"].startswith("لل") or (m.start("n") > 0 and norm[m.start("n") - 1] == "ل")
             nouns.append(Trigger(m.start("n"), m.end("n"), kind, False, False, oblique))
+    deadline = _DEADLINE["en" if lang.startswith("en") else "ar"]
+    nouns += [Trigger(m.start(), m.end(), "deadline", False, False) for m in deadline.finditer(norm)]
     out = nouns + [_with_kind(v, nouns) if v.kind is None else v for v in verbs]
+    out = [replace(t, kind="visit") if t.kind is None and (t.start, t.end) in present else t for t in out]
     return sorted(out, key=lambda t: t.start)
 
 

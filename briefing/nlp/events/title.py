@@ -167,13 +167,22 @@ def _gap_words(nt: Normalized, a: int, b: int) -> list[str]:
 
 
 def _agent_after(
-    nt: Normalized, spans: Sequence[_Span], head_end: int, limit: int, max_gap: int
+    nt: Normalized,
+    spans: Sequence[_Span],
+    head_end: int,
+    limit: int,
+    max_gap: int,
+    dates: Sequence[tuple[int, int]] = (),
 ) -> _Span | None:
     """VSO: the name right after the verb, with at most `max_gap` title words between («يصل المبعوث الخاص إلى
-    سورية غير بيدرسون»): the words between must open with a noun, not a preposition or a date."""
+    سورية غير بيدرسون»): the words between must open with a noun, not a preposition or a date. A date after
+    the first words closes the subject: in «يصل محافظ المدينة خلال النهار إلى ... منذ سيطرة المسلحين» a name
+    after the date is no agent."""
     for sp in spans:
         if sp.start < head_end or sp.start >= limit:
             continue
+        if any(head_end < a and b <= sp.start and _gap_words(nt, head_end, a) for a, b in dates):
+            return None
         gap = [w for w in _gap_words(nt, head_end, sp.start) if w not in _AR_DATE_WORDS and not w.isdigit()]
         if not gap or (
             len(gap) <= max_gap
@@ -434,7 +443,12 @@ def compose_title(
 
     if where and normalize(where) not in nt.norm[c0 : _predicate_end(nt, max(trig.end, mention.end), c1)]:
         where = None  # a place of another clause, or after a second verb, is not this event's venue
-    text, agent = (_compose_en if en else _compose_ar)(nt, trig, date_spans, c0, c1, spans, triggers, where)
+    if trig.kind == "deadline" and _HAS_UNTIL.match(nt.norm, trig.start):
+        text, agent = _deadline(nt, en, trig, mention, date_spans, c0, c1, spans)
+    else:
+        text, agent = (_compose_en if en else _compose_ar)(
+            nt, trig, date_spans, c0, c1, spans, triggers, where
+        )
     if text and len(text.split()) <= 6:
         text = " ".join([text, *_purpose_head(nt, en, trig.end, c1, date_spans)])
     if not en:
@@ -443,6 +457,33 @@ def compose_title(
     return Title(text or clause, clause, agent)
 
 
+_HAS_UNTIL = re.compile(r"امام|لدي|has\b|have\b|given\b")
+
+
+def _deadline(
+    nt: Normalized,
+    en: bool,
+    trig: Trigger,
+    mention: Mention,
+    date_spans: Sequence[tuple[int, int]],
+    c0: int,
+    c1: int,
+    spans: Sequence[_Span],
+) -> tuple[str, str | None]:
+    """ "X has until <date> to do Y", «X أمامه حتى <date> ليفعل Y»: "Deadline for X to do Y", «مهلة X ليفعل
+    Y»."""
+    agent = _agent_before(nt, spans, trig.start, c0, en)
+    if agent is not None:
+        who: str | None = agent.name
+    else:
+        who = _en_subject(nt, c0, trig.start) if en else _definite_np_before(nt, trig.start, c0)
+    after = [_orig(nt, s, e) for s, e in _complement(nt, mention.end, c1, date_spans, _NO_STOP, 6, spans)]
+    if en:
+        return " ".join(["Deadline", *(["for", who] if who else []), *after]), agent.name if agent else None
+    return " ".join(["مهلة", *([who] if who else []), *after]), agent.name if agent else None
+
+
+_NO_STOP = re.compile(r"(?!)")
 _AR_PRONOUN_PP = re.compile(r"(?<![^\W_])(?P<p>ب|ل|في|علي|عن|من)(?:ها)(?![^\W_])")
 _AR_PP_FORM = {"ب": "ب", "ل": "ل", "في": "في ", "علي": "على ", "عن": "عن ", "من": "من "}
 
@@ -569,7 +610,9 @@ def _compose_ar(
 ) -> tuple[str, str | None]:
     if trig.verb:
         stem = " ".join(_AR_STEM.sub("", nt.norm[trig.start : trig.end]).split())
-        agent = _agent_after(nt, spans, trig.end, c1, 10) or _agent_before(nt, spans, trig.start, c0, False)
+        agent = _agent_after(nt, spans, trig.end, c1, 10, date_spans) or _agent_before(
+            nt, spans, trig.start, c0, False
+        )
         if agent is not None and stem in _AR_PASSIVE_STEMS:
             # «يعقد الوزير اجتماعا» has an agent and an object; «تعقد القمة برعاية الهيئة» has no agent: the
             # event noun after the name is the object the title needs.
@@ -603,7 +646,9 @@ def _compose_ar(
             return " ".join(_with_where(_trim(words, False), where, trig.kind, False)), None
         noun = _event_noun_near(trig, triggers, c0, c1)
         if noun is not None:
-            np = _trim(_head_np(nt, noun, c1, date_spans, False, names=spans), False)
+            np = _with_owner(
+                nt, noun, _trim(_head_np(nt, noun, c1, date_spans, False, names=spans), False), c0
+            )
             if noun.end <= trig.start:
                 # SV with the event as subject: «القمة الثلاثية ستعقد بالعاصمة» -> «القمة الثلاثية تعقد
                 # بالعاصمة»
@@ -611,8 +656,9 @@ def _compose_ar(
             return " ".join(_with_where(_trim(np, False), where, noun.kind, False)), None
         masdar = _AR_MASDAR.get(stem, "")
         if not rest or _bare(rest[0]) in _AR_PREP or rest[0][:1].isdigit() or rest[0].startswith(("من", "ب")):
-            # SVO: the subject stands before the verb («أن المرحلة الثانية ستبدأ») -> «بدء المرحلة الثانية»
-            before = _definite_np_before(nt, trig.start, c0)
+            # SVO: the subject stands before the verb («أن المرحلة الثانية ستبدأ») -> «بدء المرحلة الثانية»,
+            # or before a comma and a relative pronoun («المراكز لقيد الناخبين، التي ستبدأ»)
+            before = _definite_np_before(nt, trig.start, c0) or _antecedent_before_comma(nt, trig.start, c0)
             rest = [before] if before else rest
         if masdar and len(rest) >= 4 and _bare(normalize(rest[0])) in _AR_PREP:
             rest = [*rest[2:], *rest[:2]]  # «تجري في المغرب أول العمليات» -> «إجراء أول العمليات … في المغرب»
@@ -659,6 +705,7 @@ def _compose_ar(
         # the event noun is the subject of the verb before it: «وتستكمل المحاكمة غدا» -> «المحاكمة تستكمل»
         verb = _orig(nt, *prev[0])
         np = [*np, _ar_verb(re.sub(r"^[وف](?=[سيت])", "", verb))]
+    np = _with_owner(nt, trig, np, c0)
     if passive is not None and len(_gap_words(nt, trig.end, passive.start)) <= 4:
         after = _complement(nt, passive.end, c1, date_spans, _AR_STOP, 5, spans)
         words = [*np, _ar_verb(_orig(nt, passive.start, passive.end)), *(_orig(nt, s, e) for s, e in after)]
@@ -668,6 +715,45 @@ def _compose_ar(
 
 _AR_RELATIVE = frozenset("الذي التي الذين اللذين اللتين اللواتي اللاتي".split())
 _AR_IMPERFECT = re.compile(r"^[وف]?(?:س)?[يت][^\W\d_]{2,}$")
+
+
+_AR_POSSESSED = re.compile(r"(?:ته|تها|تهم)$")
+_SENTENCE_MARK = re.compile(r"[.!?؟\n]")
+
+
+def _with_owner(nt: Normalized, noun: Trigger, np: list[str], c0: int) -> list[str]:
+    """A short event phrase whose noun has a possessive suffix after «في» takes its possessor: «الانتخابات
+    البلدية في دورتها الثالثة», not «دورتها الثالثة»."""
+    prev = _tokens(nt, c0, noun.start)[-1:]
+    if len(np) >= 3 or not prev or _bare(nt.norm[prev[0][0] : prev[0][1]]) != "في":
+        return np
+    if not _AR_POSSESSED.search(nt.norm, noun.start, noun.end):
+        return np
+    owner = _definite_np_before(nt, prev[0][0], c0)
+    return [owner, _orig(nt, *prev[0]), *np] if owner else np
+
+
+def _antecedent_before_comma(nt: Normalized, head: int, c0: int) -> str | None:
+    """The antecedent of a relative pronoun that opens the clause after a comma: «... في المراكز الانتخابية
+    لقيد الناخبين، التي ستبدأ» -> «المراكز الانتخابية لقيد الناخبين» (up to five words back to a preposition,
+    within the sentence)."""
+    between = _gap_words(nt, c0, head)
+    if not between or between[0] not in _AR_RELATIVE or c0 < 2 or nt.norm[c0 - 1] not in "،,":
+        return None
+    floor = max(0, c0 - 100)
+    marks = [m.end() for m in _SENTENCE_MARK.finditer(nt.norm, floor, c0)]
+    floor = marks[-1] if marks else floor
+    words: list[tuple[int, int]] = []
+    for s, e in reversed(_tokens(nt, floor, c0 - 1)):
+        w = _bare(nt.norm[s:e])
+        if w in _AR_PREP or w in _AR_RELATIVE or _is_new_verb(w) or _BOUNDARY.search(nt.norm, s, e):
+            break
+        words.insert(0, (s, e))
+        if len(words) >= 5:
+            break
+    if not words or not _bare(nt.norm[words[0][0] : words[0][1]]).startswith("ال"):
+        return None
+    return _orig(nt, words[0][0], words[-1][1])
 
 
 def _definite_np_before(nt: Normalized, head: int, c0: int) -> str | None:

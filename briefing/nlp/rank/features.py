@@ -1,7 +1,9 @@
 """Provides the features of sentence ranking (`features`): per sentence, position among the news sentences
-(furniture does not count), centrality, headline overlap, topic weight, density of actors and numbers,
-length, share outside quotes, new persons and organisations, a strong future cue, and an upcoming event
-found by the event extractor, each scaled to [0, 1] within the article; and the redundancy between
+(furniture does not count), centrality, headline overlap (of what the sentence says outside quotes: a quote
+that echoes the headline supports the news), topic weight, density of actors and numbers, length, share
+outside quotes, new persons and organisations, a strong future cue (not in a sentence that points back to
+an event already told: "خلال زيارته" elaborates the visit's plan), and an upcoming event found by the event
+extractor, each scaled to [0, 1] within the article; and the redundancy between
 sentences that selection weighs them against, from shared terms and from shared persons and organisations
 (`keyed_mentions`).
 """
@@ -143,13 +145,13 @@ def features(
             "position": 0.0 if furniture[i] else (1 + place[i]) ** -POSITION_DECAY,
             "first": 1.0 if place[i] == 0 and not furniture[i] else 0.0,
             "centrality": centrality[i],
-            "headline": headline[i],
+            "headline": headline[i] * speech[i],
             "topic": topic[i],
             "density": density[i],
             "length": length[i],
             "speech": speech[i],
             "novelty": novelty[i],
-            "ahead": ahead[i],
+            "ahead": ahead[i] * (1.0 - followup[i]),
             "event": 1.0 if i in upcoming else 0.0,
         }
         for i in range(n)

@@ -2,7 +2,8 @@
 its position. Furniture is what `prepare` could not cut because it sits inside a paragraph or on a line of
 its own in an unexpected shape: a dateline ("ANKARA", "MOSCOW (Sputnik) —", «واس - الرياض:»), a credit
 ("Photo: AFP", «تصوير: محمد علي», "Reporting by ...; Editing by ..."), a caption that ends in a credit, and
-boilerplate ("All rights reserved", «اقرأ أيضاً», "Follow us on ...").
+boilerplate ("All rights reserved", «اقرأ أيضاً», "Follow us on ...", a link to the story with its
+newspaper's name: «رابط الخبر بصحيفة ...: <the title>").
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ _CAPTION = re.compile(
 )
 _BOILERPLATE = re.compile(
     r"^(?:(?:اقرأ|إقرأ|اقرا) (?:أيضا|أيضاً|ايضا|ايضاً|المزيد)|read (?:more|also)\b|advertisement\b|"
-    r"all rights reserved|جميع الحقوق محفوظة|follow us\b|تابعونا\b|click here\b|اضغط هنا)",
+    r"all rights reserved|جميع الحقوق محفوظة|follow us\b|تابعونا\b|click here\b|اضغط هنا|"
+    r"(?:رابط|لينك) (?:الخبر|المقال|الموضوع|المادة)|link to (?:the |this )?(?:story|article)\b)",
     re.IGNORECASE,
 )
 _CAPTION_WORDS = 25

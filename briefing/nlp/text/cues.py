@@ -120,6 +120,7 @@ AR_FUTURE_CUES = (
     "يستعدون ل", "يستعد", "تستعد", "يستعدون", "يخطط ل", "تخطط ل", "ينوي", "تنوي", "بصدد", "علي ان",
     "حدد موعد", "حددت موعد",
     "تحدد موعد", "سيتم", "يرجح ان", "من المفترض ان", "المزمع", "المقرر", "المقرره", "مقررا", "مقرره",
+    "امامه حتي", "امامها حتي", "امامهم حتي", "لديه حتي", "لديها حتي", "لديهم حتي",
 )
 # Perfect verbs frequent in news reports (stems; ت / وا / ا / تا endings are added by the pattern).
 AR_PAST_STEMS = (
@@ -129,7 +130,7 @@ AR_PAST_STEMS = (
     "قتل", "شن", "استهدف", "سقط", "انسحب", "رفض", "وافق", "اتهم", "حذر", "نفي", "تناول", "تجمد", "اقر",
     "رعي", "اعرب", "ابدي", "تلقي", "عاد", "انعقد", "تم", "اختار", "فاز", "انتخب", "صوت", "اعتمد", "دخل",
     "توجه", "اجريت", "جرت", "تمت", "كان", "كانت", "اختتمت", "افتتح", "نظم", "استضاف", "اطلق",
-    "امضي", "قضي", "ادلي", "اقيم", "اقيمت",
+    "امضي", "قضي", "ادلي", "اقيم", "اقيمت", "صدر",
 )
 EN_FUTURE_CUES = (
     "will", "'ll", "shall", "would", "is scheduled to", "are scheduled to", "was scheduled to",
@@ -182,7 +183,7 @@ AR_VERB_TRIGGERS: dict[str, str | None] = {
     "تباحث": "talks", "لقي": "speech", "خاطب": "speech", "صوت": "vote", "قترع": "vote", "نتخب": "election",
     "وقع": "signing", "عقد": None, "نعقد": None, "جري": None, "نظم": None, "ستضيف": None, "شارك": None,
     "حضر": None, "قام": None, "نطلق": None, "بدا": None, "فتتح": None, "ستانف": None, "تراس": None,
-    "نتهي": None, "شهد": None,
+    "نتهي": None, "شهد": None, "باشر": None,
 }
 AR_NOUN_TRIGGERS: dict[str, str] = {
     "زياره": "visit", "جوله": "visit", "لقاء": "meeting", "لقاءات": "meeting", "اجتماع": "meeting",
@@ -224,6 +225,17 @@ EN_NOUN_TRIGGERS: dict[str, str] = {
 }
 # Kinds that one visit can contain: a visit's meetings and talks are the same real-world event.
 VISIT_KINDS = frozenset({"visit", "meeting", "talks"})
+# Kinds one real-world event may be named by: a visit and its meetings, a trial and its session, a vote and
+# the election.
+KIND_FAMILY: dict[str, str] = {
+    "vote": "election",
+    "election": "election",
+    "hearing": "hearing",
+    "session": "hearing",
+    **{k: "visit" for k in VISIT_KINDS},
+}
+# Gatherings of one body: an organisation's "talks" ("the Council discusses") and its "session" are one.
+GATHERING_KINDS = frozenset({"meeting", "talks", "session", "hearing", "summit", "conference"})
 
 # Follow-up sentences that point back to an event already announced.
 AR_BACK_REFERENCE = (

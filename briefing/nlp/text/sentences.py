@@ -3,7 +3,8 @@
 It works on the body as stored (display text, never normalized) and returns character spans, so every offset
 the analyzers report points into `Analysis.text`. Sentences end at `. ! ? ؟ …` followed by white space, at a
 period glued to the next Arabic word (`نوح.وتعني`, common in web copy), and at line breaks, except inside
-hard-wrapped blocks of fixed-width lines, where a newline is a space. Never inside «…», “…” or paired "…"
+hard-wrapped blocks of fixed-width lines, where a newline is a space, and after a line ending in a word that
+cannot end a sentence (a preposition: «خلال يومي⏎19 - 20 كانون الأول»). Never inside «…», “…” or paired "…"
 quotes or closed brackets, inside numbers, URLs or e-mail addresses, or after a known abbreviation (`د.`,
 `أ.د.`, `هـ.`, `U.S.`, `Mr.`) or an initial. An opening quote or bracket that never closes protects nothing.
 Page furniture, bylines and the title/body split come before it, in `prepare`.
@@ -131,9 +132,29 @@ def _units(text: str) -> list[tuple[int, int]]:
         if j == i:  # blank line
             i += 1
             continue
-        units.extend(_wrap_units(text, lines[i:j]))
+        units.extend(_join_dangling(text, _wrap_units(text, lines[i:j])))
         i = j
     return units
+
+
+# Words that cannot end a sentence: prepositions, "during", "the day(s) of", "that": a line ending in one was
+# broken inside a sentence («خلال يومي⏎19 - 20 كانون الأول»), not at a paragraph's end.
+_DANGLING = re.compile(
+    r"(?<![^\W_])(?:[وف]?(?:في|من|الى|إلى|على|علي|عن|مع|خلال|بين|حتى|حتي|منذ|لدى|لدي|نحو|يوم|يومي|ايام|أيام|"
+    r"أن|ان|إن|التي|الذي|بعد|قبل)|و|of|in|on|at|to|from|the|and|during|between)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _join_dangling(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Lines joined to the next when they end in a word that cannot end a sentence."""
+    out: list[tuple[int, int]] = []
+    for a, b in units:
+        if out and _DANGLING.search(text, out[-1][0], out[-1][1]):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def _wrap_units(text: str, block: list[tuple[int, int]]) -> list[tuple[int, int]]:

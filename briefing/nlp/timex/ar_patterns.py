@@ -28,12 +28,14 @@ from briefing.nlp.timex.types import Unit
 _WD = r"(?:ال|لل)(?:" + alternation(w[2:] for w in AR_WEEKDAYS) + ")"
 _MONTH = alternation(AR_MONTHS)
 _HMONTH = alternation(AR_HIJRI_MONTHS)
-_DAY = rf"(?:(?:ال)?[0-3]?[0-9]|{AR_ORDINAL_RE}|اول|غره)"
+# A day of the month: "7", "الـ7", an ordinal ("السابع", "اليوم الأول من"), "أول" or "غرة".
+_DAY = rf"(?:(?:ال)?[0-3]?[0-9]|(?:اليوم\s+)?(?:{AR_ORDINAL_RE})|اول|غره)"
 _YEAR = r"(?:19|20|21)[0-9]{2}"
 _HYEAR = r"1[345][0-9]{2}"
 _TOD = alternation(AR_TIME_OF_DAY)
 _PART = alternation(AR_PARTS)
-_ALT = rf"(?:\s*(?:/|\(|-)\s*(?:{_MONTH})(?:\s*\))?)"
+# The month's other name: «آذار/مارس», «مارس (آذار)», «ديسمبر كانون الأول».
+_ALT = rf"(?:(?:\s*(?:/|\(|-)\s*|\s+)(?:{_MONTH})(?:\s*\))?)"
 _YEAR_TAIL = rf"(?:\s*[،,]?\s*(?:من\s+)?(?:(?:عام|العام|سنه)\s+)?(?P<y>{_YEAR})(?:\s*م)?{R})"
 # "من العام المقبل" after a day and month: the year relative to now.
 _YEAR_REL = rf"(?:\s+(?:من\s+)?(?:العام|السنه)\s+(?P<yrel>{AR_REL_RE}){R})"
@@ -57,8 +59,8 @@ NUMERIC = re.compile(
     rf"|(?P<iy>{_YEAR})-(?P<im>[01][0-9])-(?P<id>[0-3][0-9]))(?![0-9])"
 )
 HIJRI = re.compile(
-    rf"{L}(?P<d1>{_DAY})(?:\s*(?:-|و|الي)\s*(?P<d2>{_DAY}))?\s*(?:من\s+)?(?:شهر\s+)?(?P<hm>{_HMONTH}){R}"
-    rf"(?:\s*(?:من\s+)?(?:(?:عام|العام|سنه)\s+)?(?P<y>{_HYEAR}){_HIJRI_MARK}?{R})?"
+    rf"{L}(?:يوم\s+)?(?P<d1>{_DAY})(?:\s*(?:-|و|الي)\s*(?P<d2>{_DAY}))?\s*(?:من\s+)?(?:شهر\s+)?(?P<hm>{_HMONTH}){R}"
+    rf"(?:\s+(?P<rel>{AR_REL_RE}){R})?(?:\s*(?:من\s+)?(?:(?:عام|العام|سنه)\s+)?(?P<y>{_HYEAR}){_HIJRI_MARK}?{R})?"
 )
 HIJRI_MONTH = re.compile(
     rf"{L}(?:(?P<part>{_PART})\s+)?(?P<shahr>شهر\s+)?(?P<hm>{_HMONTH}){R}(?:\s+(?P<rel>{AR_REL_RE}))?"
@@ -73,7 +75,7 @@ MONTH_ONLY = re.compile(
 )
 UNIT = re.compile(
     rf"{L}(?:(?P<part>{_PART})\s+)?(?:"
-    rf"(?:ال|لل)(?P<u>اسبوع|شهر|عام|سنه)\s+(?:(?P<after>بعد\s+(?:المقبل|القادم))|(?P<rel>{AR_REL_RE}))"
+    rf"(?:ال|لل)(?P<u>اسبوع|شهر|عام|سنه)\s+(?:(?P<after>بعد\s+(?:المقبل|القادم))|(?P<before>قبل\s+(?:الماضي|الفائت))|(?P<rel>{AR_REL_RE}))"
     rf"|(?:هذا|هذه)\s+(?P<u2>الاسبوع|الشهر|العام|السنه)"
     rf"|(?P<u3>الاسبوع|الشهر|العام|السنه)(?!\s+(?:{AR_REL_RE})))"
 )
@@ -83,8 +85,8 @@ MONTH_DAY = re.compile(
 REL_DAY = re.compile(
     rf"{L}(?:(?P<tod>{_TOD})\s+)?(?:(?P<yawm>يوم|ليله)\s+)?"
     r"(?P<rel>بعد\s+(?:ال)?غد|اول\s+(?:من\s+)?امس|امس\s+الاول|اليوم|الليله(?:\s+الماضيه)?|غدا|الغد|غد|الامس|امس"
-    r"|البارحه|هذا\s+المساء|هذا\s+الصباح)"
-    rf"{R}(?:\s*[،,(]?\s*(?:يوم\s+)?(?P<wd>{_WD}){R}\)?)?"
+    r"|البارحه|هذا\s+المساء|هذا\s+الصباح|خلال\s+النهار)"
+    rf"{R}(?:\s*[،,(«\"]?\s*(?:يوم\s+)?(?P<wd>{_WD}){R}[)»\"]?)?"
 )
 WEEKDAY = re.compile(
     rf"{L}(?:(?P<tod>{_TOD})\s+)?(?:(?P<yawm>يوم|يومي|ليله)\s+)?(?P<wd>{_WD}){R}"
@@ -119,16 +121,16 @@ DATE_CONTEXT = frozenset("في خلال منذ حتي قبل بعد بحلول �
 ANCHORED = re.compile(r"\s+(?:من|علي)\s+(?!الان)")
 # fmt: off
 REL_DAYS = {
-    "اليوم": 0, "الليله": 0, "هذا المساء": 0, "هذا الصباح": 0, "غدا": 1, "الغد": 1, "غد": 1, "بعد غد": 2,
-    "بعد الغد": 2, "امس": -1, "الامس": -1, "البارحه": -1, "الليله الماضيه": -1, "اول امس": -2,
-    "اول من امس": -2, "امس الاول": -2,
+    "اليوم": 0, "الليله": 0, "هذا المساء": 0, "هذا الصباح": 0, "خلال النهار": 0, "غدا": 1, "الغد": 1,
+    "غد": 1, "بعد غد": 2, "بعد الغد": 2, "امس": -1, "الامس": -1, "البارحه": -1, "الليله الماضيه": -1,
+    "اول امس": -2, "اول من امس": -2, "امس الاول": -2,
 }
 # fmt: on
 PREV_WORD = re.compile(r"(\w+)\s*$")
 
 # A cheap gate: text with no digit and none of these stems holds no Arabic date.
 GATE = re.compile(
-    r"[0-9]|يوم|ايام|اسابيع|اشهر|شهور|بارح|غد|امس|اسبوع|شهر|عام|سنه|قريب|لاحق|سابق|مؤخر|الليله|المساء|الصباح|ساع|عيد|"
+    r"[0-9]|يوم|ايام|اسابيع|اشهر|شهور|بارح|غد|امس|اسبوع|شهر|عام|سنه|قريب|لاحق|سابق|مؤخر|الليله|المساء|الصباح|النهار|ساع|عيد|"
     + "|".join(sorted({*AR_MONTHS, *AR_HIJRI_MONTHS, *(w[2:] for w in AR_WEEKDAYS)}))
 )
 
@@ -137,6 +139,8 @@ def day_of(word: str | None) -> int | None:
     """The day of the month a day word names (a numeral 1..31, an ordinal, "اول" or "غره"), else None."""
     if not word:
         return None
+    if word.startswith("اليوم "):  # "اليوم الأول من شهر ذي الحجة": the first day of the month
+        word = word[6:].lstrip()
     if word.startswith("ال") and word[2:].isdigit():  # "الـ20": the twentieth
         word = word[2:]
     if word.isdigit():

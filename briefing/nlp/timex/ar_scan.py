@@ -142,13 +142,16 @@ def _hijri(m: re.Match[str], nt: Normalized) -> Mention | None:
     d1, d2 = day_of(m["d1"]), day_of(m["d2"])
     if d1 is None or d1 > 30:
         return None
+    rel = ar_rel(m["rel"])  # "25 شوال الجاري" (this year's), "8 ذو القعدة المقبل"
     return Mention(
         *_at(m),
         "hijri",
+        _direction(rel),
         day=d1,
         day2=d2,
         month=AR_HIJRI_MONTHS[_key(m["hm"])],
         year=_int(m["y"]),
+        rel=rel,
         confidence=0.9,
         priority=3,
     )
@@ -205,7 +208,8 @@ def _unit_rel(m: re.Match[str], nt: Normalized) -> Mention | None:
         return None  # a bare "الشهر" is no date; "نهاية الشهر" is
     word = m["u"] or (m["u2"] or m["u3"] or "")[2:]
     unit: Unit = {"اسبوع": "week", "شهر": "month", "عام": "year", "سنه": "year"}[word]  # type: ignore[assignment]
-    rel = 2 if m["after"] else ar_rel(m["rel"]) if m["u"] else 0
+    # "الأسبوع بعد المقبل": the week after next; "العام قبل الماضي": the year before last.
+    rel = 2 if m["after"] else -2 if m["before"] else ar_rel(m["rel"]) if m["u"] else 0
     return Mention(*_at(m), "unit", _direction(rel), 0.9, unit=unit, rel=rel, part=_part(m), priority=2)
 
 
@@ -266,7 +270,14 @@ def _offset(m: re.Match[str], nt: Normalized) -> Mention | None:
     return Mention(*_at(m), "offset", _direction(sign), 0.85, unit=unit, count=sign * n)
 
 
+_SET_LATER = re.compile(r"(?:يحدد|تحديد|سيحدد|يعلن|سيعلن|الاعلان\s+عن)\s+(?:عن\s+)?(?:ال)?موعد(?:ه|ها)?\s+$")
+
+
 def _vague(m: re.Match[str], nt: Normalized) -> Mention | None:
+    if m["later"] and _SET_LATER.search(nt.norm, max(0, m.start() - 30), m.start()):
+        return None  # «وسيحدد الموعد لاحقاً»: the date is not known yet
+    if m["dir"] and m["u"] in ("اشهر", "شهور") and m["dir"] not in ("ماضيه", "منصرمه", "فائته"):
+        return None  # «خلال الأشهر المقبلة» names no time an agenda can hold
     if m["dir"]:
         past = m["dir"] in ("ماضيه", "منصرمه", "فائته")
         if m["u"] == "ساعات":  # "خلال الساعات المقبلة": still today

@@ -8,9 +8,12 @@ in reported speech.
   and movements, not days.
 - A list of weekdays right before the dates they name («أيام الجمعة والسبت والأحد «1 و2 و3» من ديسمبر»,
   «يوم الخميس 28 شوال», «يوم الأحد الموافق 24/10/1436هـ») is said by the dates: the weekdays alone would
-  resolve to the coming Friday.
+  resolve to the coming Friday. They join the words of the date they introduce.
 - A relative day in reported speech counts from when it was said: in «أعلن مساء الثلاثاء عقد جلسة غداً»
   tomorrow is Wednesday, whatever the publication day (`Mention.base` carries the speech date).
+- A day or month said after «بعد» / "after" («إلى ما بعد عيد الفطر») is a lower bound: a vague time from the
+  next day on, not the day itself.
+- A text that dates by the Hijri calendar alone means Hijri months by «الشهر الجاري» and «الشهر المقبل».
 """
 
 from __future__ import annotations
@@ -134,14 +137,45 @@ def _speech_base(nt: Normalized, m: Mention, earlier: list[Mention]) -> Mention 
     return None
 
 
+_AFTER = re.compile(rf"(?:{L}(?:ما\s+)?بعد|\bafter)\s+$")
+
+
+def _after(nt: Normalized, m: Mention) -> bool:
+    """«إلى ما بعد عيد الفطر», "after March 25": a named day or month as a lower bound."""
+    return m.kind in ("date", "month", "hijri", "hijri_month") and bool(
+        _AFTER.search(nt.norm, max(0, m.start - 10), m.start)
+    )
+
+
+def _hijri_months(out: list[Mention]) -> list[Mention]:
+    """In a text that dates by the Hijri calendar only (Hijri dates, no Gregorian month named), "this
+    month" and "next month" are Hijri months: «تبدأ الدورات يوم الـ25 من الشهر الجاري» said in Shawwal is 25
+    Shawwal."""
+    if not any(m.kind in ("hijri", "hijri_month") for m in out) or any(
+        m.kind in ("date", "month") for m in out
+    ):
+        return out
+    return [replace(m, hijri=True) if m.kind == "unit" and m.unit == "month" else m for m in out]
+
+
 def settle_context(nt: Normalized, kept: list[Mention]) -> list[Mention]:
     """The mentions (sorted by position) without datelines, names and introducing weekdays, with each
-    relative day in reported speech anchored on its speech date."""
+    relative day in reported speech anchored on its speech date, and months relative to now in the
+    text's own calendar."""
     listed = _listed_weekdays(nt, kept)
     out: list[Mention] = []
+    lead: int | None = None
     for i, m in enumerate(kept):
-        if i in listed or _named(nt, m) or _dateline(nt, m, kept):
+        if i in listed:
+            lead = m.start if lead is None else lead
+            continue
+        if lead is not None:
+            # The weekdays that introduce a date are part of its words («يوم الخميس 28 شوال»).
+            m, lead = replace(m, start=lead), None
+        if _named(nt, m) or _dateline(nt, m, kept):
             continue
         base = _speech_base(nt, m, out)
-        out.append(replace(m, base=base) if base is not None else m)
-    return out
+        out.append(
+            replace(m, base=base) if base is not None else replace(m, after=True) if _after(nt, m) else m
+        )
+    return _hijri_months(out)

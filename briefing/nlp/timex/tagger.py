@@ -71,9 +71,14 @@ def resolve(m: Mention, pub: date, tense: Tense = "unknown") -> Resolved | None:
             said = _resolve(m.base, pub, "past")
             if said is not None and said.value < pub:
                 pub = said.value
-        return _resolve(m, pub, tense)
+        r = _resolve(m, pub, tense)
     except OverflowError:
         return None
+    if r is not None and m.after:  # "after the Eid": from the day after, open-ended
+        return Resolved(
+            (r.value_end or r.value) + timedelta(days=1), None, "vague", r.confidence * 0.8, "future"
+        )
+    return r
 
 
 def _resolve(m: Mention, pub: date, tense: Tense) -> Resolved | None:
@@ -96,6 +101,8 @@ def _resolve(m: Mention, pub: date, tense: Tense) -> Resolved | None:
         return Resolved(start, end, "vague", conf, m.direction)
     if m.kind == "weekday" and m.weekday is not None:
         return _resolve_weekday(m, pub, tense)
+    if m.kind == "unit" and m.unit == "month" and m.hijri:
+        return _resolve_hijri_unit(m, pub)
     if m.kind == "unit" and m.day:  # "27 و28 من الشهر المقبل"
         first = _unit_range(pub, "month", m.rel or 0)[0]
         a_day = safe_date(first.year, first.month, m.day)
@@ -115,6 +122,22 @@ def _resolve(m: Mention, pub: date, tense: Tense) -> Resolved | None:
     if m.kind in ("hijri", "hijri_month") and m.month:
         return _resolvehijri_date(m, pub, tense)
     return None
+
+
+def _resolve_hijri_unit(m: Mention, pub: date) -> Resolved | None:
+    """A day or part of the current, next or last Hijri month ("الـ25 من الشهر الجاري" in Shawwal)."""
+    hy, hm = hijri_today(pub)
+    y, mo = divmod(hm - 1 + (m.rel or 0), 12)
+    year, month = hy + y, mo + 1
+    if m.day:
+        a_day = hijri_date(year, month, m.day)
+        b_day = hijri_date(year, month, m.day2) if m.day2 else None
+        return Resolved(a_day, b_day, "day", m.confidence, m.direction) if a_day else None
+    first = hijri_date(year, month, 1)
+    if first is None:
+        return None
+    a, b = part_range(first, first + timedelta(days=hijri_month_len(year, month) - 1), m.part)
+    return Resolved(a, b, "month", m.confidence, m.direction)
 
 
 def _resolve_weekday(m: Mention, pub: date, tense: Tense) -> Resolved:
@@ -221,8 +244,8 @@ def _resolvehijri_date(m: Mention, pub: date, tense: Tense) -> Resolved | None:
         last = first + timedelta(days=hijri_month_len(y, month) - 1)
         return part_range(first, last, m.part)
 
-    if m.year:
-        got = make(m.year)
+    if m.year or (m.rel == 0 and m.kind == "hijri"):
+        got = make(m.year or hy_now)  # "25 شوال الجاري": the current Hijri year, even when just past
     else:
         cands = [c for y in (hy_now - 1, hy_now, hy_now + 1) if (c := make(y)) is not None]
         got = choose(cands, pub, _way(m, tense))

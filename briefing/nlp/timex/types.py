@@ -67,6 +67,12 @@ class Mention:
     """A year said relative to now ("20 May next year" -> 1), for a date or month without a year."""
     base: Mention | None = None
     """A relative day said in reported speech: the date it was said on (see `context`)."""
+    after: bool = False
+    """Said after «بعد» / "after" («بعد عيد الفطر», "after March 25"): a time from the day after it on, not
+    that day (see `context`)."""
+    hijri: bool = False
+    """unit month ("الـ25 من الشهر الجاري", "مطلع الشهر المقبل"): a month of the Hijri calendar, in a text
+    that dates by it (see `context`)."""
 
 
 @dataclass(frozen=True)

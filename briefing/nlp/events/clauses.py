@@ -1,0 +1,66 @@
+"""Provides the clause patterns that decide whether a dated plan is still to come and whether it is one event
+or two, read by the extractor (`extract`):
+
+- `was_planned`: a plan said in the past ("كان من المقرر أن", «التي كانت مقررة», "was scheduled to") with no
+  cancellation or postponement in its sentence is the old date of a plan that changed, not an event;
+- `reported_earlier`: «وكان المسؤول قد أوضح في وقت سابق أن الوزير سيلتقي اليوم ...» (pluperfect report) tells
+  a same-day plan as background to what has since happened;
+- `also_marked`: «يعقد كيري أيضاً اليوم اجتماعاً مع ...», "will also meet": another event on the same day, not
+  a re-mention of the first;
+- `where_follows`: «... في 17 أغسطس، حيث سيتم توقيع الاتفاق», "..., where they will sign": a second event at
+  the first one's date and place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from briefing.nlp.events.tense import Cue
+from briefing.nlp.events.trigger import Trigger
+from briefing.nlp.text import cues as C
+from briefing.nlp.text.cues import L, R
+from briefing.nlp.timex.types import Mention, Normalized
+
+_WAS = re.compile(rf"(?:{L}[وف]?(?:كان|كانت)\s+(?:\S+\s+){{0,1}}$)|\bwas\s+$")
+_WAS_CUE = re.compile(r"^was\s")
+_PLUPERFECT = re.compile(
+    rf"\s*[وف]?(?:كان|كانت)\s+(?:\S+\s+){{0,8}}?قد\s+(?:{C.alternation(C.AR_REPORTING)}){R}"
+    r"|\s*\S*(?:\s+\S+){0,6}?\s+had\s+(?:said|announced|told|stated)\b"
+)
+_ALSO = re.compile(rf"{L}(?:ايضا|كذلك){R}|\b(?:also|as well)\b")
+_WHERE = re.compile(
+    r"(?:(?<![^\W_])حيث|\bwhere)\s+(?:(?:سيتم|سوف\s+يتم|ستجري|will(?:\s+be)?|they\s+will)\s+)?$"
+)
+
+
+def was_planned(nt: Normalized, m: Mention, cues: Sequence[Cue]) -> bool:
+    """The nearest strong cue before the date is a future cue said in the past («كان من المقرر أن تقام ...»;
+    the imperfect «تقام» after it is only a weak cue)."""
+    before = [c for c in cues if c.end <= m.start and c.strong]
+    if not before or before[-1].tense != "future":
+        return False
+    c = before[-1]
+    return bool(_WAS_CUE.match(nt.norm, c.start) or _WAS.search(nt.norm, max(0, c.start - 16), c.start))
+
+
+def reported_earlier(nt: Normalized, sentence_start: int, m: Mention) -> bool:
+    """The sentence opens with a pluperfect report («وكان ... قد أوضح», "X had said") before the date."""
+    hit = _PLUPERFECT.match(nt.norm, sentence_start)
+    return hit is not None and hit.end() <= m.start
+
+
+def also_marked(nt: Normalized, trig: Trigger, sentence: tuple[int, int]) -> bool:
+    """«أيضاً» / "also" with the event verb («يعقد كيري أيضاً اليوم اجتماعاً», "will also meet"): the clause adds
+    an event. Not «وأكد أيضاً أن الزيارة ستتم الأحد», where "also" goes with the report."""
+    if not trig.verb:
+        return False
+    before = _ALSO.search(nt.norm, max(sentence[0], trig.start - 8), trig.start)
+    return bool(before or _ALSO.search(nt.norm, trig.end, min(sentence[1], trig.end + 20)))
+
+
+def where_follows(nt: Normalized, after: int, triggers: Sequence[Trigger]) -> list[Trigger]:
+    """Triggers after `after` (the date) that open a «حيث سيتم ...» / "where ... will" clause."""
+    return [
+        t for t in triggers if t.start >= after and _WHERE.search(nt.norm, max(after, t.start - 16), t.start)
+    ]

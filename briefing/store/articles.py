@@ -30,7 +30,7 @@ LISTED_COLUMNS = (
 
 def article_from_row(row: Sequence[object], light: bool = False, event_actors: bool = False) -> Article:
     """The `Article` of one row of `COLUMNS` (or `LISTED_COLUMNS`); `light`: its analysis without sentences
-    and mention offsets; `event_actors` (with `light`): only the actors its events name."""
+    and mention offsets; `event_actors` (with `light`): only the actors its events name and countries."""
     data, version = row[11], row[12]
     analysis = (
         decode(
@@ -64,7 +64,7 @@ def read_articles(
     conn: sqlite3.Connection, ids: Iterable[int], *, light: bool = False, event_actors: bool = False
 ) -> list[Article]:
     """The articles `ids`, oldest first; `light`: their analyses without sentences and mention offsets;
-    `event_actors` (with `light`): only the actors their events name (what the agenda reads)."""
+    `event_actors` (with `light`): only the actors their events name and countries (what the agenda reads)."""
     ids = list(ids)
     out: list[Article] = []
     for i in range(0, len(ids), 500):

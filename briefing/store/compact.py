@@ -144,7 +144,7 @@ def _read_event(d: dict[str, Any]) -> Event:
 
 
 def _named_by_events(actor: dict[str, Any], names: set[str]) -> bool:
-    return actor["n"] in names or any(a in names for a in actor.get("a", ()))
+    return actor["k"] == "country" or actor["n"] in names or any(a in names for a in actor.get("a", ()))
 
 
 def decode(
@@ -158,15 +158,19 @@ def decode(
 ) -> Analysis | None:
     """The analysis stored as `data` for the article with this title, text and publication time, or None when
     it does not decode. `light` leaves out the sentences and the actors' mention offsets; `event_actors`
-    (with `light`) also every actor that no event names as a participant or place (by name or alias: what
-    the agenda reads of an article). A `str` is the JSON of `briefing.codec` that caches kept before the
-    compact record."""
+    (with `light`) also every actor that no event names as a participant or place (by name or alias),
+    countries excepted: what the agenda reads of an article (elections merge by country). A `str` is the
+    JSON of `briefing.codec` that caches kept before the compact record."""
     try:
         if isinstance(data, str):
             analysis = analysis_from_dict(json.loads(data), light=light)
             if event_actors and light:
                 names = {n for e in analysis.events for n in (*e.who, e.where) if n}
-                kept = tuple(a for a in analysis.actors if a.name in names or set(a.aliases) & names)
+                kept = tuple(
+                    a
+                    for a in analysis.actors
+                    if a.kind == "country" or a.name in names or set(a.aliases) & names
+                )
                 analysis = replace(analysis, actors=kept)
             return analysis
         z = zlib.decompressobj(15, _dictionary(title, text))

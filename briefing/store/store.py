@@ -113,7 +113,7 @@ class Store:
         self, ids: Iterable[int], *, light: bool = False, event_actors: bool = False
     ) -> list[Article]:
         """The articles `ids`, oldest first; `light`: their analyses without sentences and mention offsets;
-        `event_actors` (with `light`): only the actors their events name (see `compact.decode`)."""
+        `event_actors` (with `light`): only the actors their events name and countries (`compact.decode`)."""
         return read_articles(self.conn, ids, light=light, event_actors=event_actors)
 
     def each_article(self, ids: Iterable[int], *, chunk: int = 500) -> Iterator[Article]:
@@ -224,8 +224,9 @@ class Store:
     ) -> list[Article]:
         """Articles published in [`published_since`, `published_before`) that report an event ending after
         `day` (and, with `starting_by`, starting on or before that date): the agenda's sources, with light
-        analyses: their events and the actors these name (who they are), no sentences or mention offsets, no
-        other actors (an article names a dozen; decoding them was most of the agenda's time)."""
+        analyses: their events, the actors these name (who they are) and the countries, no sentences or
+        mention offsets, no other actors (an article names a dozen; decoding them was most of the agenda's
+        time)."""
         since = published_since.astimezone(UTC).isoformat() if published_since is not None else ""
         q = (
             "SELECT DISTINCT article_id FROM events e JOIN articles a ON a.id = e.article_id "

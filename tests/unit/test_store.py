@@ -115,6 +115,7 @@ def test_the_agendas_articles_keep_only_the_actors_their_events_name(tmp_path: P
         envoy = Actor("Pedersen", "person", aliases=("Geir Pedersen",), mentions=((6, 14),))
         place = Actor("Damascus", "place", mentions=((22, 30),))
         other = Actor("Mekdad", "person", mentions=((32, 38),))
+        country = Actor("Syria", "country")  # not named by the event, kept: elections merge by country
         ev = Event(
             "visit",
             "visit",
@@ -126,14 +127,19 @@ def test_the_agendas_articles_keep_only_the_actors_their_events_name(tmp_path: P
         )
         text = "Envoy Pedersen visits Damascus; Mekdad spoke."
         s.save_analyses(
-            [(res.changed_ids[0], Analysis("en", "t", T0, text, actors=(envoy, place, other), events=(ev,)))]
+            [
+                (
+                    res.changed_ids[0],
+                    Analysis("en", "t", T0, text, actors=(envoy, place, other, country), events=(ev,)),
+                )
+            ]
         )
         [article] = s.articles_with_events_after(date(2024, 3, 16), T0 + timedelta(days=1))
         assert article.analysis is not None
-        assert [a.name for a in article.analysis.actors] == ["Pedersen", "Damascus"]  # by alias, by name
+        assert [a.name for a in article.analysis.actors] == ["Pedersen", "Damascus", "Syria"]
         assert article.analysis.actors[0].mentions == ()  # light
         [whole] = s.articles(res.changed_ids)
-        assert whole.analysis is not None and len(whole.analysis.actors) == 3
+        assert whole.analysis is not None and len(whole.analysis.actors) == 4
 
 
 def test_light_articles_keep_events_and_actors_without_sentences_or_mentions(tmp_path: Path) -> None:

@@ -142,6 +142,27 @@ def test_agent_of_a_verb_that_governs_the_event_noun() -> None:
     assert e.summary.startswith("Jordan hosts a meeting of regional energy ministers")
 
 
+def test_a_name_after_a_preposition_is_not_the_agent() -> None:
+    # «في زيارة لتونس يفتتح»: Tunisia is the object of «لـ», not the one who opens the fair.
+    e = _one(
+        "وصل الوزير إلى العاصمة اليوم في زيارة لتونس يفتتح خلالها المعرض الدولي غدا.",
+        actors=(("تونس", "country"),),
+    )
+    assert not e.summary.startswith("تونس"), e.summary
+    assert e.summary.startswith("افتتاح المعرض الدولي")
+
+
+def test_a_name_after_an_adverbial_with_a_pronoun_is_not_the_agent() -> None:
+    # «يشارك خلالها في احتفالات المغرب»: «خلالها» (during it) opens an adverbial; Morocco, inside it, does
+    # not take part.
+    e = _one(
+        "وصل الوفد إلى الرباط اليوم في جولة يشارك خلالها في احتفالات المغرب بافتتاح الميناء الجديد بعد غد.",
+        actors=(("المغرب", "country"),),
+    )
+    assert not e.summary.startswith("المغرب"), e.summary
+    assert e.summary.startswith("افتتاح الميناء الجديد")
+
+
 # --- no agent: a nominal title --------------------------------------------------------------------
 
 
@@ -169,6 +190,49 @@ def test_a_pronoun_in_the_title_is_replaced_by_its_antecedent() -> None:
     e = _one("وأطلقت الوزارة المنصة الجديدة، وتوقعت أن يبدأ العمل بها الشهر المقبل.")
     assert "بها" not in e.summary.split()
     assert "بالمنصة" in e.summary
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "part"),
+    [
+        (
+            "يناقش وزراء الزراعة العرب، بعد غد ولمدة يومين، خطة التنمية الزراعية في المنطقة.",
+            "ar",
+            "خطة التنمية",
+        ),
+        (
+            "The farm ministers will discuss, on Monday, a plan for rural roads.",
+            "en",
+            "a plan for rural roads",
+        ),
+    ],
+)
+def test_the_object_after_a_date_set_off_by_commas_is_kept(text: str, lang: str, part: str) -> None:
+    # «يناقش الوزراء، بعد غد، الخطة»: the date between two commas does not end the clause.
+    e = _one(text, lang)
+    assert part in e.summary, e.summary
+    assert part in e.clause
+
+
+def test_a_new_verb_after_a_date_set_off_by_commas_is_not_the_object() -> None:
+    # «ستنقل» after the second comma opens its own predicate: the title stops before it.
+    e = _one("سيلقي الرئيس كلمة عبر الإذاعة، بعد غد، ستنقل في كل المدن.")
+    assert e.summary == "الرئيس يلقي كلمة عبر الإذاعة"
+
+
+def test_a_verb_describing_an_indefinite_noun_ends_the_title() -> None:
+    # «مبادرة جديدة تهدف إلى دعم ...»: the feminine imperfect verb after an indefinite noun opens a clause
+    # that describes it; cut at the length limit it would end the title on «دعم».
+    e = _one("سيتم غدا إطلاق مبادرة وطنية جديدة تهدف إلى دعم المشاريع الصغيرة في المحافظات كلها.")
+    assert e.summary == "إطلاق مبادرة وطنية جديدة"
+
+
+def test_a_name_cut_by_the_length_limit_is_left_out() -> None:
+    # «بعنوان ...» introduces the course's name; the limit would cut it after one word.
+    e = _one(
+        "تنطلق يوم الأحد المقبل دورة تدريبية للموظفين الجدد بعنوان التعامل مع شكاوى المراجعين في الإدارات."
+    )
+    assert e.summary == "انطلاق دورة تدريبية للموظفين الجدد"
 
 
 # --- one event, one entry -------------------------------------------------------------------------

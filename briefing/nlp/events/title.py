@@ -96,6 +96,13 @@ def compose_title(
     clause = orig(nt, c0, c1)
     spans = actor_spans(nt, actors, c0, c1)
     date_spans = [(mention.start, mention.end)] + [(d.start, d.end) for d in dates if c0 <= d.start < c1]
+    paren = _date_parenthesis(nt, trig, mention, b, c1)
+    if paren is not None:
+        # the complement goes on past the date set off by commas: «يناقش الوزراء، غدا ولمدة يومين، الخطة»
+        date_spans.append(paren)
+        nxt = BOUNDARY.search(nt.norm, paren[1], b)
+        c1 = nxt.start() if nxt else b
+        clause = orig(nt, c0, c1)
 
     if where and normalize(where) not in nt.norm[c0 : _predicate_end(nt, max(trig.end, mention.end), c1)]:
         where = None  # a place of another clause, or after a second verb, is not this event's venue
@@ -109,6 +116,33 @@ def compose_title(
         text = resolve_pronouns(nt, text, a, trig.start)
     text = " ".join(trim(_NUMERIC_DATE.sub("", text).split(), en))
     return Title(text or clause, clause, agent)
+
+
+_COMMA = re.compile(r"\s*[،,]")
+_DATE_PREP = frozenset({"في", "on", "in", "at"})
+_AR_FUTURE_VERB = re.compile(r"^[وف]?س[يتن][^\W\d_]{2,}$")
+
+
+def _date_parenthesis(
+    nt: Normalized, trig: Trigger, mention: Mention, b: int, c1: int
+) -> tuple[int, int] | None:
+    """The event's date set off by two commas after its head («يجتمع المسؤولون، غدا ولمدة ثلاثة أيام، في
+    ...», "The ministers will, on Monday, sign ..."): the span from the first comma to the second, or None. Up
+    to four words may follow the date inside the commas (a duration), none of them a verb."""
+    if c1 >= b or not _COMMA.match(nt.norm, c1) or mention.start < trig.end:
+        return None
+    opens = [m for m in _COMMA.finditer(nt.norm, trig.end, mention.start)]
+    lead = nt.norm[opens[-1].end() : mention.start].split() if opens else ["-"]
+    if lead and not (len(lead) == 1 and bare_word(lead[0]) in _DATE_PREP):
+        return None  # only the date (or «في», "on" and the date) stands after the first comma
+    inside = [bare_word(nt.norm[s:e]) for s, e in tokens(nt, mention.end, c1)]
+    if len(inside) > 4 or any(is_new_verb(w) for w in inside):
+        return None
+    after = tokens(nt, c1 + 1, b)[:1]
+    first = bare_word(nt.norm[after[0][0] : after[0][1]]) if after else ""
+    if not first or is_new_verb(first) or _AR_FUTURE_VERB.match(first):
+        return None  # «سيلقي خطابا، بعد غد، سيبث في ...»: a new predicate follows the date
+    return opens[-1].end() - 1, c1 + 1
 
 
 _HAS_UNTIL = re.compile(r"امام|لدي|has\b|have\b|given\b")

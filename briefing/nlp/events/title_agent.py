@@ -28,10 +28,13 @@ from briefing.nlp.events.title_words import (
     is_new_verb,
     orig,
     tokens,
+    word_start,
 )
 from briefing.nlp.text import cues as C
 from briefing.nlp.timex.types import Normalized
 
+# The attached pronouns: «خلالها» is the preposition «خلال» with «ها».
+_AR_PRONOUN_SUFFIX = re.compile(r"(?:هما|هم|هن|ها|ه)$")
 _EN_CLAUSE_WORD = re.compile(r"\b(?:that|said|says|while|after|which|who|and|but|as)\b")
 
 
@@ -78,6 +81,7 @@ def agent_after(
         if not gap or (
             len(gap) <= max_gap
             and gap[0] not in AR_PREP
+            and _AR_PRONOUN_SUFFIX.sub("", gap[0]) not in AR_PREP  # «يشارك خلالها في ...»: an adverbial
             and gap[-1] not in AR_PREP
             and not any(is_bare_verb(w) or is_event_noun(w) for w in gap)
         ):
@@ -120,10 +124,29 @@ def agent_before(
             continue
         gap = gap_words(nt, sp.end, head_start)
         relative = bool(gap) and gap[0] in AR_RELATIVE | {"who", "which"} and len(gap) <= 8
+        if not relative and _after_preposition(nt, sp, clause_start, en):
+            return None
         if relative or (all(w in aux for w in gap) and len(gap) <= 4):
             return _led_group(nt, sp, clause_start, en)
         return None
     return None
+
+
+_AR_PROCLITIC_PREP = re.compile(r"^[وف]?(?:ب|ل|ك)$")
+_EN_PREP = frozenset("to of in for with from at by on into about against".split())
+
+
+def _after_preposition(nt: Normalized, sp: Span, clause_start: int, en: bool) -> bool:
+    """A name governed by a preposition is its object, never the subject of the verb after it: in «في زيارة
+    لليمن يشارك خلالها» or "on a visit to Spain, will attend" the country does not act."""
+    start = word_start(nt, sp.start)
+    if not en and start < sp.start and _AR_PROCLITIC_PREP.match(nt.norm[start : sp.start]):
+        return True  # «لمصر», «بالرئيس»: the preposition is fused to the name
+    prev = tokens(nt, clause_start, start)[-1:]
+    if not prev:
+        return False
+    word = bare_word(nt.norm[prev[0][0] : prev[0][1]])
+    return word in _EN_PREP if en else word in AR_PREP
 
 
 _LED_BY = re.compile(
@@ -196,6 +219,8 @@ def phrase_between(nt: Normalized, a: int, b: int, skip: Sequence[tuple[int, int
     first = bare_word(nt.norm[toks[0][0] : toks[0][1]])
     if first in AR_PREP or first in AR_DANGLING or first in AR_AUX or is_new_verb(first):
         return None
+    if _AR_PRONOUN_SUFFIX.sub("", first) in AR_PREP:
+        return None  # a preposition with a pronoun («خلالها», «فيه») opens an adverbial, not a subject
     if any(BOUNDARY.search(nt.norm, s, e) for s, e in toks):
         return None
     return " ".join(orig(nt, s, e) for s, e in toks)

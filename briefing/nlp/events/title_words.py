@@ -107,6 +107,7 @@ def complement(
     second verb), skipping the agent and date spans; a name is never cut in two."""
     out: list[tuple[int, int]] = []
     for s, e in tokens(nt, start, end):
+        e = _before_parenthesis(nt, skip, s, e)
         if any(a < e and s < b for a, b in skip):
             continue
         nxt = _WORD.search(nt.norm, e)
@@ -114,16 +115,23 @@ def complement(
         if (
             (bare in AR_PREP | {"on", "in", "at", "by"} or bare.isdigit())
             and nxt
-            and any(a < nxt.end() and nxt.start() < b for a, b in skip)
+            and any(
+                a < _before_parenthesis(nt, skip, nxt.start(), nxt.end()) and nxt.start() < b for a, b in skip
+            )
         ):
             continue  # «تبدأ في 28 سبتمبر»: the preposition (or day number) belongs to the date
         if bare == "الموافق" or _DATE_RESIDUE.match(bare):
             continue  # «الموافق», «الـ7»: the rest of a date
         inside = any(n.start <= s < n.end for n in names)
         if len(out) >= max_words and not inside:
+            named = [i for i, (a, _) in enumerate(out) if _NAMING.match(nt.norm, a)]
+            if named and named[-1] > 0:
+                del out[named[-1] :]  # a name cut in two says nothing: «دورة بعنوان التعامل» -> «دورة»
             break
         word = bare_word(nt.norm[s:e])
         if stop.match(nt.norm, s) or BOUNDARY.match(nt.norm, s) or "«" in nt.norm[s:e] or is_new_verb(word):
+            break
+        if out and _relative_verb(nt, word, out[-1], e):
             break
         tail = BOUNDARY.search(nt.norm, s, e)
         if tail:
@@ -132,6 +140,31 @@ def complement(
             break
         out.append((s, e))
     return out
+
+
+def _before_parenthesis(nt: Normalized, skip: Sequence[tuple[int, int]], s: int, e: int) -> int:
+    """The end of the word `[s, e)` before a skipped parenthesis that opens inside it at its comma
+    («الوزراء، غدا،»)."""
+    return next((a for a, _ in skip if s < a < e and BOUNDARY.match(nt.norm, a)), e)
+
+
+# Words that introduce the name of a course, campaign or conference.
+_NAMING = re.compile(r"(?:بعنوان|بمسمي|تحت عنوان|تحت شعار|تحت اسم|titled|entitled|dubbed)(?![^\W_])")
+# An imperfect verb in the feminine (تفعل, تتفعل, تستفعل): not a verbal noun (تفعيل, تفعلة).
+_AR_TA_VERB = re.compile(r"^ت(?:ست|ت)?[^\W\d_]{3}$")
+
+
+def _relative_verb(nt: Normalized, word: str, prev: tuple[int, int], end: int) -> bool:
+    """An imperfect verb right after an indefinite noun and before a preposition opens a clause describing the
+    noun (جملة الصفة): «مبادرة جديدة تهدف إلى دعم ...» -> the title ends at «مبادرة جديدة»."""
+    if (
+        not _AR_TA_VERB.match(word)
+        or word.endswith(("ه", "ا"))
+        or bare_word(nt.norm[prev[0] : prev[1]]).startswith("ال")
+    ):
+        return False
+    nxt = _WORD.search(nt.norm, end)
+    return nxt is not None and bare_word(nxt.group()) in AR_PREP
 
 
 _AR_REPORTED = frozenset(

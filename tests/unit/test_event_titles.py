@@ -235,6 +235,29 @@ def test_a_name_cut_by_the_length_limit_is_left_out() -> None:
     assert e.summary == "انطلاق دورة تدريبية للموظفين الجدد"
 
 
+def test_a_demonstrative_noun_phrase_is_named_by_its_earlier_mention() -> None:
+    # «هذا المشروع» refers back to «مشروع قانون الضرائب الجديد»: a title standing alone names it.
+    e = _one(
+        "ناقش النواب أمس مشروع قانون الضرائب الجديد، وقال رئيس المجلس إن التصويت على هذا المشروع سيجري "
+        "الأسبوع المقبل."
+    )
+    assert e.summary == "التصويت على مشروع قانون الضرائب الجديد"
+
+
+def test_a_place_before_a_quotation_is_not_the_venue_of_an_event_inside_it() -> None:
+    # Paris is where the minister spoke; the vote he quotes has no venue in the sentence.
+    e = _one(
+        'وقال الوزير بعد لقائه نظيره في باريس "اتفقنا على أن يتم التصويت على خطة الإعمار يوم الخميس المقبل".',
+        actors=(("باريس", "place"),),
+    )
+    assert e.summary == "التصويت على خطة الإعمار"
+
+
+def test_the_end_of_a_quotation_ends_the_title() -> None:
+    e = _one('وقال الوزير إن الحكومة "ستوقع غدا اتفاق الإعمار" مضيفا أن المانحين سيحضرون.')
+    assert e.summary == "توقيع اتفاق الإعمار"
+
+
 # --- one event, one entry -------------------------------------------------------------------------
 
 

@@ -106,6 +106,8 @@ def compose_title(
 
     if where and normalize(where) not in nt.norm[c0 : _predicate_end(nt, max(trig.end, mention.end), c1)]:
         where = None  # a place of another clause, or after a second verb, is not this event's venue
+    if where and _opens_quotation(nt.norm, nt.norm.find(normalize(where), c0, trig.start), trig.start):
+        where = None  # «قال في ماليزيا "… سيتم التصويت …"»: where the speaker spoke, not the event's venue
     if trig.kind == "deadline" and _HAS_UNTIL.match(nt.norm, trig.start):
         text, agent = _deadline(nt, en, trig, mention, date_spans, c0, c1, spans)
     else:
@@ -116,6 +118,18 @@ def compose_title(
         text = resolve_pronouns(nt, text, a, trig.start)
     text = " ".join(trim(_NUMERIC_DATE.sub("", text).split(), en))
     return Title(text or clause, clause, agent)
+
+
+def _opens_quotation(text: str, a: int, b: int) -> bool:
+    """Whether a quotation opens between `a` and `b` and is still open at `b` (-1 for `a`: no)."""
+    if a < 0:
+        return False
+    between = text[a:b]
+    return (
+        between.count('"') % 2 == 1
+        or between.rfind("«") > between.rfind("»")
+        or between.rfind("“") > between.rfind("”")
+    )
 
 
 _COMMA = re.compile(r"\s*[،,]")

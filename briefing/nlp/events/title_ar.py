@@ -134,7 +134,41 @@ def resolve_pronouns(nt: Normalized, text: str, a: int, head: int) -> str:
         if pp == "ل":
             antecedent = "ل" + antecedent[1:]  # ل + الـ -> لل
         words[i] = pp + antecedent
+    for i in range(len(words) - 2, -1, -1):
+        if normalize(words[i]) in _AR_DEMONSTRATIVES and normalize(words[i + 1]).startswith("ال"):
+            named = _construct_before(nt, a, head, bare_word(normalize(words[i + 1]))[2:])
+            if named is not None:
+                words[i : i + 2] = [named]
     return " ".join(words)
+
+
+_AR_DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك"})
+
+
+def _construct_before(nt: Normalized, a: int, head: int, noun: str) -> str | None:
+    """The last mention of `noun` before `head` as the head of a construct with a definite genitive («قرار
+    الأمم المتحدة», «مشروع قانون الضرائب»): what «هذا القرار» after it refers to."""
+    toks = tokens(nt, a, head)
+    for k in range(len(toks) - 1, -1, -1):
+        if re.sub(r"^[وف]?[بل]?", "", bare_word(nt.norm[toks[k][0] : toks[k][1]]), count=1) != noun:
+            continue
+        if BOUNDARY.search(nt.norm, toks[k][0], toks[k][1]):
+            return None
+        end = None
+        for s, e in toks[k + 1 : k + 6]:
+            w = bare_word(nt.norm[s:e])
+            if end is None and (w in AR_PREP or w in AR_DANGLING or is_new_verb(w)):
+                return None
+            if end is not None and (not w.startswith("ال") or w in AR_DANGLING):
+                break
+            if w.startswith("ال") or end is not None:
+                end = e
+            if BOUNDARY.search(nt.norm, s, e):
+                break
+        if end is None:
+            return None
+        return bare_word(orig(nt, nt.norm.find(noun, toks[k][0], toks[k][1]), end))
+    return None
 
 
 def compose_ar(

@@ -103,8 +103,8 @@ def complement(
     max_words: int,
     names: Sequence[Span] = (),
 ) -> list[tuple[int, int]]:
-    """Words after the head up to `end` or a stop word (a purpose phrase, a relative clause, a quotation, a
-    second verb), skipping the agent and date spans; a name is never cut in two."""
+    """Words after the head up to `end` or a stop word (a purpose phrase, a relative clause, a quotation or
+    its end, a second verb), skipping the agent and date spans; a name is never cut in two."""
     out: list[tuple[int, int]] = []
     for s, e in tokens(nt, start, end):
         e = _before_parenthesis(nt, skip, s, e)
@@ -133,13 +133,16 @@ def complement(
             break
         if out and _relative_verb(nt, word, out[-1], e):
             break
-        tail = BOUNDARY.search(nt.norm, s, e)
+        tail = BOUNDARY.search(nt.norm, s, e) or _QUOTE.search(nt.norm, s, e)
         if tail:
             if tail.start() > s:
                 out.append((s, tail.start()))
             break
         out.append((s, e))
     return out
+
+
+_QUOTE = re.compile(r'["»”]')
 
 
 def _before_parenthesis(nt: Normalized, skip: Sequence[tuple[int, int]], s: int, e: int) -> int:

@@ -60,7 +60,7 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     large = work / f"articles-{args.articles}.sqlite3"
     ensure_cache(large, args.articles)
-    from briefing.nlp.text.arabic import normalize
+    from briefing.nlp.text.searchable import searchable as normalize  # the index's normalizer
 
     with Store.open(large) as store:
         ids = [int(r[0]) for r in store.conn.execute("SELECT id FROM articles")]

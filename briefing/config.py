@@ -39,6 +39,9 @@ class Settings:
     """An http:// forward proxy for every feed (else HTTP_PROXY / HTTPS_PROXY / ALL_PROXY / NO_PROXY)."""
     ca_bundle: str | None = None
     """A file of trusted CA certificates for https (else SSL_CERT_FILE / SSL_CERT_DIR, else certifi's)."""
+    views: dict[str, str] = field(default_factory=dict)
+    """Saved views: name -> query (`[views] morning = "+unread lang:ar @1-day"`), for `today --view NAME`
+    and the app's views (`V`, the palette)."""
 
 
 CONCURRENCY_RANGE = (1, 256)
@@ -74,12 +77,34 @@ def _check(path: Path, key: str, value: Any) -> Any:
             raise ConfigError(f"{where} must be a whole number from {low} to {high}, not {value!r}")
         return value
     if key == "keymap":
-        if not isinstance(value, dict) or not all(
-            isinstance(k, str) and isinstance(v, str) for k, v in value.items()
-        ):
+        if not _string_table(value):
             raise ConfigError(f'{where} must be a table of strings (e.g. refresh = "ctrl+r")')
         return dict(value)
+    if key == "views":
+        return _views(where, value)
     raise ConfigError(f"unknown setting in {path}: {key}")
+
+
+def _string_table(value: Any) -> bool:
+    """Whether `value` is a TOML table of strings."""
+    pairs = value.items() if isinstance(value, dict) else ()
+    return isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in pairs)
+
+
+def _views(where: str, value: Any) -> dict[str, str]:
+    """The [views] table: each a name and a query that parses (checked now, not when the view is used)."""
+    from briefing.query import QueryError, parse  # noqa: PLC0415
+
+    if not _string_table(value):
+        raise ConfigError(f'{where} must be a table of queries (e.g. morning = "+unread lang:ar @1-day")')
+    for name, text in value.items():
+        if not name.strip() or not text.strip():
+            raise ConfigError(f"{where}: a view needs a name and a query")
+        try:
+            parse(text)
+        except QueryError as exc:
+            raise ConfigError(f"{where}.{name}: {exc}") from None
+    return dict(value)
 
 
 _FIELDS = (
@@ -93,6 +118,7 @@ _FIELDS = (
     "concurrency",
     "proxy",
     "ca_bundle",
+    "views",
 )
 
 

@@ -157,9 +157,9 @@ def analyze_pending(store: Store, progress: Progress | None = None) -> list[int]
             pool.shutdown()
         with contextlib.suppress(sqlite3.Error):  # else an interrupted run's claims wait for CLAIM_TTL
             store.analysis_jobs.end_run()
-    from briefing.nlp.text.arabic import normalize  # noqa: PLC0415
+    from briefing.nlp.text.searchable import searchable  # noqa: PLC0415
 
-    store.search.index_pending(normalize)  # here, so that a search right after a fetch does not wait for it
+    store.search.index_pending(searchable)  # here, so that a search right after a fetch does not wait for it
     return done
 
 

@@ -9,7 +9,7 @@ stable key the extractor gave them; the same event reported by several outlets b
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
@@ -233,6 +233,7 @@ def build_briefing(
     unread_only: bool = False,
     with_agenda: bool = True,
     agenda_days: int | None = DEFAULT_DAYS,
+    only: Callable[[datetime, datetime], Collection[int]] | None = None,
 ) -> Briefing:
     """The briefing for `day` (default: today in `now`'s timezone). When the cache holds nothing for that day
     and no day was asked for, the newest day with articles is used, as of the end of that day. With `since`,
@@ -240,7 +241,9 @@ def build_briefing(
     `feeds` (feed ids) keeps only those feeds' articles (stories and agenda); `unread_only` builds the
     stories from unread articles only (the agenda keeps every article). `with_agenda=False` leaves the
     upcoming agenda empty: on a large cache its query is most of the build, and a first screen can do
-    without it. The agenda covers `agenda_days` days after the day (None: every upcoming event).
+    without it. The agenda covers `agenda_days` days after the day (None: every upcoming event). `only(start,
+    end)`, when given, names the articles published in [start, end) to keep (those a query matches:
+    `--query`, a saved view), for the stories and the agenda alike.
 
     Every relative label ("tomorrow", "next week") counts from the briefing's "as of" time: `now` on its own
     day, the end of the day for any other day (`today --date 2024-03-16` is as of that evening)."""
@@ -273,6 +276,9 @@ def build_briefing(
         and (feeds is None or a.feed_id in feeds)
         and not (unread_only and a.read)
     ]
+    if only is not None:
+        kept = set(only(first, end))
+        window = [a for a in window if a.id in kept]
     story_of = store.story_ids(a.id for a in window)
     by_story: dict[str, list[Article]] = defaultdict(list)
     for article in window:
@@ -287,6 +293,9 @@ def build_briefing(
         agenda_articles = [a for a in agenda_articles if _lang(a) == lang]
     if feeds is not None:
         agenda_articles = [a for a in agenda_articles if a.feed_id in feeds]
+    if only is not None and agenda_articles:
+        kept = set(only(end - AGENDA_LOOKBACK, end))
+        agenda_articles = [a for a in agenda_articles if a.id in kept]
     upcoming = agenda(agenda_articles, day, today, days=agenda_days)
     story_langs = [s.lang for s in stories if s.lang]
     main_lang = max(sorted(set(story_langs)), key=story_langs.count) if story_langs else None

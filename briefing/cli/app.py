@@ -47,5 +47,6 @@ def tui(ctx: Ctx, theme: str | None, bidi: str | None) -> None:
         theme=theme or ctx.settings.theme,
         bidi=mode,
         keymap=ctx.settings.keymap,
+        views=ctx.settings.views,
     )
     app.run()

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from briefing.cli.group import Ctx
     from briefing.models import Briefing
     from briefing.pipeline import RefreshReport
+    from briefing.query import Query
     from briefing.store import Store
 
 Progress = Callable[[int, int, str], None]
@@ -96,17 +97,24 @@ def load_briefing(
     limit: int,
     since: date | None = None,
     agenda_days: int | None = 7,
+    query: Query | None = None,
 ) -> Briefing:
-    """The briefing of `day` (or `since`..`day`), its notes on stderr. An empty cache with no feeds configured
-    is first filled from the bundled sample feeds."""
+    """The briefing of `day` (or `since`..`day`), its notes on stderr; with `query`, of the articles it
+    matches only (its days, when it names some, are the briefing's unless `day` or `since` is given). An
+    empty cache with no feeds configured is first filled from the bundled sample feeds."""
     from briefing.viewmodel import build_briefing  # noqa: PLC0415
+    from briefing.views import matching, scope  # noqa: PLC0415
 
     if store.count("articles") == 0:
         _, samples = feed_sources(ctx, ())
         if samples:
             click.echo("briefing: the cache is empty; reading the bundled sample feeds first", err=True)
             do_refresh(ctx, store, quiet=True)
-    b = build_briefing(store, ctx.now, day=day, lang=lang, limit=limit, since=since, agenda_days=agenda_days)
+    day, since = scope(query, day, since)
+    only = matching(store, query, ctx.now) if query is not None else None
+    b = build_briefing(
+        store, ctx.now, day=day, lang=lang, limit=limit, since=since, agenda_days=agenda_days, only=only
+    )
     for note in b.notes:
         say(note)
     return b

@@ -1,7 +1,7 @@
 """Provides `briefing search QUERY`: the cache searched with the query language (`briefing.query`), best
 text matches first (newest first when the query has no words).
 
-Words are normalized like the index (`briefing.nlp.text.arabic.normalize`: diacritics, tatweel, alef
+Words are normalized like the index (`briefing.nlp.text.searchable`: diacritics, tatweel, alef
 forms, ya, ta marbuta, Eastern digits, case), so غزّة finds غزة and ٢٥ finds 25. Every part must match:
 `briefing search +unread lang:ar @7-days`, `briefing search '"security council"' -feed:wire`.
 Output is one line per article on stdout: date, feed, title, link, tab-separated; `--json` gives the same
@@ -29,7 +29,7 @@ from briefing.safetext import clean_line, safe_url
 @click.pass_obj
 def search(ctx: Ctx, query: tuple[str, ...], limit: int, as_json: bool) -> None:
     """Search cached articles: words, "phrases", -word, +unread, @2-days, feed:, lang:, actor:, kind:."""
-    from briefing.nlp.text.arabic import normalize  # noqa: PLC0415 (camel-tools: about a second, paid here only)
+    from briefing.nlp.text.searchable import searchable  # noqa: PLC0415 (camel-tools: about a second, here only)
 
     text = " ".join(query)
     try:
@@ -40,7 +40,7 @@ def search(ctx: Ctx, query: tuple[str, ...], limit: int, as_json: bool) -> None:
         raise BadInput("the query has no words to search for")
     with open_store(ctx) as store:
         try:
-            hits = store.search.find(parsed, normalize, ctx.now, limit=limit)
+            hits = store.search.find(parsed, searchable, ctx.now, limit=limit)
         except QueryError as exc:
             raise BadInput(f"query: {exc}") from None
     if as_json:

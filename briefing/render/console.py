@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.text import Text
 
 from briefing.clock import in_zone
+from briefing.lists import join_names, story_languages
 from briefing.models import Actor, AgendaItem, Briefing, Story
 from briefing.safetext import clean_line
 
@@ -58,11 +59,10 @@ def actor_line(a: Actor) -> Text:
 
 def _story(console: Console, n: int, story: Story, zone: tzinfo | None) -> None:
     outlets = sorted({clean_line(r.feed) for r in story.articles})
-    langs = sorted({clean_line(r.lang) for r in story.articles if r.lang})
     head = Text(f"{n}. ", style="bold cyan")
     head.append(clean_line(story.headline), style="bold")
     console.print(head)
-    meta = f"{len(outlets)} outlet{'s' if len(outlets) != 1 else ''} · {', '.join(langs) or '?'}"
+    meta = f"{len(outlets)} outlet{'s' if len(outlets) != 1 else ''} · {story_languages(story)}"
     console.print(Text("   " + meta, style="dim"))
     for sentence in story.summary:
         console.print(Text("   " + clean_line(sentence)))
@@ -96,7 +96,7 @@ def _agenda_item(console: Console, item: AgendaItem) -> None:
         line.append(f"  @ {clean_line(e.where)}", style="cyan")
     console.print(line)
     if e.who:
-        console.print(Text("   with: " + ", ".join(clean_line(w) for w in e.who), style="magenta"))
+        console.print(Text("   with: " + join_names(e.who), style="magenta"))
     if item.other_dates:
         console.print(Text(f"   other sources say: {other_dates(item)}", style="yellow"))
     sources = ", ".join(sorted({clean_line(s.feed) for s in item.sources}))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.lists import join_names
 from briefing.models import AgendaItem, Briefing
 from briefing.render.console import format_span, other_dates
 from briefing.safetext import clean_line, is_arabic, safe_url
@@ -63,7 +64,7 @@ def _agenda(item: AgendaItem) -> list[str]:
     if e.where:
         lines.append(f"  - where: {para(e.where)}")
     if e.who:
-        lines.append(f"  - who: {para('، '.join(e.who) if is_arabic(''.join(e.who)) else ', '.join(e.who))}")
+        lines.append(f"  - who: {para(join_names(e.who))}")
     if item.other_dates:
         lines.append(f"  - other sources say: {other_dates(item)}")
     lines.append("  - sources: " + ", ".join(link(f"{s.feed}: {s.title}", s.url) for s in item.sources))

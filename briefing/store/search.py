@@ -13,7 +13,7 @@ import sqlite3
 from datetime import UTC, datetime
 
 from briefing.models import Article
-from briefing.query import Query, QueryError
+from briefing.query import Query
 from briefing.store.articles import LISTED_COLUMNS, article_from_row, read_articles
 from briefing.store.fts import Normalizer, index_text, match_expression, phrase_expression
 from briefing.store.transaction import transaction
@@ -73,6 +73,23 @@ class Search:
     def find(self, query: Query, normalize: Normalizer, now: datetime, limit: int = 50) -> list[Article]:
         """Articles matching every part of `query` (without text or analysis): best text match first when
         the query has words, otherwise newest first."""
+        return self._find(query, normalize, now, limit)
+
+    def find_ids(
+        self, query: Query, normalize: Normalizer, now: datetime, start: datetime, end: datetime
+    ) -> set[int]:
+        """The ids of every article published in [start, end) that matches `query` (no limit): what a
+        briefing filtered by a query keeps."""
+        return {a.id for a in self._find(query, normalize, now, None, (start, end))}
+
+    def _find(
+        self,
+        query: Query,
+        normalize: Normalizer,
+        now: datetime,
+        limit: int | None,
+        within: tuple[datetime, datetime] | None = None,
+    ) -> list[Article]:
         conditions: list[str] = []
         params: list[object] = []
         if query.words or query.excluded:
@@ -80,6 +97,9 @@ class Search:
         match = self._text_match(query, normalize)
         if query.words and match is None:
             return []  # words with nothing searchable in them: nothing can match
+        if within is not None:
+            conditions.append("a.published_utc >= ? AND a.published_utc < ?")
+            params += [moment.astimezone(UTC).isoformat() for moment in within]
         for word in query.excluded:
             expr = self._match_one(word, normalize)
             if expr is not None:
@@ -88,8 +108,8 @@ class Search:
         if query.unread is not None:
             conditions.append("a.read = ?")
             params.append(0 if query.unread else 1)
-        if query.starred:
-            raise QueryError("+starred: stars are not stored in this cache yet")
+        if query.starred is not None:
+            conditions.append(f"a.id {'IN' if query.starred else 'NOT IN'} (SELECT article_id FROM stars)")
         start, end = query.window(now)
         if start is not None:
             conditions.append("a.published_utc >= ?")
@@ -133,6 +153,8 @@ class Search:
                 "ORDER BY a.published_utc DESC"
             )
         if not kinds and not not_kinds:
+            if limit is None:
+                return [article_from_row(r) for r in self.conn.execute(sql, params)]
             return [article_from_row(r) for r in self.conn.execute(sql + " LIMIT ?", (*params, limit))]
         out: list[Article] = []
         for row in self.conn.execute(sql, params):
@@ -142,7 +164,7 @@ class Search:
             events = {e.kind.casefold() for e in analysis.events} if analysis is not None else set()
             if kinds <= events and not (not_kinds & events):
                 out.append(found)
-                if len(out) >= limit:
+                if limit is not None and len(out) >= limit:
                     break
         return out
 

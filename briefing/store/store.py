@@ -5,8 +5,8 @@ write transactions (`transaction`). Its own methods keep the article rows: fetch
 analyses, stories, read marks, pruning, and the articles out. The rest is done by parts built on the same
 connection, each in its own module: `feeds` (feed rows, fetch status, moved addresses; `FeedRows`), `pages`
 (the full-text page cache; `PageCache`), `search` (the FTS index, plain words and the query language;
-`Search`), `actors` (actors across articles; `ActorRows`) and `analysis_jobs` (claims of the articles being
-analyzed and the analyzers' recorded failures; `AnalysisJobs`).
+`Search`), `actors` (actors across articles; `ActorRows`), `analysis_jobs` (claims of the articles being
+analyzed and the analyzers' recorded failures; `AnalysisJobs`) and `stars` (the starred articles; `Stars`).
 
 The connection runs in autocommit mode and every write is one explicit `BEGIN IMMEDIATE` transaction, so a
 crash or a `kill -9` leaves either the whole batch or none of it; WAL lets readers (the TUI) go on while
@@ -16,6 +16,7 @@ a fetch writes.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime
@@ -32,6 +33,7 @@ from briefing.store.ingest import FetchStatus, IngestResult, write_entries
 from briefing.store.pages import PageCache
 from briefing.store.schema import SchemaTooNew, migrate
 from briefing.store.search import Search
+from briefing.store.stars import Stars
 from briefing.store.transaction import transaction
 
 __all__ = ["FetchStatus", "IngestResult", "SchemaTooNew", "Store", "StoredActor"]
@@ -48,6 +50,7 @@ class Store:
         self.search = Search(conn)
         self.actors = ActorRows(conn)
         self.analysis_jobs = AnalysisJobs(conn)
+        self.stars = Stars(conn)
 
     @classmethod
     def open(cls, path: Path | str, *, readonly: bool = False) -> Store:
@@ -58,8 +61,7 @@ class Store:
         try:
             conn.execute("PRAGMA busy_timeout = 30000")
             conn.execute("PRAGMA foreign_keys = ON")
-            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                conn.execute("PRAGMA journal_mode = WAL")
+            _use_wal(conn)
             conn.execute("PRAGMA synchronous = NORMAL")
             migrate(conn)
         except sqlite3.DatabaseError as exc:
@@ -243,3 +245,19 @@ class Store:
             # Cached pages go with them (the search index follows through a trigger).
             c.execute("DELETE FROM pages WHERE fetched_at < ?", (cutoff,))
             return n.rowcount
+
+
+def _use_wal(conn: sqlite3.Connection, patience: float = 30.0) -> None:
+    """Switch the file to write-ahead logging. SQLite answers "database is locked" at once, without waiting
+    for the busy timeout, when another connection holds the file while the mode changes (two fetches opening
+    a new cache together), so the switch is retried for up to `patience` seconds."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)

@@ -1,8 +1,8 @@
 """Provides what the app may ask of the cache, as plain callables handed in by the `tui` command.
 
 The app never opens SQLite: `CacheAccess` carries one function per question (the view for some filters,
-the feed list, a search, one article, marking articles read), each called from a thread worker. Tests
-pass fakes; `briefing tui` passes closures over `Store` and `build_briefing` (see
+the feed list, a search, one article, marking articles read, starring them), each called from a thread
+worker. Tests pass fakes; `briefing tui` passes closures over `Store` and `build_briefing` (see
 `briefing.cli.cache_access`). No Textual import here: these are data.
 """
 
@@ -32,6 +32,10 @@ class Filters:
     """Only articles not marked read."""
     agenda_all: bool = False
     """The agenda lists every upcoming event, not only the next `agenda.DEFAULT_DAYS` days."""
+    query: str = ""
+    """Only the articles this query (`briefing.query`) matches; "" keeps every article."""
+    view: str = ""
+    """The saved view `query` comes from (its name, said in the status bar), or ""."""
 
     @property
     def active(self) -> bool:
@@ -53,6 +57,8 @@ class Filters:
             parts.append("unread")
         if self.agenda_all:
             parts.append("all upcoming")
+        if self.query:
+            parts.append(f"view {self.view}" if self.view else f"query {self.query}")
         return " · ".join(parts)
 
 
@@ -65,6 +71,8 @@ class View:
     """Ids of the briefing's articles that are marked read."""
     complete: bool = True
     """False for the quick first view: stories only, the agenda (`upcoming`) still to come."""
+    starred: frozenset[int] = frozenset()
+    """Ids of the briefing's articles that are starred."""
 
 
 @dataclass(frozen=True)
@@ -97,6 +105,10 @@ class CacheAccess:
     """One cached article with its stored text (None when it is gone)."""
     mark_read: Callable[[Collection[int], bool], None] = field(default=lambda ids, read: None)
     """Mark these article ids read (True) or unread (False)."""
+    star: Callable[[Collection[int], bool], None] = field(default=lambda ids, starred: None)
+    """Star (True) or unstar (False) these article ids."""
+    starred: Callable[[Collection[int]], frozenset[int]] = field(default=lambda ids: frozenset())
+    """Which of these article ids are starred (for search results, which carry no star)."""
     prepare: Callable[[], None] = field(default=lambda: None)
     """Work to do ahead, once, after the first complete view is on screen (the search normalizer, which
     takes half a second to load), so that the first search does not wait for it."""

@@ -49,12 +49,15 @@ from briefing.tui.messages import (
     RefreshFailed,
     RefreshFinished,
     SearchFinished,
+    StarsStored,
     TaskFailed,
 )
+from briefing.tui.saved_views import SavedViews
 from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.help import HelpScreen, help_rows
 from briefing.tui.screens.main import MainScreen
 from briefing.tui.screens.search import SearchScreen
+from briefing.tui.starring import Starring
 from briefing.tui.themes import DEFAULT_THEME, discover_themes
 from briefing.tui.widgets.stories import unread_ids
 from briefing.tui.workers import Jobs, Progress
@@ -93,6 +96,7 @@ class BriefingApp(App[None]):
         bidi: Literal["app", "terminal", "off"] = "terminal",
         keymap: Mapping[str, str] | None = None,
         cache: CacheAccess | None = None,
+        views: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__()
         self.jobs = Jobs(self, cache, build)
@@ -111,6 +115,10 @@ class BriefingApp(App[None]):
         """The feed list, read once for the filters dialog (again after a refresh)."""
         self.refreshing = False
         self._prepared = False
+        self.starring = Starring(self)
+        """The stars (`s`, `S`): see starring.py."""
+        self.saved_views = SavedViews(self, views or {})
+        """The saved views of config.toml (`V`, the palette): see saved_views.py."""
         loaded = discover_themes()
         for found in loaded.themes.values():
             self.register_theme(found)
@@ -164,7 +172,7 @@ class BriefingApp(App[None]):
         self.briefing = message.briefing
         self.marks.viewed(message.view.read, message.marks_seen)
         names = {feed.id: feed.title for feed in self.feeds or ()}
-        shown = replace(message.view, read=self.read)
+        shown = replace(message.view, read=self.read, starred=self.starring.of_view(message.view.starred))
         await self.main.show(shown, filters=self.filters.describe(names))
         if message.view.complete:
             self.call_after_refresh(settle_heap)
@@ -199,9 +207,12 @@ class BriefingApp(App[None]):
     def on_search_screen_submitted(self, message: SearchScreen.Submitted) -> None:
         self.dialogs.search_submitted(message.query)
 
+    def on_search_screen_opened(self, message: SearchScreen.Opened) -> None:
+        self.dialogs.search_opened(message.article)
+
     async def on_search_finished(self, message: SearchFinished) -> None:
         if isinstance(self.screen, SearchScreen):
-            await self.screen.show_results(message.query, message.hits)
+            await self.screen.show_results(message.query, message.hits, message.starred)
 
     async def on_article_loaded(self, message: ArticleLoaded) -> None:
         screen = self.screen
@@ -210,6 +221,9 @@ class BriefingApp(App[None]):
 
     def on_read_marked(self, message: ReadMarked) -> None:
         self.marks.was_stored(message.request)
+
+    def on_stars_stored(self, message: StarsStored) -> None:
+        self.starring.stored(message)
 
     def on_export_written(self, message: ExportWritten) -> None:
         self.notify(str(message.path), title="Exported", timeout=12, markup=False)
@@ -338,6 +352,15 @@ class BriefingApp(App[None]):
         if url is not None:
             self.copy_to_clipboard(url)  # OSC 52: the terminal's clipboard, over ssh too where it allows it
             self.notify(url, title="Link copied", markup=False)
+
+    def action_star(self) -> None:
+        self.starring.toggle()
+
+    def action_starred_view(self) -> None:
+        self.starring.open_view()
+
+    def action_views(self) -> None:
+        self.saved_views.open()
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

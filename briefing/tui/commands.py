@@ -6,11 +6,13 @@ Each entry's help names its key as currently mapped, so a remapped binding shows
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 from textual.binding import Binding
 
+from briefing.safetext import clean_line
 from briefing.tui import keys
 
 if TYPE_CHECKING:
@@ -50,6 +52,13 @@ def palette_commands(app: BriefingApp) -> Iterable[SystemCommand]:
             keys.PREVIOUS_UNREAD,
             app.action_previous_unread,
         ),
+        (
+            "Star / unstar",
+            "Star the selected story or article (again: unstar)",
+            keys.STAR,
+            app.action_star,
+        ),
+        ("Starred articles", "List the starred articles", keys.STARRED_VIEW, app.action_starred_view),
         ("Export as Markdown", "Write the current view to a Markdown file", keys.EXPORT, app.action_export),
         (
             "Actors: story / all",
@@ -82,5 +91,14 @@ def palette_commands(app: BriefingApp) -> Iterable[SystemCommand]:
             app.action_focus_previous,
         ),
     ]
+    entries.append(
+        ("Saved views", "Pick a saved view of config.toml for the desk", keys.VIEWS, app.action_views)
+    )
     for title, help_text, binding, callback in entries:
         yield SystemCommand(title, f"{help_text} ({key(binding)})", callback)
+    for name, query in app.saved_views.views.items():
+        yield SystemCommand(
+            f"View: {clean_line(name)}",
+            f"Show the desk for {clean_line(query)}",
+            partial(app.saved_views.apply, name),
+        )

@@ -21,7 +21,7 @@ from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.export import ExportScreen
 from briefing.tui.screens.feeds import FeedsScreen
 from briefing.tui.screens.filters import FiltersScreen
-from briefing.tui.screens.search import SearchScreen
+from briefing.tui.screens.search import STARRED_QUERY, SearchScreen
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
@@ -54,14 +54,21 @@ class Dialogs:
             app.warn(f"Search is {NO_CACHE}.")
         elif not isinstance(app.screen, SearchScreen):
             screen = SearchScreen(mode=app.bidi, query=self.search_query, zone=app.zone)
-            app.push_screen(screen, self._search_closed)
+            app.push_screen(screen, self.search_closed)
 
     def search_submitted(self, query: str) -> None:
         if self.app.jobs.cache is not None:
-            self.search_query = query
+            if query != STARRED_QUERY:  # the starred view does not replace the last search
+                self.search_query = query
             self.app.jobs.search(query)
 
-    def _search_closed(self, article: Article | None) -> None:
+    def search_opened(self, article: Article) -> None:
+        """Enter on a result: its full text over the results (escape comes back to them)."""
+        self.full_text(reference(article))
+
+    def search_closed(self, article: Article | None) -> None:
+        """The search dialog closed (`g` on a result: `article`): show the article in its story on the desk
+        when it is there, else its full text."""
         if article is None:
             return
         app = self.app
@@ -74,7 +81,8 @@ class Dialogs:
     def full_text(self, article: ArticleRef) -> None:
         """Show `article`'s stored text (read in a job) and mark it read."""
         app = self.app
-        screen = ArticleScreen(article, mode=app.bidi, zone=app.zone)
+        starred = app.starring.is_starred(article.article_id)
+        screen = ArticleScreen(article, mode=app.bidi, zone=app.zone, starred=starred)
         app.push_screen(screen)
         if app.jobs.cache is None or article.article_id is None:
             app.call_after_refresh(screen.show_text, None, missing=f"The full text is {NO_CACHE}.")
@@ -130,8 +138,13 @@ class Dialogs:
             app.push_screen(screen, self._filters_closed)
 
     def _filters_closed(self, filters: Filters | None) -> None:
+        if filters is not None:
+            self.apply_filters(filters)
+
+    def apply_filters(self, filters: Filters) -> None:
+        """Rebuild the desk for `filters` (nothing to do when they are the current ones)."""
         app = self.app
-        if filters is None or filters == app.filters:
+        if filters == app.filters:
             return
         app.filters = filters
         app.main.query_one("#body").loading = True

@@ -28,6 +28,12 @@ PREVIOUS_UNREAD = Binding("p", "app.previous_unread", "Previous unread", id="pre
 MARK_ALL_READ = Binding("M", "app.mark_all_read", "All read", id="mark-all-read", key_display="M")
 UNDO = Binding("u", "app.undo", "Undo", id="undo", show=False)
 FEEDS = Binding("L", "app.feeds_view", "Feeds", id="feeds-view", key_display="L")
+STAR = Binding("s", "app.star", "Star", id="star", show=False)
+"""Star / unstar: the selected story (stories list), the selected article (story pane, full text, a search
+result)."""
+VIEWS = Binding("V", "app.views", "Views", id="views", key_display="V", show=False)
+"""The saved views of config.toml: each filters the desk by its query."""
+STARRED_VIEW = Binding("S", "app.starred_view", "Starred", id="starred-view", key_display="S", show=False)
 EXPORT = Binding("e", "app.export", "Export", id="export")
 ACTORS_SCOPE = Binding("a", "app.toggle_actors", "Actors view", id="actors-scope")
 
@@ -46,7 +52,8 @@ CLOSE_HELP = Binding("escape,question_mark,q", "dismiss", "Close", id="close-hel
 CLOSE = Binding("escape,q", "close", "Close", id="close")
 """Closes the search, filters, export and full-text dialogs (`q` only where no text field has the focus)."""
 TO_RESULTS = Binding("down", "results", "Results", id="search-results", show=False)
-OPEN_RESULT = Binding("enter", "select", "Open", id="open-result")
+OPEN_RESULT = Binding("enter", "select", "Read", id="open-result")
+GO_TO_STORY = Binding("g", "go_to_story", "Go to its story", id="go-to-story")
 APPLY_FILTERS = Binding("ctrl+s", "apply", "Apply", id="apply-filters")
 
 APP_BINDINGS: list[BindingType] = [QUIT, REFRESH, OPEN_LINK, YANK_LINK, HELP, THEME]
@@ -61,6 +68,9 @@ MAIN_SCREEN: list[Binding] = [
     MARK_READ,
     MARK_ALL_READ,
     UNDO,
+    STAR,
+    STARRED_VIEW,
+    VIEWS,
     EXPORT,
     ACTORS_SCOPE,
 ]
@@ -72,8 +82,8 @@ HELP_SECTIONS: list[tuple[str, list[Binding]]] = [
     ("Stories list", [STORY_DOWN, STORY_UP, OPEN_STORY]),
     ("Story pane", [ARTICLE_DOWN, ARTICLE_UP, OPEN_ARTICLE]),
     ("Actors and agenda panes", [SCROLL_DOWN, SCROLL_UP]),
-    ("Search", [TO_RESULTS, OPEN_RESULT, CLOSE]),
+    ("Search and starred", [TO_RESULTS, OPEN_RESULT, GO_TO_STORY, STAR, CLOSE]),
     ("Filters", [APPLY_FILTERS, CLOSE]),
-    ("Full text", [SCROLL_DOWN, SCROLL_UP, OPEN_LINK, YANK_LINK, CLOSE]),
+    ("Full text", [SCROLL_DOWN, SCROLL_UP, OPEN_LINK, YANK_LINK, STAR, CLOSE]),
     ("This help", [CLOSE_HELP]),
 ]

@@ -83,12 +83,24 @@ class FeedsListed(Message):
 
 
 class SearchFinished(Message):
-    """The search worker found `hits` for `query` (best first; may be empty)."""
+    """The search worker found `hits` for `query` (best first; may be empty); `starred`: the ids of the
+    hits that are starred."""
 
-    def __init__(self, query: str, hits: tuple[Article, ...]) -> None:
+    def __init__(self, query: str, hits: tuple[Article, ...], starred: frozenset[int] = frozenset()) -> None:
         super().__init__()
         self.query = query
         self.hits = hits
+        self.starred = starred
+
+
+class StarsStored(Message):
+    """The star worker stored the stars of `article_ids` (or failed to: `error` says why)."""
+
+    def __init__(self, article_ids: frozenset[int], starred: bool, error: str = "") -> None:
+        super().__init__()
+        self.article_ids = article_ids
+        self.starred = starred
+        self.error = error
 
 
 class ArticleLoaded(Message):

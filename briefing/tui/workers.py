@@ -32,6 +32,7 @@ from briefing.tui.messages import (
     RefreshFailed,
     RefreshFinished,
     SearchFinished,
+    StarsStored,
     TaskFailed,
 )
 
@@ -57,6 +58,7 @@ class Jobs:
         """The cache's functions; None when the app was started with a plain `build` (no search, marks...)."""
         self._build = build
         self._mark_lock = threading.Lock()
+        self._star_lock = threading.Lock()
 
     def _start(self, job: Callable[[], None], name: str, group: str, *, exclusive: bool = True) -> None:
         """Run `job` in a thread worker of the app: in `group`, cancelling the group's running one when
@@ -130,7 +132,9 @@ class Jobs:
 
     def _search(self, cache: CacheAccess, query: str) -> None:
         try:
-            self._app.post_message(SearchFinished(query, tuple(cache.search(query))))
+            hits = tuple(cache.search(query))
+            starred = cache.starred([hit.id for hit in hits]) if hits else frozenset()
+            self._app.post_message(SearchFinished(query, hits, starred))
         except Exception as error:
             self._app.post_message(TaskFailed("search", describe(error)))
 
@@ -157,6 +161,19 @@ class Jobs:
                 self._app.post_message(TaskFailed("mark", describe(error), request))
             else:
                 self._app.post_message(ReadMarked(ids, read, request))
+
+    def star(self, ids: frozenset[int], starred: bool) -> None:
+        """Store the stars of `ids` (`StarsStored`, with the error when it fails), in the order asked."""
+        self._start(partial(self._star, self._need_cache(), ids, starred), "star", "star", exclusive=False)
+
+    def _star(self, cache: CacheAccess, ids: frozenset[int], starred: bool) -> None:
+        with self._star_lock:
+            try:
+                cache.star(ids, starred)
+            except Exception as error:  # shown to the user, the marks put back
+                self._app.post_message(StarsStored(ids, starred, describe(error)))
+            else:
+                self._app.post_message(StarsStored(ids, starred))
 
     def prepare(self) -> None:
         """Load what the first search needs (the normalizer) ahead of it."""

@@ -187,3 +187,35 @@ def test_search_reads_the_query_language(cache: Path) -> None:
     assert all(h["published"].startswith("2024-03-16") for h in hits)
     bad = run(["search", "lang:fr"], cache)
     assert bad.returncode == 2 and "query: lang:fr" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_today_query_and_saved_views(cache: Path, tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[views]\nenglish = "lang:en"\nenvoy = "بيدرسون -lang:en"\n', encoding="utf-8")
+    base = ["--now", NOW, "--config", str(config), "today", "--json", "--limit", "20"]
+    everything = json.loads(run(["--now", NOW, "today", "--json", "--limit", "20"], cache).stdout)
+    english = run([*base, "--query", "lang:en"], cache)
+    assert english.returncode == 0, english.stderr
+    stories = json.loads(english.stdout)["stories"]
+    assert stories and all(s["lang"] == "en" for s in stories)
+    assert len(stories) < len(everything["stories"])
+    assert json.loads(run([*base, "--view", "english"], cache).stdout) == json.loads(english.stdout)
+    envoy = json.loads(run([*base, "--view", "envoy"], cache).stdout)["stories"]
+    assert envoy and all(s["lang"] == "ar" for s in envoy)
+    assert any("بيدرسون" in " ".join(s["summary"]) + s["headline"] for s in envoy)
+    both = json.loads(run([*base, "--view", "envoy", "--query", "lang:en"], cache).stdout)
+    assert both["stories"] == []  # every part must hold: Arabic (the view) and English (the query)
+    days = json.loads(run([*base, "--query", "@2024-03-15"], cache).stdout)
+    assert days["date"] == "2024-03-15"  # the query's day is the briefing's
+    unknown = run([*base, "--view", "nope"], cache)
+    assert unknown.returncode == 2 and "--view: no saved view 'nope' (views: englis" in unknown.stderr
+    bad = run([*base, "--query", "lang:fr"], cache)
+    assert bad.returncode == 2 and "--query: lang:fr" in bad.stderr and "Traceback" not in bad.stderr
+    config.write_text('[views]\nbroken = "+later"\n', encoding="utf-8")
+    refused = run([*base], cache)
+    assert refused.returncode == 2 and "views.broken: unknown tag +later" in refused.stderr
+
+
+def test_search_finds_no_star_in_a_fresh_cache(cache: Path) -> None:
+    r = run(["--now", NOW, "search", "+starred"], cache)
+    assert r.returncode == 0 and r.stdout == "" and "nothing matches" in r.stderr

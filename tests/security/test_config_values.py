@@ -28,6 +28,11 @@ from tests.security.conftest import run
         ('bidi = "sideways"', "bidi"),
         ('keymap = "ctrl+r"', "keymap"),
         ("keymap = { refresh = 5 }", "keymap"),
+        ('views = "+unread"', "views"),
+        ("views = { morning = 1 }", "views"),
+        ('views = { morning = "" }', "views"),
+        ('views = { morning = "lang:fr" }', "views.morning"),
+        ('views = { late = "+later" }', "views.late"),
     ],
 )
 def test_a_bad_value_exits_2_naming_the_key(tmp_path: Path, text: str, key: str) -> None:
@@ -48,6 +53,13 @@ def test_good_values_load(tmp_path: Path) -> None:
     cfg.write_text('concurrency = 4\nallow_private = true\ncolor = false\nkeymap = { refresh = "ctrl+r" }\n')
     s = load(cfg)
     assert (s.concurrency, s.allow_private, s.color, s.keymap) == (4, True, False, {"refresh": "ctrl+r"})
+
+
+def test_saved_views_load(tmp_path: Path) -> None:
+    cfg = tmp_path / "config.toml"
+    views = '[views]\nmorning = "+unread lang:ar @1-day"\n"مبعوث" = \'actor:"غير بيدرسون"\'\n'
+    cfg.write_text(views, "utf-8")
+    assert load(cfg).views == {"morning": "+unread lang:ar @1-day", "مبعوث": 'actor:"غير بيدرسون"'}
 
 
 def test_a_missing_config_named_on_the_command_line_is_an_error(tmp_path: Path) -> None:

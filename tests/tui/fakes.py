@@ -1,8 +1,9 @@
 """A fake cache for the TUI tests: the fixture briefings behind the `CacheAccess` functions, in memory.
 
-It filters the seed briefing as the real view-model would (language, feeds, unread, day), answers searches
-by substring, serves article texts, remembers read marks, and records every call. `two_phase` makes the
-quick view leave out the agenda, as the real cache does; `fail` makes the named functions raise.
+It filters the seed briefing as the real view-model would (language, feeds, unread, day, a query), answers
+searches by substring (with the query language's read and star tags), serves article texts, remembers read
+marks and stars, and records every call. `two_phase` makes the quick view leave out the agenda, as the real
+cache does; `fail` makes the named functions raise.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from briefing.models import Article, ArticleRef, Briefing
+from briefing.query import Query, parse
 from briefing.tui.access import CacheAccess, FeedChoice, Filters, View
 from tests.tui.fixtures import FEED_IDS, NOW, article_id, at, seed_briefing
 
@@ -67,11 +69,13 @@ class FakeCache:
         two_phase: bool = False,
         fail: Collection[str] = (),
         read: Collection[int] = (),
+        starred: Collection[int] = (),
     ) -> None:
         self.briefing = briefing or seed_briefing()
         self.two_phase = two_phase
         self.fail = set(fail)
         self.read = set(read)
+        self.stars = set(starred)
         self.calls: list[tuple[str, object]] = []
         self.gate: threading.Event | None = None
         """When set, the full (not quick) view waits for it: the quick view stays on screen meanwhile."""
@@ -91,6 +95,13 @@ class FakeCache:
         b = self.briefing
         if filters.day is not None and filters.day != b.date:
             b = Briefing(date=filters.day, now=NOW, notes=(f"nothing cached for {filters.day.isoformat()}",))
+        query = parse(filters.query)
+        if not query.empty:  # a story of the matching articles only, as the view-model builds it
+            kept = [
+                replace(s, articles=tuple(r for r in s.articles if self._matches(query, r)))
+                for s in b.stories
+            ]
+            b = replace(b, stories=tuple(s for s in kept if s.articles))
         stories = [
             s
             for s in b.stories
@@ -112,7 +123,18 @@ class FakeCache:
             upcoming=() if partial else tuple(upcoming),
         )
         ids = {r.article_id for s in stories for r in s.articles}
-        return View(b, frozenset(self.read & ids), complete=not partial)
+        return View(b, frozenset(self.read & ids), complete=not partial, starred=frozenset(self.stars & ids))
+
+    def _matches(self, query: Query, ref: ArticleRef) -> bool:
+        """Whether an article matches the words, languages, read and star tags of `query` (the parts the
+        tests use; the store answers every part)."""
+        text = f"{ref.title} {self.articles[ref.article_id].text if ref.article_id else ''}".casefold()
+        return (
+            all(w.casefold() in text for w in query.words)
+            and all(ref.lang == lang for lang in query.values("lang"))
+            and (query.unread is None or query.unread == (ref.article_id not in self.read))
+            and (query.starred is None or query.starred == (ref.article_id in self.stars))
+        )
 
     def feeds(self) -> Sequence[FeedChoice]:
         self._call("feeds", None)
@@ -134,10 +156,17 @@ class FakeCache:
         ]
 
     def search(self, query: str) -> Sequence[Article]:
+        """Words by substring (case-folded); `+unread` / `+read` and `+starred` / `-starred` as the store
+        reads them; an unreadable query raises `QueryError` as the real search does."""
         self._call("search", query)
-        words = query.casefold().split()
+        parsed = parse(query)
+        words = [w.casefold() for w in parsed.words]
         found = [
-            a for a in self.articles.values() if all(w in f"{a.title} {a.text}".casefold() for w in words)
+            a
+            for a in self.articles.values()
+            if all(w in f"{a.title} {a.text}".casefold() for w in words)
+            and (parsed.unread is None or parsed.unread == (a.id not in self.read))
+            and (parsed.starred is None or parsed.starred == (a.id in self.stars))
         ]
         return [replace(a, text="") for a in sorted(found, key=lambda a: a.published, reverse=True)]
 
@@ -152,6 +181,17 @@ class FakeCache:
         else:
             self.read -= set(ids)
 
+    def star(self, ids: Collection[int], starred: bool) -> None:
+        self._call("star", (frozenset(ids), starred))
+        if starred:
+            self.stars |= set(ids)
+        else:
+            self.stars -= set(ids)
+
+    def starred(self, ids: Collection[int]) -> frozenset[int]:
+        self._call("starred", frozenset(ids))
+        return frozenset(self.stars & set(ids))
+
     def prepare(self) -> None:
         self._call("prepare", None)
 
@@ -162,5 +202,7 @@ class FakeCache:
             search=self.search,
             article=self.article,
             mark_read=self.mark_read,
+            star=self.star,
+            starred=self.starred,
             prepare=self.prepare,
         )

@@ -73,7 +73,7 @@ async def test_the_search_is_prepared_once_a_moment_after_the_first_complete_vie
         assert not app.said("error", "")
 
 
-async def test_slash_searches_and_enter_opens_the_story_of_a_hit() -> None:
+async def test_slash_searches_and_g_opens_the_story_of_a_hit() -> None:
     cache = FakeCache()
     app = app_with(cache)
     async with app.run_test(size=SIZE) as pilot:
@@ -85,7 +85,7 @@ async def test_slash_searches_and_enter_opens_the_story_of_a_hit() -> None:
         assert ("search", "Iranian defence") in cache.calls
         assert [hit.title for hit in app.screen.hits] == [SEED.articles[2].title]
         assert "1 article match" in screen_text(app)
-        await pilot.press("down", "enter")
+        await pilot.press("down", "g")
         await settle(pilot)
         story = app.main.query_one(StoryPane)
         assert not isinstance(app.screen, SearchScreen)
@@ -100,7 +100,7 @@ async def test_a_hit_in_another_story_selects_that_story() -> None:
         await settle(pilot)
         await pilot.press("slash", *"Mediators", "enter")
         await settle(pilot)
-        await pilot.press("down", "enter")
+        await pilot.press("down", "g")
         await settle(pilot)
         story = app.main.query_one(StoryPane)
         assert story.story == ENGLISH and story.selected_article == ENGLISH.articles[1]
@@ -113,7 +113,7 @@ async def test_a_hit_in_no_story_on_screen_opens_its_full_text() -> None:
         await settle(pilot)
         await pilot.press("slash", *"انهيار", "enter")
         await settle(pilot)
-        await pilot.press("down", "enter")
+        await pilot.press("down", "g")
         await settle(pilot)
         assert isinstance(app.screen, ArticleScreen)
         assert app.screen.article.article_id == ARCHIVE.id and app.screen.text == ARCHIVE.text

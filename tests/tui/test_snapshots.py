@@ -110,11 +110,12 @@ class TestDialogs:
 
 
 MEDIUM = (100, 30)
+VIEWS = {"morning": "+unread lang:ar @1-day", "envoy": 'actor:"غير بيدرسون" kind:visit'}
 
 
 class TestDesk:
     """The reader's desk at the three sizes: the main screen, the feeds view, everything marked read, the
-    filters dialog."""
+    filters dialog (with its query), a starred story, the starred view and the saved views."""
 
     @pytest.mark.parametrize("size", [NARROW, MEDIUM, WIDE], ids=["80x24", "100x30", "160x45"])
     @pytest.mark.parametrize(
@@ -125,6 +126,9 @@ class TestDesk:
             pytest.param(("M",), id="all-read"),
             pytest.param(("n",), id="next-unread"),
             pytest.param(("f",), id="filters"),
+            pytest.param(("s",), id="starred-story"),
+            pytest.param(("s", "S"), id="starred-view"),
+            pytest.param(("V",), id="views"),
         ],
     )
     def test_desk(self, snap_compare: SnapCompare, keys: tuple[str, ...], size: tuple[int, int]) -> None:
@@ -133,5 +137,5 @@ class TestDesk:
             await pilot.press(*keys)
             await settle(pilot)
 
-        app = BriefingApp(cache=FakeCache().access())
+        app = BriefingApp(cache=FakeCache().access(), views=VIEWS)
         assert snap_compare(app, terminal_size=size, run_before=press)

@@ -131,6 +131,19 @@ def test_three_panes_seed_story_actors_and_visit(session: tuple[str, Path]) -> N
         assert pane in everything, everything
     assert "بيدرسون" in everything  # the seed story's actors
     assert "Sun 17 Mar" in everything  # and its visit on the agenda
+    _quit(name, marker)
+
+
+def _wait_gone(name: str, text: str, what: str, timeout: float = 15) -> None:
+    """Wait until `text` is off the screen (`what` names the failure)."""
+    deadline = time.monotonic() + timeout
+    while text in _screen(name):
+        assert time.monotonic() < deadline, what
+        time.sleep(0.3)
+
+
+def _quit(name: str, marker: Path) -> None:
+    """`q`, then the app's exit code (written to `marker` by the session) must be 0."""
     _tmux("send-keys", "-t", name, "q")
     deadline = time.monotonic() + 20
     while not marker.exists() and time.monotonic() < deadline:
@@ -155,7 +168,7 @@ def test_unread_counts_next_unread_mark_all_and_the_feeds_view(session: tuple[st
     assert unread > 0 and f"· {unread} unread ·" in " ".join(screen.split())  # the header says it too
     assert "? Help" in screen.splitlines()[-1]  # the help key at every width
     _tmux("send-keys", "-t", name, "n")  # from the first story to the next unread one
-    _wait_for(name, "2 outlets · EN · 2 articles", timeout=15)
+    _wait_for(name, "2 outlets · AR, EN · 2 articles", timeout=15)  # an English and an Arabic outlet
     _tmux("send-keys", "-t", name, "M")
     _wait_for(name, "· 0 unread)", timeout=15)
     _tmux("send-keys", "-t", name, "u")  # undone: the cache is as the test found it
@@ -166,12 +179,22 @@ def test_unread_counts_next_unread_mark_all_and_the_feeds_view(session: tuple[st
     assert "unread · " in feeds and "last fetched" in feeds
     _tmux("send-keys", "-t", name, "Escape")
     # Only once the dialog is gone: a `q` right behind the escape would arrive as alt+q.
-    deadline = time.monotonic() + 15
-    while "Feeds (5 ·" in _screen(name):
-        assert time.monotonic() < deadline, "escape did not close the feeds view"
-        time.sleep(0.3)
-    _tmux("send-keys", "-t", name, "q")
-    deadline = time.monotonic() + 20
-    while not marker.exists() and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert marker.read_text().strip() == "0"
+    _wait_gone(name, "Feeds (5 ·", "escape did not close the feeds view")
+    _quit(name, marker)
+
+
+@pytest.mark.parametrize("session", [(160, 45), (80, 24)], indirect=True, ids=["160x45", "80x24"])
+def test_a_star_and_the_starred_view(session: tuple[str, Path]) -> None:
+    name, marker = session
+    _wait_for(name, " unread)")
+    assert "★" not in _screen(name)
+    _tmux("send-keys", "-t", name, "s")  # the first story, stored in the cache
+    _wait_for(name, "★", timeout=15)
+    _tmux("send-keys", "-t", name, "S")
+    starred = _wait_for(name, "match “+starred”", timeout=30)
+    assert "Starred articles" in starred
+    _tmux("send-keys", "-t", name, "Escape")
+    _wait_gone(name, "Starred articles", "escape did not close the starred view")
+    _tmux("send-keys", "-t", name, "s")  # unstarred: the cache is as the test found it
+    _wait_gone(name, "★", "the star stayed")
+    _quit(name, marker)

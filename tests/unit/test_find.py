@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefing.models import Actor, Analysis, Event, ParsedEntry
-from briefing.query import QueryError, parse
+from briefing.query import parse
 from briefing.store import Store
 
 T0 = datetime(2024, 3, 16, 19, 0, tzinfo=timezone(timedelta(hours=2)))
@@ -126,12 +126,62 @@ def test_limit(store: Store) -> None:
     assert len(store.search.find(parse("-kind:visit"), _normalize, T0, limit=1)) == 1
 
 
-def test_stars_are_refused_with_a_clear_error_until_stored(store: Store) -> None:
-    with pytest.raises(QueryError, match="stars"):
-        store.search.find(parse("+starred"), _normalize, T0)
+def test_starred_and_not_starred(store: Store) -> None:
+    assert guids(store, "+starred") == set()
+    ids = {a.guid: a.id for a in store.search.find(parse(""), _normalize, T0)}
+    store.stars.set([ids["a"], ids["c"]], True)
+    assert guids(store, "+starred") == {"a", "c"}
+    assert guids(store, "-starred") == {"b"}
+    assert guids(store, "+starred lang:ar") == {"a"}
+    assert store.stars.among(ids.values()) == {ids["a"], ids["c"]}
+    store.stars.set([ids["a"]], False)
+    store.stars.set([ids["c"]], True)  # starring again changes nothing
+    assert guids(store, "+starred") == {"c"} and store.stars.count() == 1
+
+
+def test_a_star_goes_with_its_article(store: Store) -> None:
+    ids = {a.guid: a.id for a in store.search.find(parse(""), _normalize, T0)}
+    store.stars.set([ids["c"], 999_999], True)  # an id the cache does not hold is skipped
+    assert store.stars.count() == 1
+    store.prune(T0 - timedelta(days=7))  # c is ten days old
+    assert store.stars.count() == 0
 
 
 def test_unread_counts_per_feed(store: Store) -> None:
     counts = store.unread_counts()
     names = {f.id: f.title for f in store.feeds.all()}
     assert {names[k]: v for k, v in counts.items()} == {"Desert News": 1, "Wire": 1}
+
+
+def test_find_ids_has_no_limit_and_keeps_to_its_window(store: Store) -> None:
+    ids = {a.guid: a.id for a in store.search.find(parse(""), _normalize, T0)}
+    week = (T0 - timedelta(days=7), T0 + timedelta(hours=1))
+    assert store.search.find_ids(parse(""), _normalize, T0, *week) == {ids["a"], ids["b"]}
+    assert store.search.find_ids(parse("council"), _normalize, T0, *week) == {ids["b"]}
+    month = (T0 - timedelta(days=30), T0)  # the end is excluded: a, published at T0, is not in it
+    assert store.search.find_ids(parse("lang:ar"), _normalize, T0, *month) == set()
+
+
+def test_page_furniture_is_not_searched(tmp_path: Path) -> None:
+    from briefing.nlp.text.searchable import searchable
+
+    with Store.open(tmp_path / "f.sqlite3") as s:
+        feed = s.feeds.ensure("https://pages.example/rss", "Pages")
+        assert feed.id is not None
+        text = (
+            "Skip to main content\n"
+            "Negotiators met on Tuesday to discuss the truce.\n"
+            "A delegation arrives at the talks (AFP)\n"
+            "Share this article\n"
+            "تخطى إلى المحتوى\n"
+            "The next round is due next week."
+        )
+        s.ingest(feed.id, [entry("p", "Truce talks", text)], T0)
+
+        def found(words: str) -> set[str]:
+            return {a.guid for a in s.search.find(parse(words), searchable, T0)}
+
+        assert found("negotiators truce") == {"p"} and found("round") == {"p"}
+        for furniture in ("skip", '"main content"', "delegation", "share", "المحتوى"):
+            assert found(furniture) == set(), furniture
+        assert found('"Skip to main content"') == set()

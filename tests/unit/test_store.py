@@ -203,6 +203,33 @@ def test_every_older_schema_migrates_and_keeps_its_data(tmp_path: Path, version:
         assert hit.id == 1
 
 
+def test_schema_8_indexes_again_without_page_furniture(tmp_path: Path) -> None:
+    from briefing.nlp.text.searchable import searchable
+    from briefing.store.fts import index_text
+
+    path = tmp_path / "v7.sqlite3"
+    build_at_version(path, 7)
+    conn = sqlite3.connect(path, isolation_level=None)
+    text = "Skip to main content\nنص قديم"
+    conn.execute("UPDATE articles SET text = ? WHERE id = 1", (text,))
+    conn.execute("DELETE FROM fts_pending")  # indexed as schema 7 did: the skip link with the text
+    conn.execute(
+        "INSERT INTO articles_fts (rowid, title, text) VALUES (1, ?, ?)",
+        (index_text("غزّة: مفاوضات الهدنة", _normalize), index_text(text, _normalize)),
+    )
+    conn.execute("DELETE FROM fts_dead")
+    conn.close()
+    with Store.open(path) as s:
+        assert s.count("fts_pending") == 1  # queued again
+        assert s.search.words("skip", searchable) == []
+        [hit] = s.search.words("قديم", searchable)
+        assert hit.id == 1
+        s.mark_read([1])
+        s.prune(datetime(2030, 1, 1, tzinfo=UTC))  # taken out of the index with the values it went in with
+        assert s.search.words("قديم", searchable) == []
+        s.conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")  # raises if not
+
+
 def test_a_v1_file_opened_twice_migrates_once(tmp_path: Path) -> None:
     path = tmp_path / "v1.sqlite3"
     build_at_version(path, 1)

@@ -66,7 +66,9 @@ class Prepared:
     removed: tuple[str, ...] = ()
 
 
-def _is_furniture(line: str) -> bool:
+def is_furniture(line: str) -> bool:
+    """Whether a line of a page is furniture: a skip link, a share or follow prompt, a "read also" line, a
+    short line ending in a photo credit."""
     words = len(line.split())
     if _SKIP_LINES.match(line) or _READ_ALSO.match(line):
         return True
@@ -93,7 +95,7 @@ def _title_line(lines: list[str]) -> int | None:
     a title (short, no sentence-final punctuation, followed by a blank line or a byline, and then more
     text). A single line is always body."""
     for pos, line in enumerate(lines):
-        if not line or _is_furniture(line):
+        if not line or is_furniture(line):
             continue
         looks = len(line) <= TITLE_MAX_CHARS and not _SENTENCE_END.search(line)
         after = lines[pos + 1] if pos + 1 < len(lines) else None
@@ -126,7 +128,7 @@ def prepare(raw: str, title: str | None = None, author: str | None = None) -> Pr
             author = author or by[0]
             dateline = by[1]
             continue
-        if _is_furniture(line):
+        if is_furniture(line):
             removed.append(line)
             continue
         kept.append(line)

@@ -47,11 +47,15 @@ class ArticleText(VerticalScroll, can_focus=True):
 class ArticleScreen(Screen[None]):
     """One article, full text (`o`, the app's binding, opens this article's link here)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [keys.CLOSE]
+    BINDINGS: ClassVar[list[BindingType]] = [keys.CLOSE, keys.STAR]
 
-    def __init__(self, article: ArticleRef, *, mode: BidiMode, zone: tzinfo | None = None) -> None:
+    def __init__(
+        self, article: ArticleRef, *, mode: BidiMode, zone: tzinfo | None = None, starred: bool = False
+    ) -> None:
         super().__init__()
         self.article = article
+        self.starred = starred
+        """Whether the article is starred (`s` here stars or unstars it)."""
         self._mode = mode
         self._zone = zone
         """The briefing's time zone, the one every time on screen is shown in (None: the article's own)."""
@@ -78,10 +82,17 @@ class ArticleScreen(Screen[None]):
             )
         body = ArticleText(id="article-text")
         body.border_title = "Full text"
-        body.border_subtitle = "o opens the link · escape closes"
+        body.border_subtitle = self._subtitle()
         with body:
             yield Static(Content(""), classes="placeholder")
         yield KeysFooter()
+
+    def _subtitle(self) -> str:
+        return ("★ starred · " if self.starred else "") + "o opens the link · escape closes"
+
+    def show_star(self, starred: bool) -> None:
+        self.starred = starred
+        self.query_one(ArticleText).border_subtitle = self._subtitle()
 
     def on_mount(self) -> None:
         body = self.query_one(ArticleText)

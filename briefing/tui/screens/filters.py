@@ -1,4 +1,7 @@
-"""Provides the filters dialog (`f`): language, day, unread only and feeds, applied with one rebuild.
+"""Provides the filters dialog (`f`): language, a query, day, unread only and feeds, applied with one rebuild.
+
+The query is the query language of `/` (`+unread lang:ar @2-days`): the desk keeps the articles it matches.
+A saved view (`V`) fills it; editing it there makes it a query of its own.
 
 The dialog only edits a `Filters` value: Apply (or ctrl+s, or enter in the day field) dismisses with the new
 filters, Reset with the default ones, Cancel (escape) with None. The fields are compact (no borders) and
@@ -21,6 +24,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from briefing.query import QueryError, parse
 from briefing.render.bidi import BidiMode
 from briefing.safetext import clean_line
 from briefing.tui import keys
@@ -64,6 +68,16 @@ class FiltersScreen(ModalScreen[Filters | None]):
                     yield RadioButton(
                         Content(label), value=current.lang == value, id=f"lang-{value}", compact=True
                     )
+            yield Static(
+                Content("Query, as in / (+unread lang:ar @2-days)"),
+                classes="label",
+            )
+            yield Input(
+                value=current.query,
+                placeholder="empty: every article",
+                id="query",
+                compact=True,
+            )
             yield Static(Content("Day"), classes="label")
             yield Input(
                 value=current.day.isoformat() if current.day else "",
@@ -103,10 +117,16 @@ class FiltersScreen(ModalScreen[Filters | None]):
         self.query_one(RadioSet).focus()
 
     def chosen(self) -> Filters:
-        """The filters as the dialog shows them; `ValueError` when the day is not a date."""
+        """The filters as the dialog shows them; `ValueError` when the day is not a date, `QueryError` when
+        the query cannot be read."""
         pressed = self.query_one(RadioSet).pressed_index
         lang = LANGS[pressed][0] if 0 <= pressed < len(LANGS) else "all"
+        query = " ".join(self.query_one("#query", Input).value.split())
+        parse(query)
+        current = self._current
         return Filters(
+            query=query,
+            view=current.view if query == current.query else "",
             lang=lang,
             feeds=frozenset(self.query_one("#feeds", SelectionList).selected),
             day=parse_day(self.query_one("#day", Input).value),
@@ -118,8 +138,10 @@ class FiltersScreen(ModalScreen[Filters | None]):
         try:
             filters = self.chosen()
         except ValueError as error:
-            self.query_one("#filters-error", Static).update(Content.styled(str(error), "$text-error"))
-            self.query_one("#day", Input).focus()
+            field = "#query" if isinstance(error, QueryError) else "#day"
+            said = f"query: {error}" if isinstance(error, QueryError) else str(error)
+            self.query_one("#filters-error", Static).update(Content.styled(clean_line(said), "$text-error"))
+            self.query_one(field, Input).focus()
             return
         self.dismiss(filters)
 

@@ -102,6 +102,7 @@ class MainScreen(Screen[None]):
         active filters for the status bar. The stories list is rebuilt only when its stories changed."""
         briefing = view.briefing
         self._when = When.of(briefing)
+        self.story_pane.star(view.starred)
         keep = self.selected_story.id if self.selected_story is not None else None
         unread = len(unread_ids(briefing.stories, view.read))
         self.query_one(StatusBar).show_briefing(
@@ -116,10 +117,11 @@ class MainScreen(Screen[None]):
         same = self._shown is not None and self._shown.date == briefing.date
         if same and self._shown is not None and self._shown.stories == briefing.stories:
             self.stories.mark(view.read)
+            self.stories.star(view.starred)
             if self.selected_story is not None:  # the agenda may have arrived: mark the story's events
                 self.query_one(AgendaPane).mark(self.selected_story.events)
         else:
-            self.stories.show(briefing.stories, self._when, keep, view.read)
+            self.stories.show(briefing.stories, self._when, keep, view.read, view.starred)
         self._shown = briefing
         self.query_one("#body").loading = False
 
@@ -127,6 +129,11 @@ class MainScreen(Screen[None]):
         """The read state changed: update the unread marks and counts."""
         self.stories.mark(read)
         self.query_one(StatusBar).show_unread(len(unread_ids(self.stories.stories, read)))
+
+    def show_stars(self, starred: frozenset[int]) -> None:
+        """The starred articles changed: update the star marks of the stories and the story pane."""
+        self.stories.star(starred)
+        self.story_pane.star(starred)
 
     def show_error(self, error: str) -> None:
         """The build failed: say so in the status bar; whatever was shown stays."""

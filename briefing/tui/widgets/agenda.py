@@ -17,6 +17,7 @@ from typing import ClassVar
 
 from textual.binding import BindingType
 
+from briefing.lists import join_names
 from briefing.models import AgendaItem, Event
 from briefing.render.bidi import BidiMode
 from briefing.safetext import clean_line
@@ -46,7 +47,7 @@ def event_details(item: AgendaItem) -> tuple[str, list[tuple[int, int]]]:
 
     if where := clean_line(event.where or ""):
         add("where: ", where)
-    if who := "، ".join(name for name in (clean_line(n) for n in event.who) if name):
+    if who := join_names(event.who):
         add("who: ", who)
     add(count(len(item.sources), "source"))
     if until := span_label(item):

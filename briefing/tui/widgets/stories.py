@@ -15,15 +15,17 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from briefing.lists import story_languages
 from briefing.models import Story
 from briefing.render.bidi import BidiMode
 from briefing.safetext import clean_line
 from briefing.tui import keys
-from briefing.tui.format import When, count, lang_tag, stamp
+from briefing.tui.format import When, count, stamp
 from briefing.tui.messages import StoryHighlighted, StoryOpened
 from briefing.tui.widgets.block import BlockVisual, Part
 
 UNREAD = "●"
+STAR = "★"
 
 
 def is_unread(story: Story, read: Collection[int]) -> bool:
@@ -41,8 +43,13 @@ def unread_ids(stories: Sequence[Story], read: Collection[int]) -> frozenset[int
     )
 
 
-def story_meta(rank: int, story: Story, when: When, unread: bool = True) -> Content:
-    """`● 1  3 outlets · AR · 19:05` (our own words and numbers only, no feed text).
+def has_star(story: Story, starred: Collection[int]) -> bool:
+    """Whether any article of `story` is starred."""
+    return any(ref.article_id in starred for ref in story.articles if ref.article_id is not None)
+
+
+def story_meta(rank: int, story: Story, when: When, unread: bool = True, starred: bool = False) -> Content:
+    """`● 1  3 outlets · AR · 19:05` (our own words and numbers only, no feed text), `· ★` when starred.
 
     No colours here: the item may be under the cursor, whose colours the theme sets through CSS.
     """
@@ -53,16 +60,18 @@ def story_meta(rank: int, story: Story, when: When, unread: bool = True) -> Cont
         (f"{rank:>3} ", "bold"),
         count(outlets, "outlet"),
         " · ",
-        (lang_tag(story.lang), "bold"),
+        (story_languages(story), "bold"),
     ]
     if newest is not None:
         parts += [" · ", stamp(newest, when)]
+    if starred:
+        parts += [" · ", (STAR, "bold")]
     return Content.assemble(*parts)
 
 
-def story_parts(rank: int, story: Story, when: When, unread: bool) -> list[Part]:
-    """The meta line (mark, rank, outlets, language, time) and the headline of one story."""
-    meta = story_meta(rank, story, when, unread)
+def story_parts(rank: int, story: Story, when: When, unread: bool, starred: bool = False) -> list[Part]:
+    """The meta line (mark, rank, outlets, language, time, star) and the headline of one story."""
+    meta = story_meta(rank, story, when, unread, starred)
     head = f"{UNREAD if unread else ' '}{rank:>3} "
     rest = meta[len(head) :]  # the mark and rank go in the prefix: wrapping would drop their spaces
     spans = [(span.start, span.end, str(span.style)) for span in rest.spans]
@@ -87,6 +96,8 @@ class StoriesList(OptionList):
         self._mode = mode
         self._stories: tuple[Story, ...] = ()
         self._unread: list[bool] = []
+        self._starred: frozenset[int] = frozenset()
+        self._stars: list[bool] = []
         self._when: When | None = None
         self.border_title = "Stories"
 
@@ -96,10 +107,14 @@ class StoriesList(OptionList):
         when: When,
         selected_id: str | None = None,
         read: Collection[int] = frozenset(),
+        starred: frozenset[int] = frozenset(),
     ) -> None:
-        """Replace the stories, keeping the cursor on `selected_id` when that story is still there."""
+        """Replace the stories, keeping the cursor on `selected_id` when that story is still there; `read`
+        and `starred`: the ids of the read and the starred articles."""
         self._stories, self._when = tuple(stories), when
         self._unread = [is_unread(story, read) for story in stories]
+        self._starred = starred
+        self._stars = [has_star(story, starred) for story in stories]
         options: list[Option | None] = []
         for rank, (story, unread) in enumerate(zip(self._stories, self._unread, strict=True), 1):
             options += [Option(self._visual(rank, story, unread)), None]
@@ -115,7 +130,8 @@ class StoriesList(OptionList):
 
     def _visual(self, rank: int, story: Story, unread: bool) -> BlockVisual:
         assert self._when is not None
-        return BlockVisual(story_parts(rank, story, self._when, unread), self._mode)
+        starred = has_star(story, self._starred)
+        return BlockVisual(story_parts(rank, story, self._when, unread, starred), self._mode)
 
     @property
     def stories(self) -> tuple[Story, ...]:
@@ -137,6 +153,21 @@ class StoriesList(OptionList):
                 self._unread[index] = unread
                 self.replace_option_prompt_at_index(index, self._visual(index + 1, story, unread))
         self._title(read)
+
+    def star(self, starred: frozenset[int]) -> None:
+        """Update the star marks for these starred article ids (only the stories whose mark changes)."""
+        self._starred = starred
+        for index, story in enumerate(self._stories):
+            mark = has_star(story, starred)
+            if mark != self._stars[index]:
+                self._stars[index] = mark
+                visual = self._visual(index + 1, story, self._unread[index])
+                self.replace_option_prompt_at_index(index, visual)
+
+    @property
+    def star_marks(self) -> list[bool]:
+        """Whether each story, in list order, shows the star."""
+        return list(self._stars)
 
     def next_unread(self, step: int) -> bool:
         """Move the cursor to the next (`step` 1) or previous (-1) unread story; False when there is none."""

@@ -15,13 +15,15 @@ from textual.content import Content
 from textual.geometry import Region
 from textual.reactive import reactive
 
+from briefing.lists import story_languages
 from briefing.models import ArticleRef, Story
 from briefing.render.bidi import BidiMode
 from briefing.safetext import clean_line
 from briefing.tui import keys
-from briefing.tui.format import When, count, host, lang_tag, stamp
+from briefing.tui.format import When, count, host, stamp
 from briefing.tui.rendering import find_mentions
 from briefing.tui.widgets.block import BLANK, BlockView, Part
+from briefing.tui.widgets.stories import STAR
 
 BULLET = "• "
 MENTION_STYLE = "bold $text-accent"
@@ -31,12 +33,14 @@ CURSOR = "$block-cursor-foreground on $block-cursor-background"
 CURSOR_BLURRED = "$block-cursor-blurred-foreground on $block-cursor-blurred-background"
 
 
-def article_parts(article: ArticleRef, when: When, cursor: str) -> list[Part]:
-    """One outlet's article: feed, time and host on a line, then the title; `cursor`: the fill style of the
-    rows under the article cursor (or "")."""
+def article_parts(article: ArticleRef, when: When, cursor: str, starred: bool = False) -> list[Part]:
+    """One outlet's article: feed, time and host (and `★` when starred) on a line, then the title;
+    `cursor`: the fill style of the rows under the article cursor (or "")."""
     feed = clean_line(article.feed) or "unknown feed"
     site = host(article.url)
     meta = f"{feed} · {stamp(article.published, when)} · {site or 'no web link'}"
+    if starred:
+        meta += f" · {STAR}"
     # No colours of our own: the row may be under the cursor, whose colours the theme sets.
     return [
         Part(
@@ -68,6 +72,7 @@ class StoryPane(BlockView):
         super().__init__(mode=mode, id=id)
         self._story: Story | None = None
         self._when: When | None = None
+        self._starred: frozenset[int] = frozenset()
         self.border_title = "Story"
         self.update(self._parts())
 
@@ -93,6 +98,12 @@ class StoryPane(BlockView):
         if index:
             self.call_after_refresh(self._scroll_to_cursor)
 
+    def star(self, starred: frozenset[int]) -> None:
+        """The starred article ids changed: redraw the articles' star marks."""
+        if starred != self._starred:
+            self._starred = starred
+            self._redraw()
+
     def _redraw(self) -> None:
         self.update(self._parts())
 
@@ -104,7 +115,7 @@ class StoryPane(BlockView):
         meta = Content.assemble(
             (count(outlets, "outlet"), "$text-muted"),
             " · ",
-            (lang_tag(story.lang), "bold $text-secondary"),
+            (story_languages(story), "bold $text-secondary"),
             " · ",
             (count(len(story.articles), "article"), "$text-muted"),
         )
@@ -122,7 +133,8 @@ class StoryPane(BlockView):
         parts += section(f"Articles ({len(story.articles)})")
         cursor = CURSOR if self.has_focus else CURSOR_BLURRED
         for index, article in enumerate(story.articles):
-            parts += article_parts(article, when, cursor if index == self.article_index else "")
+            fill = cursor if index == self.article_index else ""
+            parts += article_parts(article, when, fill, article.article_id in self._starred)
         if story.why:
             parts += section("Why grouped")
             parts += [Part(BULLET + clean_line(reason)) for reason in story.why]

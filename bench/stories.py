@@ -8,6 +8,8 @@
     .venv/bin/python bench/stories.py recluster --db /tmp/snn8.sqlite3 [--days 2015-08-01,2015-08-02]
     # the top stories of one day, with every member's outlet and title (for a reader's review):
     .venv/bin/python bench/stories.py top --db /tmp/snn8.sqlite3 --day 2015-08-02 [--limit 20]
+    # B-cubed on the labelled sets: the story set written for the tests and the bundled sample feeds:
+    .venv/bin/python bench/stories.py bcubed
 
 The corpus (/work/shared/corpora/saudinewsnet, or SAUDINEWSNET) has one zip per day; each paper of each day
 becomes one RSS file, its articles published at their crawl time (Riyadh time). Nothing is sent anywhere.
@@ -196,6 +198,39 @@ def cmd_top(args: argparse.Namespace) -> None:
             print(f"   - {ref.feed}: {ref.title}")
 
 
+def cmd_bcubed(args: argparse.Namespace) -> None:
+    """B-cubed of the stories on the story set written for the tests (one article at a time, and in one
+    batch) and on the bundled sample feeds (a first fetch through the command line, stories read from its
+    cache, labels from tests/golden/sample_expectations.json)."""
+    from briefing.nlp.analyze import analyze  # noqa: PLC0415
+    from briefing.nlp.stories.cluster import Item, assign, features  # noqa: PLC0415
+    from briefing.store import Store  # noqa: PLC0415
+    from tests.unit.test_cluster import DATA, bcubed, incremental  # noqa: PLC0415 (one scorer for both)
+
+    written = sorted(
+        json.loads(DATA.read_text(encoding="utf-8"))["articles"],
+        key=lambda a: datetime.fromisoformat(a["published"]),
+    )
+    analyses = {
+        a["id"]: analyze(a["text"], datetime.fromisoformat(a["published"]), title=a["title"]) for a in written
+    }
+    gold = {a["id"]: a["story"] for a in written}
+    batch = assign([Item(a["id"], features(analyses[a["id"]])) for a in written], [])
+    for name, predicted in (("one at a time", incremental(written, analyses)), ("one batch", batch)):
+        p, r, f1 = bcubed(predicted, gold)
+        print(f"story set ({len(gold)} articles), {name}: P {p:.3f} R {r:.3f} F1 {f1:.3f}")
+    expected = json.loads((ROOT / "tests/golden/sample_expectations.json").read_text(encoding="utf-8"))
+    labels = {item["link"]: item["story"] for item in expected["items"].values()}
+    with tempfile.TemporaryDirectory(prefix="bench-stories-") as tmp:
+        env = {**_env(), "BRIEFING_CONFIG_DIR": f"{tmp}/config", "BRIEFING_DATA_DIR": f"{tmp}/data"}
+        timed([sys.executable, "-m", "briefing", "fetch"], env, ROOT)
+        with Store.open(Path(tmp) / "data" / "cache.sqlite3", readonly=True) as store:
+            rows = store.conn.execute("SELECT url, story_id FROM articles").fetchall()
+    stories = {url: story for url, story in rows if url in labels}
+    p, r, f1 = bcubed(stories, {url: labels[url] for url in stories})
+    print(f"sample feeds ({len(stories)} of {len(labels)} labelled): P {p:.3f} R {r:.3f} F1 {f1:.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="cmd", required=True)
@@ -212,8 +247,10 @@ def main() -> None:
     p.add_argument("--db", required=True)
     p.add_argument("--day", required=True)
     p.add_argument("--limit", type=int, default=20)
+    sub.add_parser("bcubed")
     args = parser.parse_args()
-    {"fetch": cmd_fetch, "build": cmd_build, "recluster": cmd_recluster, "top": cmd_top}[args.cmd](args)
+    commands = {"fetch": cmd_fetch, "build": cmd_build, "recluster": cmd_recluster, "top": cmd_top}
+    {**commands, "bcubed": cmd_bcubed}[args.cmd](args)
 
 
 if __name__ == "__main__":

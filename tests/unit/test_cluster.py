@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 
@@ -23,6 +23,8 @@ from briefing.nlp.stories import cluster
 from briefing.nlp.stories.cluster import DAY, Item, assign, explain, features, similarity
 
 DATA = Path(__file__).parent.parent / "data" / "clusters.json"
+K = TypeVar("K", int, str)
+"""An article's identity: its id in the story set, its link in the sample feeds (bench/stories.py)."""
 
 
 @pytest.fixture(scope="module")
@@ -39,11 +41,11 @@ def analyses(articles: list[dict[str, Any]]) -> dict[int, Analysis]:
     }
 
 
-def bcubed(predicted: Mapping[int, str], gold: Mapping[int, str]) -> tuple[float, float, float]:
+def bcubed(predicted: Mapping[K, str], gold: Mapping[K, str]) -> tuple[float, float, float]:
     """B-cubed precision, recall and F1 (Bagga and Baldwin 1998): per article, the share of its cluster that
     belongs to its story and the share of its story that is in its cluster, averaged over articles."""
-    by_cluster: dict[str, set[int]] = defaultdict(set)
-    by_story: dict[str, set[int]] = defaultdict(set)
+    by_cluster: dict[str, set[K]] = defaultdict(set)
+    by_story: dict[str, set[K]] = defaultdict(set)
     for i in gold:
         by_cluster[predicted[i]].add(i)
         by_story[gold[i]].add(i)

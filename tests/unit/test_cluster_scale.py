@@ -94,3 +94,53 @@ def test_story_ids_keep_the_existing_stories() -> None:
     out = assign([new], old)
     assert out == {3: "s-old"}
     assert Counter(out.values()) == {"s-old": 1}
+
+
+def minister_day(monkeypatch: pytest.MonkeyPatch | None = None) -> dict[int, str]:
+    """A minister who was the subject of three stories yesterday does three different things today (opens
+    a port, signs a loan, visits a hospital), each reported by two papers; each event's reports share only
+    the minister and the words of the event, nothing else the clusterer links on."""
+    words = {
+        "port": ("term:port", "term:open", "term:berth", "term:cargo", "term:crane"),
+        "loan": ("term:loan", "term:sign", "term:bank", "term:fund", "term:billion"),
+        "ward": ("term:hospital", "term:ward", "term:patient", "term:visit", "term:nurse"),
+    }
+    yesterday = [
+        Item(900 + i, item(900 + i, "person:minister", f"term:y{i}", day=DAY0 - 1).features, f"y{i}")
+        for i in range(3)
+    ]
+    today = []
+    for n, event in enumerate(("port", "loan", "ward")):
+        first, second = words[event][:4], words[event][1:]
+        today += [
+            item(10 + n, "person:minister", *first, day=DAY0 + n / 10),
+            item(20 + n, "person:minister", *second, day=DAY0 + 0.5 + n / 10),
+        ]
+    today.sort(key=lambda x: x.features[DAY])
+    return assign(today, [*yesterday, *background(300)])
+
+
+def test_a_busy_minister_doing_three_things_stays_three_stories(monkeypatch: pytest.MonkeyPatch) -> None:
+    out = minister_day()
+    assert [out[10], out[11], out[12]] == [out[20], out[21], out[22]]  # each event's two reports: one story
+    assert len({out[10], out[11], out[12]}) == 3
+    # the hub rule is what keeps them apart: a name in few stories' cores links alone, and all join one
+    monkeypatch.setattr(cluster, "HUB_STORIES", 100)
+    merged = minister_day()
+    assert len({merged[i] for i in (10, 11, 12, 20, 21, 22)}) < 3
+
+
+def test_one_event_of_a_busy_minister_joins_on_a_second_name() -> None:
+    # the minister is in four stories' cores; five papers report his port opening, each naming him and the
+    # port authority but in their own words: the second shared name links them
+    busy = [
+        Item(900 + i, item(900 + i, "person:minister", f"term:y{i}", day=DAY0 - 0.5).features, f"y{i}")
+        for i in range(4)
+    ]
+    reports = [
+        item(i, "person:minister", "org:port authority", f"term:w{i}a", f"term:w{i}b", day=DAY0 + i / 10)
+        for i in range(1, 6)
+    ]
+    out = assign(reports, [*busy, *background(300)])
+    assert len({out[i] for i in range(1, 6)}) == 1
+    assert out[1] not in {"y0", "y1", "y2", "y3"}

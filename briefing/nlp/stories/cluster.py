@@ -22,9 +22,12 @@ Algorithm (incremental, never all pairs):
    different event of the same story line (the envoy in New York, then in Damascus). A match also needs a
    person, organisation, place or event date that the story's core carries (a good share of its members, see
    `CORE_SHARE`) and that is not frequent in the window: common words, numbers and frequent names never make
-   a story; when the article conflicts with the story it must share two such names. Since the comparison is
-   with the centre, a chain of members that each resemble only the previous one cannot carry a story from
-   one event to the next.
+   a story; when the article conflicts with the story it must share two such names. A name in the core of
+   several stories of the window (`HUB_STORIES`: a busy governor, a minister, an authority, each the subject
+   of several events a day) does not link alone either: the article needs a second shared name, or to be
+   close to the centre without that name (`HUB_SIMILARITY`: the same words in the title and lead). Since
+   the comparison is with the centre, a chain of members that each resemble only the previous one cannot
+   carry a story from one event to the next.
 
 `assign` can also report why each article joined its story (the keys it shares with the story's core).
 """
@@ -64,6 +67,13 @@ BLOCK_KEYS = 6
 """Candidates come from the article's rarest linking keys, at most this many of them..."""
 PER_KEY = 24
 """... and from the stories that most recently took each key, at most this many per key."""
+HUB_STORIES = 3
+"""A name in the core of at least this many stories active around the article is a hub (a busy governor,
+a minister, an authority: the subject of several events a day): alone it does not link an article to a
+story; a second shared name does..."""
+HUB_SIMILARITY = 0.15
+"""... or the article being this close to the story's centre without that name (its title and lead tell the
+same event)."""
 
 
 @dataclass(frozen=True)
@@ -160,17 +170,18 @@ def _vector(item: Item, rarity: Rarity) -> Vector:
     return day, weights, full, entity, idf, links, groups
 
 
-def _score(vec: Vector, centre: Centre, rarity: Rarity) -> float:
+def _score(vec: Vector, centre: Centre, rarity: Rarity, ignore: str = "") -> float:
     """Cosine of the article with the story's centre, over all keys or over the language-independent ones
     (discounted: an Arabic and an English report of one event share no terms, which would otherwise dilute
-    what they do share); then discounted for conflicts and for the time since the story's newest member."""
+    what they do share); then discounted for conflicts and for the time since the story's newest member.
+    With `ignore`, that key adds nothing to the dot product: how close the two are beyond it."""
     day, weights, item_norm, item_entity_norm, idf, _, groups = vec
     norm, entity_norm = centre.norms(math.floor(day), rarity.weigher(day))
     dot = entity_dot = 0.0
     sums = centre.sums
     for key, w in weights.items():
         total = sums.get(key)
-        if total:
+        if total and key != ignore:
             x = w * total * idf[key]
             dot += x
             if key[0] != "t":  # not a term
@@ -182,16 +193,30 @@ def _score(vec: Vector, centre: Centre, rarity: Rarity) -> float:
     if entity_dot and item_entity_norm and entity_norm:
         score = max(score, ENTITY_SHARE * entity_dot / (item_entity_norm * entity_norm))
     conflicts = _conflicts(groups, centre)
-    if conflicts and _links(vec, centre) < 2:
+    if conflicts and len(_links(vec, centre)) < 2:
         return 0.0  # one shared name and a conflict: two events that happen to share a town or a club
     score *= CONFLICT**conflicts
     return score / (1 + abs(day - centre.newest) / DECAY_DAYS)
 
 
-def _links(vec: Vector, centre: Centre) -> int:
-    """How many persons, organisations, places and event dates the article shares with the story's core,
-    among those that are not frequent in the window (a country, "the Kingdom" never link)."""
-    return sum(1 for k in vec[5] if _kind(k) in _ENTITY and centre.core(k))
+def _links(vec: Vector, centre: Centre) -> list[str]:
+    """The persons, organisations, places and event dates the article shares with the story's core, among
+    those that are not frequent in the window (a country, "the Kingdom" never link)."""
+    return [k for k in vec[5] if _kind(k) in _ENTITY and centre.core(k)]
+
+
+def _hub(key: str, day: float, postings: Mapping[str, list[Centre]]) -> bool:
+    """Whether `key` is in the core of `HUB_STORIES` or more stories active within `WINDOW_DAYS` of `day`:
+    its story frequency, not its article frequency (a name all of whose articles report one event is in
+    one story's core however many they are). Counted over the `PER_KEY` stories that took it last, so the
+    cost is bounded."""
+    n = 0
+    for centre in postings.get(key, [])[-PER_KEY:]:
+        if abs(centre.newest - day) <= WINDOW_DAYS and centre.core(key):
+            n += 1
+            if n >= HUB_STORIES:
+                return True
+    return False
 
 
 def _candidates(vec: Vector, postings: Mapping[str, list[Centre]]) -> list[Centre]:
@@ -238,12 +263,20 @@ def assign(
         vec = _vector(item, rarity)
         best: Centre | None = None
         best_sim = threshold
+        hubs: dict[str, bool] = {}
         for centre in _candidates(vec, postings):
-            if not _links(vec, centre):
+            links = _links(vec, centre)
+            if not links:
                 continue
             sim = _score(vec, centre, rarity)
-            if sim >= best_sim:
-                best, best_sim = centre, sim
+            if sim < best_sim:
+                continue
+            if len(links) == 1:
+                if links[0] not in hubs:
+                    hubs[links[0]] = _hub(links[0], vec[0], postings)
+                if hubs[links[0]] and _score(vec, centre, rarity, ignore=links[0]) < HUB_SIMILARITY:
+                    continue  # its one shared name is the subject of many stories: another event of his
+            best, best_sim = centre, sim
         if best is not None:
             story = best.story_id
             if why is not None:

@@ -258,6 +258,25 @@ def test_the_end_of_a_quotation_ends_the_title() -> None:
     assert e.summary == "توقيع اتفاق الإعمار"
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "وقرر الاتحاد تأجيل بطولة الأندية العربية، التي كانت مقررة في القاهرة الشهر المقبل، لتقام في "
+            "سبتمبر المقبل.",
+            "إقامة بطولة الأندية العربية",
+        ),
+        (
+            "واتفق المنظمون على تأجيل مهرجان الربيع، الذي كان مقررا في مايو المقبل، ليقام في أكتوبر المقبل.",
+            "إقامة مهرجان الربيع",
+        ),
+    ],
+)
+def test_a_result_clause_takes_the_antecedent_of_the_relative_clause_before_it(text: str, title: str) -> None:
+    # «لتقام» has no subject in its clause: it is what «التي كانت مقررة ...» describes, not the postponement.
+    assert title in [e.summary for e in _events(text)]
+
+
 # --- one event, one entry -------------------------------------------------------------------------
 
 

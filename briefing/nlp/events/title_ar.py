@@ -234,7 +234,11 @@ def compose_ar(
         ):
             # SVO: the subject stands before the verb («أن المرحلة الثانية ستبدأ») -> «بدء المرحلة الثانية»,
             # or before a comma and a relative pronoun («المراكز لقيد الناخبين، التي ستبدأ»)
-            before = definite_np_before(nt, trig.start, c0) or _antecedent_before_comma(nt, trig.start, c0)
+            before = (
+                definite_np_before(nt, trig.start, c0)
+                or _antecedent_before_comma(nt, trig.start, c0)
+                or _result_clause_subject(nt, trig.start, c0)
+            )
             rest = [before] if before else rest
         if masdar and len(rest) >= 4 and bare_word(normalize(rest[0])) in AR_PREP:
             rest = [*rest[2:], *rest[:2]]  # «تجري في المغرب أول العمليات» -> «إجراء أول العمليات … في المغرب»
@@ -326,6 +330,42 @@ def _antecedent_before_comma(nt: Normalized, head: int, c0: int) -> str | None:
         if len(words) >= 5:
             break
     if not words or not bare_word(nt.norm[words[0][0] : words[0][1]]).startswith("ال"):
+        return None
+    return orig(nt, words[0][0], words[-1][1])
+
+
+_AR_STATUS = frozenset(w for w in (*C.AR_POSTPONED, *C.AR_CANCELLED) if " " not in w)
+
+
+def _result_clause_subject(nt: Normalized, head: int, c0: int) -> str | None:
+    """A result clause «لـ + verb» after a relative clause set off by commas has the relative's antecedent as
+    its subject: «تأجيل البطولة العربية، التي كانت مقررة في مايو، لتقام في سبتمبر» -> «البطولة العربية» (up
+    to four words back from the comma, to a preposition, «تأجيل» or an event noun, within the sentence)."""
+    start = word_start(nt, head)
+    if not re.fullmatch(r"[وف]?ل", nt.norm[start:head]) or gap_words(nt, c0, start):
+        return None
+    floor = max(0, c0 - 250)
+    marks = [m.end() for m in _SENTENCE_MARK.finditer(nt.norm, floor, c0)]
+    floor = marks[-1] if marks else floor
+    rel = [s for s, e in tokens(nt, floor, c0) if bare_word(nt.norm[s:e]) in AR_RELATIVE]
+    comma = nt.norm[: rel[-1]].rstrip() if rel else ""
+    if not comma.endswith(("،", ",")):
+        return None
+    words: list[tuple[int, int]] = []
+    for s, e in reversed(tokens(nt, floor, len(comma) - 1)):
+        w = bare_word(nt.norm[s:e])
+        if (
+            w in AR_PREP
+            or w in AR_RELATIVE
+            or w in _AR_STATUS
+            or is_new_verb(w)
+            or BOUNDARY.search(nt.norm, s, e)
+        ):
+            break
+        words.insert(0, (s, e))
+        if len(words) >= 4 or is_event_noun(w):
+            break  # «مهرجان الربيع»: the event noun heads the phrase
+    if not words or bare_word(nt.norm[words[0][0] : words[0][1]]).isdigit():
         return None
     return orig(nt, words[0][0], words[-1][1])
 

@@ -163,6 +163,36 @@ def test_a_name_after_an_adverbial_with_a_pronoun_is_not_the_agent() -> None:
     assert e.summary.startswith("افتتاح الميناء الجديد")
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "من جهته، يسعى وزير الخارجية سامي النجار لحشد الدعم للخطة، وسيتوجه الأسبوع المقبل إلى بروكسل.",
+            "سامي النجار يتوجه إلى بروكسل",
+        ),
+        (
+            "من جهته، يسعى وزير الخارجية سامي النجار لحشد الدعم للخطة، وسيلقي الأسبوع المقبل كلمة أمام "
+            "البرلمان.",
+            "سامي النجار يلقي كلمة أمام البرلمان",
+        ),
+    ],
+)
+def test_a_verb_joined_by_and_shares_the_agent_of_the_clause_before(text: str, title: str) -> None:
+    # «يسعى X ...، وسيتوجه ...»: the second verb has no subject of its own; X does both.
+    e = _one(text, actors=(("سامي النجار", "person"),))
+    assert e.summary == title
+
+
+def test_an_attempt_phrase_is_a_purpose_not_part_of_the_title() -> None:
+    e = _one(
+        "ويلتقي الوزير سامي النجار غدا قادة النقابات في محاولة لإنهاء الإضراب.",
+        actors=(("سامي النجار", "person"),),
+    )
+    # «في محاولة لـ» opens the purpose, which ends the complement (the title never ends on «في محاولة»)
+    assert e.purpose == "في محاولة لإنهاء الإضراب"
+    assert e.summary.startswith("سامي النجار يلتقي قادة النقابات"), e.summary
+
+
 # --- no agent: a nominal title --------------------------------------------------------------------
 
 

@@ -30,7 +30,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.models import Actor
-from briefing.nlp.events.title_agent import actor_spans, agent_before, definite_np_before, en_subject
+from briefing.nlp.events.title_agent import (
+    actor_spans,
+    agent_before,
+    definite_np_before,
+    en_subject,
+    shared_agent,
+)
 from briefing.nlp.events.title_ar import compose_ar, resolve_pronouns
 from briefing.nlp.events.title_en import compose_en
 from briefing.nlp.events.title_words import (
@@ -110,8 +116,11 @@ def compose_title(
         where = None  # «قال في ماليزيا "… سيتم التصويت …"»: where the speaker spoke, not the event's venue
     if trig.kind == "deadline" and _HAS_UNTIL.match(nt.norm, trig.start):
         text, agent = _deadline(nt, en, trig, mention, date_spans, c0, c1, spans)
+    elif en:
+        text, agent = compose_en(nt, trig, date_spans, c0, c1, spans, triggers, where)
     else:
-        text, agent = (compose_en if en else compose_ar)(nt, trig, date_spans, c0, c1, spans, triggers, where)
+        shared = shared_agent(nt, actors, trig.start, a, c0) if trig.verb else None
+        text, agent = compose_ar(nt, trig, date_spans, c0, c1, spans, triggers, where, shared)
     if text and len(text.split()) <= 6:
         text = " ".join([text, *_purpose_head(nt, en, trig.end, c1, date_spans)])
     if not en:

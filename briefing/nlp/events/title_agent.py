@@ -60,6 +60,27 @@ def actor_spans(nt: Normalized, actors: Sequence[Actor], a: int, b: int) -> list
     return sorted(out, key=lambda x: (x.start, -x.end))
 
 
+def shared_agent(nt: Normalized, actors: Sequence[Actor], head: int, a: int, c0: int) -> Span | None:
+    """«يسعى الوزير سامي النجار لحشد الدعم، وسيلقي كلمة»: a verb that opens its clause with «و» after a comma,
+    with no subject of its own, shares the agent of the verb that opens the clause before it in the sentence
+    (`a`: the sentence's start)."""
+    start = word_start(nt, head)
+    if not nt.norm[start : head + 1].startswith("و") or gap_words(nt, c0, start) or c0 <= a + 1:
+        return None
+    if nt.norm[c0 - 1] not in "،,":
+        return None
+    p0 = a
+    for m in BOUNDARY.finditer(nt.norm, a, c0 - 1):
+        p0 = m.end()
+    first = tokens(nt, p0, c0 - 1)[:1]
+    if not first:
+        return None
+    verb = bare_word(nt.norm[first[0][0] : first[0][1]])
+    if not (AR_IMPERFECT.match(verb) or is_new_verb(verb)):
+        return None
+    return agent_after(nt, actor_spans(nt, actors, p0, c0 - 1), first[0][1], c0 - 1, 10)
+
+
 def agent_after(
     nt: Normalized,
     spans: Sequence[Span],

@@ -180,11 +180,16 @@ def compose_ar(
     spans: Sequence[Span],
     triggers: Sequence[Trigger],
     where: str | None,
+    shared: Span | None = None,
 ) -> tuple[str, str | None]:
+    """The Arabic title and its agent; `shared` is the agent of the clause before, for a verb joined to it by
+    «و» with no subject of its own."""
     if trig.verb:
         stem = " ".join(_AR_STEM.sub("", nt.norm[trig.start : trig.end]).split())
-        agent = agent_after(nt, spans, trig.end, c1, 10, date_spans) or agent_before(
-            nt, spans, trig.start, c0, False
+        agent = (
+            agent_after(nt, spans, trig.end, c1, 10, date_spans)
+            or agent_before(nt, spans, trig.start, c0, False)
+            or shared
         )
         if agent is not None and stem in _AR_PASSIVE_STEMS:
             # «يعقد الوزير اجتماعا» has an agent and an object; «تعقد القمة برعاية الهيئة» has no agent: the

@@ -104,8 +104,8 @@ def cmd_fetch(args: argparse.Namespace) -> None:
         config = _config(work / "feeds", db)
         wall, cpu, peak, _ = timed(_briefing(config, "fetch"), _env(), ROOT)
         print(
-            f"{len(days)} days, {n} articles: first fetch {wall:.1f} s wall, {cpu:.1f} s CPU, "
-            f"peak {peak / 2**20:.0f} MB"
+            f"{len(days)} days, {n} articles: first fetch {wall:.1f} s wall, {cpu:.1f} s CPU "
+            f"({1000 * cpu / max(1, n):.1f} ms per article), peak {peak / 2**20:.0f} MB (process tree)"
         )
         today = _briefing(config, "--now", f"{days[-1]}T23:00:00+03:00", "today", "--date", days[-1])
         wall, cpu, peak, _ = timed(today, _env(), ROOT)

@@ -3,6 +3,8 @@
     .venv/bin/python bench/tui.py                      # 100,000 articles, 3 rounds (builds the cache first)
     .venv/bin/python bench/tui.py --keep DIR           # keep (and reuse) the caches in DIR
     .venv/bin/python bench/tui.py --articles 20000 --rounds 1
+    # a cache of your own (a copy: the bench reads it as the app would) briefed as of a given time:
+    .venv/bin/python bench/tui.py --cache /tmp/copy.db --now 2015-08-06T23:00:00+03:00 --rounds 3
 
 Two caches are measured in the same run, alternately: an empty one (the baseline) and one of `--articles`
 synthetic articles (see "the synthetic cache" below). Each measurement is a fresh process that imports
@@ -520,7 +522,7 @@ def ensure_cache(large: Path, articles: int) -> None:
     print(f"built {articles} articles in {time.perf_counter() - t:.0f} s ({large})", file=sys.stderr)
 
 
-async def measure(db: Path, started: float) -> dict[str, Any]:
+async def measure(db: Path, started: float, now: datetime = NOW) -> dict[str, Any]:
     from textual import events
     from textual._compositor import CompositorUpdate
 
@@ -533,7 +535,7 @@ async def measure(db: Path, started: float) -> dict[str, Any]:
     from briefing.tui.screens.search import SearchScreen
 
     imported = time.time()
-    ctx = Ctx(load(None, db=db), NOW)
+    ctx = Ctx(load(None, db=db), now)
     app = BriefingApp(cache=tui_cache(ctx), bidi="app")
     out: dict[str, Any] = {"imports": imported - started}
     frames: list[float] = []
@@ -657,17 +659,17 @@ async def measure(db: Path, started: float) -> dict[str, Any]:
     return out
 
 
-def child(db: Path, started: float) -> None:
-    print(json.dumps(asyncio.run(measure(db, started))))
+def child(db: Path, started: float, now: datetime) -> None:
+    print(json.dumps(asyncio.run(measure(db, started, now))))
 
 
 # --- the run ----------------------------------------------------------------------------------------------
 
 
-def run_child(db: Path) -> dict[str, Any]:
+def run_child(db: Path, now: datetime) -> dict[str, Any]:
     started = time.time()
     result = subprocess.run(
-        [sys.executable, __file__, "--child", str(db), "--started", repr(started)],
+        [sys.executable, __file__, "--child", str(db), "--started", repr(started), "--now", now.isoformat()],
         capture_output=True,
         text=True,
         check=True,
@@ -692,11 +694,15 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--keep", type=Path, help="Keep the caches here (and reuse them when present).")
+    parser.add_argument("--cache", type=Path, help="Measure this cache instead of the synthetic one.")
+    parser.add_argument(
+        "--now", type=datetime.fromisoformat, default=NOW, help="The app's clock (ISO time; with --cache)."
+    )
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--started", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child, args.started)
+        child(args.child, args.started, args.now)
         return
     work = args.keep or Path(tempfile.mkdtemp(prefix="briefing-bench-tui-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -705,14 +711,17 @@ def main() -> None:
         from briefing.store import Store
 
         Store.open(empty).close()
-    ensure_cache(large, args.articles)
+    if args.cache:
+        large = args.cache
+    else:
+        ensure_cache(large, args.articles)
     runs: dict[str, list[dict[str, Any]]] = {"empty": [], "large": []}
     for round_ in range(args.rounds):
         order = (
             [("empty", empty), ("large", large)] if round_ % 2 == 0 else [("large", large), ("empty", empty)]
         )
         for name, db in order:
-            runs[name].append(run_child(db))
+            runs[name].append(run_child(db, args.now))
             print(f"round {round_ + 1} {name}: {json.dumps(runs[name][-1])[:200]}...", file=sys.stderr)
     rows = [
         ("first screen (s)", "first_screen", median),
@@ -726,7 +735,8 @@ def main() -> None:
         ("first search (s)", "search_first", median),
         ("second search (s)", "search_second", median),
     ]
-    print(f"\n{args.articles} articles vs an empty cache, {args.rounds} rounds (medians), 160x45, bidi app\n")
+    what = str(args.cache) if args.cache else f"{args.articles} articles"
+    print(f"\n{what} vs an empty cache, {args.rounds} rounds (medians), 160x45, bidi app\n")
     print("| measure | empty cache | large cache | ratio |\n|---|---|---|---|")
     for label, key, summarize in rows:
         values = {}

@@ -22,7 +22,7 @@ from briefing.models import (
     summary_sentences,
 )
 
-ANALYSIS_VERSION = 3
+ANALYSIS_VERSION = 4
 """Bump when the analyzers change enough that stored analyses should be recomputed."""
 
 

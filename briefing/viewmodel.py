@@ -8,8 +8,8 @@ stable key the extractor gave them; the same event reported by several outlets b
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
@@ -80,7 +80,8 @@ def _story(story_id: str, members: list[Article], day: date, today: date) -> Sto
     )
     others = [a for a in analyzed if a is not lead and a.analysis and a.analysis.lang == main_lang]
     actors = story_actors(analyzed, lead, main_lang)
-    shared = [x for x in actors if _naming(x, analyzed) >= 2]
+    naming = _naming(analyzed)
+    shared = [x for x in actors if naming[_key(x)] >= 2]
     summary = _story_summary(lead, others, {f"{x.kind}:{x.key or x.name}" for x in shared})
     why = []
     if len(members) > 1:
@@ -106,33 +107,55 @@ def _story(story_id: str, members: list[Article], day: date, today: date) -> Sto
     )
 
 
-def _base_score(members: Sequence[Article], day: date) -> float:
-    """The part of a story's score that needs no actors or agenda: outlets, languages, how recent."""
+def _base_score(members: Sequence[Article], day: date, langs: Collection[str | None] | None = None) -> float:
+    """The part of a story's score that needs no actors or agenda: outlets, languages (by default, those of
+    the analyzed members), how recent."""
     outlets = {a.feed_title for a in members}
-    langs = {a.analysis.lang for a in members if a.analysis}
+    if langs is None:
+        langs = {a.analysis.lang for a in members if a.analysis}
     newest = max(a.published for a in members)
     end = datetime.combine(day, time.max, tzinfo=newest.tzinfo)
     return 2.0 * len(outlets) + 1.0 * len(langs) + 1.0 / (1.0 + (end - newest).total_seconds() / 86400)
 
 
-def _score_bound(members: Sequence[Article], day: date) -> float:
-    """At least the story's score: its agenda has at most one item per upcoming event of its articles."""
-    upcoming = sum(1 for a in members if a.analysis for e in a.analysis.events if (e.end or e.start) > day)
-    return _base_score(members, day) + 0.5 * upcoming + 0.1 * 10
+def _score_bound(heads: Sequence[Article], day: date, upcoming: Mapping[int, int]) -> float:
+    """At least the story's score, from its articles' headers (`Store.article_heads_between`) and their
+    counts of upcoming events: its agenda has at most one item per upcoming event of its articles, and its
+    languages are at most those of its articles (an article's stored language is its analysis's)."""
+    events = sum(upcoming.get(a.id, 0) for a in heads)
+    langs = {a.lang for a in heads if a.lang}
+    return _base_score(heads, day, langs) + 0.5 * events + 0.1 * 10
 
 
-def _top_stories(by_story: dict[str, list[Article]], day: date, today: date, limit: int) -> list[Story]:
+Loader = Callable[[Sequence[int]], list[Article]]
+"""Whole articles (text and analysis) by id: `Store.articles`."""
+
+
+def _top_stories(
+    by_story: dict[str, list[Article]],
+    day: date,
+    today: date,
+    limit: int,
+    upcoming: Mapping[int, int],
+    load: Loader,
+) -> list[Story]:
     """The `limit` best stories, in the order a full sort of every story would give, building only the
     stories whose score bound can still reach the top (a day of real news has thousands of single-article
-    stories, and building one means merging its actors and its agenda)."""
+    stories, and building one means reading its articles whole, merging its actors and its agenda).
+    `by_story` holds article headers; only the members of the stories built are read whole (`load`)."""
     order = {sid: i for i, sid in enumerate(by_story)}
-    bounds = sorted(((_score_bound(arts, day), sid) for sid, arts in by_story.items()), key=lambda x: -x[0])
+    bounds = sorted(
+        ((_score_bound(heads, day, upcoming), sid) for sid, heads in by_story.items()), key=lambda x: -x[0]
+    )
     built: list[Story] = []
     scores: list[float] = []
     for bound, sid in bounds:
         if len(scores) >= limit and bound < scores[limit - 1]:
             break
-        story = _story(sid, by_story[sid], day, today)
+        members = load([a.id for a in by_story[sid]])
+        if not members:  # pruned since the headers were read
+            continue
+        story = _story(sid, members, day, today)
         built.append(story)
         scores = sorted((*scores, story.score), reverse=True)[: max(limit, 1)]
     built.sort(key=lambda st: (-st.score, order[st.id]))
@@ -198,18 +221,20 @@ def story_actors(articles: Sequence[Article], lead: Article, lang: str | None) -
         for x in combine_actors((x for a in articles if a.analysis for x in a.analysis.actors), lang)
         if x.kind in STORY_ACTOR_KINDS
     ]
-    naming = {id(x): _naming(x, articles) for x in actors}
+    naming = _naming(articles)
     if len(articles) >= SINGLE_MENTION_STORY:
-        actors = [x for x in actors if naming[id(x)] >= 2 or _naming(x, [lead])]
-    return sorted(actors, key=lambda x: (-naming[id(x)], -len(x.mentions), _KIND_ORDER[x.kind]))
+        in_lead = _naming([lead])
+        actors = [x for x in actors if naming[_key(x)] >= 2 or in_lead[_key(x)]]
+    return sorted(actors, key=lambda x: (-naming[_key(x)], -len(x.mentions), _KIND_ORDER[x.kind]))
 
 
-def _naming(actor: Actor, articles: Sequence[Article]) -> int:
-    """How many of the articles name the actor (by its key)."""
-    key = (actor.kind, actor.key or actor.name)
-    return sum(
-        1 for a in articles if a.analysis and any((x.kind, x.key or x.name) == key for x in a.analysis.actors)
-    )
+def _key(actor: Actor) -> tuple[str, str]:
+    return actor.kind, actor.key or actor.name
+
+
+def _naming(articles: Sequence[Article]) -> Counter[tuple[str, str]]:
+    """How many of the articles name each actor (by its kind and key)."""
+    return Counter(k for a in articles if a.analysis for k in {_key(x) for x in a.analysis.actors})
 
 
 def _common_dates(articles: Sequence[Article]) -> set[date]:
@@ -269,10 +294,12 @@ def build_briefing(
         else:
             notes.append("the cache is empty: run `briefing fetch`")
     first = datetime.combine(since, time.min, tzinfo=tz) if since else end - STORY_WINDOW
+    # Headers only: a window holds thousands of articles, and only the members of the stories built are
+    # read whole (an article's stored language is its analysis's, so the filter needs no analysis).
     window = [
         a
-        for a in store.articles_between(first, end)
-        if (lang == "all" or _lang(a) == lang)
+        for a in store.article_heads_between(first, end)
+        if (lang == "all" or a.lang == lang)
         and (feeds is None or a.feed_id in feeds)
         and not (unread_only and a.read)
     ]
@@ -284,7 +311,8 @@ def build_briefing(
     for article in window:
         by_story[story_of.get(article.id, f"a{article.id}")].append(article)
     today = now.date()
-    stories = _top_stories(by_story, day, today, limit)
+    upcoming_events = store.upcoming_event_counts(first, end, day)
+    stories = _top_stories(by_story, day, today, limit, upcoming_events, store.articles)
     horizon = None if agenda_days is None else day + timedelta(days=agenda_days + DATE_SLACK)
     agenda_articles = (
         store.articles_with_events_after(day, end, end - AGENDA_LOOKBACK, horizon) if with_agenda else []

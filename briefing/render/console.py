@@ -57,15 +57,15 @@ def actor_line(a: Actor) -> Text:
     return t
 
 
-def _story(console: Console, n: int, story: Story, zone: tzinfo | None) -> None:
+def _story(out: list[Text], n: int, story: Story, zone: tzinfo | None) -> None:
     outlets = sorted({clean_line(r.feed) for r in story.articles})
     head = Text(f"{n}. ", style="bold cyan")
     head.append(clean_line(story.headline), style="bold")
-    console.print(head)
+    out.append(head)
     meta = f"{len(outlets)} outlet{'s' if len(outlets) != 1 else ''} · {story_languages(story)}"
-    console.print(Text("   " + meta, style="dim"))
+    out.append(Text("   " + meta, style="dim"))
     for sentence in story.summary:
-        console.print(Text("   " + clean_line(sentence)))
+        out.append(Text("   " + clean_line(sentence)))
     persons = [a for a in story.actors if a.kind in ("person", "org")][:MAX_ACTORS_PER_STORY]
     if persons:
         line = Text("   Actors: ", style="magenta")
@@ -75,14 +75,14 @@ def _story(console: Console, n: int, story: Story, zone: tzinfo | None) -> None:
             line.append(clean_line(a.name), style="bold")
             if a.role:
                 line.append(f" ({clean_line(a.role)})")
-        console.print(line)
+        out.append(line)
     for r in story.articles:
         when = in_zone(r.published, zone).strftime("%d %b %H:%M")
-        console.print(Text(f"   · {clean_line(r.feed)}, {when}: {clean_line(r.title)}", style="dim"))
-    console.print()
+        out.append(Text(f"   · {clean_line(r.feed)}, {when}: {clean_line(r.title)}", style="dim"))
+    out.append(Text())
 
 
-def _agenda_item(console: Console, item: AgendaItem) -> None:
+def _agenda_item(out: list[Text], item: AgendaItem) -> None:
     e = item.event
     head = Text(format_span(item), style="bold green")
     # Every string of the view-model passes the sanitizer here, computed labels included: the renderer
@@ -90,40 +90,51 @@ def _agenda_item(console: Console, item: AgendaItem) -> None:
     head.append(f" · {clean_line(item.relative)}", style="green")
     if e.status != "firm":
         head.append(f" · {clean_line(e.status)}", style="yellow")
-    console.print(head)
+    out.append(head)
     line = Text("   " + clean_line(e.summary))
     if e.where:
         line.append(f"  @ {clean_line(e.where)}", style="cyan")
-    console.print(line)
+    out.append(line)
     if e.who:
-        console.print(Text("   with: " + join_names(e.who), style="magenta"))
+        out.append(Text("   with: " + join_names(e.who), style="magenta"))
     if item.other_dates:
-        console.print(Text(f"   other sources say: {other_dates(item)}", style="yellow"))
+        out.append(Text(f"   other sources say: {other_dates(item)}", style="yellow"))
     sources = ", ".join(sorted({clean_line(s.feed) for s in item.sources}))
-    console.print(Text(f"   sources: {sources}", style="dim"))
+    out.append(Text(f"   sources: {sources}", style="dim"))
 
 
 def render_today(briefing: Briefing, out: IO[str], *, width: int | None = None, color: bool = True) -> None:
+    """The printout. Lines are collected and printed a section at a time: one `print` per line cost more
+    than the lines themselves (Rich measures the terminal on each call) with an agenda of hundreds."""
     console = Console(
         file=out, width=width, no_color=not color, highlight=False, emoji=False, markup=False, soft_wrap=False
     )
+    lines: list[Text] = []
+
+    def flush() -> None:
+        if lines:
+            console.print(*lines, sep="\n")
+            lines.clear()
+
     title = Text("Briefing · ", style="bold")
     title.append(briefing.date.strftime("%A %d %B %Y"), style="bold")
-    console.print(title)
-    console.print()
+    lines += [title, Text()]
+    flush()
     console.rule(Text("Top stories"), align="left")
     if not briefing.stories:
-        console.print(Text("   No stories for this day."))
+        lines.append(Text("   No stories for this day."))
     for n, story in enumerate(briefing.stories, 1):
-        _story(console, n, story, briefing.now.tzinfo)
+        _story(lines, n, story, briefing.now.tzinfo)
+    flush()
     console.rule(Text(agenda_title(briefing)), align="left")
     if not briefing.upcoming:
-        console.print(Text("   Nothing scheduled in the cached articles."))
+        lines.append(Text("   Nothing scheduled in the cached articles."))
     for item in briefing.upcoming:
-        _agenda_item(console, item)
-    console.print()
+        _agenda_item(lines, item)
+    lines.append(Text())
+    flush()
     key = [a for a in briefing.actors if a.kind == "person"][:12]
     if key:
         console.rule(Text("Key actors"), align="left")
-        for a in key:
-            console.print(Text("   ").append_text(actor_line(a)))
+        lines += [Text("   ").append_text(actor_line(a)) for a in key]
+        flush()

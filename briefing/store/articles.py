@@ -28,12 +28,19 @@ LISTED_COLUMNS = (
 """An article for a listing: no text, no analysis (from `articles a JOIN feeds f`)."""
 
 
-def article_from_row(row: Sequence[object], light: bool = False) -> Article:
+def article_from_row(row: Sequence[object], light: bool = False, event_actors: bool = False) -> Article:
     """The `Article` of one row of `COLUMNS` (or `LISTED_COLUMNS`); `light`: its analysis without sentences
-    and mention offsets."""
+    and mention offsets; `event_actors` (with `light`): only the actors its events name and countries."""
     data, version = row[11], row[12]
     analysis = (
-        decode(data, str(row[5]), str(row[8]), str(row[7]), light=light)  # type: ignore[arg-type]
+        decode(
+            data,  # type: ignore[arg-type]
+            str(row[5]),
+            str(row[8]),
+            str(row[7]),
+            light=light,
+            event_actors=event_actors,
+        )
         if data is not None and version == ANALYSIS_VERSION
         else None
     )
@@ -53,13 +60,16 @@ def article_from_row(row: Sequence[object], light: bool = False) -> Article:
     )
 
 
-def read_articles(conn: sqlite3.Connection, ids: Iterable[int], *, light: bool = False) -> list[Article]:
-    """The articles `ids`, oldest first; `light`: their analyses without sentences and mention offsets."""
+def read_articles(
+    conn: sqlite3.Connection, ids: Iterable[int], *, light: bool = False, event_actors: bool = False
+) -> list[Article]:
+    """The articles `ids`, oldest first; `light`: their analyses without sentences and mention offsets;
+    `event_actors` (with `light`): only the actors their events name and countries (what the agenda reads)."""
     ids = list(ids)
     out: list[Article] = []
     for i in range(0, len(ids), 500):
         chunk = ids[i : i + 500]
         marks = ",".join("?" * len(chunk))
         q = f"SELECT {COLUMNS} FROM {FROM} WHERE a.id IN ({marks}) ORDER BY a.published_utc"
-        out.extend(article_from_row(r, light) for r in conn.execute(q, chunk))
+        out.extend(article_from_row(r, light, event_actors) for r in conn.execute(q, chunk))
     return out

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -142,15 +143,36 @@ def _read_event(d: dict[str, Any]) -> Event:
     )
 
 
+def _named_by_events(actor: dict[str, Any], names: set[str]) -> bool:
+    return actor["k"] == "country" or actor["n"] in names or any(a in names for a in actor.get("a", ()))
+
+
 def decode(
-    data: bytes | str, title: str, text: str, published: str, *, light: bool = False
+    data: bytes | str,
+    title: str,
+    text: str,
+    published: str,
+    *,
+    light: bool = False,
+    event_actors: bool = False,
 ) -> Analysis | None:
     """The analysis stored as `data` for the article with this title, text and publication time, or None when
-    it does not decode. `light` leaves out the sentences and the actors' mention offsets. A `str` is the JSON
-    of `briefing.codec` that caches kept before the compact record."""
+    it does not decode. `light` leaves out the sentences and the actors' mention offsets; `event_actors`
+    (with `light`) also every actor that no event names as a participant or place (by name or alias),
+    countries excepted: what the agenda reads of an article (elections merge by country). A `str` is the
+    JSON of `briefing.codec` that caches kept before the compact record."""
     try:
         if isinstance(data, str):
-            return analysis_from_dict(json.loads(data), light=light)
+            analysis = analysis_from_dict(json.loads(data), light=light)
+            if event_actors and light:
+                names = {n for e in analysis.events for n in (*e.who, e.where) if n}
+                kept = tuple(
+                    a
+                    for a in analysis.actors
+                    if a.kind == "country" or a.name in names or set(a.aliases) & names
+                )
+                analysis = replace(analysis, actors=kept)
+            return analysis
         z = zlib.decompressobj(15, _dictionary(title, text))
         d = json.loads(z.decompress(data) + z.flush())
         body: str = d.get("b", text)
@@ -162,14 +184,19 @@ def decode(
                 else Sentence(i, row[0], row[1], body[row[0] : row[1]], row[2], row[3])
                 for i, row in enumerate(d.get("s", ()))
             )
+        events = tuple(_read_event(e) for e in d.get("e", ()))
+        actors: list[dict[str, Any]] = d.get("x", [])
+        if event_actors and light:
+            names = {n for e in events for n in (*e.who, e.where) if n}
+            actors = [x for x in actors if _named_by_events(x, names)]
         return Analysis(
             lang=d["l"],
             title=d.get("t", title),
             published=datetime.fromisoformat(d.get("p", published)),
             text=body,
             sentences=sentences,
-            actors=tuple(_read_actor(x, not light) for x in d.get("x", ())),
-            events=tuple(_read_event(e) for e in d.get("e", ())),
+            actors=tuple(_read_actor(x, not light) for x in actors),
+            events=events,
             author=d.get("a"),
             dateline=d.get("d"),
         )

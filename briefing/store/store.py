@@ -26,7 +26,7 @@ from briefing.codec import ANALYSIS_VERSION
 from briefing.models import Analysis, Article, ParsedEntry
 from briefing.store.actors import ActorRows, StoredActor
 from briefing.store.analysis_jobs import AnalysisJobs
-from briefing.store.articles import COLUMNS, FROM, article_from_row, read_articles
+from briefing.store.articles import COLUMNS, FROM, LISTED_COLUMNS, article_from_row, read_articles
 from briefing.store.compact import encode
 from briefing.store.feeds import FeedRows
 from briefing.store.ingest import FetchStatus, IngestResult, write_entries
@@ -109,9 +109,12 @@ class Store:
 
     # --- articles ---------------------------------------------------------------------------------------
 
-    def articles(self, ids: Iterable[int], *, light: bool = False) -> list[Article]:
-        """The articles `ids`, oldest first; `light`: their analyses without sentences and mention offsets."""
-        return read_articles(self.conn, ids, light=light)
+    def articles(
+        self, ids: Iterable[int], *, light: bool = False, event_actors: bool = False
+    ) -> list[Article]:
+        """The articles `ids`, oldest first; `light`: their analyses without sentences and mention offsets;
+        `event_actors` (with `light`): only the actors their events name and countries (`compact.decode`)."""
+        return read_articles(self.conn, ids, light=light, event_actors=event_actors)
 
     def each_article(self, ids: Iterable[int], *, chunk: int = 500) -> Iterator[Article]:
         """The articles `ids`, read `chunk` at a time and handed out one by one, so that a caller that keeps
@@ -134,6 +137,28 @@ class Store:
         )
         rows = self.conn.execute(q, (start.astimezone(UTC).isoformat(), end.astimezone(UTC).isoformat()))
         return [article_from_row(r) for r in rows]
+
+    def article_heads_between(self, start: datetime, end: datetime) -> list[Article]:
+        """Articles published in [start, end), oldest first, as headers: no text (`text` is empty) and no
+        analysis. What choosing among thousands of articles needs (feed, time, language, read mark) without
+        reading and decoding each one's text and analysis; `articles(ids)` gives the chosen ones whole."""
+        q = (
+            f"SELECT {LISTED_COLUMNS} FROM articles a JOIN feeds f ON f.id = a.feed_id "
+            "WHERE a.published_utc >= ? AND a.published_utc < ? ORDER BY a.published_utc"
+        )
+        rows = self.conn.execute(q, (start.astimezone(UTC).isoformat(), end.astimezone(UTC).isoformat()))
+        return [article_from_row(r) for r in rows]
+
+    def upcoming_event_counts(self, start: datetime, end: datetime, day: date) -> dict[int, int]:
+        """For the articles published in [start, end) that report events ending after `day` (or starting
+        after it, when they have no end): how many such events each reports."""
+        q = (
+            "SELECT e.article_id, COUNT(*) FROM events e JOIN articles a ON a.id = e.article_id "
+            "WHERE a.published_utc >= ? AND a.published_utc < ? AND COALESCE(e.end, e.start) > ? "
+            "GROUP BY e.article_id"
+        )
+        bounds = (start.astimezone(UTC).isoformat(), end.astimezone(UTC).isoformat(), day.isoformat())
+        return {int(a): int(n) for a, n in self.conn.execute(q, bounds)}
 
     def unanalyzed_ids(self) -> list[int]:
         """Articles without a current analysis that are still to be tried (claimed or not), oldest first."""
@@ -199,7 +224,9 @@ class Store:
     ) -> list[Article]:
         """Articles published in [`published_since`, `published_before`) that report an event ending after
         `day` (and, with `starting_by`, starting on or before that date): the agenda's sources, with light
-        analyses: events and who the actors are, no sentences or mention offsets."""
+        analyses: their events, the actors these name (who they are) and the countries, no sentences or
+        mention offsets, no other actors (an article names a dozen; decoding them was most of the agenda's
+        time)."""
         since = published_since.astimezone(UTC).isoformat() if published_since is not None else ""
         q = (
             "SELECT DISTINCT article_id FROM events e JOIN articles a ON a.id = e.article_id "
@@ -209,7 +236,7 @@ class Store:
         before = published_before.astimezone(UTC).isoformat()
         last = (starting_by or date.max).isoformat()
         rows = self.conn.execute(q, (day.isoformat(), last, before, since))
-        return self.articles((int(r[0]) for r in rows), light=True)
+        return self.articles((int(r[0]) for r in rows), light=True, event_actors=True)
 
     def has_articles_between(self, start: datetime, end: datetime) -> bool:
         """Whether any article was published in [start, end)."""

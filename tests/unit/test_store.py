@@ -83,6 +83,65 @@ def test_analysis_and_events_round_trip(tmp_path: Path) -> None:
         assert s.articles_with_events_after(date(2024, 3, 18), T0 + timedelta(days=1)) == []  # over by then
 
 
+def test_article_heads_and_upcoming_event_counts_of_a_time_range(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "c.sqlite3") as s:
+        feed = s.feeds.ensure("f", "Feed")
+        assert feed.id is not None
+        res = s.ingest(feed.id, [entry("a", text="first body"), entry("b", text="second body")], T0)
+        a, b = res.changed_ids
+        past = Event("visit", "visit", "x", "x", date(2024, 3, 10))
+        soon = Event("visit", "visit", "x", "x", date(2024, 3, 17))
+        running = Event("visit", "visit", "x", "x", date(2024, 3, 1), date(2024, 3, 20))
+        s.save_analyses([(a, Analysis("ar", "t", T0, "first body", events=(past, soon, running)))])
+        heads = s.article_heads_between(T0 - timedelta(hours=1), T0 + timedelta(hours=1))
+        assert [(h.id, h.feed_title, h.text, h.analysis) for h in heads] == [
+            (a, "Feed", "", None),
+            (b, "Feed", "", None),
+        ]
+        assert heads[0].lang == "ar" and heads[1].lang is None  # the analysis's language, once analyzed
+        assert s.upcoming_event_counts(
+            T0 - timedelta(hours=1), T0 + timedelta(hours=1), date(2024, 3, 16)
+        ) == {a: 2}
+        assert (
+            s.upcoming_event_counts(T0 + timedelta(hours=1), T0 + timedelta(hours=2), date(2024, 3, 16)) == {}
+        )
+
+
+def test_the_agendas_articles_keep_only_the_actors_their_events_name(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "c.sqlite3") as s:
+        feed = s.feeds.ensure("f")
+        assert feed.id is not None
+        res = s.ingest(feed.id, [entry("a", text="Envoy Pedersen visits Damascus; Mekdad spoke.")], T0)
+        envoy = Actor("Pedersen", "person", aliases=("Geir Pedersen",), mentions=((6, 14),))
+        place = Actor("Damascus", "place", mentions=((22, 30),))
+        other = Actor("Mekdad", "person", mentions=((32, 38),))
+        country = Actor("Syria", "country")  # not named by the event, kept: elections merge by country
+        ev = Event(
+            "visit",
+            "visit",
+            "visits",
+            "tomorrow",
+            date(2024, 3, 17),
+            who=("Geir Pedersen",),
+            where="Damascus",
+        )
+        text = "Envoy Pedersen visits Damascus; Mekdad spoke."
+        s.save_analyses(
+            [
+                (
+                    res.changed_ids[0],
+                    Analysis("en", "t", T0, text, actors=(envoy, place, other, country), events=(ev,)),
+                )
+            ]
+        )
+        [article] = s.articles_with_events_after(date(2024, 3, 16), T0 + timedelta(days=1))
+        assert article.analysis is not None
+        assert [a.name for a in article.analysis.actors] == ["Pedersen", "Damascus", "Syria"]
+        assert article.analysis.actors[0].mentions == ()  # light
+        [whole] = s.articles(res.changed_ids)
+        assert whole.analysis is not None and len(whole.analysis.actors) == 4
+
+
 def test_light_articles_keep_events_and_actors_without_sentences_or_mentions(tmp_path: Path) -> None:
     with Store.open(tmp_path / "c.sqlite3") as s:
         feed = s.feeds.ensure("f")

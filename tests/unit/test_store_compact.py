@@ -300,3 +300,21 @@ def test_the_compact_record_keeps_every_field_of_actors_and_events() -> None:
     assert back.events == (event,)
     assert back.actors == (actor,)
     assert [(x.identity, x.lookup) for x in back.actors] == [(actor.identity, actor.lookup)]  # type: ignore[attr-defined]
+
+
+def test_event_actors_keeps_the_same_actors_from_the_record_and_from_old_json() -> None:
+    """The agenda's decoding keeps the actors an event names (by name or alias) whichever form the cache
+    holds: the compact record or the JSON that caches kept before it."""
+    base = _analysis()
+    named = base.actors[0]
+    event = Event(
+        "visit", "visit", "يصل", "الأحد", date(2024, 3, 17), who=((named.aliases or (named.name,))[0],)
+    )
+    a = replace(base, events=(event,))
+    record = encode(a, TITLE, TEXT, T0.isoformat())
+    old = json.dumps(analysis_to_dict(a), ensure_ascii=False)
+    for data in (record, old):
+        back = decode(data, TITLE, TEXT, T0.isoformat(), light=True, event_actors=True)
+        assert back is not None and [x.name for x in back.actors] == [named.name]
+        whole = decode(data, TITLE, TEXT, T0.isoformat(), light=True)
+        assert whole is not None and len(whole.actors) == len(base.actors) > 1

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from briefing.agenda import relative_label
-from briefing.models import Actor, Analysis, Event, ParsedEntry, Sentence
+from briefing.models import Actor, Analysis, Article, Event, ParsedEntry, Sentence
 from briefing.store import Store
 from briefing.viewmodel import build_briefing
 
@@ -160,3 +160,25 @@ def test_read_flags_and_a_briefing_without_its_agenda(store: Store) -> None:
     assert quick.upcoming == () and quick.stories  # stories only: the first screen on a large cache
     read = [r for r in quick.stories[0].articles if r.read]
     assert [r.article_id for r in read] == [first.article_id]
+
+
+def test_only_the_stories_built_are_read_whole(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A window of thousands of articles is read as headers; the members of the stories that can reach the
+    top are read with their texts and analyses, the others never."""
+    feed = store.feeds.ensure("Other.xml", "Other")
+    assert feed.id is not None
+    singles = [
+        ParsedEntry(f"x{i}", "", f"خبر {i}", "", PUB - timedelta(hours=i), "نص قصير.") for i in range(30)
+    ]
+    store.ingest(feed.id, singles, PUB)
+    read: list[int] = []
+    whole = store.articles
+
+    def counting(ids: list[int], **kw: bool) -> list[Article]:
+        read.extend(ids)
+        return whole(ids, **kw)
+
+    monkeypatch.setattr(store, "articles", counting)
+    [story] = build_briefing(store, NOW, limit=1, with_agenda=False).stories
+    assert len(story.articles) == 3 and len(story.summary) >= 1
+    assert len(read) == 3  # the three-outlet story's members; none of the 30 single articles

@@ -1,0 +1,247 @@
+"""Provides who acts in an event's clause, for its title: the actors' name spans in the clause, the name
+after the verb (VSO) or before it (SVO), a group led by a name («وفد برئاسة ...»), a short English subject,
+and the definite noun phrase that is a verb's subject when no actor is named.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from briefing.models import Actor
+from briefing.nlp.events.title_words import (
+    AR_AUX,
+    AR_DANGLING,
+    AR_DATE_WORDS,
+    AR_IMPERFECT,
+    AR_PREP,
+    AR_RELATIVE,
+    BOUNDARY,
+    EN_AUX,
+    EN_DANGLING,
+    Span,
+    bare_word,
+    clean_agent,
+    gap_words,
+    is_bare_verb,
+    is_event_noun,
+    is_new_verb,
+    orig,
+    tokens,
+    word_start,
+)
+from briefing.nlp.text import cues as C
+from briefing.nlp.timex.types import Normalized
+
+# The attached pronouns: «خلالها» is the preposition «خلال» with «ها».
+_AR_PRONOUN_SUFFIX = re.compile(r"(?:هما|هم|هن|ها|ه)$")
+_EN_CLAUSE_WORD = re.compile(r"\b(?:that|said|says|while|after|which|who|and|but|as)\b")
+
+
+def actor_spans(nt: Normalized, actors: Sequence[Actor], a: int, b: int) -> list[Span]:
+    from bisect import bisect_left  # noqa: PLC0415
+
+    out: list[Span] = []
+    for actor in actors:
+        if actor.kind == "place":
+            continue
+        en = not any("\u0600" <= ch <= "\u06ff" for ch in actor.name)
+        name = clean_agent(actor.name, en)
+        for s, e in actor.mentions:
+            ns, ne = bisect_left(nt.offsets, s), bisect_left(nt.offsets, e)
+            if not (a <= ns and ne <= b):
+                continue
+            # The name finder may glue a word to the name («جون كيري اجتماعا») or take the word alone.
+            kept = tokens(nt, ns, ne)
+            while kept and clean_agent("x " + orig(nt, kept[-1][0], kept[-1][1]), en) == "x":
+                kept.pop()
+            if kept:
+                out.append(Span(kept[0][0], kept[-1][1], name))
+    return sorted(out, key=lambda x: (x.start, -x.end))
+
+
+def shared_agent(nt: Normalized, actors: Sequence[Actor], head: int, a: int, c0: int) -> Span | None:
+    """«يسعى الوزير سامي النجار لحشد الدعم، وسيلقي كلمة»: a verb that opens its clause with «و» after a comma,
+    with no subject of its own, shares the agent of the verb that opens the clause before it in the sentence
+    (`a`: the sentence's start)."""
+    start = word_start(nt, head)
+    if not nt.norm[start : head + 1].startswith("و") or gap_words(nt, c0, start) or c0 <= a + 1:
+        return None
+    if nt.norm[c0 - 1] not in "،,":
+        return None
+    p0 = a
+    for m in BOUNDARY.finditer(nt.norm, a, c0 - 1):
+        p0 = m.end()
+    first = tokens(nt, p0, c0 - 1)[:1]
+    if not first:
+        return None
+    verb = bare_word(nt.norm[first[0][0] : first[0][1]])
+    if not (AR_IMPERFECT.match(verb) or is_new_verb(verb)):
+        return None
+    return agent_after(nt, actor_spans(nt, actors, p0, c0 - 1), first[0][1], c0 - 1, 10)
+
+
+def agent_after(
+    nt: Normalized,
+    spans: Sequence[Span],
+    head_end: int,
+    limit: int,
+    max_gap: int,
+    dates: Sequence[tuple[int, int]] = (),
+) -> Span | None:
+    """VSO: the name right after the verb, with at most `max_gap` title words between («يصل المبعوث الخاص إلى
+    سورية غير بيدرسون»): the words between must open with a noun, not a preposition or a date. A date after
+    the first words closes the subject: in «يصل محافظ المدينة خلال النهار إلى ... منذ سيطرة المسلحين» a name
+    after the date is no agent."""
+    for sp in spans:
+        if sp.start < head_end or sp.start >= limit:
+            continue
+        if any(head_end < a and b <= sp.start and gap_words(nt, head_end, a) for a, b in dates):
+            return None
+        gap = [w for w in gap_words(nt, head_end, sp.start) if w not in AR_DATE_WORDS and not w.isdigit()]
+        if not gap or (
+            len(gap) <= max_gap
+            and gap[0] not in AR_PREP
+            and _AR_PRONOUN_SUFFIX.sub("", gap[0]) not in AR_PREP  # «يشارك خلالها في ...»: an adverbial
+            and gap[-1] not in AR_PREP
+            and not any(is_bare_verb(w) or is_event_noun(w) for w in gap)
+        ):
+            return sp
+        if gap and gap[-1] in AR_PREP and len(gap) <= max_gap:
+            continue  # a name after a preposition is part of a title phrase («المبعوث إلى سورية»)
+        return None
+    return None
+
+
+def noun_subject(
+    nt: Normalized, head_end: int, c1: int, skip: Sequence[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """VSO with a common noun: the definite noun right after the verb and its definite adjectives («يصل
+    الوفد الأمني», «تستضيف الرياض»); an event noun is the event itself, not an agent."""
+    toks = [t for t in tokens(nt, head_end, c1) if not any(a <= t[0] < b for a, b in skip)]
+    if not toks:
+        return None
+    first = bare_word(nt.norm[toks[0][0] : toks[0][1]])
+    if not first.startswith("ال") or first[2:] in C.AR_NOUN_TRIGGERS or first in C.AR_NOUN_TRIGGERS:
+        return None
+    if first in AR_DATE_WORDS or BOUNDARY.search(nt.norm, toks[0][0], toks[0][1]):
+        return None
+    end = toks[0][1]
+    for s, e in tokens(nt, end, c1)[:2]:
+        w = nt.norm[s:e]
+        if not w.startswith("ال") or bare_word(w) != w or w in AR_DATE_WORDS or w in AR_PREP:
+            break
+        end = e
+    return toks[0][0], end
+
+
+def agent_before(
+    nt: Normalized, spans: Sequence[Span], head_start: int, clause_start: int, en: bool
+) -> Span | None:
+    """SVO: the name nearest before the head in its clause, with only auxiliaries between."""
+    aux = EN_AUX if en else AR_AUX
+    for sp in reversed(spans):
+        if sp.end > head_start or sp.start < clause_start:
+            continue
+        gap = gap_words(nt, sp.end, head_start)
+        relative = bool(gap) and gap[0] in AR_RELATIVE | {"who", "which"} and len(gap) <= 8
+        if not relative and _after_preposition(nt, sp, clause_start, en):
+            return None
+        if relative or (all(w in aux for w in gap) and len(gap) <= 4):
+            return _led_group(nt, sp, clause_start, en)
+        return None
+    return None
+
+
+_AR_PROCLITIC_PREP = re.compile(r"^[وف]?(?:ب|ل|ك)$")
+_EN_PREP = frozenset("to of in for with from at by on into about against".split())
+
+
+def _after_preposition(nt: Normalized, sp: Span, clause_start: int, en: bool) -> bool:
+    """A name governed by a preposition is its object, never the subject of the verb after it: in «في زيارة
+    لليمن يشارك خلالها» or "on a visit to Spain, will attend" the country does not act."""
+    start = word_start(nt, sp.start)
+    if not en and start < sp.start and _AR_PROCLITIC_PREP.match(nt.norm[start : sp.start]):
+        return True  # «لمصر», «بالرئيس»: the preposition is fused to the name
+    prev = tokens(nt, clause_start, start)[-1:]
+    if not prev:
+        return False
+    word = bare_word(nt.norm[prev[0][0] : prev[0][1]])
+    return word in _EN_PREP if en else word in AR_PREP
+
+
+_LED_BY = re.compile(
+    r"(?<![^\W_])(?:برئاسه|بقياده|برفقه|يتقدمه|يتقدمهم|led by|headed by|including)\s+(?:\S+\s+){0,3}$"
+)
+
+
+def _led_group(nt: Normalized, sp: Span, clause_start: int, en: bool) -> Span:
+    """A name inside "a delegation headed by X" is not the agent: the group is («وفد إسرائيلي برئاسة رئيس
+    الموساد يتوجه» -> the delegation goes); the title names the whole phrase."""
+    m = _LED_BY.search(nt.norm, max(clause_start, sp.start - 60), sp.start)
+    if m is None:
+        return sp
+    before = tokens(nt, clause_start, m.start())
+    group = before[-3:] if len(before) >= 1 else []
+    words = [bare_word(nt.norm[s:e]) for s, e in group]
+    cut = max(
+        (i + 1 for i, w in enumerate(words) if w in AR_DANGLING or w in AR_AUX or w in EN_DANGLING),
+        default=0,
+    )
+    group = group[cut:]
+    if not group:
+        return sp
+    return Span(group[0][0], sp.end, orig(nt, group[0][0], sp.end))
+
+
+def en_subject(nt: Normalized, clause_start: int, head_start: int) -> str | None:
+    """English: the words before the auxiliaries, when they are a short subject ("Kuwaitis", "Jordan")."""
+    words = nt.norm[clause_start:head_start].split()
+    while words and words[-1] in EN_AUX:
+        words.pop()
+    if not words or len(words) > 4 or _EN_CLAUSE_WORD.search(" ".join(words)):
+        return None
+    text = orig(nt, clause_start, head_start)
+    return " ".join(text.split()[: len(words)]) or None
+
+
+def definite_np_before(nt: Normalized, head: int, c0: int) -> str | None:
+    """The definite noun phrase right before a verb (its subject in SVO order), up to three words."""
+    toks = tokens(nt, c0, head)
+    run: list[tuple[int, int]] = []
+    for s, e in reversed(toks):
+        w = bare_word(nt.norm[s:e])
+        if not run and w in AR_RELATIVE:
+            continue  # «المراكز التي ستنطلق»: the antecedent of the relative pronoun is the subject
+        if w.startswith("لل") and len(w) > 4:
+            run.insert(0, (s, e))  # «للعملية الانتخابية التي تنطلق» -> «العملية الانتخابية»
+            text = orig(nt, run[0][0], run[-1][1])
+            return re.sub(r"^لل", "ال", text)
+        if not w.startswith("ال") or w in AR_DATE_WORDS or w in AR_PREP or w in AR_RELATIVE or len(run) >= 3:
+            break
+        run.insert(0, (s, e))
+    if run:
+        # the head of a construct before its definite genitive: «رئيسة الوزراء البريطانية»
+        lead = [t for t in toks if t[1] <= run[0][0]][-1:]
+        w = bare_word(nt.norm[lead[0][0] : lead[0][1]]) if lead else ""
+        if w and not (w in AR_DANGLING or w in AR_AUX or w in AR_PREP or is_new_verb(w)):
+            if not AR_IMPERFECT.match(w) and not w.startswith(("و", "ف")) and not w.isdigit():
+                run.insert(0, lead[0])
+    return orig(nt, run[0][0], run[-1][1]) if run else None
+
+
+def phrase_between(nt: Normalized, a: int, b: int, skip: Sequence[tuple[int, int]]) -> str | None:
+    """The subject between a verb and the event noun it governs: one to five words, dates left out, opening
+    with a noun (not a preposition, particle or another verb)."""
+    toks = [t for t in tokens(nt, a, b) if not any(x < t[1] and t[0] < y for x, y in skip)]
+    toks = [t for t in toks if bare_word(nt.norm[t[0] : t[1]]) not in AR_DATE_WORDS]
+    if not 1 <= len(toks) <= 5:
+        return None
+    first = bare_word(nt.norm[toks[0][0] : toks[0][1]])
+    if first in AR_PREP or first in AR_DANGLING or first in AR_AUX or is_new_verb(first):
+        return None
+    if _AR_PRONOUN_SUFFIX.sub("", first) in AR_PREP:
+        return None  # a preposition with a pronoun («خلالها», «فيه») opens an adverbial, not a subject
+    if any(BOUNDARY.search(nt.norm, s, e) for s, e in toks):
+        return None
+    return " ".join(orig(nt, s, e) for s, e in toks)

@@ -1,0 +1,417 @@
+"""Provides the Arabic title of an event (`compose_ar`): agent, present-tense verb and complement; the event
+noun phrase; or the verbal noun of the trigger verb over its subject, never a name guessed from nearby words.
+Also the pronouns of a title replaced by what they refer to (`resolve_pronouns`: «بدء العمل بها» ->
+«بدء العمل بالتأشيرة»).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from briefing.nlp.events.title_agent import (
+    agent_after,
+    agent_before,
+    definite_np_before,
+    noun_subject,
+    phrase_between,
+)
+from briefing.nlp.events.title_words import (
+    AR_DANGLING,
+    AR_IMPERFECT,
+    AR_PREP,
+    AR_RELATIVE,
+    AR_STOP,
+    BOUNDARY,
+    Span,
+    ar_verb,
+    bare_word,
+    complement,
+    gap_words,
+    head_np,
+    is_event_noun,
+    is_new_verb,
+    orig,
+    tokens,
+    trim,
+    with_where,
+    word_start,
+)
+from briefing.nlp.events.trigger import Trigger
+from briefing.nlp.text import cues as C
+from briefing.nlp.text.arabic import normalize
+from briefing.nlp.timex.types import Normalized
+
+# The verbal noun of an Arabic trigger verb (by stem), for a nominal title when the agent is unknown.
+_AR_MASDAR = {
+    "زور": "زيارة",
+    "صل": "وصول",
+    "توجه": "توجه",
+    "سافر": "سفر",
+    "لتقي": "لقاء",
+    "جتمع": "اجتماع",
+    "ستقبل": "استقبال",
+    "بحث": "بحث",
+    "ناقش": "مناقشة",
+    "تفاوض": "مفاوضات",
+    "تباحث": "مباحثات",
+    "لقي": "إلقاء",
+    "خاطب": "مخاطبة",
+    "صوت": "تصويت",
+    "قترع": "اقتراع",
+    "نتخب": "انتخاب",
+    "وقع": "توقيع",
+    "عقد": "عقد",
+    "نعقد": "انعقاد",
+    "جري": "إجراء",
+    "نظم": "تنظيم",
+    "ستضيف": "استضافة",
+    "شارك": "مشاركة",
+    "حضر": "حضور",
+    "نطلق": "انطلاق",
+    "بدا": "بدء",
+    "فتتح": "افتتاح",
+    "ستانف": "استئناف",
+    "تراس": "ترؤس",
+    "نتهي": "انتهاء",
+    "قام": "إقامة",
+    "شهد": "",
+}
+
+
+# Arabic verbs whose subject is the event itself («تعقد القمة», «تنطلق الدورة»): with no agent the title is
+# the event noun phrase, not a person.
+_AR_PASSIVE_STEMS = frozenset({"عقد", "نعقد", "جري", "نطلق", "بدا", "نتهي", "قام", "ستانف", "فتتح", "شهد"})
+
+
+_AR_STEM = re.compile(r"^(?:سوف\s+)?س?[يتن]")
+
+
+_AR_PRONOUN_PP = re.compile(r"(?<![^\W_])(?P<p>ب|ل|في|علي|عن|من)(?:ها)(?![^\W_])")
+
+
+_AR_PP_FORM = {"ب": "ب", "ل": "ل", "في": "في ", "علي": "على ", "عن": "عن ", "من": "من "}
+
+
+_AR_ADJECTIVES = frozenset(
+    "الجديده الكبيره الموحده المشتركه المقبله الاولي الثانيه الثالثه الاخيره العامه الخاصه الحاليه".split()
+)
+
+
+def _adjective(word: str) -> bool:
+    return word.endswith("يه") or word in _AR_ADJECTIVES
+
+
+def _antecedent(nt: Normalized, a: int, head: int) -> str | None:
+    """The nearest feminine definite noun phrase before `head`: the head noun of «المنصة الجديدة»."""
+    toks = tokens(nt, a, head)
+    definite = [bare_word(nt.norm[s:e]).startswith("ال") for s, e in toks]
+    for i in range(len(toks) - 1, -1, -1):
+        w = bare_word(nt.norm[toks[i][0] : toks[i][1]])
+        if not re.fullmatch(r"ال[^\W\d_]{2,}ه", w) or w in AR_DANGLING:
+            continue
+        j = i  # step back over adjectives to their noun: «المنصة الرقمية الجديدة» -> «المنصة»
+        while j > 0 and definite[j - 1] and _adjective(bare_word(nt.norm[toks[j][0] : toks[j][1]])):
+            j -= 1
+        return bare_word(orig(nt, *toks[j]))
+    return None
+
+
+def resolve_pronouns(nt: Normalized, text: str, a: int, head: int) -> str:
+    """A title names things: «بدء العمل بها» becomes «بدء العمل بالتأشيرة» with the nearest feminine definite
+    noun before it in the sentence (the antecedent of the pronoun ها)."""
+
+    words = text.split()
+    for i, w in enumerate(words):
+        m = _AR_PRONOUN_PP.fullmatch(normalize(w))
+        if m is None:
+            continue
+        antecedent = _antecedent(nt, a, head)
+        if antecedent is None:
+            continue
+        antecedent = bare_word(antecedent)
+        pp = _AR_PP_FORM[m["p"]]
+        if pp == "ل":
+            antecedent = "ل" + antecedent[1:]  # ل + الـ -> لل
+        words[i] = pp + antecedent
+    for i in range(len(words) - 2, -1, -1):
+        if normalize(words[i]) in _AR_DEMONSTRATIVES and normalize(words[i + 1]).startswith("ال"):
+            named = _construct_before(nt, a, head, bare_word(normalize(words[i + 1]))[2:])
+            if named is not None:
+                words[i : i + 2] = [named]
+    return " ".join(words)
+
+
+_AR_DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك"})
+
+
+def _construct_before(nt: Normalized, a: int, head: int, noun: str) -> str | None:
+    """The last mention of `noun` before `head` as the head of a construct with a definite genitive («قرار
+    الأمم المتحدة», «مشروع قانون الضرائب»): what «هذا القرار» after it refers to."""
+    toks = tokens(nt, a, head)
+    for k in range(len(toks) - 1, -1, -1):
+        if re.sub(r"^[وف]?[بل]?", "", bare_word(nt.norm[toks[k][0] : toks[k][1]]), count=1) != noun:
+            continue
+        if BOUNDARY.search(nt.norm, toks[k][0], toks[k][1]):
+            return None
+        end = None
+        for s, e in toks[k + 1 : k + 6]:
+            w = bare_word(nt.norm[s:e])
+            if end is None and (w in AR_PREP or w in AR_DANGLING or is_new_verb(w)):
+                return None
+            if end is not None and (not w.startswith("ال") or w in AR_DANGLING):
+                break
+            if w.startswith("ال") or end is not None:
+                end = e
+            if BOUNDARY.search(nt.norm, s, e):
+                break
+        if end is None:
+            return None
+        return bare_word(orig(nt, nt.norm.find(noun, toks[k][0], toks[k][1]), end))
+    return None
+
+
+def compose_ar(
+    nt: Normalized,
+    trig: Trigger,
+    date_spans: Sequence[tuple[int, int]],
+    c0: int,
+    c1: int,
+    spans: Sequence[Span],
+    triggers: Sequence[Trigger],
+    where: str | None,
+    shared: Span | None = None,
+) -> tuple[str, str | None]:
+    """The Arabic title and its agent; `shared` is the agent of the clause before, for a verb joined to it by
+    «و» with no subject of its own."""
+    if trig.verb:
+        stem = " ".join(_AR_STEM.sub("", nt.norm[trig.start : trig.end]).split())
+        agent = (
+            agent_after(nt, spans, trig.end, c1, 10, date_spans)
+            or agent_before(nt, spans, trig.start, c0, False)
+            or shared
+        )
+        if agent is not None and stem in _AR_PASSIVE_STEMS:
+            # «يعقد الوزير اجتماعا» has an agent and an object; «تعقد القمة برعاية الهيئة» has no agent: the
+            # event noun after the name is the object the title needs.
+            obj = next(
+                (t for t in triggers if not t.verb and agent.end <= t.start < c1 and not t.oblique), None
+            )
+            if obj is None or len(gap_words(nt, agent.end, obj.start)) > 8:
+                agent = None
+            else:
+                np = trim(head_np(nt, obj, c1, date_spans, False, governed=True, names=spans), False)
+                words = [agent.name, ar_verb(orig(nt, trig.start, trig.end)), *np]
+                return " ".join(with_where(words, where, obj.kind, False)), agent.name
+        skip = [*date_spans]
+        if agent is not None:
+            # the agent and, after the verb, the title phrase between them («المبعوث الخاص إلى سورية»)
+            skip.append((trig.end, agent.end) if agent.start >= trig.end else (agent.start, agent.end))
+        rest = [orig(nt, s, e) for s, e in complement(nt, trig.end, c1, skip, AR_STOP, 6, spans)]
+        rest = trim(rest, False)
+        if agent is not None:
+            words = [agent.name, ar_verb(orig(nt, trig.start, trig.end)), *rest]
+            return " ".join(with_where(trim(words, False), where, trig.kind, False)), agent.name
+        before = definite_np_before(nt, trig.start, c0) if stem not in _AR_PASSIVE_STEMS else None
+        if before is not None and not is_event_noun(bare_word(normalize(before.split()[-1]))):
+            # SVO: «قال إن رئيسة الوزراء البريطانية ستزور الرياض» -> «رئيسة الوزراء البريطانية تزور الرياض»
+            words = [before, ar_verb(orig(nt, trig.start, trig.end)), *rest]
+            return " ".join(with_where(trim(words, False), where, trig.kind, False)), None
+        subject = noun_subject(nt, trig.end, c1, date_spans) if stem not in _AR_PASSIVE_STEMS else None
+        if subject is not None:
+            rest = [orig(nt, s, e) for s, e in complement(nt, subject[1], c1, date_spans, AR_STOP, 6)]
+            words = [orig(nt, *subject), ar_verb(orig(nt, trig.start, trig.end)), *trim(rest, False)]
+            return " ".join(with_where(trim(words, False), where, trig.kind, False)), None
+        noun = _event_noun_near(trig, triggers, c0, c1)
+        if noun is not None:
+            np = _with_owner(nt, noun, trim(head_np(nt, noun, c1, date_spans, False, names=spans), False), c0)
+            if noun.end <= trig.start:
+                # SV with the event as subject: «القمة الثلاثية ستعقد بالعاصمة» -> «القمة الثلاثية تعقد
+                # بالعاصمة»
+                np = [*np, ar_verb(orig(nt, trig.start, trig.end)), *rest]
+            return " ".join(with_where(trim(np, False), where, noun.kind, False)), None
+        masdar = _AR_MASDAR.get(stem, "")
+        if (
+            not rest
+            or bare_word(rest[0]) in AR_PREP
+            or rest[0][:1].isdigit()
+            or rest[0].startswith(("من", "ب"))
+        ):
+            # SVO: the subject stands before the verb («أن المرحلة الثانية ستبدأ») -> «بدء المرحلة الثانية»,
+            # or before a comma and a relative pronoun («المراكز لقيد الناخبين، التي ستبدأ»)
+            before = (
+                definite_np_before(nt, trig.start, c0)
+                or _antecedent_before_comma(nt, trig.start, c0)
+                or _result_clause_subject(nt, trig.start, c0)
+            )
+            rest = [before] if before else rest
+        if masdar and len(rest) >= 4 and bare_word(normalize(rest[0])) in AR_PREP:
+            rest = [*rest[2:], *rest[:2]]  # «تجري في المغرب أول العمليات» -> «إجراء أول العمليات … في المغرب»
+        words = trim([masdar, *rest] if masdar else rest, False)
+        return " ".join(with_where(words, where, trig.kind, False)), None
+    # An event noun: governed by a verb with an agent («يعقد الوزير اجتماعا», «تستضيف تونس القمة»)?
+    gov = _governing_verb(nt, trig, triggers, c0)
+    np = trim(head_np(nt, trig, c1, date_spans, False, names=spans), False)
+    if gov is not None:
+        agent = agent_after(nt, spans, gov.end, trig.start, 10) or agent_before(
+            nt, spans, gov.start, c0, False
+        )
+        if agent is not None:
+            np = trim(head_np(nt, trig, c1, date_spans, False, governed=True, names=spans), False)
+            words = [agent.name, ar_verb(orig(nt, gov.start, gov.end)), *np]
+            return " ".join(with_where(words, where, trig.kind, False)), agent.name
+        vso = phrase_between(nt, gov.end, word_start(nt, trig.start), date_spans)
+        if vso:
+            # VSO with a common noun: «يقوم وفد من الشركات يوم الأحد بزيارة للوزير» -> «وفد من الشركات يقوم
+            # بزيارة للوزير»
+            np = trim(head_np(nt, trig, c1, date_spans, False, governed=True, names=spans), False)
+            words = [vso, ar_verb(orig(nt, gov.start, gov.end)), *np]
+            return " ".join(with_where(words, where, trig.kind, False)), None
+    # The event noun as the subject of a passive verb: «القمة الثلاثية ستعقد في تونس» -> «القمة الثلاثية
+    # تعقد في تونس».
+    passive = next(
+        (
+            t
+            for t in triggers
+            if t.verb
+            and trig.end <= t.start < c1
+            and " ".join(_AR_STEM.sub("", nt.norm[t.start : t.end]).split()) in _AR_PASSIVE_STEMS
+        ),
+        None,
+    )
+    prev = tokens(nt, c0, trig.start)[-1:]
+    prev_word = bare_word(nt.norm[prev[0][0] : prev[0][1]]) if prev else ""
+    if gov is not None and len(np) < 3:
+        # no agent: the verbal noun of the governing verb over the event («سيلقي كلمة» -> «إلقاء كلمة»)
+        gstem = " ".join(_AR_STEM.sub("", nt.norm[gov.start : gov.end]).split())
+        if _AR_MASDAR.get(gstem):
+            np = [_AR_MASDAR[gstem], *np]
+    elif len(np) < 3 and AR_IMPERFECT.match(prev_word) and not prev_word.startswith(("ال", "يوم")):
+        # the event noun is the subject of the verb before it: «وتستكمل المحاكمة غدا» -> «المحاكمة تستكمل»
+        verb = orig(nt, *prev[0])
+        np = [*np, ar_verb(re.sub(r"^[وف](?=[سيت])", "", verb))]
+    np = _with_owner(nt, trig, np, c0)
+    if passive is not None and len(gap_words(nt, trig.end, passive.start)) <= 4:
+        after = complement(nt, passive.end, c1, date_spans, AR_STOP, 5, spans)
+        words = [*np, ar_verb(orig(nt, passive.start, passive.end)), *(orig(nt, s, e) for s, e in after)]
+        return " ".join(with_where(trim(words, False), where, trig.kind, False)), None
+    return " ".join(with_where(np, where, trig.kind, False)), None
+
+
+_AR_POSSESSED = re.compile(r"(?:ته|تها|تهم)$")
+
+
+_SENTENCE_MARK = re.compile(r"[.!?؟\n]")
+
+
+def _with_owner(nt: Normalized, noun: Trigger, np: list[str], c0: int) -> list[str]:
+    """A short event phrase whose noun has a possessive suffix after «في» takes its possessor: «الانتخابات
+    البلدية في دورتها الثالثة», not «دورتها الثالثة»."""
+    prev = tokens(nt, c0, noun.start)[-1:]
+    if len(np) >= 3 or not prev or bare_word(nt.norm[prev[0][0] : prev[0][1]]) != "في":
+        return np
+    if not _AR_POSSESSED.search(nt.norm, noun.start, noun.end):
+        return np
+    owner = definite_np_before(nt, prev[0][0], c0)
+    return [owner, orig(nt, *prev[0]), *np] if owner else np
+
+
+def _antecedent_before_comma(nt: Normalized, head: int, c0: int) -> str | None:
+    """The antecedent of a relative pronoun that opens the clause after a comma: «... في المراكز الانتخابية
+    لقيد الناخبين، التي ستبدأ» -> «المراكز الانتخابية لقيد الناخبين» (up to five words back to a preposition,
+    within the sentence)."""
+    between = gap_words(nt, c0, head)
+    if not between or between[0] not in AR_RELATIVE or c0 < 2 or nt.norm[c0 - 1] not in "،,":
+        return None
+    floor = max(0, c0 - 100)
+    marks = [m.end() for m in _SENTENCE_MARK.finditer(nt.norm, floor, c0)]
+    floor = marks[-1] if marks else floor
+    words: list[tuple[int, int]] = []
+    for s, e in reversed(tokens(nt, floor, c0 - 1)):
+        w = bare_word(nt.norm[s:e])
+        if w in AR_PREP or w in AR_RELATIVE or is_new_verb(w) or BOUNDARY.search(nt.norm, s, e):
+            break
+        words.insert(0, (s, e))
+        if len(words) >= 5:
+            break
+    if not words or not bare_word(nt.norm[words[0][0] : words[0][1]]).startswith("ال"):
+        return None
+    return orig(nt, words[0][0], words[-1][1])
+
+
+_AR_STATUS = frozenset(w for w in (*C.AR_POSTPONED, *C.AR_CANCELLED) if " " not in w)
+
+
+def _result_clause_subject(nt: Normalized, head: int, c0: int) -> str | None:
+    """A result clause «لـ + verb» after a relative clause set off by commas has the relative's antecedent as
+    its subject: «تأجيل البطولة العربية، التي كانت مقررة في مايو، لتقام في سبتمبر» -> «البطولة العربية» (up
+    to four words back from the comma, to a preposition, «تأجيل» or an event noun, within the sentence)."""
+    start = word_start(nt, head)
+    if not re.fullmatch(r"[وف]?ل", nt.norm[start:head]) or gap_words(nt, c0, start):
+        return None
+    floor = max(0, c0 - 250)
+    marks = [m.end() for m in _SENTENCE_MARK.finditer(nt.norm, floor, c0)]
+    floor = marks[-1] if marks else floor
+    rel = [s for s, e in tokens(nt, floor, c0) if bare_word(nt.norm[s:e]) in AR_RELATIVE]
+    comma = nt.norm[: rel[-1]].rstrip() if rel else ""
+    if not comma.endswith(("،", ",")):
+        return None
+    words: list[tuple[int, int]] = []
+    for s, e in reversed(tokens(nt, floor, len(comma) - 1)):
+        w = bare_word(nt.norm[s:e])
+        if (
+            w in AR_PREP
+            or w in AR_RELATIVE
+            or w in _AR_STATUS
+            or is_new_verb(w)
+            or BOUNDARY.search(nt.norm, s, e)
+        ):
+            break
+        words.insert(0, (s, e))
+        if len(words) >= 4 or is_event_noun(w):
+            break  # «مهرجان الربيع»: the event noun heads the phrase
+    if not words or bare_word(nt.norm[words[0][0] : words[0][1]]).isdigit():
+        return None
+    return orig(nt, words[0][0], words[-1][1])
+
+
+def _event_noun_near(trig: Trigger, triggers: Sequence[Trigger], c0: int, c1: int) -> Trigger | None:
+    """The event noun that is the subject of a generic verb: right after it, else before it in the clause."""
+    nouns = [t for t in triggers if not t.verb and c0 <= t.start and t.end <= c1 and not t.oblique]
+    after = [t for t in nouns if t.start >= trig.end and t.start - trig.end <= 12]
+    if after:
+        return after[0]
+    before = [t for t in nouns if t.end <= trig.start]
+    return before[-1] if before else None
+
+
+def _governing_verb(nt: Normalized, trig: Trigger, triggers: Sequence[Trigger], c0: int) -> Trigger | None:
+    """The verb trigger before an event noun in its clause with at most a name between them."""
+    for t in reversed([t for t in triggers if t.verb and c0 <= t.start and t.end <= trig.start]):
+        if len(gap_words(nt, t.end, trig.start)) <= 6:
+            return t
+        break
+    m = re.search(rf"(?P<v>(?:{_INTENT_AR}))\s+(?:\S+\s+){{0,9}}[وفبل]?$", nt.norm[c0 : trig.start])
+    if m:
+        s = c0 + m.start("v")
+        return Trigger(s, c0 + m.end("v"), trig.kind, True, True)
+    return None
+
+
+_INTENT_AR = C.alternation(
+    (
+        "يعتزم",
+        "تعتزم",
+        "ينوي",
+        "تنوي",
+        "يزمع",
+        "تزمع",
+        "يعتزمون",
+        "يبدا",
+        "تبدا",
+        "يقوم",
+        "تقوم",
+        "سيقوم",
+        "ستقوم",
+    )
+)

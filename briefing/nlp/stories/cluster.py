@@ -9,12 +9,13 @@ Algorithm (incremental, never all pairs):
    rides along as a metadata key (`@day`), so callers need not pass it separately.
 2. `assign(new, existing)` keeps one centre per story (`Centre`: the mean of its members' keys) and an
    inverted index from the keys that can link two articles (persons, organisations, places, event dates,
-   numbers) to the stories that have them. A new article looks up only its `BLOCK_KEYS` rarest linking keys,
-   and for each only the `PER_KEY` stories that took it last, active within `WINDOW_DAYS`: its cost does not
-   grow with the window, and a key that a good share of the window carries (a country, a league, "the
-   Kingdom": see `Rarity.frequent`) finds no candidates at all. The article joins the story whose centre is
-   most similar when the similarity clears `THRESHOLD`, otherwise it starts a story; later articles of the
-   same batch can join it.
+   numbers) to the stories that have them. A new article looks up only its `BLOCK_KEYS` rarest linking keys
+   that some other article carries (a name no one else gives can find nothing), and for each only the
+   `PER_KEY` stories that took it last, active within `WINDOW_DAYS`: its cost does not grow with the window,
+   and a key that a good share of the window carries (a country, a league, "the Kingdom": see
+   `Rarity.frequent`) finds no candidates at all. The article joins the story whose centre is most similar
+   when the similarity clears `THRESHOLD`, otherwise it starts a story; later articles of the same batch can
+   join it.
 3. The similarity is a cosine between the article and the story's centre, each key weighted by its kind and
    by its rarity over the days around the article (IDF per day window: every article of a war names Gaza;
    few name Jeddah), then discounted by the time since the story's newest article and by conflicts: the
@@ -27,7 +28,10 @@ Algorithm (incremental, never all pairs):
    of several events a day) does not link alone either: the article needs a second shared name, or to be
    close to the centre without that name (`HUB_SIMILARITY`: the same words in the title and lead). Since
    the comparison is with the centre, a chain of members that each resemble only the previous one cannot
-   carry a story from one event to the next.
+   carry a story from one event to the next. A report whose lead announces an event on another date than
+   the story's leads do is about another event (two conflicts). When no member of the story is in the
+   article's language, names and conflicts are measured on the `identity` keys alone: a name the analysis
+   left in Arabic script can never be in an English report, so it neither dilutes the match nor conflicts.
 
 `assign` can also report why each article joined its story (the keys it shares with the story's core).
 """
@@ -42,10 +46,22 @@ from collections.abc import Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 
 from briefing.models import Analysis
-from briefing.nlp.stories.centre import Centre
+from briefing.nlp.stories.centre import LANG, Centre, identity
 from briefing.nlp.stories.rarity import Rarity
+from briefing.nlp.stories.spelling import fold_spellings
 
-WEIGHTS = {"person": 3.0, "org": 1.5, "place": 1.5, "country": 0.5, "date": 2.0, "num": 1.0, "term": 0.7}
+WEIGHTS = {
+    "person": 3.0,
+    "org": 1.5,
+    "place": 1.5,
+    "country": 0.5,
+    "date": 2.0,
+    "num": 1.0,
+    "term": 0.7,
+    "lead": 0.0,
+}
+"""Per kind of key. A `lead` key (the date of an event the title or lead announces) weighs nothing: it is
+there for `_conflicts` alone, the date it names already counts as a `date` key."""
 LATE_ACTOR = 0.6
 """Weight factor for an actor first named after the lead sentence: the article is less about it."""
 THRESHOLD = 0.22
@@ -105,6 +121,8 @@ def features(analysis: Analysis) -> dict[str, float]:
     for event in analysis.events:
         if event.precision == "day":  # "in December" names a month, not an event
             out[f"date:{event.start.isoformat()}"] = WEIGHTS["date"]
+            if event.sentence_index < _LEAD_SENTENCES:
+                out[f"lead:{event.start.isoformat()}"] = WEIGHTS["lead"]
     lead = " ".join(s.text for s in sentences[:_LEAD_SENTENCES])
     for num in _NUM.findall(f"{analysis.title} {lead}"):
         value = float(num.replace(",", "."))
@@ -113,6 +131,7 @@ def features(analysis: Analysis) -> dict[str, float]:
     for term in set(terms(f"{analysis.title} {lead}")):
         out.setdefault(f"term:{term}", WEIGHTS["term"])
     out[DAY] = analysis.published.timestamp() / 86400
+    out[LANG + analysis.lang] = 1.0
     return out
 
 
@@ -131,18 +150,28 @@ def shared_entities(a: Mapping[str, float], b: Mapping[str, float]) -> int:
     return sum(1 for k in a if k in b and _kind(k) in _ENTITY)
 
 
-_CONFLICTING = (("place",), ("date",), ("person", "org"))
+_CONFLICTING = (("place",), ("date",), ("lead",), ("person", "org"))
 
 
-def _conflicts(groups: Sequence[list[str]], centre: Centre) -> int:
-    """For each of places, event dates and actors (persons and organisations): the article names some, the
-    story's core has some, and the article shares none with the story: another event of the same story line
-    (the envoy in New York, then in Damascus), or another club's training camp in the same town."""
-    n = 0
+def _conflicts(groups: Sequence[list[str]], centre: Centre, foreign: bool = False) -> int:
+    """For each of places, event dates, the dates of the events the leads announce and actors (persons and
+    organisations): the article names some, the story's core has some, and the article shares none with the
+    story: another event of the same story line (the envoy in New York, then in Damascus), another club's
+    training camp in the same town, or a report leading with another event that mentions the story's
+    further down (the minister's visit to Amman next Thursday, and the meeting in Cairo he will attend). A
+    lead conflict counts twice (the report is about another event, however many names it shares with the
+    story), with the conflict on all dates if there is one. With `foreign` (no member of the story is in the
+    article's language), only `identity` keys count: a name left in Arabic script is no sign of another
+    event, an English report could not have carried it."""
+    found: list[str] = []
     core_kinds = centre.core_kinds()
-    for kinds, mine in zip(_CONFLICTING, groups, strict=True):
+    for kinds, keys in zip(_CONFLICTING, groups, strict=True):
+        mine = [k for k in keys if identity(k)] if foreign else keys
         if mine and not any(k in centre.counts for k in mine) and any(k in core_kinds for k in kinds):
-            n += 1
+            found.append(kinds[0])
+    n = len(found)
+    if "lead" in found:  # the report is about another dated event: two conflicts, the dates' one included
+        n += 1 - ("date" in found)
     return n
 
 
@@ -150,10 +179,12 @@ def new_story_id(article_id: int, seed: str) -> str:
     return "s" + hashlib.sha1(f"{article_id}:{seed}".encode()).hexdigest()[:10]
 
 
-Vector = tuple[float, dict[str, float], float, float, dict[str, float], list[str], list[list[str]]]
+Vector = tuple[
+    float, dict[str, float], float, float, dict[str, float], list[str], list[list[str]], float, str
+]
 """A new article prepared for its day: (day, IDF-weighted keys, their norm, the norm of all but terms, the
 IDF of each key, its linking keys that are not frequent (rarest first), its keys in each `_CONFLICTING`
-group)."""
+group, the norm of its `identity` keys, its language)."""
 
 
 def _vector(item: Item, rarity: Rarity) -> Vector:
@@ -165,18 +196,26 @@ def _vector(item: Item, rarity: Rarity) -> Vector:
     entity = math.sqrt(sum(w * w for k, w in weights.items() if not k.startswith("term:")))
     kinds = {k: _kind(k) for k in idf}
     links = [k for k in idf if kinds[k] in _INDEXED and not rarity.frequent(day, k)]
-    links.sort(key=lambda k: rarity.df(day, k))
+    # rarest first, but a key no other article of the window carries finds no story: it goes last (else an
+    # article naming many officials no one else names would look up only those and find nothing)
+    links.sort(key=lambda k: (rarity.df(day, k) < 2, rarity.df(day, k)))
     groups = [[k for k in idf if kinds[k] in group] for group in _CONFLICTING]
-    return day, weights, full, entity, idf, links, groups
+    same = math.sqrt(sum(w * w for k, w in weights.items() if identity(k)))
+    lang = next((k[len(LANG) :] for k in item.features if k.startswith(LANG)), "")
+    return day, weights, full, entity, idf, links, groups, same, lang
 
 
 def _score(vec: Vector, centre: Centre, rarity: Rarity, ignore: str = "") -> float:
     """Cosine of the article with the story's centre, over all keys or over the language-independent ones
     (discounted: an Arabic and an English report of one event share no terms, which would otherwise dilute
     what they do share); then discounted for conflicts and for the time since the story's newest member.
+    When no member of the story is in the article's language, the language-independent keys are the
+    `identity` ones: a name left in Arabic script can no more be shared with an English report than a word.
     With `ignore`, that key adds nothing to the dot product: how close the two are beyond it."""
-    day, weights, item_norm, item_entity_norm, idf, _, groups = vec
-    norm, entity_norm = centre.norms(math.floor(day), rarity.weigher(day))
+    day, weights, item_norm, item_entity_norm, idf, _, groups, item_same_norm, lang = vec
+    norm, entity_norm, same_norm = centre.norms(math.floor(day), rarity.weigher(day))
+    if _foreign(lang, centre):
+        item_entity_norm, entity_norm = item_same_norm, same_norm
     dot = entity_dot = 0.0
     sums = centre.sums
     for key, w in weights.items():
@@ -192,11 +231,16 @@ def _score(vec: Vector, centre: Centre, rarity: Rarity, ignore: str = "") -> flo
     score = dot / (item_norm * norm) if item_norm and norm else 0.0
     if entity_dot and item_entity_norm and entity_norm:
         score = max(score, ENTITY_SHARE * entity_dot / (item_entity_norm * entity_norm))
-    conflicts = _conflicts(groups, centre)
+    conflicts = _conflicts(groups, centre, _foreign(lang, centre))
     if conflicts and len(_links(vec, centre)) < 2:
         return 0.0  # one shared name and a conflict: two events that happen to share a town or a club
     score *= CONFLICT**conflicts
     return score / (1 + abs(day - centre.newest) / DECAY_DAYS)
+
+
+def _foreign(lang: str, centre: Centre) -> bool:
+    """Whether no member of the story is in the article's language (only `identity` keys can match)."""
+    return bool(lang and centre.langs and lang not in centre.langs)
 
 
 def _links(vec: Vector, centre: Centre) -> list[str]:
@@ -239,8 +283,9 @@ def assign(
 ) -> dict[int, str]:
     """Story ids for the new items (in publication order), joining existing stories where similar enough.
     With `why`, each new item that joined a story gets the keys it shares with the story's core."""
-    new = list(new)
     existing = sorted(existing, key=lambda x: x.features.get(DAY, 0.0))
+    folded = list(fold_spellings((*existing, *new)))  # one key for a name's latin spellings
+    existing, new = folded[: len(existing)], folded[len(existing) :]
     rarity = Rarity()
     for item in (*existing, *new):
         rarity.count(item.features.get(DAY, 0.0), item.features)
@@ -291,7 +336,7 @@ def assign(
 
 def explain(a: Mapping[str, float], b: Mapping[str, float], terms: int = 3) -> tuple[str, ...]:
     """The keys two articles share, entities first (heaviest first), then at most `terms` shared terms."""
-    shared = [k for k in a if k in b and k[0] != "@"]
+    shared = [k for k in a if k in b and k[0] != "@" and a[k]]
     entities = sorted((k for k in shared if _kind(k) != "term"), key=lambda k: (-a[k], k))
     words = sorted(k for k in shared if _kind(k) == "term")[:terms]
     return tuple(entities + words)

@@ -196,9 +196,7 @@ def _vector(item: Item, rarity: Rarity) -> Vector:
     entity = math.sqrt(sum(w * w for k, w in weights.items() if not k.startswith("term:")))
     kinds = {k: _kind(k) for k in idf}
     links = [k for k in idf if kinds[k] in _INDEXED and not rarity.frequent(day, k)]
-    # rarest first, but a key no other article of the window carries finds no story: it goes last (else an
-    # article naming many officials no one else names would look up only those and find nothing)
-    links.sort(key=lambda k: (rarity.df(day, k) < 2, rarity.df(day, k)))
+    links.sort(key=lambda k: rarity.df(day, k))
     groups = [[k for k in idf if kinds[k] in group] for group in _CONFLICTING]
     same = math.sqrt(sum(w * w for k, w in weights.items() if identity(k)))
     lang = next((k[len(LANG) :] for k in item.features if k.startswith(LANG)), "")

@@ -39,7 +39,8 @@ def tui(ctx: Ctx, theme: str | None, bidi: str | None) -> None:
         summary = f"{count(report.new, 'new article')}"
         return summary + (f"; {count(len(report.failed), 'feed')} failed: {failed}" if failed else "")
 
-    fixed_now = click.get_current_context().find_root().params.get("now_text") is not None
+    root = click.get_current_context().find_root().params
+    fixed_now = root.get("now_text") is not None
     mode = cast(Literal["app", "terminal", "off"], bidi or ctx.settings.bidi)
     app = BriefingApp(
         cache=tui_cache(ctx, fixed_now=fixed_now),
@@ -48,5 +49,6 @@ def tui(ctx: Ctx, theme: str | None, bidi: str | None) -> None:
         bidi=mode,
         keymap=ctx.settings.keymap,
         views=ctx.settings.views,
+        config_file=root.get("config_path"),  # where a theme chosen with `t` is saved; --theme is not
     )
     app.run()

@@ -58,6 +58,7 @@ from briefing.tui.screens.help import HelpScreen, help_rows
 from briefing.tui.screens.main import MainScreen
 from briefing.tui.screens.search import SearchScreen
 from briefing.tui.starring import Starring
+from briefing.tui.theme_picker import choose_theme, theme_palette
 from briefing.tui.themes import DEFAULT_THEME, discover_themes
 from briefing.tui.widgets.stories import unread_ids
 from briefing.tui.workers import Jobs, Progress
@@ -97,6 +98,7 @@ class BriefingApp(App[None]):
         keymap: Mapping[str, str] | None = None,
         cache: CacheAccess | None = None,
         views: Mapping[str, str] | None = None,
+        config_file: Path | None = None,
     ) -> None:
         super().__init__()
         self.jobs = Jobs(self, cache, build)
@@ -123,6 +125,10 @@ class BriefingApp(App[None]):
         for found in loaded.themes.values():
             self.register_theme(found)
         self._startup_warnings = list(loaded.errors)
+        self.own_themes = tuple(loaded.themes)
+        """briefing's themes and the user's, which the theme picker lists first."""
+        self._config_file = config_file
+        """Where a theme chosen in the picker is saved (None: the default config.toml)."""
         wanted = theme or DEFAULT_THEME
         if wanted not in self.available_themes and f"briefing-{wanted}" in self.available_themes:
             wanted = f"briefing-{wanted}"  # `--theme light` means briefing-light
@@ -155,6 +161,13 @@ class BriefingApp(App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(bidi=self.bidi, can_refresh=self._refresh is not None)
+
+    def search_themes(self) -> None:
+        """The theme picker (`t`, the palette's "Theme"): ours first; the choice is saved."""
+        self.push_screen(theme_palette())
+
+    def choose_theme(self, name: str) -> None:
+        choose_theme(self, name, self._config_file)
 
     def on_mount(self) -> None:
         if self._user_keymap:

@@ -7,9 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
+from textual.command import Command, CommandList
+from textual.pilot import Pilot
 
+from briefing.config import load
 from briefing.models import Briefing
-from briefing.paths import builtin_themes_dir, user_themes_dir
+from briefing.paths import builtin_themes_dir, config_file, user_themes_dir
+from briefing.tui.theme_picker import OURS, STOCK
 from briefing.tui.themes import DEFAULT_THEME, discover_themes, load_theme_file, load_themes
 from tests.tui.conftest import RecordingApp, settle
 
@@ -162,3 +166,111 @@ async def test_the_palette_theme_switcher_lists_the_builtin_themes(briefing: Bri
         assert app.theme == "briefing-sand"
         assert {f"{name}" for name in BUILTIN} <= set(app.available_themes)
         assert os.environ["BRIEFING_CONFIG_DIR"]  # the user's own themes are not in play
+
+
+def palette_entries(app: RecordingApp) -> list[tuple[str, str]]:
+    """(name, help) of each entry the open theme picker lists, top to bottom."""
+    listed = app.screen.query_one(CommandList)
+    entries = []
+    for index in range(listed.option_count):
+        option = listed.get_option_at_index(index)
+        assert isinstance(option, Command)
+        entries.append((str(option.hit.text), str(option.hit.help)))
+    return entries
+
+
+async def pick(pilot: Pilot[None], name: str) -> None:
+    await pilot.press("t")
+    await pilot.pause()
+    await pilot.press(*name)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def test_the_picker_lists_our_themes_and_the_users_before_the_stock_ones(briefing: Briefing) -> None:
+    write(user_themes_dir(), "mine.toml", GOOD.format(name="zz-mine"))
+    app = RecordingApp(lambda: briefing)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        await pilot.pause(0.5)
+        entries = palette_entries(app)
+        ours = len(BUILTIN) + 1
+        assert sorted(name for name, _ in entries[:ours]) == sorted([*BUILTIN, "zz-mine"])
+        assert entries[0] == (DEFAULT_THEME, f"{OURS} (current)")
+        assert len(entries) > ours and all(help_text == STOCK for _, help_text in entries[ours:])
+        assert "textual-dark" in {name for name, _ in entries[ours:]}
+
+
+async def test_a_chosen_theme_is_saved_and_the_next_start_uses_it(briefing: Briefing) -> None:
+    app = RecordingApp(lambda: briefing)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pick(pilot, "briefing-sand")
+        assert app.theme == "briefing-sand" and app.said("information", "saved in config.toml")
+    assert config_file().read_text(encoding="utf-8") == 'theme = "briefing-sand"\n'
+    settings = load()
+    again = RecordingApp(lambda: briefing, theme=settings.theme)
+    async with again.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        assert again.theme == "briefing-sand" and again.notes == []
+
+
+async def test_saving_a_theme_keeps_the_other_settings_and_comments(briefing: Briefing) -> None:
+    text = (
+        "# mine, keep\n"
+        'theme = "briefing-dark"   # the night theme\n'
+        'bidi = "app"\n'
+        "\n"
+        "# my views\n"
+        "[views]\n"
+        'morning = "+unread lang:ar @1-day"\n'
+    )
+    config_file().parent.mkdir(parents=True, exist_ok=True)
+    config_file().write_text(text, encoding="utf-8")
+    app = RecordingApp(lambda: briefing)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pick(pilot, "briefing-light")
+    assert config_file().read_text(encoding="utf-8") == text.replace(
+        '"briefing-dark"   #', '"briefing-light"   #'
+    )
+    settings = load()
+    assert (settings.theme, settings.bidi) == ("briefing-light", "app")
+    assert settings.views == {"morning": "+unread lang:ar @1-day"}
+
+
+async def test_a_theme_given_at_start_is_not_saved_and_a_named_config_file_is_used(
+    briefing: Briefing, tmp_path: Path
+) -> None:
+    named = tmp_path / "elsewhere.toml"
+    app = RecordingApp(lambda: briefing, theme="briefing-light", config_file=named)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        assert app.theme == "briefing-light" and not named.exists() and not config_file().exists()
+        await pick(pilot, "briefing-high-contrast")
+    assert named.read_text(encoding="utf-8") == 'theme = "briefing-high-contrast"\n'
+    assert not config_file().exists()
+
+
+async def test_a_theme_that_cannot_be_saved_is_an_error_notification(briefing: Briefing) -> None:
+    config_file().parent.parent.mkdir(parents=True, exist_ok=True)
+    config_file().parent.write_text("not a directory", encoding="utf-8")  # the config dir is a file
+    app = RecordingApp(lambda: briefing)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pick(pilot, "briefing-sand")
+        assert app.is_running and app.theme == "briefing-sand"
+        assert app.said("error", "briefing-sand is used for now but not saved")
+
+
+async def test_a_config_file_that_is_not_toml_is_not_overwritten(briefing: Briefing) -> None:
+    config_file().parent.mkdir(parents=True, exist_ok=True)
+    config_file().write_text("theme = [\n", encoding="utf-8")
+    app = RecordingApp(lambda: briefing)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pick(pilot, "briefing-sand")
+        assert app.is_running and app.said("error", "not valid TOML")
+    assert config_file().read_text(encoding="utf-8") == "theme = [\n"

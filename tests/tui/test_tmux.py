@@ -166,7 +166,9 @@ def test_unread_counts_next_unread_mark_all_and_the_feeds_view(session: tuple[st
     screen = _wait_for(name, " unread)")
     unread = _unread(screen)
     assert unread > 0 and f"· {unread} unread ·" in " ".join(screen.split())  # the header says it too
-    assert "? Help" in screen.splitlines()[-1]  # the help key at every width
+    # the help key at every width: waited for, as the footer may be drawn a frame after the header
+    footer = _wait_for(name, "? Help", timeout=15)
+    assert "? Help" in footer.splitlines()[-1]
     _tmux("send-keys", "-t", name, "n")  # from the first story to the next unread one
     _wait_for(name, "2 outlets · AR, EN · 2 articles", timeout=15)  # an English and an Arabic outlet
     _tmux("send-keys", "-t", name, "M")

@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 
 from briefing.models import Actor, ActorKind, Analysis
 from briefing.store.articles import read_articles
+from briefing.store.chunked import rows_in
 from briefing.store.transaction import transaction
 
 _KINDS: tuple[ActorKind, ...] = ("person", "org", "country", "place")
@@ -157,29 +158,22 @@ class ActorRows:
     def stories(self, keys: Iterable[str]) -> dict[str, tuple[str, ...]]:
         """Actor id -> the ids of the stories whose articles name it, most recent story first."""
         out: dict[str, list[str]] = {}
-        ks = list(keys)
-        for i in range(0, len(ks), 500):
-            chunk = ks[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            q = (
-                "SELECT aa.actor_key, a.story_id, MAX(a.published_utc) AS latest "
-                "FROM article_actors aa JOIN articles a ON a.id = aa.article_id "
-                f"WHERE a.story_id IS NOT NULL AND aa.actor_key IN ({marks}) "
-                "GROUP BY aa.actor_key, a.story_id ORDER BY latest DESC"
-            )
-            for key, story, _ in self.conn.execute(q, chunk):
-                out.setdefault(str(key), []).append(str(story))
+        q = (
+            "SELECT aa.actor_key, a.story_id, MAX(a.published_utc) AS latest "
+            "FROM article_actors aa JOIN articles a ON a.id = aa.article_id "
+            "WHERE a.story_id IS NOT NULL AND aa.actor_key IN ({marks}) "
+            "GROUP BY aa.actor_key, a.story_id ORDER BY latest DESC"
+        )
+        for key, story, _ in rows_in(self.conn, q, list(keys)):
+            out.setdefault(str(key), []).append(str(story))
         return {k: tuple(v) for k, v in out.items()}
 
     def of_articles(self, article_ids: Sequence[int]) -> dict[int, dict[str, int]]:
         """Article id -> {actor id: mentions} for these articles."""
         out: dict[int, dict[str, int]] = {}
-        for i in range(0, len(article_ids), 500):
-            chunk = list(article_ids[i : i + 500])
-            marks = ",".join("?" * len(chunk))
-            q = f"SELECT article_id, actor_key, mentions FROM article_actors WHERE article_id IN ({marks})"
-            for aid, key, n in self.conn.execute(q, chunk):
-                out.setdefault(int(aid), {})[str(key)] = int(n)
+        q = "SELECT article_id, actor_key, mentions FROM article_actors WHERE article_id IN ({marks})"
+        for aid, key, n in rows_in(self.conn, q, article_ids):
+            out.setdefault(int(aid), {})[str(key)] = int(n)
         return out
 
 

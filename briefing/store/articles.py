@@ -14,6 +14,7 @@ from datetime import datetime
 
 from briefing.codec import ANALYSIS_VERSION
 from briefing.models import Article
+from briefing.store.chunked import rows_in
 from briefing.store.compact import decode
 
 COLUMNS = (
@@ -65,11 +66,5 @@ def read_articles(
 ) -> list[Article]:
     """The articles `ids`, oldest first; `light`: their analyses without sentences and mention offsets;
     `event_actors` (with `light`): only the actors their events name and countries (what the agenda reads)."""
-    ids = list(ids)
-    out: list[Article] = []
-    for i in range(0, len(ids), 500):
-        chunk = ids[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        q = f"SELECT {COLUMNS} FROM {FROM} WHERE a.id IN ({marks}) ORDER BY a.published_utc"
-        out.extend(article_from_row(r, light, event_actors) for r in conn.execute(q, chunk))
-    return out
+    q = f"SELECT {COLUMNS} FROM {FROM} WHERE a.id IN ({{marks}}) ORDER BY a.published_utc"
+    return [article_from_row(r, light, event_actors) for r in rows_in(conn, q, list(ids))]

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import TypedDict
 
 from briefing.models import ParsedEntry
+from briefing.store.chunked import rows_in
 
 
 @dataclass(frozen=True)
@@ -26,15 +27,8 @@ class IngestResult:
 
 def _stored_guids(c: sqlite3.Connection, feed_id: int, guids: Sequence[str]) -> dict[str, tuple[int, str]]:
     """guid -> (article id, content hash) for those of `guids` the feed already has."""
-    known: dict[str, tuple[int, str]] = {}
-    for i in range(0, len(guids), 500):
-        chunk = guids[i : i + 500]
-        q = (
-            "SELECT guid, id, content_hash FROM articles WHERE feed_id = ? "
-            f"AND guid IN ({','.join('?' * len(chunk))})"
-        )
-        known.update((str(g), (int(n), str(h))) for g, n, h in c.execute(q, (feed_id, *chunk)))
-    return known
+    q = "SELECT guid, id, content_hash FROM articles WHERE feed_id = ? AND guid IN ({marks})"
+    return {str(g): (int(n), str(h)) for g, n, h in rows_in(c, q, guids, before=(feed_id,))}
 
 
 class FetchStatus(TypedDict, total=False):

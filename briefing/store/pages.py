@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from briefing.models import Page
+from briefing.store.chunked import rows_in
 from briefing.store.times import from_iso, iso
 from briefing.store.transaction import transaction
 
@@ -21,17 +22,13 @@ class PageCache:
 
     def get(self, urls: Iterable[str]) -> dict[str, Page]:
         """The cached full-text records for these page URLs (those that have one)."""
-        out: dict[str, Page] = {}
-        urls = list(dict.fromkeys(urls))
-        for i in range(0, len(urls), 500):
-            chunk = urls[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            q = f"SELECT url, status, text, error, failures, next_try FROM pages WHERE url IN ({marks})"
-            for url, status, text, error, failures, next_try in self.conn.execute(q, chunk):
-                out[str(url)] = Page(
-                    str(url), str(status), str(text), error, int(failures), from_iso(next_try)
-                )
-        return out
+        q = "SELECT url, status, text, error, failures, next_try FROM pages WHERE url IN ({marks})"
+        return {
+            str(url): Page(str(url), str(status), str(text), error, int(failures), from_iso(next_try))
+            for url, status, text, error, failures, next_try in rows_in(
+                self.conn, q, list(dict.fromkeys(urls))
+            )
+        }
 
     def save(self, feed_id: int | None, pages: Iterable[Page], when: datetime) -> None:
         """Store what full-text fetches found: text for successes, the error and the next try for failures."""

@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Collection, Iterable
 from datetime import UTC, datetime
 
+from briefing.store.chunked import rows_in
 from briefing.store.transaction import transaction
 
 
@@ -36,14 +37,8 @@ class Stars:
 
     def among(self, article_ids: Collection[int]) -> frozenset[int]:
         """Which of these articles are starred."""
-        ids = list(article_ids)
-        out: set[int] = set()
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            q = f"SELECT article_id FROM stars WHERE article_id IN ({marks})"
-            out.update(int(r[0]) for r in self._conn.execute(q, chunk))
-        return frozenset(out)
+        q = "SELECT article_id FROM stars WHERE article_id IN ({marks})"
+        return frozenset(int(r[0]) for r in rows_in(self._conn, q, list(article_ids)))
 
     def count(self) -> int:
         return int(self._conn.execute("SELECT COUNT(*) FROM stars").fetchone()[0])

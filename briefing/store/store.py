@@ -27,6 +27,7 @@ from briefing.models import Analysis, Article, ParsedEntry
 from briefing.store.actors import ActorRows, StoredActor
 from briefing.store.analysis_jobs import AnalysisJobs
 from briefing.store.articles import COLUMNS, FROM, LISTED_COLUMNS, article_from_row, read_articles
+from briefing.store.chunked import rows_in
 from briefing.store.compact import encode
 from briefing.store.feeds import FeedRows
 from briefing.store.ingest import FetchStatus, IngestResult, write_entries
@@ -192,28 +193,19 @@ class Store:
             c.executemany("UPDATE articles SET story_id = ? WHERE id = ?", [(s, a) for a, s in assignments])
 
     def story_ids(self, article_ids: Iterable[int]) -> dict[int, str]:
-        ids = list(article_ids)
-        out: dict[int, str] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            q = f"SELECT id, story_id FROM articles WHERE story_id IS NOT NULL AND id IN ({marks})"
-            out.update((int(a), str(s)) for a, s in self.conn.execute(q, chunk))
-        return out
+        q = "SELECT id, story_id FROM articles WHERE story_id IS NOT NULL AND id IN ({marks})"
+        return {int(a): str(s) for a, s in rows_in(self.conn, q, list(article_ids))}
 
     def story_titles(self, story_ids: Iterable[str]) -> dict[str, str]:
         """Story id -> the title of its newest article (stories without a titled article are left out)."""
-        out: dict[str, str] = {}
-        ids = list(dict.fromkeys(story_ids))
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            q = (
-                "SELECT story_id, title, MAX(published_utc) FROM articles "
-                f"WHERE story_id IN ({marks}) AND title != '' GROUP BY story_id"
-            )
-            out.update((str(story), str(title)) for story, title, _ in self.conn.execute(q, chunk))
-        return out
+        q = (
+            "SELECT story_id, title, MAX(published_utc) FROM articles "
+            "WHERE story_id IN ({marks}) AND title != '' GROUP BY story_id"
+        )
+        return {
+            str(story): str(title)
+            for story, title, _ in rows_in(self.conn, q, list(dict.fromkeys(story_ids)))
+        }
 
     def articles_with_events_after(
         self,

@@ -74,7 +74,7 @@ class ActorsPane(BlockView):
         self._actors: tuple[Actor, ...] = ()
         self._all: tuple[tuple[Actor, int], ...] = ()
         self.scope: Scope = "story"
-        self.border_title = "Actors"
+        self.set_title("Actors")
         self.update(self._parts())
 
     @property
@@ -103,9 +103,9 @@ class ActorsPane(BlockView):
 
     def _redraw(self) -> None:
         if self.scope == "all":
-            self.border_title = f"All actors ({len(self._all)})"
+            self.set_title(f"All actors ({len(self._all)})")
         else:
-            self.border_title = f"Actors ({len(self._actors)})"
+            self.set_title(f"Actors ({len(self._actors)})")
         self.update(self._parts())
         self.scroll_home(animate=False)
 

@@ -98,7 +98,7 @@ class AgendaPane(BlockView):
         self._items: tuple[AgendaItem, ...] = ()
         self._marked: frozenset[Event] = frozenset()
         self._shown = False
-        self.border_title = "Upcoming"
+        self.set_title("Upcoming")
         self.update(self._parts())
 
     @property
@@ -118,13 +118,13 @@ class AgendaPane(BlockView):
         """The upcoming events; `complete` False: they are still being read (a loading indicator shows)."""
         self.loading = not complete
         if not complete:
-            self.border_title = "Upcoming"
+            self.set_title("Upcoming")
             return
         items = tuple(items)
         if items == self._items and self._shown:
             return
         self._items, self._shown = items, True
-        self.border_title = f"Upcoming ({len(self._items)})"
+        self.set_title(f"Upcoming ({len(self._items)})")
         self._redraw()
 
     def mark(self, items: Iterable[AgendaItem]) -> None:

@@ -91,6 +91,17 @@ def part_lines(part: Part, width: int, mode: BidiMode) -> tuple[Content, ...]:
     return tuple(out)
 
 
+def runs(numbers: Sequence[int]) -> list[tuple[int, int]]:
+    """Increasing `numbers` as `[first, end)` runs of consecutive numbers."""
+    out: list[tuple[int, int]] = []
+    for number in numbers:
+        if out and out[-1][1] == number:
+            out[-1] = (out[-1][0], number + 1)
+        else:
+            out.append((number, number + 1))
+    return out
+
+
 class BlockVisual(Visual):
     """Parts as lines: a Textual `Visual`, so an option list can show it as one option."""
 
@@ -108,6 +119,10 @@ class BlockVisual(Visual):
                 lines.extend(part_lines(part, width, self.mode))
             self._cache = (width, lines, starts)
         return self._cache[1], self._cache[2]
+
+    def laid_out(self, width: int) -> bool:
+        """Whether the lines for this content width are computed already."""
+        return self._cache is not None and self._cache[0] == width
 
     def lines(self, width: int) -> list[Content]:
         """The lines for a content width of `width` cells."""
@@ -151,6 +166,7 @@ class BlockView(ScrollView, can_focus=True):
         self.visual = BlockVisual(parts, mode)
         self._strips: dict[tuple[int, int], Strip] = {}
         """Rendered lines by (width, line)."""
+        self._pane_title: str | None = None
 
     @property
     def parts(self) -> tuple[Part, ...]:
@@ -167,10 +183,38 @@ class BlockView(ScrollView, can_focus=True):
         return max(1, self.scrollable_content_region.width)
 
     def update(self, parts: Sequence[Part]) -> None:
-        self.visual = BlockVisual(parts, self.visual.mode)
-        self._strips.clear()
+        """Show `parts`. Lines that are the same as before (`part_lines` gives the same objects for an
+        equal part) keep their rendered strips; when the number of lines stays, only the lines that
+        changed are repainted (a cursor or a mark that moved restyles a few lines, not the pane)."""
+        previous = self.visual
+        self.visual = BlockVisual(parts, previous.mode)
+        width = self.line_width
+        if not self.scrollable_content_region.width or not previous.laid_out(width):
+            self._strips.clear()
+            self._sync_size()
+            self.refresh(layout=self.styles.auto_dimensions)
+            return
+        before, after = previous.lines(width), self.lines(width)
+        changed = [n for n, line in enumerate(after) if n >= len(before) or before[n] is not line]
+        self._strips = {
+            (width, n): strip
+            for n, line in enumerate(after)
+            if n < len(before) and before[n] is line and (strip := self._strips.get((width, n))) is not None
+        }
         self._sync_size()
-        self.refresh(layout=self.styles.auto_dimensions)
+        if len(before) != len(after) or self.styles.auto_dimensions:
+            self.refresh(layout=self.styles.auto_dimensions)
+            return
+        top = round(self.scroll_offset.y)
+        bottom = top + self.scrollable_content_region.height
+        for first, end in runs([n for n in changed if top <= n < bottom]):
+            self.refresh_lines(first, end - first)
+
+    def set_title(self, title: str) -> None:
+        """Set the border title. Setting one repaints the whole pane, so this does only when it changes."""
+        if title != self._pane_title:
+            self._pane_title = title
+            self.border_title = title
 
     def lines(self, width: int) -> list[Content]:
         return self.visual.lines(width)

@@ -12,6 +12,7 @@ from typing import ClassVar
 
 from textual.binding import BindingType
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -91,6 +92,10 @@ class StoriesList(OptionList):
 
     BINDINGS: ClassVar[list[BindingType]] = [keys.STORY_DOWN, keys.STORY_UP, keys.OPEN_STORY]
 
+    highlighted: reactive[int | None] = reactive(None, repaint=False)
+    """As OptionList's, but a move repaints only the two options it restyles (`watch_highlighted`), not
+    every line of the list."""
+
     def __init__(self, *, mode: BidiMode, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self._mode = mode
@@ -99,6 +104,8 @@ class StoriesList(OptionList):
         self._starred: frozenset[int] = frozenset()
         self._stars: list[bool] = []
         self._when: When | None = None
+        self._cursor_at: int | None = None
+        """The option the cursor was drawn on (repainted when it moves)."""
         self.border_title = "Stories"
 
     def show(
@@ -202,11 +209,26 @@ class StoriesList(OptionList):
             self.highlighted -= 1
 
     def watch_highlighted(self, highlighted: int | None) -> None:
+        previous, self._cursor_at = self._cursor_at, highlighted
+        if previous is None or highlighted is None:
+            self.refresh()
+        else:  # a scroll that follows repaints the whole list anyway
+            self._refresh_option(previous)
+            self._refresh_option(highlighted)
         super().watch_highlighted(highlighted)
         if highlighted is not None and highlighted < len(self._stories):
             # Straight from the watcher, not from the OptionHighlighted handler: one message hop fewer, so
             # the story usually reaches the screen in the same frame as the cursor.
             self.post_message(StoryHighlighted(self._stories[highlighted]))
+
+    def _refresh_option(self, index: int) -> None:
+        """Repaint the lines of option `index` (all of them if the lines are not laid out yet)."""
+        self._update_lines()
+        line = self._index_to_line.get(index)
+        if line is None:
+            self.refresh()
+        else:
+            self.refresh_lines(line, self._heights[index])
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()

@@ -73,7 +73,7 @@ class StoryPane(BlockView):
         self._story: Story | None = None
         self._when: When | None = None
         self._starred: frozenset[int] = frozenset()
-        self.border_title = "Story"
+        self.set_title("Story")
         self.update(self._parts())
 
     @property

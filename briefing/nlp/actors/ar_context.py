@@ -11,14 +11,13 @@
 
 from __future__ import annotations
 
-import re
-
 from briefing.nlp.actors.ar_lexicon import strip_clitic, zipf
 from briefing.nlp.actors.ar_mentions import after_speech, rare, that_clause
 from briefing.nlp.actors.ar_names import read_name
 from briefing.nlp.actors.ar_state import ArabicScan
 from briefing.nlp.actors.ar_titles import extend_known, read_title, role_text
 from briefing.nlp.text.arabic import normalize
+from briefing.nlp.text.lazy_re import lazy_compile
 
 _KINSHIP = frozenset(
     normalize(w)
@@ -34,9 +33,9 @@ _NOT_SPEAKERS = frozenset(
     for w in "مصدر مصادر مسؤول مسؤولون شهود شاهد بيان تقرير ناشطون آخر آخرون أحد بعض مواطن طالب نص".split()
 )
 # An imperfect verb: "يعود", "يجلس", "تأتي", "ينتفض" (the name after it is its subject).
-_IMPERFECT = re.compile(r"^[يت].{2,5}$")
+_IMPERFECT = lazy_compile(r"^[يت].{2,5}$")
 # A verbal noun of the تفعيل shape, bare or with a pronoun ("تصنيفه", "تعزيزها"): a noun, no imperfect verb.
-_TAFIL = re.compile(r"^ت..ي.(ه|ها|هم|نا)?$")
+_TAFIL = lazy_compile(r"^ت..ي.(ه|ها|هم|نا)?$")
 # Copulas take a predicate, and a word that is both an adjective and a given name after one is the adjective
 # ("تصبح أكبر", "يبقى سالما").
 _COPULAS = frozenset(

@@ -13,7 +13,6 @@ the state are functions in the `ar_*` modules, run in order by `ar_scan`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -23,30 +22,31 @@ from briefing.nlp.actors.gazetteer import Phrase, tables
 from briefing.nlp.actors.known import Known, known_single, known_tokens, lookup_arabic
 from briefing.nlp.actors.tokens import Found, Tok, after_clitic, tokenize
 from briefing.nlp.text.arabic import normalize
+from briefing.nlp.text.lazy_re import lazy_compile
 
 NameSpan = tuple[int, int, int, str]
 """(first token, last token, clitic length on the first token, the first token normalized without clitic)"""
 
 MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
 # A clitic on the article ("للسفر", "والبناء", "بالوكالة"): a common noun, never the start of a name.
-CLITIC_ARTICLE = re.compile(r"^(لل|[وفبك]ال|وبال|ولل|فبال|فلل)")
+CLITIC_ARTICLE = lazy_compile(r"^(لل|[وفبك]ال|وبال|ولل|فبال|فلل)")
 # Verbal nouns (masdars) of derived forms: استفعال, افتعال, انفعال ("استيراد", "اجتماع", "انسحاب").
-_VERBAL_NOUN = re.compile(r"^(است..ا.|ا.ت.ا.|ان..ا.|مفاوضات|مباحثات)$")
+_VERBAL_NOUN = lazy_compile(r"^(است..ا.|ا.ت.ا.|ان..ا.|مفاوضات|مباحثات)$")
 # Verbal nouns behind a preposition clitic ("لتجييش", "بإبراز", "للتحاور"): the تفعيل and إفعال shapes too,
 # which on a bare word would also match given names ("إكرام").
-_CLITIC_VERBAL_NOUN = re.compile(r"^(است..ا.|ا.ت.ا.|ان..ا.|ت..ي.|ا..ا.|ت.ا..)$")
+_CLITIC_VERBAL_NOUN = lazy_compile(r"^(است..ا.|ا.ت.ا.|ان..ا.|ت..ي.|ا..ا.|ت.ا..)$")
 # A definite derived noun after a full name: a verbal noun ("التحاور", "التعزيز") or a participle of the
 # derived stems ("المنعقد", "المتحدث", "المستمر"): what the sentence says next, not a family name.
-_DEFINITE_DERIVED = re.compile(r"^ال(ت.ا..|ت..ي.|من...|مت...+|مست...+|ا.ت.ا.|است..ا.)$")
+_DEFINITE_DERIVED = lazy_compile(r"^ال(ت.ا..|ت..ي.|من...|مت...+|مست...+|ا.ت.ا.|است..ا.)$")
 # Verb shapes that never open a name after a title: an imperfect ("يرجح", "تستمر"), a plural ending
 # ("أنقذوا").
-VERB_SHAPE = re.compile(r"^([يت].{3,5}|.{2,}وا)$")
+VERB_SHAPE = lazy_compile(r"^([يت].{3,5}|.{2,}وا)$")
 _CLOSERS = frozenset("،,.:؛;")
 _DIALECT_ADVERBS = frozenset(
     normalize(w)
     for w in "امبارح مبارح بكرا بكرة هلأ هلق هلا هسا هسه هون هناك هيك لسا لسه بعدين كمان برضو".split()
 )
-_DIACRITICS = re.compile(f"[{MARKS}]")
+_DIACRITICS = lazy_compile(f"[{MARKS}]")
 
 
 @cache

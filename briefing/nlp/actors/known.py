@@ -22,6 +22,7 @@ from importlib import resources
 
 from briefing.nlp.actors.gazetteer import english_key
 from briefing.nlp.text.arabic import normalize
+from briefing.nlp.text.lazy_re import lazy_compile
 
 # Arabic letter -> sound class ("" drops it). Long vowels, hamza carriers and ain drop like Latin vowels do.
 _AR_CLASS = {
@@ -117,7 +118,7 @@ _LATIN_CLASS = {
 # ت+ش is Turkish ç.
 _LOOSE = str.maketrans({"J": "G", "X": "S", "Z": "S"})
 _COMPOUND_STARTS = frozenset({"عبد", "ابو", "بن", "ابن", "ام", "بنت", "ال", "آل", "نصر"})
-_LATIN_ARTICLE = re.compile(r"^(al|el|ul)[-’' ]", re.IGNORECASE)
+_LATIN_ARTICLE = lazy_compile(r"^(al|el|ul)[-’' ]", re.IGNORECASE)
 
 
 def _collapse(s: str) -> str:

@@ -7,17 +7,17 @@ word carries diacritics. `Found` is one detection in one article, before mention
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from briefing.models import ActorKind, Sentence
 from briefing.nlp.actors.known import Known
 from briefing.nlp.text.arabic import normalize
+from briefing.nlp.text.lazy_re import lazy_compile
 
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
-_AR_TOKEN = re.compile(rf"[^\W\d_](?:[^\W\d_]|[{_MARKS}])*|\d+(?:[.,٫]\d+)*|\S")
-_EN_TOKEN = re.compile(
+_AR_TOKEN = lazy_compile(rf"[^\W\d_](?:[^\W\d_]|[{_MARKS}])*|\d+(?:[.,٫]\d+)*|\S")
+_EN_TOKEN = lazy_compile(
     r"(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Lt|Col|Capt|Prof|Gov|Sgt|Maj|Adm|Brig|St)\.(?=\s)"
     r"|[^\W\d_]+(?:[-'’][^\W\d_]+)*(?<!['’]s)|['’]s\b|\d+(?:[.,]\d+)*|\S"
 )

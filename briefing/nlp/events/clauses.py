@@ -13,23 +13,23 @@ or two, read by the extractor (`extract`):
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from briefing.nlp.events.tense import Cue
 from briefing.nlp.events.trigger import Trigger
 from briefing.nlp.text import cues as C
 from briefing.nlp.text.cues import L, R
+from briefing.nlp.text.lazy_re import lazy_compile
 from briefing.nlp.timex.types import Mention, Normalized
 
-_WAS = re.compile(rf"(?:{L}[وف]?(?:كان|كانت)\s+(?:\S+\s+){{0,1}}$)|\bwas\s+$")
-_WAS_CUE = re.compile(r"^was\s")
-_PLUPERFECT = re.compile(
+_WAS = lazy_compile(rf"(?:{L}[وف]?(?:كان|كانت)\s+(?:\S+\s+){{0,1}}$)|\bwas\s+$")
+_WAS_CUE = lazy_compile(r"^was\s")
+_PLUPERFECT = lazy_compile(
     rf"\s*[وف]?(?:كان|كانت)\s+(?:\S+\s+){{0,8}}?قد\s+(?:{C.alternation(C.AR_REPORTING)}){R}"
     r"|\s*\S*(?:\s+\S+){0,6}?\s+had\s+(?:said|announced|told|stated)\b"
 )
-_ALSO = re.compile(rf"{L}(?:ايضا|كذلك){R}|\b(?:also|as well)\b")
-_WHERE = re.compile(
+_ALSO = lazy_compile(rf"{L}(?:ايضا|كذلك){R}|\b(?:also|as well)\b")
+_WHERE = lazy_compile(
     r"(?:(?<![^\W_])حيث|\bwhere)\s+(?:(?:سيتم|سوف\s+يتم|ستجري|will(?:\s+be)?|they\s+will)\s+)?$"
 )
 

@@ -11,7 +11,6 @@ one. The tense cues and `sentence_tense` live in `tense`; the parts (who, where,
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -26,6 +25,7 @@ from briefing.nlp.events.trigger import Trigger
 from briefing.nlp.text import cues as C
 from briefing.nlp.text.arabic import normalize
 from briefing.nlp.text.cues import L, R
+from briefing.nlp.text.lazy_re import lazy_compile
 from briefing.nlp.text.sentences import split_spans
 from briefing.nlp.timex.durations import durations_ar, durations_en
 from briefing.nlp.timex.tagger import local_date, resolve, scan
@@ -33,25 +33,25 @@ from briefing.nlp.timex.types import Mention, Normalized, Resolved, Tense
 
 _STATUS = {
     "ar": (
-        ("cancelled", re.compile(rf"{L}(?:{C.alternation(C.AR_CANCELLED)}){R}")),
-        ("postponed", re.compile(rf"{L}(?:{C.alternation(C.AR_POSTPONED)})")),
-        ("conditional", re.compile(rf"{L}(?:{C.alternation(C.AR_CONDITIONAL)}){R}")),
+        ("cancelled", lazy_compile(rf"{L}(?:{C.alternation(C.AR_CANCELLED)}){R}")),
+        ("postponed", lazy_compile(rf"{L}(?:{C.alternation(C.AR_POSTPONED)})")),
+        ("conditional", lazy_compile(rf"{L}(?:{C.alternation(C.AR_CONDITIONAL)}){R}")),
     ),
     "en": (
-        ("cancelled", re.compile(rf"\b(?:{C.alternation(C.EN_CANCELLED)})\b")),
-        ("postponed", re.compile(rf"\b(?:{C.alternation(C.EN_POSTPONED)})\b")),
-        ("conditional", re.compile(rf"\b(?:{C.alternation(C.EN_CONDITIONAL)})\b")),
+        ("cancelled", lazy_compile(rf"\b(?:{C.alternation(C.EN_CANCELLED)})\b")),
+        ("postponed", lazy_compile(rf"\b(?:{C.alternation(C.EN_POSTPONED)})\b")),
+        ("conditional", lazy_compile(rf"\b(?:{C.alternation(C.EN_CONDITIONAL)})\b")),
     ),
 }
 _BACK_REF = {
-    "ar": re.compile(C.alternation(C.AR_BACK_REFERENCE)),
-    "en": re.compile(rf"\b(?:{C.alternation(C.EN_BACK_REFERENCE)})\b"),
+    "ar": lazy_compile(C.alternation(C.AR_BACK_REFERENCE)),
+    "en": lazy_compile(rf"\b(?:{C.alternation(C.EN_BACK_REFERENCE)})\b"),
 }
-_NEGATED = re.compile(
+_NEGATED = lazy_compile(
     r"(?:(?<![^\W_])(?:لن|لم|لا|ليس|لن\s+يتم)|\bnot|n't|\bnever|\bno\s+longer)\s+(?:\S+\s+)?$"
 )
-_SINCE = re.compile(r"(?:(?<![^\W_])منذ|\bsince)\s+(?:[^\s،,.;؛:]+\s+){0,7}$")
-_UNTIL = re.compile(r"(?:حتي|الي|until|till|through|to|and)\s*$")
+_SINCE = lazy_compile(r"(?:(?<![^\W_])منذ|\bsince)\s+(?:[^\s،,.;؛:]+\s+){0,7}$")
+_UNTIL = lazy_compile(r"(?:حتي|الي|until|till|through|to|and)\s*$")
 
 
 @dataclass
@@ -69,7 +69,7 @@ class _Draft:
     """The clause adds an event («أيضاً», "also", «حيث سيتم»): not a re-mention of one on the same day."""
 
 
-_WITHOUT = re.compile(
+_WITHOUT = lazy_compile(
     r"(?:(?<![^\W_])(?:دون|بدون|بلا|لا|لن|لم|عدم|ينفي|نفي)|\b(?:without|no|not|never|denied))\s+(?:\S+\s+)?$"
 )
 
@@ -296,8 +296,8 @@ def _without_surnames(nt: Normalized, mentions: list[Mention], actors: Sequence[
 
 
 _CONTINUE = {
-    "ar": re.compile(rf"{L}(?:{C.alternation(C.AR_CONTINUATION)}){R}(?:\s+\S+){{0,6}}\s*$"),
-    "en": re.compile(rf"\b(?:{C.alternation(C.EN_CONTINUATION)})\b(?:\s+\S+){{0,4}}\s*$"),
+    "ar": lazy_compile(rf"{L}(?:{C.alternation(C.AR_CONTINUATION)}){R}(?:\s+\S+){{0,6}}\s*$"),
+    "en": lazy_compile(rf"\b(?:{C.alternation(C.EN_CONTINUATION)})\b(?:\s+\S+){{0,4}}\s*$"),
 }
 
 

@@ -17,6 +17,7 @@ from briefing.nlp.events.title import compose_title
 from briefing.nlp.events.trigger import EN_VERB_FORMS, Trigger
 from briefing.nlp.text import cues as C
 from briefing.nlp.text.cues import L, R
+from briefing.nlp.text.lazy_re import lazy_compile
 from briefing.nlp.timex.types import Mention, Normalized
 
 
@@ -30,10 +31,10 @@ def _noun_alternation(nouns: Sequence[str]) -> str:
     return C.alternation(forms)
 
 
-_AR_VERB = re.compile(
+_AR_VERB = lazy_compile(
     rf"{L}(?P<v>(?:سوف\s+)?س?[يتن](?:{C.alternation(C.AR_VERB_TRIGGERS)}))(?:ون|ان|ين|ا)?{R}"
 )
-_AR_NOUN = re.compile(
+_AR_NOUN = lazy_compile(
     rf"{L}(?P<n>(?:ال|لل)?(?P<k>{_noun_alternation([*C.AR_NOUN_TRIGGERS, 'انتخاب'])}))(?:ا|ان|ين)?{R}"
 )
 
@@ -41,27 +42,27 @@ _AR_NOUN = re.compile(
 # Future presence at a place: «وسيكون الوزير في كوالالمبور غداً», «سيتواجد الوفد في جنيف» (a visit, unless an
 # event noun near it says what is there). Not «سيكون لهما تمثيل في» (a possession), «سيكون هناك», «ستكون
 # جاهزة لاستضافة البطولة في» (a state: no word before في may start with لـ/بـ or be a number).
-_AR_PRESENCE = re.compile(
+_AR_PRESENCE = lazy_compile(
     rf"{L}(?P<v>(?:سوف\s+)?س[يت](?:كون|تواجد|وجد))(?:ون|ان)?"
     r"(?=\s+(?!هناك|من\s|في\s|علي|بمثابه)[^\s\dلب]\S*(?:\s+[^\s\dلب]\S*){0,6}?\s+في\s)"
 )
 # "X has until <date> to ...", «أمامه حتى 17 سبتمبر ليقيم الاتفاق»: a deadline falls on that date.
 _DEADLINE = {
-    "ar": re.compile(rf"{L}(?:امام|لدي)(?:ه|ها|هم|هما|نا|كم)\s+(?:مهله\s+)?(?=حتي\s)"),
-    "en": re.compile(r"\b(?:has|have|given)\s+(?=until\s)"),
+    "ar": lazy_compile(rf"{L}(?:امام|لدي)(?:ه|ها|هم|هما|نا|كم)\s+(?:مهله\s+)?(?=حتي\s)"),
+    "en": lazy_compile(r"\b(?:has|have|given)\s+(?=until\s)"),
 }
-_EN_VERB = re.compile(rf"\b(?P<v>{C.alternation(EN_VERB_FORMS)})\b")
-_EN_NOUN = re.compile(rf"\b(?P<n>{C.alternation(C.EN_NOUN_TRIGGERS)})\b")
-_AR_AMOUNTS = re.compile(
+_EN_VERB = lazy_compile(rf"\b(?P<v>{C.alternation(EN_VERB_FORMS)})\b")
+_EN_NOUN = lazy_compile(rf"\b(?P<n>{C.alternation(C.EN_NOUN_TRIGGERS)})\b")
+_AR_AMOUNTS = lazy_compile(
     r"\s+(?:ال)?(?:عدد|تكلفه|قيمه|نسبه|حجم|مجموع|اجمالي|سعر|اسعار|درجه|الحراره|مده|طول)"
     r"|(?:\s+\S+){0,2}?\s+(?:الي|نحو|حوالي|زهاء)\s+(?:نحو\s+|حوالي\s+|اكثر\s+من\s+)?\d"
 )
 # "the previous session", "الجلسة السابقة": an event noun that points back is not upcoming.
-_AR_PAST_NOUN = re.compile(rf"(?:ا|ان|ين)?\s+(?:{C.alternation(C.AR_LAST)}|الاخيره|الاخير){R}")
-_EN_PAST_NOUN = re.compile(r"\b(?:previous|last|past|prior|earlier)\s+$")
-_EN_OBLIQUE = re.compile(r"\b(?:for|to)\s+$")
-_AR_TALKS_AFTER = re.compile(r"(?:\s+\S+){0,2}\s+(?:من\s+)?(?:ال)?(?:مفاوضات|محادثات|مباحثات|حوار|مشاورات)")
-_EN_VERB_BEFORE = re.compile(r"(?:\b(?:will|to|would|shall|and|'ll)\s+)$")
+_AR_PAST_NOUN = lazy_compile(rf"(?:ا|ان|ين)?\s+(?:{C.alternation(C.AR_LAST)}|الاخيره|الاخير){R}")
+_EN_PAST_NOUN = lazy_compile(r"\b(?:previous|last|past|prior|earlier)\s+$")
+_EN_OBLIQUE = lazy_compile(r"\b(?:for|to)\s+$")
+_AR_TALKS_AFTER = lazy_compile(r"(?:\s+\S+){0,2}\s+(?:من\s+)?(?:ال)?(?:مفاوضات|محادثات|مباحثات|حوار|مشاورات)")
+_EN_VERB_BEFORE = lazy_compile(r"(?:\b(?:will|to|would|shall|and|'ll)\s+)$")
 
 
 def find_triggers(nt: Normalized, lang: str) -> list[Trigger]:
@@ -145,14 +146,14 @@ class Parts:
     clause: str
 
 
-_AR_PURPOSE = re.compile(rf"{L}(?:{C.alternation(C.AR_PURPOSE)})")
-_EN_PURPOSE = re.compile(rf"\b(?:{C.alternation(C.EN_PURPOSE)})\b")
-_CLAUSE_END = re.compile(
+_AR_PURPOSE = lazy_compile(rf"{L}(?:{C.alternation(C.AR_PURPOSE)})")
+_EN_PURPOSE = lazy_compile(rf"\b(?:{C.alternation(C.EN_PURPOSE)})\b")
+_CLAUSE_END = lazy_compile(
     r"[،,.;؛:!?؟\"«»()\n]|\s(?:وخاصه|خاصه|وذلك|فيما|في حين|بينما|while|after|as|which)\s"
 )
-_AR_PLACE = re.compile(rf"(?:الي|في|نحو)\s+(?P<p>{C.alternation(C.AR_PLACES)}){R}")
-_EN_PLACE = re.compile(rf"\b(?:to|in|at)\s+(?P<p>{C.alternation(C.EN_PLACES)})\b")
-_PREP_BEFORE = re.compile(r"(?:الي|في|نحو|to|in|at)\s+(?:ال)?$")
+_AR_PLACE = lazy_compile(rf"(?:الي|في|نحو)\s+(?P<p>{C.alternation(C.AR_PLACES)}){R}")
+_EN_PLACE = lazy_compile(rf"\b(?:to|in|at)\s+(?P<p>{C.alternation(C.EN_PLACES)})\b")
+_PREP_BEFORE = lazy_compile(r"(?:الي|في|نحو|to|in|at)\s+(?:ال)?$")
 _KIND_ORDER = {"person": 0, "org": 1, "country": 2, "place": 3}
 
 

@@ -7,7 +7,6 @@ its sentence (`local_tense`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -15,6 +14,7 @@ from briefing.nlp.events.parts import find_triggers
 from briefing.nlp.events.trigger import Trigger
 from briefing.nlp.text import cues as C
 from briefing.nlp.text.cues import L, R
+from briefing.nlp.text.lazy_re import lazy_compile
 from briefing.nlp.timex.types import Mention, Normalized, Tense
 
 # A perfect verb takes و or ف before it, never ب or ل: «لعقد» (to hold) is a verbal noun, not «عقد» (held).
@@ -29,30 +29,30 @@ def _ar_cue_re(words: Sequence[str]) -> str:
     return rf"{L}(?:(?:{C.alternation(whole)}){R}|(?:{C.alternation(joined)}))"
 
 
-_AR_FUTURE = re.compile(_ar_cue_re(C.AR_FUTURE_CUES))
+_AR_FUTURE = lazy_compile(_ar_cue_re(C.AR_FUTURE_CUES))
 # The future prefix سـ on an imperfect verb ("سيزور", "ستعقد", "سنعمل"); the exclusions are nouns that
 # happen to
 # start the same way ("سياسة", "سنوات", "لا سيما").
-_AR_SA = re.compile(r"(?<![^\W_])[وف]?(?P<w>س[يتن][^\W\d_]{2,})(?![^\W_])")
-_AR_SA_NOT = re.compile(
+_AR_SA = lazy_compile(r"(?<![^\W_])[وف]?(?P<w>س[يتن][^\W\d_]{2,})(?![^\W_])")
+_AR_SA_NOT = lazy_compile(
     r"^(?:سياس|سياق|سياح|ستوديو|سياد|سيار|سيطر|سيناري|سيول|ستين|ستوكهولم|سنغافور|سنجار|سيئ|سيناء|سنتيمتر|سيبيري|سيريلانك|سيمفون|"
     r"سيكولوج|سينما|سيناتور|سناتور|سنوات|سنوي|سندات)"
     r"|^(?:سيد|سيده|سيف|سيما|سيره|سيرا|سير|سيل|سته|ستار|ستائر|سنه|سنين|سنتين|سنت|سنتات|ستون|سنيه|سيرته|سيرتها|"
     r"ستالين|سنده|سنتها|سنته|سيوف|ستيني|سنا|سنان|ستر|ستره|سنن|سنه)$"
 )
 # A perfect verb may carry an attached object pronoun: «أجراها» (he held it), «التقاه» (he met him).
-_AR_PAST = re.compile(
+_AR_PAST = lazy_compile(
     rf"{_L_VERB}(?:قد\s+)?(?:{C.alternation(C.AR_PAST_STEMS)})(?:ت|وا|ا|تا)?(?:ه|ها|هم|هما|نا)?{R}"
 )
 _EN_FUTURE_WORDS = C.alternation(c for c in C.EN_FUTURE_CUES if not c.startswith("'"))
-_EN_FUTURE = re.compile(rf"(?:\b(?:{_EN_FUTURE_WORDS})\b|'ll\b)")
-_EN_TO_VERB = re.compile(
+_EN_FUTURE = lazy_compile(rf"(?:\b(?:{_EN_FUTURE_WORDS})\b|'ll\b)")
+_EN_TO_VERB = lazy_compile(
     r"\bto\s+(?:visit|meet|hold|travel|attend|host|arrive|address|sign|vote|launch|open|begin|start|resume|convene)\b"
 )
-_EN_PAST = re.compile(rf"\b(?:{C.alternation(C.EN_PAST_WORDS)})\b")
-_AR_CLITIC = re.compile(r"^(?:[وف]|قد\s+|[وف]قد\s+)")
-_AR_OPENING_VERB = re.compile(r"\s*[وف]?(?P<w>[يت][^\W\d_]{2,})(?![^\W_])")
-_AR_LAM = re.compile(r"(?<![^\W_])لم\s+$")
+_EN_PAST = lazy_compile(rf"\b(?:{C.alternation(C.EN_PAST_WORDS)})\b")
+_AR_CLITIC = lazy_compile(r"^(?:[وف]|قد\s+|[وف]قد\s+)")
+_AR_OPENING_VERB = lazy_compile(r"\s*[وف]?(?P<w>[يت][^\W\d_]{2,})(?![^\W_])")
+_AR_LAM = lazy_compile(r"(?<![^\W_])لم\s+$")
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,7 @@ from briefing.nlp.events.title_words import (
 from briefing.nlp.events.trigger import Trigger
 from briefing.nlp.text import cues as C
 from briefing.nlp.text.arabic import normalize
+from briefing.nlp.text.lazy_re import lazy_compile
 from briefing.nlp.timex.types import Mention, Normalized
 
 
@@ -72,7 +73,7 @@ def _clause(nt: Normalized, a: int, b: int, lo: int, hi: int) -> tuple[int, int]
     return start, (m2.start() if m2 else b)
 
 
-_NUMERIC_DATE = re.compile(r"\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}")
+_NUMERIC_DATE = lazy_compile(r"\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}")
 
 
 def _predicate_end(nt: Normalized, start: int, c1: int) -> int:
@@ -141,9 +142,9 @@ def _opens_quotation(text: str, a: int, b: int) -> bool:
     )
 
 
-_COMMA = re.compile(r"\s*[،,]")
+_COMMA = lazy_compile(r"\s*[،,]")
 _DATE_PREP = frozenset({"في", "on", "in", "at"})
-_AR_FUTURE_VERB = re.compile(r"^[وف]?س[يتن][^\W\d_]{2,}$")
+_AR_FUTURE_VERB = lazy_compile(r"^[وف]?س[يتن][^\W\d_]{2,}$")
 
 
 def _date_parenthesis(
@@ -168,7 +169,7 @@ def _date_parenthesis(
     return opens[-1].end() - 1, c1 + 1
 
 
-_HAS_UNTIL = re.compile(r"امام|لدي|has\b|have\b|given\b")
+_HAS_UNTIL = lazy_compile(r"امام|لدي|has\b|have\b|given\b")
 
 
 def _deadline(
@@ -194,13 +195,13 @@ def _deadline(
     return " ".join(["مهلة", *([who] if who else []), *after]), agent.name if agent else None
 
 
-_NO_STOP = re.compile(r"(?!)")
+_NO_STOP = lazy_compile(r"(?!)")
 
 
-_AR_PURPOSE_RE = re.compile(rf"(?<![^\W_])(?:{C.alternation(C.AR_PURPOSE)})")
+_AR_PURPOSE_RE = lazy_compile(rf"(?<![^\W_])(?:{C.alternation(C.AR_PURPOSE)})")
 
 
-_EN_PURPOSE_RE = re.compile(rf"\b(?:{C.alternation(C.EN_PURPOSE)})\b")
+_EN_PURPOSE_RE = lazy_compile(rf"\b(?:{C.alternation(C.EN_PURPOSE)})\b")
 
 
 def _purpose_head(

@@ -31,11 +31,12 @@ from briefing.nlp.events.title_words import (
     word_start,
 )
 from briefing.nlp.text import cues as C
+from briefing.nlp.text.lazy_re import lazy_compile
 from briefing.nlp.timex.types import Normalized
 
 # The attached pronouns: «خلالها» is the preposition «خلال» with «ها».
-_AR_PRONOUN_SUFFIX = re.compile(r"(?:هما|هم|هن|ها|ه)$")
-_EN_CLAUSE_WORD = re.compile(r"\b(?:that|said|says|while|after|which|who|and|but|as)\b")
+_AR_PRONOUN_SUFFIX = lazy_compile(r"(?:هما|هم|هن|ها|ه)$")
+_EN_CLAUSE_WORD = lazy_compile(r"\b(?:that|said|says|while|after|which|who|and|but|as)\b")
 
 
 def actor_spans(nt: Normalized, actors: Sequence[Actor], a: int, b: int) -> list[Span]:
@@ -153,7 +154,7 @@ def agent_before(
     return None
 
 
-_AR_PROCLITIC_PREP = re.compile(r"^[وف]?(?:ب|ل|ك)$")
+_AR_PROCLITIC_PREP = lazy_compile(r"^[وف]?(?:ب|ل|ك)$")
 _EN_PREP = frozenset("to of in for with from at by on into about against".split())
 
 
@@ -170,7 +171,7 @@ def _after_preposition(nt: Normalized, sp: Span, clause_start: int, en: bool) ->
     return word in _EN_PREP if en else word in AR_PREP
 
 
-_LED_BY = re.compile(
+_LED_BY = lazy_compile(
     r"(?<![^\W_])(?:برئاسه|بقياده|برفقه|يتقدمه|يتقدمهم|led by|headed by|including)\s+(?:\S+\s+){0,3}$"
 )
 

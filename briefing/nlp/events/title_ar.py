@@ -40,6 +40,7 @@ from briefing.nlp.events.title_words import (
 from briefing.nlp.events.trigger import Trigger
 from briefing.nlp.text import cues as C
 from briefing.nlp.text.arabic import normalize
+from briefing.nlp.text.lazy_re import lazy_compile
 from briefing.nlp.timex.types import Normalized
 
 # The verbal noun of an Arabic trigger verb (by stem), for a nominal title when the agent is unknown.
@@ -84,10 +85,10 @@ _AR_MASDAR = {
 _AR_PASSIVE_STEMS = frozenset({"عقد", "نعقد", "جري", "نطلق", "بدا", "نتهي", "قام", "ستانف", "فتتح", "شهد"})
 
 
-_AR_STEM = re.compile(r"^(?:سوف\s+)?س?[يتن]")
+_AR_STEM = lazy_compile(r"^(?:سوف\s+)?س?[يتن]")
 
 
-_AR_PRONOUN_PP = re.compile(r"(?<![^\W_])(?P<p>ب|ل|في|علي|عن|من)(?:ها)(?![^\W_])")
+_AR_PRONOUN_PP = lazy_compile(r"(?<![^\W_])(?P<p>ب|ل|في|علي|عن|من)(?:ها)(?![^\W_])")
 
 
 _AR_PP_FORM = {"ب": "ب", "ل": "ل", "في": "في ", "علي": "على ", "عن": "عن ", "من": "من "}
@@ -298,10 +299,10 @@ def compose_ar(
     return " ".join(with_where(np, where, trig.kind, False)), None
 
 
-_AR_POSSESSED = re.compile(r"(?:ته|تها|تهم)$")
+_AR_POSSESSED = lazy_compile(r"(?:ته|تها|تهم)$")
 
 
-_SENTENCE_MARK = re.compile(r"[.!?؟\n]")
+_SENTENCE_MARK = lazy_compile(r"[.!?؟\n]")
 
 
 def _with_owner(nt: Normalized, noun: Trigger, np: list[str], c0: int) -> list[str]:

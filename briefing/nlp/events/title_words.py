@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from briefing.nlp.events.trigger import Trigger
 from briefing.nlp.text import cues as C
 from briefing.nlp.text.arabic import normalize
+from briefing.nlp.text.lazy_re import lazy_compile
 from briefing.nlp.timex.types import Normalized
 
-BOUNDARY = re.compile(r"[،,.;؛:!?؟()\[\]\n]|\s[-–—]\s")
+BOUNDARY = lazy_compile(r"[،,.;؛:!?؟()\[\]\n]|\s[-–—]\s")
 
 
-_WORD = re.compile(r"\S+")
+_WORD = lazy_compile(r"\S+")
 
 
 # Words that cannot end an Arabic title (normalized): particles, prepositions, date words, and the
@@ -57,10 +58,10 @@ EN_AUX = frozenset(
 AR_PREP = frozenset("في الي من علي عن مع ب ل لدي حول خلال عند بين عبر ضد".split())
 
 
-_AR_FUTURE_PREFIX = re.compile(r"^(?:سوف\s+)?س(?=[يتن])")
+_AR_FUTURE_PREFIX = lazy_compile(r"^(?:سوف\s+)?س(?=[يتن])")
 
 
-_AR_DIACRITICS = re.compile(r"[\u064b-\u0652\u0670\u0640]")
+_AR_DIACRITICS = lazy_compile(r"[\u064b-\u0652\u0670\u0640]")
 
 
 def orig(nt: Normalized, a: int, b: int) -> str:
@@ -142,7 +143,7 @@ def complement(
     return out
 
 
-_QUOTE = re.compile(r'["»”]')
+_QUOTE = lazy_compile(r'["»”]')
 
 
 def _before_parenthesis(nt: Normalized, skip: Sequence[tuple[int, int]], s: int, e: int) -> int:
@@ -152,9 +153,9 @@ def _before_parenthesis(nt: Normalized, skip: Sequence[tuple[int, int]], s: int,
 
 
 # Words that introduce the name of a course, campaign or conference.
-_NAMING = re.compile(r"(?:بعنوان|بمسمي|تحت عنوان|تحت شعار|تحت اسم|titled|entitled|dubbed)(?![^\W_])")
+_NAMING = lazy_compile(r"(?:بعنوان|بمسمي|تحت عنوان|تحت شعار|تحت اسم|titled|entitled|dubbed)(?![^\W_])")
 # An imperfect verb in the feminine (تفعل, تتفعل, تستفعل): not a verbal noun (تفعيل, تفعلة).
-_AR_TA_VERB = re.compile(r"^ت(?:ست|ت)?[^\W\d_]{3}$")
+_AR_TA_VERB = lazy_compile(r"^ت(?:ست|ت)?[^\W\d_]{3}$")
 
 
 def _relative_verb(nt: Normalized, word: str, prev: tuple[int, int], end: int) -> bool:
@@ -185,24 +186,24 @@ def is_new_verb(word: str) -> bool:
     )
 
 
-_CONTINUATION = re.compile(rf"^[وف]?(?:{C.alternation(C.AR_CONTINUATION)})$")
+_CONTINUATION = lazy_compile(rf"^[وف]?(?:{C.alternation(C.AR_CONTINUATION)})$")
 
 
 # Arabic words that start with ي are imperfect verbs but for a handful of nouns (يوم, the months).
-_AR_YA_VERB = re.compile(r"^[وف]?ي[^\W\d_]{3,}$")
+_AR_YA_VERB = lazy_compile(r"^[وف]?ي[^\W\d_]{3,}$")
 
 
 _AR_YA_NOUNS = frozenset("يوم يوما يومي يومين يومها يناير يونيو يونيه يوليو يوليه".split())
 
 
-AR_STOP = re.compile(
+AR_STOP = lazy_compile(
     rf"(?:{C.alternation(C.AR_PURPOSE)}|الذي|التي|الذين|وذلك|حيث|بعد ان|قبل ان|فيما|بينما|والتي|والذي|"
     r"المقرر|المقرره|المزمع|المرتقب|المرتقبه|المنتظر|المتوقع|كانت|كان|لمده|ولمده|علي مدي|طيله|"
     r"ان|وان|بان|بانه|وانه)(?![^\W_])"
 )
 
 
-EN_STOP = re.compile(
+EN_STOP = lazy_compile(
     rf"(?:{C.alternation(C.EN_PURPOSE)}|which|who|where|while|after|before|as|because|amid|said|says"
     r"|for \w+ days|in less than|is|are|was|were|will|would)\b"
 )
@@ -219,10 +220,10 @@ _EN_DATE_WORDS = frozenset(
 )
 
 
-_DATE_RESIDUE = re.compile(r"^الـ?\d{1,2}$")
+_DATE_RESIDUE = lazy_compile(r"^الـ?\d{1,2}$")
 
 
-_NUMERIC_DATE_TAIL = re.compile(r"(?:\s*\d{1,4}\s*/)+\s*\d{0,4}\s*$")
+_NUMERIC_DATE_TAIL = lazy_compile(r"(?:\s*\d{1,4}\s*/)+\s*\d{0,4}\s*$")
 
 
 def trim(words: list[str], en: bool) -> list[str]:
@@ -246,7 +247,7 @@ def trim(words: list[str], en: bool) -> list[str]:
     return words
 
 
-_AR_VERB_FORM = re.compile(
+_AR_VERB_FORM = lazy_compile(
     rf"^(?:س|سوف\s+)?[يت](?:{C.alternation(k for k in C.AR_VERB_TRIGGERS)})(?:ون|ان)?$"
 )
 
@@ -330,4 +331,4 @@ def with_where(words: list[str], where: str | None, kind: str | None, en: bool) 
 AR_RELATIVE = frozenset("الذي التي الذين اللذين اللتين اللواتي اللاتي".split())
 
 
-AR_IMPERFECT = re.compile(r"^[وف]?(?:س)?[يت][^\W\d_]{2,}$")
+AR_IMPERFECT = lazy_compile(r"^[وف]?(?:س)?[يت][^\W\d_]{2,}$")

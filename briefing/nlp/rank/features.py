@@ -11,7 +11,6 @@ sentences that selection weighs them against, from shared terms and from shared 
 from __future__ import annotations
 
 import math
-import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Collection, Sequence
@@ -21,11 +20,12 @@ from itertools import chain
 from briefing.models import Actor, Span
 from briefing.nlp.rank.furniture import is_furniture
 from briefing.nlp.rank.terms import WORD, fast_normalize, normalize_all, terms, word_terms
+from briefing.nlp.text.lazy_re import lazy_compile
 
-_DIGIT = re.compile(r"\d")
-_SA_CANDIDATE = re.compile(r"(?<!\w)[وف]?س[يتن]\w\w")
+_DIGIT = lazy_compile(r"\d")
+_SA_CANDIDATE = lazy_compile(r"(?<!\w)[وف]?س[يتن]\w\w")
 """A word that may be an imperfect verb with the future prefix سـ (normalized text)."""
-_QUOTED = re.compile(r"«[^«»]*»|\"[^\"]*\"|“[^“”]*”")
+_QUOTED = lazy_compile(r"«[^«»]*»|\"[^\"]*\"|“[^“”]*”")
 
 FEATURES = (
     "position",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.nlp.text.lazy_re import lazy_compile
 from briefing.nlp.text.prepare import AGENCY as _AGENCY
 
 _AR = "[\u0621-\u0652\u0670 ]"
@@ -17,7 +18,7 @@ _AR = "[\u0621-\u0652\u0670 ]"
 # A dateline alone: a capitalised place, an optional date and agency, an optional dash; or the Arabic forms
 # "PLACE - (AGENCY):", "AGENCY - PLACE:", "PLACE:" (the last also takes a short heading ending in a colon,
 # "في المطبخ:", which is no news sentence either). Case matters: "Leaders meet in Brussels" is no dateline.
-_DATELINE = re.compile(
+_DATELINE = lazy_compile(
     rf"^(?:[A-Z][A-Z .'’-]{{1,40}}(?:,\s*[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})?"
     rf"\s*(?:\((?:{_AGENCY})\))?\s*[-–—:]*"
     rf"|{_AR}{{2,25}}\s*[-–—ـ]+\s*(?:[(«][^()«»]{{2,20}}[)»]|(?:{_AGENCY}))\s*:?"
@@ -25,7 +26,7 @@ _DATELINE = re.compile(
     rf"|{_AR}{{2,25}}:)$"
 )
 # A credit: who took the photo, wrote or edited the story, or where the text comes from.
-_CREDIT = re.compile(
+_CREDIT = lazy_compile(
     r"^[(\[]?\s*(?:photo|photos|image|picture|file photo|video|credit|source|reporting|writing|editing|"
     r"additional reporting|compiled|تصوير|الصورة|صورة|الصور|صور|المصدر|إعداد|اعداد|تحرير|ترجمة|كتابة)"
     r"\s*(?:by\b|[:：/]|-\s)"
@@ -34,11 +35,11 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 # A caption: a short line that ends in a credit in parentheses ("... in Gaza on Monday (AFP)").
-_CAPTION = re.compile(
+_CAPTION = lazy_compile(
     rf"[(\[](?:[^()\[\]]{{0,30}}[/ ])?(?:{_AGENCY}|getty(?: images)?|أرشيف|archive)[)\]]\s*\.?$",
     re.IGNORECASE,
 )
-_BOILERPLATE = re.compile(
+_BOILERPLATE = lazy_compile(
     r"^(?:(?:اقرأ|إقرأ|اقرا) (?:أيضا|أيضاً|ايضا|ايضاً|المزيد)|read (?:more|also)\b|advertisement\b|"
     r"all rights reserved|جميع الحقوق محفوظة|follow us\b|تابعونا\b|click here\b|اضغط هنا|"
     r"(?:رابط|لينك) (?:الخبر|المقال|الموضوع|المادة)|link to (?:the |this )?(?:story|article)\b)",

@@ -10,8 +10,9 @@ from functools import cache
 
 from briefing.nlp.text import stopwords
 from briefing.nlp.text.arabic import normalize
+from briefing.nlp.text.lazy_re import lazy_compile
 
-WORD = re.compile(r"\w+")
+WORD = lazy_compile(r"\w+")
 # light10 (Larkey, Ballesteros & Connell 2002), on normalized text (ة is already ه, so "ية" reads "يه").
 _AR_ARTICLES = ("وال", "بال", "كال", "فال", "لل", "ال")
 _AR_SUFFIXES = ("ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي")

@@ -10,8 +10,9 @@ lets `normalize_with_map` keep an offset map back into the original text.
 
 from __future__ import annotations
 
-import re
 from functools import cache
+
+from briefing.nlp.text.lazy_re import lazy_compile
 
 TATWEEL = "\u0640"
 AR_DIACRITICS = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670")
@@ -21,7 +22,7 @@ _DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")} | {
     ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")
 }
 _DIGITS[ord("٫")] = "."
-_ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_ARABIC_LETTER = lazy_compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 @cache

@@ -9,20 +9,20 @@ first few thousand characters are looked at: a language does not change halfway 
 
 from __future__ import annotations
 
-import re
+from briefing.nlp.text.lazy_re import lazy_compile
 
 _SAMPLE = 4000
-_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_ARABIC_SCRIPT = lazy_compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 # Letters of Persian and Urdu that Arabic does not use. Farsi yeh (ی) and keheh (ک) are left out: Arabic typed
 # on a Persian keyboard is full of them.
-_NOT_ARABIC_LETTERS = re.compile("[پچژگۀےۓٹڈڑں]")
+_NOT_ARABIC_LETTERS = lazy_compile("[پچژگۀےۓٹڈڑں]")
 _PERSIAN_URDU_WORDS = frozenset("است این که را می های برای بود شد آن ہے کی کے میں اور سے".split())
 _EN_WORDS = frozenset(
     "the of and to in a is that for on with as was by at from his he it an are be has have said will its "
     "were not this but who which their they also after been had would more than over".split()
 )
-_LATIN_WORD = re.compile(r"[A-Za-z]+")
-_ARABIC_WORD = re.compile(r"[\u0600-\u06ff]+")
+_LATIN_WORD = lazy_compile(r"[A-Za-z]+")
+_ARABIC_WORD = lazy_compile(r"[\u0600-\u06ff]+")
 
 ARABIC_SHARE = 0.4
 """Share of letters in Arabic script from which a text is Arabic-script (Latin names are common in it)."""

@@ -10,28 +10,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefing.nlp.text.lazy_re import lazy_compile
+
 # --- page furniture ---------------------------------------------------------------------------------------
 
-_SKIP_LINES = re.compile(
+_SKIP_LINES = lazy_compile(
     r"^(skip to (main )?content|تخط(ى|ي) إلى المحتوى( الرئيسي)?|انتقل إلى المحتوى( الرئيسي)?|"
     r"share( this)?( article)?|شارك(ها)?|تابعونا( على .*)?|follow us( on .*)?|advertisement|إعلان)\s*:?$",
     re.IGNORECASE,
 )
-_READ_ALSO = re.compile(
+_READ_ALSO = lazy_compile(
     r"^(اقرأ|إقرأ|اقرا)\s+(أيضا|أيضاً|ايضا|ايضاً)|^(read (more|also)|related)\b", re.IGNORECASE
 )
 # Photo credits and captions: a short line ending in a parenthesised credit.
-_CREDIT = re.compile(
+_CREDIT = lazy_compile(
     r"\((?:[^()]{0,40}(?:أرشيف|getty|afp|reuters|رويترز|فرانس برس|أ\s?ف\s?ب|الأناضول|anadolu|ap|epa|"
     r"فرانس ?برس|وكالات|سانا|xinhua|شينخوا|إكس|x|فيسبوك|facebook|تويتر|twitter)[^()]{0,40})\)\s*\.?$",
     re.IGNORECASE,
 )
 # Byline: "NAME ــ PLACE", "NAME - PLACE", "كتب: NAME", "By NAME".
 _NAME_WORD = r"[^\s.،,:؟?!ـ–—-]+"
-_BYLINE_DASH = re.compile(
+_BYLINE_DASH = lazy_compile(
     rf"^(?P<author>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s*(?:ـ+|–|—|-)\s*(?P<place>[^.،,:؟?!ـ]{{2,30}})$"
 )
-_BYLINE_WORD = re.compile(r"^(?:كتب|كتبت|بقلم|by)\s*:?\s+(?P<author>[^.،,:؟?!]{3,40})$", re.IGNORECASE)
+_BYLINE_WORD = lazy_compile(r"^(?:كتب|كتبت|بقلم|by)\s*:?\s+(?P<author>[^.،,:؟?!]{3,40})$", re.IGNORECASE)
 
 
 AGENCY = (
@@ -42,13 +44,13 @@ AGENCY = (
 )
 """News agencies as they appear in datelines and credits (a regex alternation, case-insensitive)."""
 
-_INLINE_DATELINE_EN = re.compile(
+_INLINE_DATELINE_EN = lazy_compile(
     r"(?P<place>[A-Z][A-Z .'’-]{1,40}?)(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*"
     # with an agency credit any dash ends it; without one only the em dash of "GAZA CITY —" (a plain hyphen
     # after a capitalised word is ordinary prose: "NATO - the alliance - met")
     rf"(?:\((?:{AGENCY})\)\s*[-–—]+|—)\s+"
 )
-_INLINE_DATELINE_AR = re.compile(
+_INLINE_DATELINE_AR = lazy_compile(
     r"(?P<place>[\u0621-\u064a ]{2,25}?)\s*[-–—ـ]+\s*[(«](?P<agency>[^()«»]{2,30})[)»]\s*:?\s*"
     # the agency first: «واس - الرياض:» (a known agency only: "الرئيس - المنتخب" is prose)
     rf"|(?P<agency2>{AGENCY})\s*[-–—ـ]+\s*(?P<place2>[\u0621-\u064a ]{{2,25}}?)\s*:\s*"
@@ -87,7 +89,7 @@ def _byline(line: str) -> tuple[str, str | None] | None:
 
 TITLE_MAX_CHARS = 200
 """A longer first line is a paragraph, never a title."""
-_SENTENCE_END = re.compile(r"[.!?؟…:;؛。۔][\"'»”’)\]]*$")
+_SENTENCE_END = lazy_compile(r"[.!?؟…:;؛。۔][\"'»”’)\]]*$")
 
 
 def _title_line(lines: list[str]) -> int | None:

@@ -16,13 +16,15 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 
+from briefing.nlp.text.lazy_re import lazy_compile
+
 _TERMINATORS = ".!?؟…"
 # A run of terminators with the closing quotes and brackets that follow it: the sentence ends after them.
-_END = re.compile(r"[.!?؟…]+[\"'»”’)\]]*")
-_PAIRS = re.compile(r"[«»“”\"()\[\]]")
+_END = lazy_compile(r"[.!?؟…]+[\"'»”’)\]]*")
+_PAIRS = lazy_compile(r"[«»“”\"()\[\]]")
 _OPENERS = {"«": "»", "“": "”", "(": ")", "[": "]"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
-_AR_LETTER = re.compile(r"[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]")
+_AR_LETTER = lazy_compile(r"[\u0621-\u064a\u066e-\u06d3\u06fa-\u06ff]")
 _ABBREV = {
     # Arabic: doctor, professor-doctor, engineer, AD/AH, BC, "ص" page
     "د",
@@ -91,7 +93,7 @@ _ABBREV = {
     "al",
 }
 _MARKS = "\u064b-\u065f\u0670"  # Arabic diacritics: not \w for `re`, but part of the word
-_WORD_BEFORE = re.compile(rf"([\w.ـ{_MARKS}]+)$")
+_WORD_BEFORE = lazy_compile(rf"([\w.ـ{_MARKS}]+)$")
 # Hard-wrapped text (fixed-width lines, a newline every 60-200 characters whatever the sentence): within such
 # a # block a newline after a long line is only a space. Paragraph-per-line text has longer, uneven lines.
 _WRAP_MIN, _WRAP_MAX, _WRAP_FILL = 40, 200, 0.8
@@ -139,7 +141,7 @@ def _units(text: str) -> list[tuple[int, int]]:
 
 # Words that cannot end a sentence: prepositions, "during", "the day(s) of", "that": a line ending in one was
 # broken inside a sentence («خلال يومي⏎19 - 20 كانون الأول»), not at a paragraph's end.
-_DANGLING = re.compile(
+_DANGLING = lazy_compile(
     r"(?<![^\W_])(?:[وف]?(?:في|من|الى|إلى|على|علي|عن|مع|خلال|بين|حتى|حتي|منذ|لدى|لدي|نحو|يوم|يومي|ايام|أيام|"
     r"أن|ان|إن|التي|الذي|بعد|قبل)|و|of|in|on|at|to|from|the|and|during|between)\s*$",
     re.IGNORECASE,

@@ -18,7 +18,6 @@ asked of wordfreq itself, so the answers are wordfreq's in every case.
 from __future__ import annotations
 
 import math
-import re
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -26,13 +25,15 @@ from functools import cache
 from importlib import resources, util
 from pathlib import Path
 
+from briefing.nlp.text.lazy_re import lazy_compile
+
 LANGUAGES = ("ar", "en")
 TOP = 20_000  # the longest frequency list kept for `top_words`; longer ones are asked of wordfreq
 _TABLE_NAME = "word-frequencies.sqlite3"
 # A word wordfreq tokenizes to itself: letters only, no marks, digits, tatweel or capitals.
 _ONE_TOKEN = {
-    "ar": re.compile("[\u0621-\u063a\u0641-\u064a]+"),
-    "en": re.compile("[a-z]+"),
+    "ar": lazy_compile("[\u0621-\u063a\u0641-\u064a]+"),
+    "en": lazy_compile("[a-z]+"),
 }
 _lock = threading.Lock()
 

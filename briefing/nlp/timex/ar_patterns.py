@@ -8,8 +8,6 @@ shared with the duration finder in `durations`). The word-boundary guards `L` an
 
 from __future__ import annotations
 
-import re
-
 from briefing.nlp.text.cues import (
     AR_HIJRI_FEASTS,
     AR_HIJRI_MONTHS,
@@ -22,6 +20,7 @@ from briefing.nlp.text.cues import (
     R,
     alternation,
 )
+from briefing.nlp.text.lazy_re import lazy_compile
 from briefing.nlp.text.numbers import AR_COUNT_RE, AR_ORDINAL_RE, ar_ordinal
 from briefing.nlp.timex.types import Unit
 
@@ -42,7 +41,7 @@ _YEAR_REL = rf"(?:\s+(?:من\s+)?(?:العام|السنه)\s+(?P<yrel>{AR_REL_RE
 _QUOTE_END = r"[»\")]?"
 _HIJRI_MARK = r"(?:\s*(?:ه|هجري|هجريه|للهجره))"
 
-DATE = re.compile(
+DATE = lazy_compile(
     rf"{L}(?:(?P<pre>من|بين)\s+)?(?P<wdp>(?:يوم\s+)?(?P<wd>{_WD})\s*[،,]?\s*(?:الموافق\s+)?)?(?:يوم\s+)?"
     rf"(?P<d1>{_DAY})(?:\s*(?:-|–|و|الي|حتي|او)\s*(?:يوم\s+)?(?:{_DAY}\s*[،,]?\s*و\s*)*(?P<d2>{_DAY})(?={_QUOTE_END}\s*(?:من\s+)?(?:شهر\s+)?(?:{_MONTH})))?"
     rf"{_QUOTE_END}\s*(?:من\s+)?(?:شهر\s+)?(?P<m>{_MONTH}){R}{_ALT}?(?:\s+(?P<drel>{AR_REL_RE}){R})?"
@@ -51,44 +50,44 @@ DATE = re.compile(
     rf"(?:\s*[،,]?\s*(?:(?:عام|العام)\s+)?(?P<y3>{_YEAR}))?)?"
 )
 # "24/10/1436هـ": a numeric Hijri date (the year in the Hijri range, with or without the mark).
-HIJRI_NUMERIC = re.compile(
+HIJRI_NUMERIC = lazy_compile(
     rf"(?<![0-9/.-])(?P<d>[0-3]?[0-9])\s*/\s*(?P<m>[01]?[0-9])\s*/\s*(?P<y>{_HYEAR}){_HIJRI_MARK}?(?![0-9])"
 )
-NUMERIC = re.compile(
+NUMERIC = lazy_compile(
     rf"(?<![0-9/.-])(?:(?P<d>[0-3]?[0-9])[/.-](?P<m>[01]?[0-9])[/.-](?P<y>{_YEAR})"
     rf"|(?P<iy>{_YEAR})-(?P<im>[01][0-9])-(?P<id>[0-3][0-9]))(?![0-9])"
 )
-HIJRI = re.compile(
+HIJRI = lazy_compile(
     rf"{L}(?:يوم\s+)?(?P<d1>{_DAY})(?:\s*(?:-|و|الي)\s*(?P<d2>{_DAY}))?\s*(?:من\s+)?(?:شهر\s+)?(?P<hm>{_HMONTH}){R}"
     rf"(?:\s+(?P<rel>{AR_REL_RE}){R})?(?:\s*(?:من\s+)?(?:(?:عام|العام|سنه)\s+)?(?P<y>{_HYEAR}){_HIJRI_MARK}?{R})?"
 )
-HIJRI_MONTH = re.compile(
+HIJRI_MONTH = lazy_compile(
     rf"{L}(?:(?P<part>{_PART})\s+)?(?P<shahr>شهر\s+)?(?P<hm>{_HMONTH}){R}(?:\s+(?P<rel>{AR_REL_RE}))?"
     rf"(?:\s+(?P<y>{_HYEAR}){_HIJRI_MARK}?{R})?"
 )
-FEAST = re.compile(
+FEAST = lazy_compile(
     rf"{L}(?:(?:اول|ثاني)\s+ايام\s+)?(?P<f>{alternation(AR_HIJRI_FEASTS)})(?:\s+(?P<rel>{AR_REL_RE}))?"
 )
-MONTH_ONLY = re.compile(
+MONTH_ONLY = lazy_compile(
     rf"{L}(?:(?P<part>{_PART})\s+)?(?P<shahr>شهر\s+)?(?P<m>{_MONTH}){R}{_ALT}?(?:\s+(?P<rel>{AR_REL_RE}))?"
     rf"(?:{_YEAR_REL}|{_YEAR_TAIL})?"
 )
-UNIT = re.compile(
+UNIT = lazy_compile(
     rf"{L}(?:(?P<part>{_PART})\s+)?(?:"
     rf"(?:ال|لل)(?P<u>اسبوع|شهر|عام|سنه)\s+(?:(?P<after>بعد\s+(?:المقبل|القادم))|(?P<before>قبل\s+(?:الماضي|الفائت))|(?P<rel>{AR_REL_RE}))"
     rf"|(?:هذا|هذه)\s+(?P<u2>الاسبوع|الشهر|العام|السنه)"
     rf"|(?P<u3>الاسبوع|الشهر|العام|السنه)(?!\s+(?:{AR_REL_RE})))"
 )
-MONTH_DAY = re.compile(
+MONTH_DAY = lazy_compile(
     rf"{L}(?P<d1>{_DAY})(?:\s*(?:-|–|و|الي|حتي)\s*(?P<d2>{_DAY}))?\s+من\s+(?:هذا\s+)?الشهر(?:\s+(?P<rel>{AR_REL_RE}))?{R}"
 )
-REL_DAY = re.compile(
+REL_DAY = lazy_compile(
     rf"{L}(?:(?P<tod>{_TOD})\s+)?(?:(?P<yawm>يوم|ليله)\s+)?"
     r"(?P<rel>بعد\s+(?:ال)?غد|اول\s+(?:من\s+)?امس|امس\s+الاول|اليوم|الليله(?:\s+الماضيه)?|غدا|الغد|غد|الامس|امس"
     r"|البارحه|هذا\s+المساء|هذا\s+الصباح|خلال\s+النهار)"
     rf"{R}(?:\s*[،,(«\"]?\s*(?:يوم\s+)?(?P<wd>{_WD}){R}[)»\"]?)?"
 )
-WEEKDAY = re.compile(
+WEEKDAY = lazy_compile(
     rf"{L}(?:(?P<tod>{_TOD})\s+)?(?:(?P<yawm>يوم|يومي|ليله)\s+)?(?P<wd>{_WD}){R}"
     rf"(?:\s*(?:و|الي|حتي)\s*(?P<wd2>{_WD}){R})?(?:\s+(?P<after>بعد\s+)?(?P<rel>{AR_REL_RE}|هذا){R})?"
     rf"(?:\s+(?:صباحا|مساء|ظهرا|ليلا|فجرا|عصرا){R})?"
@@ -97,28 +96,28 @@ UNIT_WORDS = (
     "يوم|يوما|ايام|يومين|يومان|اسبوع|اسبوعا|اسابيع|اسبوعين|شهر|شهرا|اشهر|شهور|شهرين|عام|عاما|اعوام|عامين|سنه"
     "|سنوات|سنتين|ساعه|ساعات|ساعتين|ساعه"
 )
-OFFSET = re.compile(
+OFFSET = lazy_compile(
     rf"{L}(?P<pre>بعد\s+مرور|بعد|في\s+غضون|خلال|قبل|منذ)\s+(?:(?P<n>[0-9]{{1,3}}|{AR_COUNT_RE})\s+)?"
     rf"(?P<u>{UNIT_WORDS}){R}"
 )
-VAGUE = re.compile(
+VAGUE = lazy_compile(
     rf"{L}(?:(?:خلال|في)\s+(?:ال)?(?P<u>ايام|اسابيع|اشهر|شهور|ساعات|فتره)\s+(?:ال)?(?:قليله\s+)?(?:ال)?"
     r"(?P<dir>مقبله|قادمه|ماضيه|منصرمه|فائته)"
     r"|(?P<soon>قريبا(?!\s+من)|في\s+القريب\s+العاجل|عما\s+قريب|في\s+وقت\s+قريب)"
     r"|(?P<later>في\s+وقت\s+(?P<ls>لاحق|سابق)(?:\s+من\s+(?:(?P<lday>اليوم)|(?:هذا\s+ال|ال)(?P<lu>اسبوع|شهر|عام)"
     r"(?:\s+(?:الجاري|الحالي))?))?|لاحقا|مؤخرا))"
 )
-YEAR_ONLY = re.compile(
+YEAR_ONLY = lazy_compile(
     rf"{L}(?:(?P<part>{_PART})\s+)?(?:(?:عام|العام|سنه|السنه)\s+|(?P<prep>في|خلال|منذ|حتي|قبل|بعد|بحلول)\s+)"
     rf"(?P<y>{_YEAR})(?:\s*م)?{R}"
 )
 
-NOT_TODAY = re.compile(
+NOT_TODAY = lazy_compile(
     r"\s+(?:التالي|الموالي|الاول|الثاني|الثالث|الاخير|نفسه|ذاته|الذي|الوطني|العالمي|الدولي|السابق|الواحد|التاريخي)"
 )
 # Words after which a bare month or Hijri month name is a date ("في نيسان", "خلال رمضان").
 DATE_CONTEXT = frozenset("في خلال منذ حتي قبل بعد بحلول حلول قبيل طيله طوال مع شهر".split())
-ANCHORED = re.compile(r"\s+(?:من|علي)\s+(?!الان)")
+ANCHORED = lazy_compile(r"\s+(?:من|علي)\s+(?!الان)")
 # fmt: off
 REL_DAYS = {
     "اليوم": 0, "الليله": 0, "هذا المساء": 0, "هذا الصباح": 0, "خلال النهار": 0, "غدا": 1, "الغد": 1,
@@ -126,10 +125,10 @@ REL_DAYS = {
     "اول امس": -2, "اول من امس": -2, "امس الاول": -2,
 }
 # fmt: on
-PREV_WORD = re.compile(r"(\w+)\s*$")
+PREV_WORD = lazy_compile(r"(\w+)\s*$")
 
 # A cheap gate: text with no digit and none of these stems holds no Arabic date.
-GATE = re.compile(
+GATE = lazy_compile(
     r"[0-9]|يوم|ايام|اسابيع|اشهر|شهور|بارح|غد|امس|اسبوع|شهر|عام|سنه|قريب|لاحق|سابق|مؤخر|الليله|المساء|الصباح|النهار|ساع|عيد|"
     + "|".join(sorted({*AR_MONTHS, *AR_HIJRI_MONTHS, *(w[2:] for w in AR_WEEKDAYS)}))
 )

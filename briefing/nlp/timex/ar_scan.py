@@ -22,6 +22,7 @@ from briefing.nlp.text.cues import (
     AR_WEEKDAYS,
     ar_rel,
 )
+from briefing.nlp.text.lazy_re import lazy_compile
 from briefing.nlp.text.numbers import count_value
 from briefing.nlp.timex.ar_patterns import (
     ANCHORED,
@@ -270,7 +271,9 @@ def _offset(m: re.Match[str], nt: Normalized) -> Mention | None:
     return Mention(*_at(m), "offset", _direction(sign), 0.85, unit=unit, count=sign * n)
 
 
-_SET_LATER = re.compile(r"(?:يحدد|تحديد|سيحدد|يعلن|سيعلن|الاعلان\s+عن)\s+(?:عن\s+)?(?:ال)?موعد(?:ه|ها)?\s+$")
+_SET_LATER = lazy_compile(
+    r"(?:يحدد|تحديد|سيحدد|يعلن|سيعلن|الاعلان\s+عن)\s+(?:عن\s+)?(?:ال)?موعد(?:ه|ها)?\s+$"
+)
 
 
 def _vague(m: re.Match[str], nt: Normalized) -> Mention | None:

@@ -18,26 +18,26 @@ in reported speech.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from briefing.nlp.text.cues import AR_REPORTING, EN_REPORTING, L, R, alternation
+from briefing.nlp.text.lazy_re import lazy_compile
 from briefing.nlp.timex.types import Mention, Normalized
 
 # What may follow a dateline's date: an agency in parentheses, a dash, or SPA's «م واس».
-_AFTER_DATELINE = re.compile(
+_AFTER_DATELINE = lazy_compile(
     r"\s*(?:م(?![^\W_]))?\s*(?:[(\[][^()\[\]\n]{1,30}[)\]]|--|—|–|-\s|(?:واس|ا\s*ف\s*ب|رويترز|قنا|وام|بنا|كونا)"
     r"(?![^\W_]))"
 )
 # What may precede it on its line: a place of one to four words, with a comma or dash.
-_BEFORE_DATELINE = re.compile(r"(?:^|\n)\s*(?:[^\W\d_][^\W\d_'.-]*\s*){1,3}[,،:–—-]?\s*$")
+_BEFORE_DATELINE = lazy_compile(r"(?:^|\n)\s*(?:[^\W\d_][^\W\d_'.-]*\s*){1,3}[,،:–—-]?\s*$")
 # A byline or credit line: one of these words opens a short line holding the date.
-_BYLINE = re.compile(
+_BYLINE = lazy_compile(
     r"\W{0,3}(?:(?:published|updated|posted|photo|credit|copyright|by)\b|©|"
     rf"(?:تاريخ\s+النشر|نشر\s+في|نشر\s+بتاريخ|اخر\s+تحديث|تحديث|بقلم|تصوير|تحرير|حقوق){R})[^\n]{{0,50}}$"
 )
-_SAME_DAY_AGAIN = re.compile(r"\s*(?:الموافق|corresponding\s+to|/)\s*$")
-_SAME_DAY_NEXT = re.compile(r"\s*(?:ه(?![^\W_])\s*)?(?:الموافق|corresponding\s+to)")
+_SAME_DAY_AGAIN = lazy_compile(r"\s*(?:الموافق|corresponding\s+to|/)\s*$")
+_SAME_DAY_NEXT = lazy_compile(r"\s*(?:ه(?![^\W_])\s*)?(?:الموافق|corresponding\s+to)")
 # A noun that names a hall, street, square, movement ... by a date («صالون 22 تشرين الثاني»).
 _AR_NAMERS = (
     "صالون",
@@ -65,14 +65,14 @@ _AR_NAMERS = (
     "منتزه",
     "حديقه",
 )
-_NAMED_BEFORE = re.compile(rf"{L}(?:{alternation(_AR_NAMERS)})\s*$")
-_NAMED_AFTER = re.compile(
+_NAMED_BEFORE = lazy_compile(rf"{L}(?:{alternation(_AR_NAMERS)})\s*$")
+_NAMED_AFTER = lazy_compile(
     r"\s+(?:street|st\.|square|hall|avenue|ave\.|road|bridge|stadium|movement|revolution|alliance)\b"
 )
 # Between a weekday list and its dates: only spaces, quotes, brackets, commas and "and".
-_LIST_GAP = re.compile(r"^[\s«»\"'()\[\]،,]*(?:(?:و|الموافق|يوم)[\s«»\"'()\[\]]*)?$|^\s*(?:,|and)?\s*$")
-_REPORTING = re.compile(rf"{L}(?:{alternation(AR_REPORTING)}){R}|\b(?:{alternation(EN_REPORTING)})\b")
-_SENTENCE_END = re.compile(r"[.!?؟\n]")
+_LIST_GAP = lazy_compile(r"^[\s«»\"'()\[\]،,]*(?:(?:و|الموافق|يوم)[\s«»\"'()\[\]]*)?$|^\s*(?:,|and)?\s*$")
+_REPORTING = lazy_compile(rf"{L}(?:{alternation(AR_REPORTING)}){R}|\b(?:{alternation(EN_REPORTING)})\b")
+_SENTENCE_END = lazy_compile(r"[.!?؟\n]")
 
 
 def _dateline(nt: Normalized, m: Mention, kept: list[Mention]) -> bool:
@@ -137,7 +137,7 @@ def _speech_base(nt: Normalized, m: Mention, earlier: list[Mention]) -> Mention 
     return None
 
 
-_AFTER = re.compile(rf"(?:{L}(?:ما\s+)?بعد|\bafter)\s+$")
+_AFTER = lazy_compile(rf"(?:{L}(?:ما\s+)?بعد|\bafter)\s+$")
 
 
 def _after(nt: Normalized, m: Mention) -> bool:

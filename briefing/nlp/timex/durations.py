@@ -7,14 +7,13 @@ Each finder returns `(start, end, days)` over normalized text, weeks counted as 
 
 from __future__ import annotations
 
-import re
-
 from briefing.nlp.text.cues import L, R
+from briefing.nlp.text.lazy_re import lazy_compile
 from briefing.nlp.text.numbers import AR_COUNT_RE, EN_COUNT_RE, count_value
 from briefing.nlp.timex.ar_patterns import UNIT_WORDS, unit_of
 from briefing.nlp.timex.types import Normalized
 
-_AR_DURATION = re.compile(
+_AR_DURATION = lazy_compile(
     rf"{L}(?:ت|ي|ست|سي)?(?:ستغرق|ستمر|متد|دوم)\s+(?:ل)?(?:مده\s+)?(?P<n>[0-9]{{1,2}}|{AR_COUNT_RE})?\s*(?P<u>{UNIT_WORDS}){R}"
     rf"|{L}(?:لمده|علي\s+مدي|علي\s+مدار|طيله|طوال|مدتها|ومدتها)\s+(?P<n2>[0-9]{{1,2}}|{AR_COUNT_RE})?\s*(?P<u2>{UNIT_WORDS}){R}"
 )
@@ -32,7 +31,7 @@ def durations_ar(nt: Normalized) -> list[tuple[int, int, int]]:
     return out
 
 
-_EN_DURATION = re.compile(
+_EN_DURATION = lazy_compile(
     rf"\b(?:for|lasting|lasts|last|over|spanning)\s+(?:the\s+next\s+)?(?P<n>[0-9]{{1,2}}|{EN_COUNT_RE})\s+(?P<u>days?|weeks?)\b"
     rf"|\b(?P<n2>[0-9]{{1,2}}|{EN_COUNT_RE})[-\s](?P<u2>day|week)\b(?!s)"
     rf"|\b(?P<n3>[0-9]{{1,2}}|{EN_COUNT_RE})\s+(?P<u3>days|weeks)\s+of\b"

@@ -7,9 +7,8 @@ words.
 
 from __future__ import annotations
 
-import re
-
 from briefing.nlp.text.cues import EN_MONTHS, EN_PARTS, EN_WEEKDAYS, alternation
+from briefing.nlp.text.lazy_re import lazy_compile
 from briefing.nlp.text.numbers import EN_COUNT_RE
 from briefing.nlp.timex.types import Unit
 
@@ -21,52 +20,52 @@ _YEAR = r"(?:19|20|21)[0-9]{2}\b"
 _PART = rf"(?:{alternation(k for k in EN_PARTS if not k.endswith('-'))})"
 _SEP = r"\s*(?:-|–|to|and|through|until|till)\s*"
 
-DMY = re.compile(
+DMY = lazy_compile(
     rf"\b(?:(?P<pre>from|between)\s+)?(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?P<d1>{_DAY})"
     rf"(?:{_SEP}(?:the\s+)?(?P<d2>{_DAY})(?=\s+(?:of\s+)?{_MONTH}))?\s+(?:of\s+)?(?P<m>{_MONTH})"
     rf"(?:,?\s+(?P<y>{_YEAR}))?"
     rf"(?:{_SEP}(?:the\s+)?(?P<d3>{_DAY})\s+(?:of\s+)?(?P<m3>{_MONTH})(?:,?\s+(?P<y3>{_YEAR}))?)?"
 )
-MDY = re.compile(
+MDY = lazy_compile(
     rf"\b(?:(?P<pre>from|between)\s+)?(?:(?P<wd>{_WD}),?\s+)?(?P<m>{_MONTH})\s+(?P<d1>{_DAY})"
     rf"(?:{_SEP}(?:(?P<m3>{_MONTH})\s+)?(?P<d2>{_DAY}))?(?:,?\s+(?P<y>{_YEAR}))?"
 )
-NUMERIC = re.compile(
+NUMERIC = lazy_compile(
     rf"(?<![0-9/.-])(?:(?P<a>[01]?[0-9])/(?P<b>[0-3]?[0-9])/(?P<y>{_YEAR})"
     rf"|(?P<iy>(?:19|20|21)[0-9]{{2}})-(?P<im>[01][0-9])-(?P<id>[0-3][0-9]))(?![0-9])"
 )
-REL_DAY = re.compile(
+REL_DAY = lazy_compile(
     r"\b(?:(?P<le>later|earlier)\s+)?(?P<rel>the\s+day\s+after\s+tomorrow|the\s+day\s+before\s+yesterday|today|"
     r"tonight|tomorrow|yesterday|last\s+night|this\s+(?:morning|afternoon|evening))\b"
     rf"(?:\s+(?:morning|afternoon|evening|night)\b)?(?:\s*,?\s*\(?(?P<wd>{_WD})\)?)?"
 )
-WEEKDAY = re.compile(
+WEEKDAY = lazy_compile(
     rf"\b(?:(?P<mod>next|last|this\s+coming|this|coming|past|on)\s+)?(?P<wd>{_WD})"
     r"(?:\s+(?:morning|afternoon|evening|night)\b)?"
 )
-UNIT = re.compile(
+UNIT = lazy_compile(
     rf"\b(?:(?P<part>{_PART})[\s-]+)?(?:(?P<rel>next|last|this|the\s+coming|the\s+past|the\s+current|the\s+following)"
     r"\s+(?P<u>week|month|year)\b|the\s+(?P<u2>week|month|year)\s+after\s+next\b|(?:the|this)\s+(?P<u3>week|month|year)\b"
     r"|(?P<wrel>this|next|last|the\s+coming|the)\s+(?P<we>weekend)\b)"
 )
-MONTH_ONLY = re.compile(
+MONTH_ONLY = lazy_compile(
     rf"\b(?:(?P<part>{_PART})[\s-]+|(?P<mid>mid)-)?(?:(?P<rel>next|last|this|the\s+coming)\s+)?(?P<m>{_MONTH})"
     rf"(?:,?\s+(?P<y>{_YEAR}))?"
 )
-OFFSET = re.compile(
+OFFSET = lazy_compile(
     rf"\b(?:(?P<pre>in|within|after|over\s+the\s+next)\s+(?:the\s+next\s+)?(?P<n>[0-9]{{1,3}}|{EN_COUNT_RE})\s+"
     r"(?P<u>days?|weeks?|months?|years?|hours?)(?:'s?\s+time)?\b"
     rf"|(?P<n2>[0-9]{{1,3}}|{EN_COUNT_RE})\s+(?P<u2>days?|weeks?|months?|years?)\s+(?P<post>ago|from\s+now|later|earlier)\b)"
 )
-VAGUE = re.compile(
+VAGUE = lazy_compile(
     r"(?<!\bas\s)\b(?:(?P<soon>soon|shortly|in\s+the\s+near\s+future|at\s+a\s+later\s+date|in\s+the\s+days\s+ahead)"
     r"|in\s+the\s+(?P<dir>coming|next\s+few|next|past|last\s+few|last)\s+(?:few\s+)?(?P<u>days|weeks|months)"
     r"|(?P<le>later|earlier)\s+(?:this|in\s+the)\s+(?P<lu>week|month|year))\b"
 )
-YEAR_ONLY = re.compile(
+YEAR_ONLY = lazy_compile(
     rf"\b(?:(?P<part>{_PART})\s+)?(?:(?P<prep>in|by|until|since|during|through|before|after|of)\s+)(?P<y>{_YEAR})"
 )
-HIJRI = re.compile(
+HIJRI = lazy_compile(
     r"\b(?:(?P<part>early|mid|late|the\s+end\s+of|end\s+of|the\s+start\s+of|start\s+of)[\s-]+)?(?P<ramadan>ramadan)\b"
     r"|\b(?P<eid>eid\s+al-?fitr|eid\s+al-?adha)\b"
 )
@@ -89,7 +88,7 @@ DATE_CONTEXT = (
     "to",
     "around",
 )
-PREV_WORD = re.compile(r"([a-z]+)\s*$")
+PREV_WORD = lazy_compile(r"([a-z]+)\s*$")
 UNITS: dict[str, Unit] = {"day": "day", "week": "week", "month": "month", "year": "year", "hour": "day"}
 
 REL_DAYS = {

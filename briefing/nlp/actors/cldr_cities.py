@@ -1,10 +1,15 @@
 """Provides `live_cities`: CLDR's time-zone exemplar cities usable as place names, computed from babel and
-wordfreq, and `main`, which writes them to `briefing/data/cldr_cities.tsv`.
+wordfreq; `live_territories`: CLDR's territory names in Arabic and English, from babel; and `main`, which
+writes either list to its file under `briefing/data/`.
 
-The gazetteer reads the file rather than computing the list: the computation (babel's time-zone names and
-wordfreq's Arabic frequency list) took most of a `briefing analyze` call. Both libraries are pinned in
-constraints.txt; a unit test checks that the file still equals `live_cities()`. Regenerate it after
-upgrading either: `python -m briefing.nlp.actors.cldr_cities > briefing/data/cldr_cities.tsv`.
+The gazetteer reads the files rather than computing the lists: the computation (babel's time-zone names and
+wordfreq's Arabic frequency list) took most of a `briefing analyze` call, and loading babel's locale data
+for the territory names (which also imports `babel.dates`, whose import looks up the local time zone) took
+a fifth of what was left. Both libraries are pinned in constraints.txt; unit tests check that the files
+still equal the live lists. Regenerate them after upgrading either:
+
+    python -m briefing.nlp.actors.cldr_cities > briefing/data/cldr_cities.tsv
+    python -m briefing.nlp.actors.cldr_cities territories > briefing/data/cldr_territories.tsv
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ _SKIP_ZONE_PREFIXES = (
 # ambiguous to tag without a hand-kept row.
 _CITY_MAX_ZIPF = 4.3
 HEADER = "# CLDR time-zone exemplar cities usable as places (python -m briefing.nlp.actors.cldr_cities)"
+TERRITORIES_HEADER = "# CLDR territory names (python -m briefing.nlp.actors.cldr_cities territories)"
 
 
 def live_cities() -> Iterator[tuple[str, str, str]]:
@@ -42,9 +48,22 @@ def live_cities() -> Iterator[tuple[str, str, str]]:
         yield f"tz:{zone}", city, en
 
 
+def live_territories() -> Iterator[tuple[str, str, str]]:
+    """(territory code, Arabic name, English name) in babel's order of the Arabic names (the gazetteer keeps
+    the first row of a name); a code with no English name has the code."""
+    from babel import Locale  # noqa: PLC0415 (only to generate or check the data file)
+
+    english = Locale("en").territories
+    for code, ar_name in Locale("ar").territories.items():
+        yield code, ar_name, english.get(code, code)
+
+
 def main() -> None:
-    lines = [HEADER, "id\tar\ten", *("\t".join(row) for row in live_cities())]
-    sys.stdout.write("\n".join(lines) + "\n")
+    if sys.argv[1:] == ["territories"]:
+        header, rows = [TERRITORIES_HEADER, "code\tar\ten"], live_territories()
+    else:
+        header, rows = [HEADER, "id\tar\ten"], live_cities()
+    sys.stdout.write("\n".join([*header, *("\t".join(row) for row in rows)]) + "\n")
 
 
 if __name__ == "__main__":

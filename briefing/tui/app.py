@@ -187,7 +187,9 @@ class BriefingApp(App[None]):
         names = {feed.id: feed.title for feed in self.feeds or ()}
         shown = replace(message.view, read=self.read, starred=self.starring.of_view(message.view.starred))
         await self.main.show(shown, filters=self.filters.describe(names))
-        if message.view.complete:
+        if not message.view.complete:
+            self.call_after_refresh(self.jobs.quick_view_shown)
+        else:
             self.call_after_refresh(settle_heap)
             if not self._prepared and self.jobs.cache is not None:
                 self._prepared = True

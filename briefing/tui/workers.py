@@ -38,6 +38,10 @@ from briefing.tui.messages import (
 
 Progress = Callable[[int, int, str], None]
 
+QUICK_VIEW_WAIT = 3.0
+"""At most this many seconds between the quick view and the start of the whole view's build (see
+`Jobs.quick_view_shown`)."""
+
 
 def describe(error: BaseException) -> str:
     """One line for the user: the exception's message (cleaned: it may quote feed text) and its type."""
@@ -59,6 +63,7 @@ class Jobs:
         self._build = build
         self._mark_lock = threading.Lock()
         self._star_lock = threading.Lock()
+        self._shown = threading.Event()
 
     def _start(self, job: Callable[[], None], name: str, group: str, *, exclusive: bool = True) -> None:
         """Run `job` in a thread worker of the app: in `group`, cancelling the group's running one when
@@ -74,9 +79,16 @@ class Jobs:
 
     def build(self, filters: Filters, marks_seen: int) -> None:
         """The view for `filters` (first the quick one without the agenda, then the whole one)."""
-        self._start(partial(self._build_view, filters, marks_seen), "build", "build")
+        self._shown = threading.Event()
+        self._start(partial(self._build_view, filters, marks_seen, self._shown), "build", "build")
 
-    def _build_view(self, filters: Filters, marks_seen: int) -> None:
+    def quick_view_shown(self) -> None:
+        """The quick view is on screen: the whole view's build may start. Started at once, it would hold the
+        interpreter (the GIL) while the screen lays out and draws the quick view, and the first screen would
+        come about twice as late; it waits for this call (or `QUICK_VIEW_WAIT`)."""
+        self._shown.set()
+
+    def _build_view(self, filters: Filters, marks_seen: int, shown: threading.Event) -> None:
         worker = get_current_worker()
         try:
             if self.cache is None:
@@ -86,6 +98,11 @@ class Jobs:
                 view = self.cache.view(filters, True)
                 if not view.complete and not worker.is_cancelled:
                     self._app.post_message(BriefingBuilt(view, filters, marks_seen))
+                    waited = 0.0
+                    while not shown.wait(0.05) and not worker.is_cancelled and waited < QUICK_VIEW_WAIT:
+                        waited += 0.05
+                    if worker.is_cancelled:
+                        return
                     view = self.cache.view(filters, False)
         except Exception as error:  # the core's failure is shown to the user, never fatal
             message: BriefingBuilt | BuildFailed = BuildFailed(describe(error))

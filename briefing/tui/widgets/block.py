@@ -16,6 +16,7 @@ line of defence; it is never markup.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -29,7 +30,7 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
-from briefing.render.bidi import BidiMode, cell_width, is_rtl
+from briefing.render.bidi import BidiMode, cell_width, is_rtl, wrap
 from briefing.safetext import clean_text
 from briefing.tui.rendering import StyleSpan, styled_lines
 
@@ -63,6 +64,14 @@ def cleaned(part: Part) -> Part:
     if isinstance(part.spans, tuple) and isinstance(part.isolates, tuple):
         return part
     return replace(part, spans=tuple(part.spans), isolates=tuple(part.isolates))
+
+
+@lru_cache(maxsize=8192)
+def part_height(part: Part, width: int) -> int:
+    """How many lines `part_lines` gives for this part and width (wrapping only: no reordering)."""
+    if not part.text:
+        return 1
+    return len(wrap(part.text, max(1, width - cell_width(part.prefix))))
 
 
 @lru_cache(maxsize=8192)
@@ -103,35 +112,57 @@ def runs(numbers: Sequence[int]) -> list[tuple[int, int]]:
 
 
 class BlockVisual(Visual):
-    """Parts as lines: a Textual `Visual`, so an option list can show it as one option."""
+    """Parts as lines: a Textual `Visual`, so an option list can show it as one option.
+
+    How many lines a part takes comes from wrapping alone (`part_height`); a line is reordered and styled
+    (`part_lines`) only when it is drawn, so a long list lays out without reordering what is off screen."""
 
     def __init__(self, parts: Sequence[Part], mode: BidiMode) -> None:
         self.parts = tuple(cleaned(part) for part in parts)
         self.mode = mode
-        self._cache: tuple[int, list[Content], list[int]] | None = None
+        self._starts: tuple[int, list[int]] | None = None
+        """(width, the first line of each part and, last, the number of lines)."""
 
-    def _layout(self, width: int) -> tuple[list[Content], list[int]]:
-        if self._cache is None or self._cache[0] != width:
-            lines: list[Content] = []
-            starts: list[int] = []
+    def starts(self, width: int) -> list[int]:
+        """The first line of each part at a content width of `width`, then the total number of lines."""
+        width = max(1, width)
+        if self._starts is None or self._starts[0] != width:
+            starts = [0]
             for part in self.parts:
-                starts.append(len(lines))
-                lines.extend(part_lines(part, width, self.mode))
-            self._cache = (width, lines, starts)
-        return self._cache[1], self._cache[2]
+                starts.append(starts[-1] + part_height(part, width))
+            self._starts = (width, starts)
+        return self._starts[1]
 
-    def laid_out(self, width: int) -> bool:
-        """Whether the lines for this content width are computed already."""
-        return self._cache is not None and self._cache[0] == width
+    def height(self, width: int) -> int:
+        """The number of lines at a content width of `width`."""
+        return self.starts(width)[-1]
+
+    def line(self, width: int, number: int) -> Content | None:
+        """Line `number` at a content width of `width` (None past the end)."""
+        starts = self.starts(width)
+        if not 0 <= number < starts[-1]:
+            return None
+        index = bisect_right(starts, number) - 1
+        return part_lines(self.parts[index], max(1, width), self.mode)[number - starts[index]]
+
+    def line_parts(self, width: int) -> list[tuple[Part, int]]:
+        """For each line, its part and its place in the part (equal pairs draw equal lines)."""
+        starts = self.starts(width)
+        return [
+            (part, offset)
+            for index, part in enumerate(self.parts)
+            for offset in range(starts[index + 1] - starts[index])
+        ]
 
     def lines(self, width: int) -> list[Content]:
         """The lines for a content width of `width` cells."""
-        return self._layout(max(1, width))[0]
+        width = max(1, width)
+        return [line for part in self.parts for line in part_lines(part, width, self.mode)]
 
     def span_of(self, index: int, width: int) -> tuple[int, int]:
         """The `[first, end)` lines of part `index` at this width."""
-        lines, starts = self._layout(max(1, width))
-        return starts[index], starts[index + 1] if index + 1 < len(starts) else len(lines)
+        starts = self.starts(width)
+        return starts[index], starts[index + 1]
 
     def render_strips(
         self, width: int, height: int | None, style: Style, options: RenderOptions
@@ -142,7 +173,7 @@ class BlockVisual(Visual):
         return container_width
 
     def get_height(self, rules: RulesMap, width: int) -> int:
-        return len(self.lines(width))
+        return self.height(width)
 
 
 class BlockView(ScrollView, can_focus=True):
@@ -183,23 +214,23 @@ class BlockView(ScrollView, can_focus=True):
         return max(1, self.scrollable_content_region.width)
 
     def update(self, parts: Sequence[Part]) -> None:
-        """Show `parts`. Lines that are the same as before (`part_lines` gives the same objects for an
-        equal part) keep their rendered strips; when the number of lines stays, only the lines that
-        changed are repainted (a cursor or a mark that moved restyles a few lines, not the pane)."""
+        """Show `parts`. Lines drawn by an equal part (at the same place in it) keep their rendered strips;
+        when the number of lines stays, only the lines that changed are repainted (a cursor or a mark that
+        moved restyles a few lines, not the pane)."""
         previous = self.visual
         self.visual = BlockVisual(parts, previous.mode)
-        width = self.line_width
-        if not self.scrollable_content_region.width or not previous.laid_out(width):
+        if not self.scrollable_content_region.width:
             self._strips.clear()
             self._sync_size()
             self.refresh(layout=self.styles.auto_dimensions)
             return
-        before, after = previous.lines(width), self.lines(width)
-        changed = [n for n, line in enumerate(after) if n >= len(before) or before[n] is not line]
+        width = self.line_width
+        before, after = previous.line_parts(width), self.visual.line_parts(width)
+        same = [n < len(before) and before[n] == line for n, line in enumerate(after)]
         self._strips = {
             (width, n): strip
-            for n, line in enumerate(after)
-            if n < len(before) and before[n] is line and (strip := self._strips.get((width, n))) is not None
+            for n, kept in enumerate(same)
+            if kept and (strip := self._strips.get((width, n))) is not None
         }
         self._sync_size()
         if len(before) != len(after) or self.styles.auto_dimensions:
@@ -207,7 +238,7 @@ class BlockView(ScrollView, can_focus=True):
             return
         top = round(self.scroll_offset.y)
         bottom = top + self.scrollable_content_region.height
-        for first, end in runs([n for n in changed if top <= n < bottom]):
+        for first, end in runs([n for n in range(top, min(bottom, len(after))) if not same[n]]):
             self.refresh_lines(first, end - first)
 
     def set_title(self, title: str) -> None:
@@ -219,9 +250,13 @@ class BlockView(ScrollView, can_focus=True):
     def lines(self, width: int) -> list[Content]:
         return self.visual.lines(width)
 
+    def height(self, width: int) -> int:
+        """The number of lines at a content width of `width`."""
+        return self.visual.height(width)
+
     def _sync_size(self) -> None:
         if self.scrollable_content_region.width:
-            size = Size(self.line_width, len(self.lines(self.line_width)))
+            size = Size(self.line_width, self.height(self.line_width))
             if size == self.virtual_size:
                 return
             if self.styles.auto_dimensions:  # the pane's height follows its lines: the screen lays out again
@@ -239,19 +274,19 @@ class BlockView(ScrollView, can_focus=True):
         super().notify_style_update()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self.lines(max(1, width)))
+        return self.height(max(1, width))
 
     def render_line(self, y: int) -> Strip:
         width = self.line_width
         number = self.scroll_offset.y + y
         strip = self._strips.get((width, number))
         if strip is None:
-            lines = self.lines(width)
+            line = self.visual.line(width, number)
             style = self.visual_style
-            if number >= len(lines):
+            if line is None:
                 return Strip.blank(width, style.rich_style)
             options = RenderOptions(self._get_style, cast(RulesMap, self.styles))
-            strip = lines[number].render_strips(width, 1, style, options)[0]
+            strip = line.render_strips(width, 1, style, options)[0]
             strip = strip.extend_cell_length(width, style.rich_style)
             self._strips[width, number] = strip
         return strip

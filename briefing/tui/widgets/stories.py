@@ -217,9 +217,10 @@ class StoriesList(OptionList):
             self._refresh_option(highlighted)
         super().watch_highlighted(highlighted)
         if highlighted is not None and highlighted < len(self._stories):
-            # Straight from the watcher, not from the OptionHighlighted handler: one message hop fewer, so
-            # the story usually reaches the screen in the same frame as the cursor.
-            self.post_message(StoryHighlighted(self._stories[highlighted]))
+            # Straight from the watcher to the screen (not from the OptionHighlighted handler, and not
+            # bubbling up through the containers): the screen updates the panes before it next goes idle,
+            # so the story reaches the screen in the same frame as the cursor (one frame drawn, not two).
+            self.screen.post_message(StoryHighlighted(self._stories[highlighted]))
 
     def _refresh_option(self, index: int) -> None:
         """Repaint the lines of option `index` (all of them if the lines are not laid out yet)."""

@@ -225,13 +225,60 @@ def reorder(
     return "".join(visual), order
 
 
+# Bidi classes after which a line can be at more than one level, or at the other level than its paragraph.
+_OPPOSITE_OF_LTR = frozenset(("R", "AL", "AN"))
+_OPPOSITE_OF_RTL = frozenset(("L", "EN", "AN"))
+_EXPLICIT = frozenset(("LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"))
+
+
 def _reorder_run(line: str, rtl: bool, shape: bool) -> tuple[str, list[int]]:
     if not line:
         return "", []
+    source = _shape(line) if shape else line
+    uniform = _uniform_run(source, rtl)
+    return uniform if uniform is not None else _reorder_levels(source, rtl)
+
+
+def _uniform_run(source: str, rtl: bool) -> tuple[str, list[int]] | None:
+    """The visual order of a line that resolves to one level, without running the algorithm (most lines:
+    English text in a left-to-right paragraph, Arabic words and punctuation in a right-to-left one); None
+    for any other line.
+
+    In a left-to-right paragraph, a line with no right-to-left letter, Arabic number or explicit embedding
+    stays at level 0: its visual order is its logical order. In a right-to-left paragraph, a line with no
+    left-to-right letter, number or embedding is all at level 1 (every neutral lies between right-to-left
+    letters or the paragraph's edges): its clusters are reversed and its brackets mirrored, as
+    `_reorder_levels` would give (a unit test compares the two on generated lines).
+    """
+    opposite = _OPPOSITE_OF_RTL if rtl else _OPPOSITE_OF_LTR
+    kinds = [unicodedata.bidirectional(ch) for ch in source]
+    if any(kind in opposite or kind in _EXPLICIT for kind in kinds):
+        return None
+    if not rtl:
+        return source, list(range(len(source)))
+    from bidi.mirror import MIRRORED  # noqa: PLC0415
+
+    clusters: list[list[int]] = []
+    for index, ch in enumerate(source):
+        if clusters and (kinds[index] == "BN" or _is_mark(ch)):
+            clusters[-1].append(index)  # a mark, or what rule X9 drops (ZWJ), stays after its letter
+        else:
+            clusters.append([index])
+    visual: list[str] = []
+    order: list[int] = []
+    for cluster in reversed(clusters):
+        base = source[cluster[0]]
+        visual.append(MIRRORED.get(base, base) if unicodedata.mirrored(base) else base)
+        visual += (source[mark] for mark in cluster[1:])
+        order += cluster
+    return "".join(visual), order
+
+
+def _reorder_levels(source: str, rtl: bool) -> tuple[str, list[int]]:
+    """The visual order of a line by the bidi algorithm's levels (python-bidi), on clusters."""
     from bidi import algorithm  # pure-Python UBA: we need its per-character levels, not just the string
     from bidi.mirror import MIRRORED
 
-    source = _shape(line) if shape else line
     storage: dict[str, Any] = algorithm.get_empty_storage()
     storage["base_level"] = 1 if rtl else 0
     storage["base_dir"] = "R" if rtl else "L"

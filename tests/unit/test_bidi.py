@@ -8,8 +8,18 @@ import unicodedata
 
 import pytest
 from bidi import get_display
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from briefing.render.bidi import cell_width, display_lines, is_rtl, reorder, wrap
+from briefing.render.bidi import (
+    _reorder_levels,
+    _uniform_run,
+    cell_width,
+    display_lines,
+    is_rtl,
+    reorder,
+    wrap,
+)
 
 SEED_HEADLINE = "وزير دفاع النظام السوري يلتقي نظيره الإيراني لإيجاد قوة لردع ضربات إسرائيل"
 TANWEEN_FATH = "\u064b"
@@ -152,3 +162,47 @@ def test_the_module_does_not_import_textual() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+# Characters of every bidi class a news line has: Arabic and Latin letters, European and Arabic-Indic digits,
+# marks, joiners (dropped by rule X9), separators and terminators, brackets and quotes, and the explicit
+# embeddings and isolates (which always take the full algorithm).
+LINE_CHARACTERS = (
+    "بيدرسونغدا"
+    "Damascus"
+    "0123"
+    "٠١٢"
+    "\u064b\u064e\u0651"
+    "\u200d\u200c\u00ad"
+    " .,:-/%+$·—"
+    "()[]«»\"'!?"
+    "\u202b\u202a\u202c\u2067\u2069\u200f\u200e"
+)
+
+
+ONE_DIRECTION = (
+    LINE_CHARACTERS,
+    "بيدرسونغدا\u064b\u064e\u0651\u200d\u200c\u00ad .,:-/%+$·—()[]«»\"'!?\u200f",  # Arabic, no numbers
+    "Damascus0123\u064e\u200d\u00ad .,:-/%+$·—()[]«»\"'!?\u200e",  # Latin
+)
+
+
+@settings(max_examples=900, deadline=None)
+@given(
+    line=st.sampled_from(ONE_DIRECTION).flatmap(lambda pool: st.text(alphabet=pool, min_size=1, max_size=40)),
+    rtl=st.booleans(),
+)
+def test_a_line_at_one_level_is_ordered_as_the_full_algorithm_orders_it(line: str, rtl: bool) -> None:
+    uniform = _uniform_run(line, rtl)
+    if uniform is not None:
+        assert uniform == _reorder_levels(line, rtl)
+
+
+def test_the_shortcut_takes_the_lines_of_one_direction_and_only_those() -> None:
+    assert _uniform_run("UN envoy (Geir) meets 3 ministers", False) is not None
+    assert _uniform_run("غداً يزور «بيدرسون» دمشق (سوريا).", True) is not None
+    assert _uniform_run("UN envoy غير بيدرسون", False) is None  # two levels
+    assert _uniform_run("يزور دمشق في 17 آذار", True) is None  # a number in Arabic text
+    assert _uniform_run("Damascus", True) is None  # English in an Arabic paragraph
+    visual, order = _uniform_run("(سوريا)", True) or ("", [])
+    assert visual == "(ايروس)" and order == [6, 5, 4, 3, 2, 1, 0]  # reversed, the brackets mirrored

@@ -85,3 +85,41 @@ def test_the_dialect_imperfect_with_b_ends_a_name() -> None:
 
 def test_a_surname_with_a_pronoun_look_after_a_firm_title_stays() -> None:
     assert list(persons("واستقبل الوزير السيد عبد الله باباه في مكتبه .")) == ["عبد الله باباه"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "latin"),
+    [
+        ("وكان بوريس يلتسين قد زار المدينة قبل سنوات .", "بوريس يلتسين", "Boris Yeltsin"),
+        ("وأشاد الكاتب بما فعله صلاح الدين الأيوبي في القدس .", "صلاح الدين الأيوبي", "Saladin"),
+        ("وقال تشيني إن الحرب ستطول .", "تشيني", "Dick Cheney"),
+        ("واستشهد المحاضر بكتاب ابن خلدون عن العمران .", "ابن خلدون", "Ibn Khaldun"),
+    ],
+)
+def test_widely_reported_persons_are_named_bare(text: str, name: str, latin: str) -> None:
+    found = persons(text)
+    assert list(found) == [name]
+    assert found[name].name_latin == latin
+
+
+def test_a_place_that_opens_a_table_name_stays_a_place_alone() -> None:
+    plain = "ودارت اشتباكات في صلاح الدين أمس ."
+    spans = [Sentence(i, a, b, plain[a:b]) for i, (a, b) in enumerate(split_spans(plain))]
+    kinds = {a.name: a.kind for a in extract_actors(plain, "ar", spans, author=None)}
+    assert kinds.get("صلاح الدين") == "place"
+
+
+def test_a_given_name_before_a_table_surname_belongs_to_the_name() -> None:
+    found = persons("وكان آرييل شارون قائدا عسكريا قبل أن يصبح رئيسا للوزراء .")
+    assert list(found) == ["آرييل شارون"]
+    assert found["آرييل شارون"].name_latin == "Ariel Sharon"
+
+
+def test_a_foreign_given_name_and_an_unknown_surname_are_a_person() -> None:
+    assert list(persons("وانتقد فيدل أورتيغا القرار في مقابلة تلفزيونية .")) == ["فيدل أورتيغا"]
+
+
+def test_another_given_name_before_a_table_surname_is_someone_else() -> None:
+    found = persons("وقال سمير رابين إن المشروع تأخر .")
+    assert list(found) == ["سمير رابين"]
+    assert found["سمير رابين"].name_latin is None

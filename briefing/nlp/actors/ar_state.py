@@ -323,6 +323,8 @@ class ArabicScan:
             and zipf(norm[1:]) >= 3.0
         ):
             return True
+        if norm[0] == "ي" and norm.endswith("ين") and not self.verb_shape(norm):
+            return False  # no imperfect after ي ends in -ين: "بوريس يلتسين"
         return not norm.endswith("ه") and bool(VERB_SHAPE.match(norm))
 
     @staticmethod

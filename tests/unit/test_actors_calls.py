@@ -123,3 +123,13 @@ def test_another_given_name_before_a_table_surname_is_someone_else() -> None:
     found = persons("وقال سمير رابين إن المشروع تأخر .")
     assert list(found) == ["سمير رابين"]
     assert found["سمير رابين"].name_latin is None
+
+
+def test_the_preposition_ala_is_no_later_mention_of_ali() -> None:
+    found = persons("وقال المدرب سامي أبو علي إن الفريق جاهز . وشدد على أهمية المباراة وعلى دعم الجمهور .")
+    assert list(found) == ["سامي أبو علي"]
+    assert len(found["سامي أبو علي"].mentions) == 1
+
+
+def test_a_derived_perfect_verb_after_a_title_is_no_name() -> None:
+    assert list(persons("وأوضح أن اللاعب استكمل البرنامج العلاجي أمس .")) == []

@@ -25,6 +25,8 @@ _CLITIC_ALEF = re.compile(r"^ل[اآ]")
 ORDINALS = frozenset(
     {"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"}
 )
+# Perfect verbs of the derived stems استفعل and افتعل ("استكمل", "اعتبر"): no name has their shape.
+_DERIVED_PERFECT = re.compile(r"^(است...|ا.ت..)$")
 # After a relative pronoun the clause goes on with a verb ("الصحفي الذي دعي إليه"), never a name.
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي", "اللاتي"})
 
@@ -141,6 +143,8 @@ def _not_a_name_after_title(scan: ArabicScan, j: int, first: str) -> bool:
     prev = scan.toks[j - 1] if j > 0 and scan.toks[j - 1].sent == tok.sent else None
     if first in ORDINALS or (prev is not None and prev.norm in RELATIVES):
         return True
+    if first not in scan.names and _DERIVED_PERFECT.match(first) and zipf(first) >= 3.0:
+        return True  # "اللاعب استكمل البرنامج": a perfect verb of a derived stem, the title its subject
     if first not in scan.names and first.endswith("ون") and zipf(first) >= 3.5:
         return True
     if construct_title(scan, j):

@@ -133,3 +133,7 @@ def test_the_preposition_ala_is_no_later_mention_of_ali() -> None:
 
 def test_a_derived_perfect_verb_after_a_title_is_no_name() -> None:
     assert list(persons("وأوضح أن اللاعب استكمل البرنامج العلاجي أمس .")) == []
+
+
+def test_a_family_name_made_of_an_ambiguous_given_name() -> None:
+    assert list(persons("وصلت برقية إلى أسعد الأسعد من اللجنة .")) == ["أسعد الأسعد"]

@@ -278,6 +278,8 @@ def plausible_second(scan: ArabicScan, t: int, first: str = "") -> bool:
         return True  # "عبد الفتاح", "أبو العز", "وعبد القادر": a particle makes any word a name
     if t > 0 and scan.toks[t - 1].norm == "الدين":
         return True  # after a compound given name: "عز الدين القسام"
+    if norm == "ال" + first:
+        return True  # the given name made a family name: "أسعد الأسعد"
     # Rare both as normalized and as written: normalizing "اللحمة" to "اللحمه" hides how common it is.
     return rare(norm) and not scan.written_common(t)
 

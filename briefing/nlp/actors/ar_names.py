@@ -16,17 +16,18 @@ import re
 
 from briefing.nlp.actors.ar_lexicon import zipf
 from briefing.nlp.actors.ar_state import ArabicScan, NameSpan
+from briefing.nlp.text.lazy_re import lazy_compile
 
 _MAX_NAME_WORDS = 4
 NEVER_START = frozenset({"غير", "باسم"})
 # ل on a word starting with alef ("لإغاثة", "لاستئناف"): a preposition and a noun, never a name after a title.
-_CLITIC_ALEF = re.compile(r"^ل[اآ]")
+_CLITIC_ALEF = lazy_compile(r"^ل[اآ]")
 # Ordinals after a title belong to it ("النائب الثاني", "السكرتير الأول"); a name never starts with one.
 ORDINALS = frozenset(
     {"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"}
 )
 # Perfect verbs of the derived stems استفعل and افتعل ("استكمل", "اعتبر"): no name has their shape.
-_DERIVED_PERFECT = re.compile(r"^(است...|ا.ت..)$")
+_DERIVED_PERFECT = lazy_compile(r"^(است...|ا.ت..)$")
 # After a relative pronoun the clause goes on with a verb ("الصحفي الذي دعي إليه"), never a name.
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي", "اللاتي"})
 

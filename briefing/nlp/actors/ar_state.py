@@ -13,6 +13,7 @@ the state are functions in the `ar_*` modules, run in order by `ar_scan`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 

@@ -1,8 +1,9 @@
 """Provides the main screen: stories on the left; the selected story, its actors and the agenda beside it.
 
-The screen only lays out and routes: `show()` hands a `View` (briefing and read state) to the panes, and a
-`StoryHighlighted` from the stories list updates the story, actors and agenda panes together. Below 120
-columns the panes stack vertically (the `-narrow` breakpoint class; see app.tcss).
+The screen only lays out and routes: `show()` hands a `View` (briefing and read state) to the panes, and the
+stories list's cursor (`story_highlighted`, which the list calls directly) updates the story, actors and
+agenda panes together. Below 120 columns the panes stack vertically (the `-narrow` breakpoint class; see
+app.tcss).
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield StatusBar(mode=self._bidi, id="status")
         with Container(id="body"):
-            yield StoriesList(mode=self._bidi, id="stories")
+            yield StoriesList(mode=self._bidi, id="stories", on_highlight=self.story_highlighted)
             with Container(id="detail"):
                 yield StoryPane(mode=self._bidi, id="story")
                 with Container(id="lower"):
@@ -142,13 +143,17 @@ class MainScreen(Screen[None]):
         self.query_one(AgendaPane).loading = False  # the full view failed after the quick one
 
     def on_story_highlighted(self, message: StoryHighlighted) -> None:
+        self.story_highlighted(message.story)
+
+    def story_highlighted(self, story: Story) -> None:
+        """The stories list's cursor moved to `story`: show it in the story, actors and agenda panes."""
         if self._when is None:
             return
         pending, self._pending_article = self._pending_article, None
-        article = pending[1] if pending is not None and pending[0] == message.story.id else None
-        self.story_pane.show(message.story, self._when, article_id=article)
-        self.query_one(ActorsPane).show(message.story.actors)
-        self.query_one(AgendaPane).mark(message.story.events)
+        article = pending[1] if pending is not None and pending[0] == story.id else None
+        self.story_pane.show(story, self._when, article_id=article)
+        self.query_one(ActorsPane).show(story.actors)
+        self.query_one(AgendaPane).mark(story.events)
 
     def on_story_opened(self, message: StoryOpened) -> None:
         self.story_pane.focus()

@@ -2,12 +2,13 @@
 
 Each item shows an unread mark (`●` while any of its articles is unread), the rank, how many outlets
 carried the story, its language and the time of its newest article, then the headline (right-aligned when
-Arabic; muted once read). Moving the cursor posts `StoryHighlighted`; enter or a click posts `StoryOpened`.
+Arabic; muted once read). Moving the cursor calls the `on_highlight` it was given (or posts
+`StoryHighlighted`); enter or a click posts `StoryOpened`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import ClassVar
 
 from textual.binding import BindingType
@@ -96,8 +97,15 @@ class StoriesList(OptionList):
     """As OptionList's, but a move repaints only the two options it restyles (`watch_highlighted`), not
     every line of the list."""
 
-    def __init__(self, *, mode: BidiMode, id: str | None = None) -> None:
+    def __init__(
+        self, *, mode: BidiMode, id: str | None = None, on_highlight: Callable[[Story], None] | None = None
+    ) -> None:
+        """`on_highlight`: called with the story the cursor moves to, in the same call (the main screen
+        updates its panes there, so they are repainted in the same frame as the cursor: through a message
+        they came a frame later, and a `j` drew the screen twice); without it, `StoryHighlighted` is
+        posted."""
         super().__init__(id=id, markup=False)
+        self._on_highlight = on_highlight
         self._mode = mode
         self._stories: tuple[Story, ...] = ()
         self._unread: list[bool] = []
@@ -217,10 +225,11 @@ class StoriesList(OptionList):
             self._refresh_option(highlighted)
         super().watch_highlighted(highlighted)
         if highlighted is not None and highlighted < len(self._stories):
-            # Straight from the watcher to the screen (not from the OptionHighlighted handler, and not
-            # bubbling up through the containers): the screen updates the panes before it next goes idle,
-            # so the story reaches the screen in the same frame as the cursor (one frame drawn, not two).
-            self.screen.post_message(StoryHighlighted(self._stories[highlighted]))
+            story = self._stories[highlighted]
+            if self._on_highlight is not None:
+                self._on_highlight(story)
+            else:
+                self.post_message(StoryHighlighted(story))
 
     def _refresh_option(self, index: int) -> None:
         """Repaint the lines of option `index` (all of them if the lines are not laid out yet)."""

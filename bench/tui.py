@@ -18,9 +18,9 @@ briefing, builds the app exactly as `briefing tui` does (`cli.cache_access.tui_c
   process's CPU time, which the worker building the full view keeps busy, up to 1 s per wait.)
 - peak RSS of the process (ru_maxrss) at the end, after everything below;
 - keys: latency of `j` in the stories list (each move redraws the story, actors and agenda panes), from
-  the key event sent as the terminal driver sends it to the first frame written with the next story in the
-  story pane, and the CPU time the process spent meanwhile, through all 50 stories; up to 5 of those presses
-  are made while the full view is still being built in a worker thread (the GIL is shared);
+  the key event sent as the terminal driver sends it to the first frame written with the next story's lines
+  drawn in the story pane, and the CPU time the process spent meanwhile, through all 50 stories; up to 5 of
+  those presses are made while the full view is still being built in a worker thread (the GIL is shared);
 - a language filter (apply -> new view shown), and a first and a second search (the cache is indexed for
   search as it is built, as `briefing fetch` indexes what it analyzes).
 
@@ -533,6 +533,19 @@ async def measure(db: Path, started: float, now: datetime = NOW) -> dict[str, An
     from briefing.tui.app import BriefingApp
     from briefing.tui.screens.filters import FiltersScreen
     from briefing.tui.screens.search import SearchScreen
+    from briefing.tui.widgets.story import StoryPane
+
+    painted: list[Any] = [None]
+    """The story whose lines the story pane drew last. A key's frame is the first one drawn with the next
+    story's lines: the pane holds the new story as soon as the key is handled, which can be a frame before
+    its lines are drawn."""
+    draw_line = StoryPane.render_line
+
+    def recording_line(pane: StoryPane, y: int) -> Any:
+        painted[0] = pane.story
+        return draw_line(pane, y)
+
+    StoryPane.render_line = recording_line  # type: ignore[method-assign]
 
     imported = time.time()
     ctx = Ctx(load(None, db=db), now)
@@ -610,7 +623,7 @@ async def measure(db: Path, started: float, now: datetime = NOW) -> dict[str, An
         stories = list(app.view.briefing.stories) if app.view else []
 
         def on_story(index: int) -> Any:
-            return lambda: app.main.story_pane.story == stories[index]
+            return lambda: painted[0] == stories[index]
 
         during: list[float] = []
         position = 0

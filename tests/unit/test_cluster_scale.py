@@ -144,3 +144,23 @@ def test_one_event_of_a_busy_minister_joins_on_a_second_name() -> None:
     out = assign(reports, [*busy, *background(300)])
     assert len({out[i] for i in range(1, 6)}) == 1
     assert out[1] not in {"y0", "y1", "y2", "y3"}
+
+
+def test_names_no_other_article_gives_do_not_use_up_the_candidate_keys() -> None:
+    # A short report names the meeting's place and date; a longer one names the same, plus more officials
+    # than `BLOCK_KEYS` whom no other article names (so they are its rarest keys): it still finds the story
+    # through the place and the date.
+    short = item(1, "place:cairo", "place:gaza", "date:2024-03-25", "term:ministers", "term:aid", "term:meet")
+    officials = [f"person:official {i}" for i in range(cluster.BLOCK_KEYS + 2)]
+    long = item(
+        2,
+        *officials,
+        "place:cairo",
+        "place:gaza",
+        "date:2024-03-25",
+        "term:ministers",
+        "term:aid",
+        day=DAY0 + 0.5,
+    )
+    out = assign([short, long], background(200))
+    assert out[1] == out[2]

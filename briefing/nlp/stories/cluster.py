@@ -262,14 +262,23 @@ def _hub(key: str, day: float, postings: Mapping[str, list[Centre]]) -> bool:
 
 
 def _candidates(vec: Vector, postings: Mapping[str, list[Centre]]) -> list[Centre]:
-    """The stories that share one of the article's rarest linking keys (at most `BLOCK_KEYS` keys, the
-    `PER_KEY` stories that took each most recently), active within `WINDOW_DAYS`: never the whole window."""
+    """The stories that share one of the article's rarest linking keys that some story already has (at most
+    `BLOCK_KEYS` keys, the `PER_KEY` stories that took each most recently), active within `WINDOW_DAYS`:
+    never the whole window. A name no story has finds nothing and does not count towards `BLOCK_KEYS`: a
+    report naming many officials no one else names still looks up the place and date it shares."""
     day = vec[0]
     out: dict[str, Centre] = {}
-    for key in vec[5][:BLOCK_KEYS]:
-        for centre in reversed(postings.get(key, [])[-PER_KEY:]):
+    used = 0
+    for key in vec[5]:
+        posted = postings.get(key)
+        if not posted:
+            continue  # no story has it yet (a name only this article gives): it finds nothing
+        for centre in reversed(posted[-PER_KEY:]):
             if abs(centre.newest - day) <= WINDOW_DAYS:
                 out[centre.story_id] = centre
+        used += 1
+        if used == BLOCK_KEYS:
+            break
     return list(out.values())
 
 

@@ -124,8 +124,8 @@ def test_a_busy_minister_doing_three_things_stays_three_stories(monkeypatch: pyt
     out = minister_day()
     assert [out[10], out[11], out[12]] == [out[20], out[21], out[22]]  # each event's two reports: one story
     assert len({out[10], out[11], out[12]}) == 3
-    # the hub rule is what keeps them apart: a name in few stories' cores links alone, and all join one
-    monkeypatch.setattr(cluster, "HUB_STORIES", 100)
+    # closeness beyond the shared name is what keeps them apart: without it, all join one
+    monkeypatch.setattr(cluster, "EVENT_SIMILARITY", 0.0)
     merged = minister_day()
     assert len({merged[i] for i in (10, 11, 12, 20, 21, 22)}) < 3
 
@@ -164,3 +164,51 @@ def test_names_no_other_article_gives_do_not_use_up_the_candidate_keys() -> None
     )
     out = assign([short, long], background(200))
     assert out[1] == out[2]
+
+
+def named(article_id: int, *keys: str, names: tuple[str, ...] = (), day: float = DAY0) -> Item:
+    """`item`, plus the words of the names it gives (what `features` records under `NAME`)."""
+    features = dict(item(article_id, *keys, day=day).features)
+    return Item(article_id, {**features, **{cluster.NAME + w: 1.0 for w in names}})
+
+
+def test_an_authority_whose_titles_repeat_its_name_has_one_story_per_event() -> None:
+    # The food authority's name is two words and the analysis keeps only the first as its key; every
+    # title repeats both. A survey of oils and a campaign against poisoning, two papers each, the same day:
+    # the one shared name and the words of that name are no evidence of one event.
+    name = ("term:food", "term:drug")
+    survey = tuple(
+        f"term:{w}" for w in ("survey", "oils", "hydrocarbons", "levels", "samples", "safe", "lab")
+    )
+    campaign = tuple(
+        f"term:{w}" for w in ("campaign", "poisoning", "summer", "awareness", "cities", "launch")
+    )
+    items = [
+        named(1, "org:food authority", *name, *survey, names=("food", "authority"), day=DAY0),
+        named(2, "org:food authority", *name, *survey[:3], names=("food", "authority"), day=DAY0 + 0.1),
+        named(3, "org:food authority", *name, *campaign, names=("food", "authority"), day=DAY0 + 0.2),
+        named(4, "org:food authority", *name, *campaign[1:], names=("food", "authority"), day=DAY0 + 0.3),
+    ]
+    out = assign(items, background(300))
+    assert out[1] == out[2] and out[3] == out[4]
+    assert out[1] != out[3]
+
+
+def test_a_quiet_story_is_revived_only_by_the_same_event() -> None:
+    # A governor and his region: two names. Two days ago two papers reported his condolence visit; today
+    # one reports a college project he reviewed, another the next step of the condolence (an award to the
+    # family): the project starts its own story, the development joins.
+    keys = ("person:governor g", "place:region r")
+    old = [
+        Item(
+            i,
+            named(i, *keys, "term:condolence", "term:family", "term:martyr", day=DAY0 - 2).features,
+            "s-old",
+        )
+        for i in (1, 2)
+    ]
+    college = named(3, *keys, "term:college", "term:tourism", "term:project", "term:campus", day=DAY0)
+    award = named(4, *keys, "term:martyr", "term:family", "term:award", day=DAY0 + 0.1)
+    out = assign([college, award], [*old, *background(300)])
+    assert out[3] != "s-old"
+    assert out[4] == "s-old"

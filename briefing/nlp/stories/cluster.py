@@ -24,14 +24,15 @@ Algorithm (incremental, never all pairs):
    person, organisation, place or event date that the story's core carries (a good share of its members, see
    `CORE_SHARE`) and that is not frequent in the window: common words, numbers and frequent names never make
    a story; when the article conflicts with the story it must share two such names. Names alone are not
-   enough when the article shares only one (an authority whose every title repeats its name), when all it
-   shares are hubs (names in the core of `HUB_STORIES` stories of the window: a busy governor and his
-   region, a minister, each the subject of several events a day), or when the story has been quiet for
-   over `REVIVE_DAYS`: the article must then also be close to the centre beyond the shared names, the words
-   of those names (and a hub's companions: its title and region) left out (`EVENT_SIMILARITY`: the same
-   words in the title and lead). Since the comparison is with the centre, a chain of members that each
-   resemble only the previous one cannot carry a story from one event to the next. A report whose lead announces an event on another date than
-   the story's leads do is about another event (two conflicts). When no member of the story is in the
+   enough when the article shares fewer than two different persons or organisations (an authority whose
+   every title repeats its name; see `_who`), when all it shares are hubs (names in the core of
+   `HUB_STORIES` stories of the window: a busy governor and his region, a minister, each the subject of
+   several events a day), or when the story has been quiet for over `REVIVE_DAYS`: the article must then
+   also be close to the centre beyond the shared names, the words of those names (and a hub's companions:
+   its title and region) left out (`EVENT_SIMILARITY`: the same words in the title and lead). Since the
+   comparison is with the centre, a chain of members that each resemble only the previous one cannot carry
+   a story from one event to the next. A report whose lead announces an event on another date than the
+   story's leads do is about another event (two conflicts). When no member of the story is in the
    article's language, names and conflicts are measured on the `identity` keys alone: a name the analysis
    left in Arabic script can never be in an English report, so it neither dilutes the match nor conflicts.
 
@@ -293,6 +294,31 @@ def _links(vec: Vector, centre: Centre) -> list[str]:
     return [k for k in vec[5] if _kind(k) in _ENTITY and centre.core(k)]
 
 
+def _who(links: Sequence[str]) -> int:
+    """How many different persons and organisations the links name: a given name alone names no one (the
+    analysis takes "Faisal" for a person), and a short form of a longer name is that name again (the
+    minister named in full and by his first and last names, "the tourism authority" and "the general
+    authority for tourism")."""
+    names = {(_kind(k), _name_words(k)) for k in links if _kind(k) in _WHO}
+    names = {(kind, words) for kind, words in names if kind != "person" or len(words) >= 2}
+    return sum(1 for kind, words in names if not any(kind == k and words < w for k, w in names))
+
+
+_PREFIXES = ("وال", "بال", "لل", "ال")
+
+
+def _name_words(key: str) -> frozenset[str]:
+    """The words of a name key, each without the article and the prepositions fused with it."""
+    words = []
+    for word in key[key.find(":") + 1 :].split():
+        for prefix in _PREFIXES:
+            if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+                word = word[len(prefix) :]
+                break
+        words.append(word)
+    return frozenset(words)
+
+
 def _hub_stories(key: str, day: float, postings: Mapping[str, list[Centre]]) -> list[Centre]:
     """The stories active within `WINDOW_DAYS` of `day` that have `key` in their core, when they are
     `HUB_STORIES` or more (`key` is a hub: its story frequency, not its article frequency, makes it one; a
@@ -387,8 +413,7 @@ def assign(
             only_hubs = all(hubs[link] is not None for link in links)
             same_lang = centre.langs <= {vec[8]}
             quiet = vec[0] - centre.newest > REVIVE_DAYS
-            who = sum(1 for link in links if _kind(link) in _WHO)
-            if only_hubs or (same_lang and (quiet or who < 2)):
+            if only_hubs or (same_lang and (quiet or _who(links) < 2)):
                 beyond = named.union(links, *(hubs[link] or () for link in links))
                 if _beyond(vec, centre, rarity, beyond) < EVENT_SIMILARITY:
                     continue  # only names link it (subjects of many stories, or of a quiet story)

@@ -232,3 +232,31 @@ def test_a_short_form_of_a_name_or_a_given_name_alone_is_no_second_name() -> Non
     assert out[1] != out[3]
     assert cluster._who(["person:azzam dakhil", "person:azzam bin muhammad dakhil", "person:ubaida"]) == 1
     assert cluster._who(["org:هيئه السياحه", "org:الهيئه العامه للسياحه", "person:محمد العمره"]) == 2
+
+
+def king_calls() -> dict[int, str]:
+    """The king, in three stories' cores yesterday, calls two presidents today; each call is reported in the
+    same words (a phone call, relations, the region) and by the president's full name."""
+    yesterday = [
+        Item(900 + i, item(900 + i, "person:king salman", f"term:y{i}", day=DAY0 - 1).features, f"y{i}")
+        for i in range(3)
+    ]
+    call = ("term:phone", "term:call", "term:relations", "term:region", "term:situation")
+    today = [
+        item(1, "person:king salman", "person:abdel fattah sisi", *call, "term:declaration", day=DAY0),
+        item(
+            2, "person:king salman", "person:abdel fattah sisi", *call[1:], "term:declaration", day=DAY0 + 0.1
+        ),
+        item(3, "person:king salman", "person:francois hollande", *call, "term:paris", day=DAY0 + 0.2),
+    ]
+    return assign(today, [*yesterday, *background(300)])
+
+
+def test_the_same_kind_of_event_with_another_party_is_another_story(monkeypatch: pytest.MonkeyPatch) -> None:
+    out = king_calls()
+    assert out[1] == out[2]
+    assert out[3] != out[1]
+    # the other president is what tells them apart: the words of a call are the same for both
+    monkeypatch.setattr(cluster, "_other_party", lambda *_: False)
+    merged = king_calls()
+    assert merged[3] == merged[1]

@@ -29,7 +29,9 @@ Algorithm (incremental, never all pairs):
    `HUB_STORIES` stories of the window: a busy governor and his region, a minister, each the subject of
    several events a day), or when the story has been quiet for over `REVIVE_DAYS`: the article must then
    also be close to the centre beyond the shared names, the words of those names (and a hub's companions:
-   its title and region) left out (`EVENT_SIMILARITY`: the same words in the title and lead). Since the
+   its title and region) left out (`EVENT_SIMILARITY`: the same words in the title and lead); and when
+   all it shares are hubs, it must not lead with another party than the story's (`_other_party`: the
+   king's call with another president is another story, whatever words the two calls share). Since the
    comparison is with the centre, a chain of members that each resemble only the previous one cannot carry
    a story from one event to the next. A report whose lead announces an event on another date than the
    story's leads do is about another event (two conflicts). When no member of the story is in the
@@ -272,11 +274,9 @@ def _beyond(vec: Vector, centre: Centre, rarity: Rarity, ignore: Collection[str]
     weigh = rarity.weigher(day)
     words = [k for k in weights if k.startswith("term:") and k not in ignore]
     item_sq = sum(weights[k] ** 2 for k in words)
-    centre_sq = sum(
-        (total * weigh(k)) ** 2
-        for k, total in centre.sums.items()
-        if k.startswith("term:") and k not in ignore
-    )
+    full, entity, _ = centre.norms(math.floor(day), weigh)  # of the mean: all keys, all but terms
+    left_out = [centre.sums[k] * weigh(k) for k in ignore if k.startswith("term:") and k in centre.sums]
+    centre_sq = (full * full - entity * entity) * centre.n**2 - sum(x * x for x in left_out)
     dot = sum(weights[k] * centre.sums[k] * idf[k] for k in words if k in centre.sums)
     if dot <= 0 or centre_sq <= 0 or item_sq <= 0:
         return 0.0
@@ -317,6 +317,21 @@ def _name_words(key: str) -> frozenset[str]:
                 break
         words.append(word)
     return frozenset(words)
+
+
+def _other_party(features: Mapping[str, float], centre: Centre, shared: Collection[str]) -> bool:
+    """Whether the article's lead names a person the story's core lacks while the core names one the
+    article lacks (besides the names they share): the same kind of event with another party (a call with
+    another president, a club's other player). Organisations are no party (a player's illness is reported
+    with his old club or his new one), nor is a given name alone."""
+
+    def party(key: str) -> bool:
+        return key.startswith("person:") and key not in shared and len(_name_words(key)) >= 2
+
+    theirs = any(party(k) and k not in features for k in centre.core_keys())
+    return theirs and any(
+        party(k) and w >= WEIGHTS[_kind(k)] and k not in centre.counts for k, w in features.items()
+    )
 
 
 def _hub_stories(key: str, day: float, postings: Mapping[str, list[Centre]]) -> list[Centre]:
@@ -417,6 +432,8 @@ def assign(
                 beyond = named.union(links, *(hubs[link] or () for link in links))
                 if _beyond(vec, centre, rarity, beyond) < EVENT_SIMILARITY:
                     continue  # only names link it (subjects of many stories, or of a quiet story)
+                if only_hubs and _other_party(item.features, centre, beyond):
+                    continue  # the same kind of event with someone else: the king's call with another
             best, best_sim = centre, sim
         if best is not None:
             story = best.story_id

@@ -6,11 +6,12 @@ Algorithm (incremental, never all pairs):
    their cross-script key (a person or place has the same key in Arabic and English), with actors first
    named after the lead weighing less; the dates of the events it announces; the numbers of its lead; plus
    stemmed content terms of the title and lead, which only help within one language. The publication time
-   rides along as a metadata key (`@day`), so callers need not pass it separately.
+   rides along as a metadata key (`@day`), so callers need not pass it separately, and so do the words of
+   its names and titles (`@name:`: the words a shared name brings with it, see step 3).
 2. `assign(new, existing)` keeps one centre per story (`Centre`: the mean of its members' keys) and an
    inverted index from the keys that can link two articles (persons, organisations, places, event dates,
    numbers) to the stories that have them. A new article looks up only its `BLOCK_KEYS` rarest linking keys
-   that some other article carries (a name no one else gives can find nothing), and for each only the
+   that some story already has (a name no one else gives can find nothing), and for each only the
    `PER_KEY` stories that took it last, active within `WINDOW_DAYS`: its cost does not grow with the window,
    and a key that a good share of the window carries (a country, a league, "the Kingdom": see
    `Rarity.frequent`) finds no candidates at all. The article joins the story whose centre is most similar
@@ -125,7 +126,8 @@ def _kind(key: str) -> str:
 
 
 def features(analysis: Analysis) -> dict[str, float]:
-    """Weighted keys of an article (see the module docstring), plus its publication day under `DAY`."""
+    """Weighted keys of an article (see the module docstring), plus its publication day under `DAY`, its
+    language and the words of the names and titles of its persons, organisations and places (`NAME`)."""
     from briefing.nlp.rank.score import terms  # noqa: PLC0415 (normalization loads camel-tools)
 
     out: dict[str, float] = {}

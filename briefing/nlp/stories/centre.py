@@ -70,7 +70,8 @@ class Centre:
     def core_keys(self) -> frozenset[str]:
         """The keys a good share of the members carry (see `CORE_SHARE`)."""
         if self._core is None:
-            self._core = frozenset(k for k in self.counts if self.core(k))
+            least = max(1.0, CORE_SHARE * self.n)
+            self._core = frozenset(k for k, n in self.counts.items() if n >= least)
         return self._core
 
     def core_kinds(self) -> set[str]:

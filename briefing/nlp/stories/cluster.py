@@ -336,17 +336,22 @@ def _other_party(features: Mapping[str, float], centre: Centre, shared: Collecti
     )
 
 
-def _hub_stories(key: str, day: float, postings: Mapping[str, list[Centre]]) -> list[Centre]:
+def _hub_stories(
+    key: str, day: float, postings: Mapping[str, list[Centre]], memo: MutableMapping[str, list[Centre]]
+) -> list[Centre]:
     """The stories active within `WINDOW_DAYS` of `day` that have `key` in their core, when they are
     `HUB_STORIES` or more (`key` is a hub: its story frequency, not its article frequency, makes it one; a
     name all of whose articles report one event is in one story's core however many they are); else none.
-    Looked for among the `PER_KEY` stories that took it last, so the cost is bounded."""
+    Looked for among the `PER_KEY` stories that took it last, so the cost is bounded; kept in `memo`."""
+    if key in memo:
+        return memo[key]
     found = [
         centre
         for centre in postings.get(key, [])[-PER_KEY:]
         if abs(centre.newest - day) <= WINDOW_DAYS and centre.core(key)
     ]
-    return found if len(found) >= HUB_STORIES else []
+    memo[key] = found if len(found) >= HUB_STORIES else []
+    return memo[key]
 
 
 def _companions(stories: Sequence[Centre]) -> set[str]:
@@ -414,7 +419,8 @@ def assign(
         vec = _vector(item, rarity)
         best: Centre | None = None
         best_sim = threshold
-        hubs: dict[str, set[str] | None] = {}  # a hub's companions (itself included); None: no hub
+        hubs: dict[str, list[Centre]] = {}  # the stories of each hub among the links (none: no hub)
+        companions: dict[str, set[str]] = {}  # a hub's companions, itself included
         named = {"term:" + k[len(NAME) :] for k in item.features if k.startswith(NAME)}
         for centre in _candidates(vec, postings):
             links = _links(vec, centre)
@@ -423,15 +429,16 @@ def assign(
             sim = _score(vec, centre, rarity)
             if sim < best_sim:
                 continue
-            for link in links:
-                if link not in hubs:
-                    stories = _hub_stories(link, vec[0], postings)
-                    hubs[link] = {link, *_companions(stories)} if stories else None
-            only_hubs = all(hubs[link] is not None for link in links)
+            only_hubs = all(
+                _hub_stories(link, vec[0], postings, hubs) for link in links
+            )  # stops at the first that is none
             same_lang = centre.langs <= {vec[8]}
             quiet = vec[0] - centre.newest > REVIVE_DAYS
             if only_hubs or (same_lang and (quiet or _who(links) < 2)):
-                beyond = named.union(links, *(hubs[link] or () for link in links))
+                for link in links:
+                    if link not in companions and (stories := _hub_stories(link, vec[0], postings, hubs)):
+                        companions[link] = {link, *_companions(stories)}
+                beyond = named.union(links, *(companions.get(link, ()) for link in links))
                 if _beyond(vec, centre, rarity, beyond) < EVENT_SIMILARITY:
                     continue  # only names link it (subjects of many stories, or of a quiet story)
                 if only_hubs and _other_party(item.features, centre, beyond):

@@ -81,8 +81,9 @@ CONFLICT = 0.5
 DAY = "@day"
 """Metadata key: publication time in days since the epoch (not a feature)."""
 NAME = "@name:"
-"""Metadata key prefix: a word of the name or title of a person, organisation or place the article names
-("@name:امير" for a governor): a shared name already counts once, its words must not count again."""
+"""Metadata key prefix: a word of the name or title of a person, organisation or place the article names in
+its title or lead ("@name:امير" for a governor): a shared name already counts once, its words must not
+count again."""
 _NUM = re.compile(r"(?<![\d.,])(\d+[.,]\d+|\d{2,})(?![\d.,]?\d)")
 _LEAD_SENTENCES = 2
 _ENTITY = ("person", "org", "place", "date")
@@ -127,18 +128,22 @@ def _kind(key: str) -> str:
 
 def features(analysis: Analysis) -> dict[str, float]:
     """Weighted keys of an article (see the module docstring), plus its publication day under `DAY`, its
-    language and the words of the names and titles of its persons, organisations and places (`NAME`)."""
+    language and the words of the names and titles of the persons, organisations and places of its title and
+    lead (`NAME`)."""
     from briefing.nlp.rank.score import terms  # noqa: PLC0415 (normalization loads camel-tools)
 
     out: dict[str, float] = {}
     sentences = analysis.sentences
     lead_end = sentences[min(len(sentences), _LEAD_SENTENCES) - 1].end if sentences else 0
+    named: list[str] = []
     for actor in analysis.actors:
         key = actor.key or actor.name
         key = key if key.startswith(f"{actor.kind}:") else f"{actor.kind}:{key}"
         first = min((s for s, _ in actor.mentions), default=0)
         weight = WEIGHTS[actor.kind] * (1.0 if first < lead_end else LATE_ACTOR)
         out[key] = max(out.get(key, 0.0), weight)
+        if actor.kind in _NAMED and first < lead_end:
+            named.append(" ".join((actor.name, *actor.aliases, *actor.roles)))
     for event in analysis.events:
         if event.precision == "day":  # "in December" names a month, not an event
             out[f"date:{event.start.isoformat()}"] = WEIGHTS["date"]
@@ -151,10 +156,9 @@ def features(analysis: Analysis) -> dict[str, float]:
             out[f"num:{value:g}"] = WEIGHTS["num"]
     for term in set(terms(f"{analysis.title} {lead}")):
         out.setdefault(f"term:{term}", WEIGHTS["term"])
-    for actor in analysis.actors:
-        if actor.kind in _NAMED:
-            for term in _name_terms(" ".join((actor.name, *actor.aliases, *actor.roles))):
-                out[NAME + term] = 1.0
+    for name in named:  # the names of the title and lead: those whose words the title and lead repeat
+        for term in _name_terms(name):
+            out[NAME + term] = 1.0
     out[DAY] = analysis.published.timestamp() / 86400
     out[LANG + analysis.lang] = 1.0
     return out

@@ -453,3 +453,56 @@ def test_old_stored_events_without_a_clause_still_load() -> None:
     assert stored["clause"] == e.clause
     del stored["clause"]
     assert event_from_dict(stored).clause == ""
+
+
+# --- which event the date is for, and its parts (written for branch titles3) ----------------------
+
+
+def test_an_event_noun_before_a_perfect_verb_with_a_pronoun_is_past() -> None:
+    # «كلمة ألقاها» (a speech he gave): the perfect «ألقى» spells its ى as ا before the pronoun.
+    assert _events("وتحدث الوزير في كلمة ألقاها بجامعة القاهرة اليوم عن التعاون الإقليمي.") == []
+
+
+def test_a_pronoun_after_an_event_noun_is_named_by_the_topic_of_the_reported_clause() -> None:
+    # «تأجيل» is a verbal noun (تفعيل), not a verb whose subject is the signing; «عليه» is the agreement.
+    e = _one(
+        "وقال المسؤول إن الاتفاق اكتملت صياغته، نافيا وجود خلافات أدت إلى تأجيل التوقيع عليه، "
+        "ورجح أن تتم هذه الخطوة خلال شهر أبريل."
+    )
+    assert e.summary == "التوقيع على الاتفاق"
+
+
+def test_an_event_noun_inside_a_spokesmans_office_is_not_the_event() -> None:
+    # «المتحدث باسم الانتخابات» is an office; the verb's object follows the date and a comma.
+    e = _one(
+        "يعقد المتحدث الرسمي باسم الانتخابات سامي الحربي غدا الأحد، مؤتمرا صحفيا بمقر الوزارة.",
+        actors=(("سامي الحربي", "person"),),
+    )
+    assert e.summary.startswith("سامي الحربي يعقد مؤتمرا صحفيا")
+    assert e.kind != "election"
+
+
+def test_a_planned_participle_after_a_comma_dates_the_noun_before_it() -> None:
+    # «، المزمع إجراؤها في ...» describes the elections, not the campaign the sentence is about.
+    e = _one("وتخوض الأحزاب حملة قوية استعدادا للانتخابات التشريعية، المزمع إجراؤها في 20 أبريل المقبل.")
+    assert (e.summary, e.start) == ("إجراء الانتخابات التشريعية", date(2024, 4, 20))
+
+
+def test_a_verb_after_a_relative_pronoun_takes_the_antecedent_event() -> None:
+    # The meeting held today prepares the one «الذي سيعقد غدا»: the title names the second.
+    e = _one(
+        "وعقد الوزراء اليوم اجتماعا تحضيريا تمهيدا للاجتماع الموسع بين وزراء الزراعة العرب "
+        "الذي سيعقد غدا في عمان."
+    )
+    assert e.summary.startswith("الاجتماع الموسع بين وزراء الزراعة العرب يعقد")
+    assert "تحضيري" not in e.summary
+
+
+def test_the_object_after_a_patron_phrase_and_the_date_is_kept_with_both_subjects() -> None:
+    e = _one(
+        "تعقد جامعة الملك سعود والهيئة السعودية للتخصصات برعاية وزير الصحة، رئيس المجلس الأعلى، "
+        "الأحد المقبل المؤتمر الأول لطب الطوارئ.",
+        actors=(("الهيئة السعودية للتخصصات", "org"),),
+    )
+    assert e.summary == "جامعة الملك سعود والهيئة السعودية للتخصصات تعقد المؤتمر الأول لطب الطوارئ"
+    _readable(e.summary)

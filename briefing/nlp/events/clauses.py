@@ -8,7 +8,9 @@ or two, read by the extractor (`extract`):
 - `also_marked`: «يعقد كيري أيضاً اليوم اجتماعاً مع ...», "will also meet": another event on the same day, not
   a re-mention of the first;
 - `where_follows`: «... في 17 أغسطس، حيث سيتم توقيع الاتفاق», "..., where they will sign": a second event at
-  the first one's date and place.
+  the first one's date and place;
+- `planned_after`: «... للانتخابات البلدية، المزمع إجراؤها في 4 سبتمبر»: the date belongs to the event noun
+  that the participle phrase after the comma describes.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import re
 from collections.abc import Sequence
 
 from briefing.nlp.events.tense import Cue
+from briefing.nlp.events.title_words import AR_PLAN_PARTICIPLE
 from briefing.nlp.events.trigger import Trigger
 from briefing.nlp.text import cues as C
 from briefing.nlp.text.cues import L, R
@@ -64,3 +67,17 @@ def where_follows(nt: Normalized, after: int, triggers: Sequence[Trigger]) -> li
     return [
         t for t in triggers if t.start >= after and _WHERE.search(nt.norm, max(after, t.start - 16), t.start)
     ]
+
+
+# «، المزمع إجراؤها في»: a participle of plan and a verbal noun with the pronoun of the noun before the comma.
+_PLANNED = re.compile(AR_PLAN_PARTICIPLE + r"[^\W\d_]{2,}?(?:ها|ه|هما|هم)\s+(?:في\s+|يوم\s+)?$")
+
+
+def planned_after(nt: Normalized, m: Mention, triggers: Sequence[Trigger]) -> Trigger | None:
+    """The event noun before «، المزمع إجراؤها في <date>» (even inside a complement: «لتأكيد جاهزيتها
+    للانتخابات البلدية، المزمع إجراؤها في 4 سبتمبر»): the event the date is for."""
+    hit = _PLANNED.search(nt.norm, max(0, m.start - 40), m.start)
+    if hit is None:
+        return None
+    before = [t for t in triggers if not t.verb and t.end <= hit.start() and hit.start() - t.end <= 40]
+    return before[-1] if before else None

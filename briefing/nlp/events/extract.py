@@ -19,7 +19,13 @@ from datetime import date, datetime, timedelta
 
 from briefing.models import Actor, Event, EventStatus, Sentence
 from briefing.nlp.actors.ar_lexicon import lexicon
-from briefing.nlp.events.clauses import also_marked, reported_earlier, was_planned, where_follows
+from briefing.nlp.events.clauses import (
+    also_marked,
+    planned_after,
+    reported_earlier,
+    was_planned,
+    where_follows,
+)
 from briefing.nlp.events.parts import build_parts, find_triggers
 from briefing.nlp.events.tense import Cue, family, find_cues, local_tense, tense_of
 from briefing.nlp.events.trigger import Trigger
@@ -153,7 +159,7 @@ def _drafts_for(
             continue
         if r.value == pub and reported_earlier(nt, a, m):
             continue  # «وكان المسؤول قد أوضح أن الوزير سيلتقي اليوم ...»: said before what has happened since
-        trig = _pick_trigger(m, s_trig)
+        trig = planned_after(nt, m, s_trig) or _pick_trigger(m, s_trig)
         if trig is None or (trig.verb and _NEGATED.search(nt.norm, max(a, trig.start - 14), trig.start)):
             continue
         same = next((d for d in drafts if d.trigger == trig), None)

@@ -60,6 +60,8 @@ _AR_AMOUNTS = re.compile(
 _AR_PAST_NOUN = re.compile(rf"(?:ا|ان|ين)?\s+(?:{C.alternation(C.AR_LAST)}|الاخيره|الاخير){R}")
 _EN_PAST_NOUN = re.compile(r"\b(?:previous|last|past|prior|earlier)\s+$")
 _EN_OBLIQUE = re.compile(r"\b(?:for|to)\s+$")
+# «المتحدث باسم الانتخابات» (the elections' spokesman): an event noun inside an office is no event.
+_AR_ON_BEHALF = re.compile(r"(?<![^\W_])باسم\s+$")
 _AR_TALKS_AFTER = re.compile(r"(?:\s+\S+){0,2}\s+(?:من\s+)?(?:ال)?(?:مفاوضات|محادثات|مباحثات|حوار|مشاورات)")
 _EN_VERB_BEFORE = re.compile(r"(?:\b(?:will|to|would|shall|and|'ll)\s+)$")
 
@@ -113,11 +115,16 @@ def find_triggers(nt: Normalized, lang: str) -> list[Trigger]:
                 kind = "talks"  # "جولة جديدة من المفاوضات" is a round of talks, not a tour
             if _AR_PAST_NOUN.match(norm, m.end("n")):
                 continue  # «الجلسة السابقة» (the previous session)
-            oblique = m["n"].startswith("لل") or (m.start("n") > 0 and norm[m.start("n") - 1] == "ل")
+            oblique = (
+                m["n"].startswith("لل")
+                or (m.start("n") > 0 and norm[m.start("n") - 1] == "ل")
+                or bool(_AR_ON_BEHALF.search(norm, max(0, m.start("n") - 6), m.start("n")))
+            )
             nouns.append(Trigger(m.start("n"), m.end("n"), kind, False, False, oblique))
     deadline = _DEADLINE["en" if lang.startswith("en") else "ar"]
     nouns += [Trigger(m.start(), m.end(), "deadline", False, False) for m in deadline.finditer(norm)]
-    out = nouns + [_with_kind(v, nouns) if v.kind is None else v for v in verbs]
+    heads = [n for n in nouns if not _AR_ON_BEHALF.search(norm, max(0, n.start - 6), n.start)]
+    out = nouns + [_with_kind(v, heads) if v.kind is None else v for v in verbs]
     out = [replace(t, kind="visit") if t.kind is None and (t.start, t.end) in present else t for t in out]
     return sorted(out, key=lambda t: t.start)
 

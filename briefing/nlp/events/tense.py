@@ -40,9 +40,12 @@ _AR_SA_NOT = re.compile(
     r"|^(?:سيد|سيده|سيف|سيما|سيره|سيرا|سير|سيل|سته|ستار|ستائر|سنه|سنين|سنتين|سنت|سنتات|ستون|سنيه|سيرته|سيرتها|"
     r"ستالين|سنده|سنتها|سنته|سيوف|ستيني|سنا|سنان|ستر|ستره|سنن|سنه)$"
 )
-# A perfect verb may carry an attached object pronoun: «أجراها» (he held it), «التقاه» (he met him).
+# A perfect verb may carry an attached object pronoun: «أجراها» (he held it), «التقاه» (he met him); a stem
+# that ends in ى spells it ا before the pronoun («ألقى» -> «ألقاها»: the speech he gave).
+_AR_DEFECTIVE = C.alternation(w[:-1] + "ا" for w in C.AR_PAST_STEMS if w.endswith("ي") and len(w) > 3)
 _AR_PAST = re.compile(
-    rf"{_L_VERB}(?:قد\s+)?(?:{C.alternation(C.AR_PAST_STEMS)})(?:ت|وا|ا|تا)?(?:ه|ها|هم|هما|نا)?{R}"
+    rf"{_L_VERB}(?:قد\s+)?(?:(?:{C.alternation(C.AR_PAST_STEMS)})(?:ت|وا|ا|تا)?(?:ه|ها|هم|هما|نا)?"
+    rf"|(?:{_AR_DEFECTIVE})(?:ه|ها|هم|هما|نا)){R}"
 )
 _EN_FUTURE_WORDS = C.alternation(c for c in C.EN_FUTURE_CUES if not c.startswith("'"))
 _EN_FUTURE = re.compile(rf"(?:\b(?:{_EN_FUTURE_WORDS})\b|'ll\b)")

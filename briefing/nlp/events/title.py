@@ -44,6 +44,7 @@ from briefing.nlp.events.title_words import (
     Span,
     bare_word,
     complement,
+    is_event_noun,
     is_new_verb,
     orig,
     tokens,
@@ -110,6 +111,11 @@ def compose_title(
         c1 = nxt.start() if nxt else b
         clause = orig(nt, c0, c1)
 
+    if paren is None and trig.verb and mention.end <= c1 and _object_after_comma(nt, mention, c1, b):
+        # «يعقد المتحدث باسم اللجنة غدا الثلاثاء، لقاء صحفيا»: the object follows the date and a comma
+        nxt = BOUNDARY.search(nt.norm, c1 + 1, b)
+        c1 = nxt.start() if nxt else b
+        clause = orig(nt, c0, c1)
     if where and normalize(where) not in nt.norm[c0 : _predicate_end(nt, max(trig.end, mention.end), c1)]:
         where = None  # a place of another clause, or after a second verb, is not this event's venue
     if where and _opens_quotation(nt.norm, nt.norm.find(normalize(where), c0, trig.start), trig.start):
@@ -127,6 +133,15 @@ def compose_title(
         text = resolve_pronouns(nt, text, a, trig.start)
     text = " ".join(trim(_NUMERIC_DATE.sub("", text).split(), en))
     return Title(text or clause, clause, agent)
+
+
+def _object_after_comma(nt: Normalized, mention: Mention, c1: int, b: int) -> bool:
+    """The date closes its clause at a comma and an event noun follows the comma: the verb's object, set off
+    from the subject by the date («يعقد الوزير غدا، اجتماعا مع ...»)."""
+    if nt.norm[mention.end : c1].strip() or not _COMMA.match(nt.norm, c1):
+        return False
+    after = tokens(nt, c1 + 1, b)[:1]
+    return bool(after) and is_event_noun(bare_word(nt.norm[after[0][0] : after[0][1]]))
 
 
 def _opens_quotation(text: str, a: int, b: int) -> bool:

@@ -25,6 +25,7 @@ from briefing.nlp.events.title_words import (
     gap_words,
     is_bare_verb,
     is_event_noun,
+    is_imperfect,
     is_new_verb,
     orig,
     tokens,
@@ -99,6 +100,8 @@ def agent_after(
         if any(head_end < a and b <= sp.start and gap_words(nt, head_end, a) for a, b in dates):
             return None
         gap = [w for w in gap_words(nt, head_end, sp.start) if w not in AR_DATE_WORDS and not w.isdigit()]
+        # «المتحدث الرسمي باسم الانتخابات»: the event noun named in the office is part of the title
+        gap = [w for i, w in enumerate(gap) if not (is_event_noun(w) and gap[i - 1 : i] == ["باسم"])]
         if not gap or (
             len(gap) <= max_gap
             and gap[0] not in AR_PREP
@@ -111,6 +114,21 @@ def agent_after(
             continue  # a name after a preposition is part of a title phrase («المبعوث إلى سورية»)
         return None
     return None
+
+
+def coordinated_subject(nt: Normalized, head_end: int, agent: Span) -> Span:
+    """VSO with a coordinated subject: «تعقد جامعة نايف والمنظمة العربية الملتقى» names both; the name finder
+    may know only the second, after «و». Up to six words between the verb and «و», opening with a noun."""
+    start = word_start(nt, agent.start)
+    if nt.norm[start : agent.start] != "و" or start <= head_end:
+        return agent
+    toks = tokens(nt, head_end, start)
+    first = bare_word(nt.norm[toks[0][0] : toks[0][1]]) if toks else ""
+    if not 1 <= len(toks) <= 6 or first in AR_PREP or is_new_verb(first) or first in AR_DATE_WORDS:
+        return agent
+    if any(BOUNDARY.search(nt.norm, s, e) for s, e in toks):
+        return agent
+    return Span(toks[0][0], agent.end, f"{orig(nt, toks[0][0], start)} و{agent.name}")
 
 
 def noun_subject(
@@ -225,7 +243,7 @@ def definite_np_before(nt: Normalized, head: int, c0: int) -> str | None:
         lead = [t for t in toks if t[1] <= run[0][0]][-1:]
         w = bare_word(nt.norm[lead[0][0] : lead[0][1]]) if lead else ""
         if w and not (w in AR_DANGLING or w in AR_AUX or w in AR_PREP or is_new_verb(w)):
-            if not AR_IMPERFECT.match(w) and not w.startswith(("و", "ف")) and not w.isdigit():
+            if not is_imperfect(w) and not w.startswith(("و", "ف")) and not w.isdigit():
                 run.insert(0, lead[0])
     return orig(nt, run[0][0], run[-1][1]) if run else None
 

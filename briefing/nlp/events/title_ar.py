@@ -12,13 +12,13 @@ from collections.abc import Sequence
 from briefing.nlp.events.title_agent import (
     agent_after,
     agent_before,
+    coordinated_subject,
     definite_np_before,
     noun_subject,
     phrase_between,
 )
 from briefing.nlp.events.title_words import (
     AR_DANGLING,
-    AR_IMPERFECT,
     AR_PREP,
     AR_RELATIVE,
     AR_STOP,
@@ -30,8 +30,10 @@ from briefing.nlp.events.title_words import (
     gap_words,
     head_np,
     is_event_noun,
+    is_imperfect,
     is_new_verb,
     orig,
+    planned_masdar,
     tokens,
     trim,
     with_where,
@@ -87,7 +89,7 @@ _AR_PASSIVE_STEMS = frozenset({"عقد", "نعقد", "جري", "نطلق", "بد
 _AR_STEM = re.compile(r"^(?:سوف\s+)?س?[يتن]")
 
 
-_AR_PRONOUN_PP = re.compile(r"(?<![^\W_])(?P<p>ب|ل|في|علي|عن|من)(?:ها)(?![^\W_])")
+_AR_PRONOUN_PP = re.compile(r"(?<![^\W_])(?P<p>ب|ل|في|علي|عن|من)(?P<g>ها|ه)(?![^\W_])")
 
 
 _AR_PP_FORM = {"ب": "ب", "ل": "ل", "في": "في ", "علي": "على ", "عن": "عن ", "من": "من "}
@@ -117,16 +119,34 @@ def _antecedent(nt: Normalized, a: int, head: int) -> str | None:
     return None
 
 
+def _topic(nt: Normalized, a: int, head: int) -> str | None:
+    """The masculine definite noun that opens a reported clause before `head` («قال إن البروتوكول تم التوافق
+    عليه»: the topic that a later «عليه» refers to)."""
+    toks = tokens(nt, a, head)
+    for i in range(len(toks) - 2, -1, -1):
+        if bare_word(nt.norm[toks[i][0] : toks[i][1]]) not in _AR_THAT:
+            continue
+        w = bare_word(nt.norm[toks[i + 1][0] : toks[i + 1][1]])
+        if re.fullmatch(r"ال[^\W\d_]{2,}", w) and not w.endswith(("ه", "ات")) and w not in AR_DANGLING:
+            return bare_word(orig(nt, *toks[i + 1]))
+        return None
+    return None
+
+
+_AR_THAT = frozenset({"ان", "بان", "وان"})
+
+
 def resolve_pronouns(nt: Normalized, text: str, a: int, head: int) -> str:
     """A title names things: «بدء العمل بها» becomes «بدء العمل بالتأشيرة» with the nearest feminine definite
-    noun before it in the sentence (the antecedent of the pronoun ها)."""
+    noun before it in the sentence (the antecedent of the pronoun ها); «التوقيع عليه» becomes «التوقيع على
+    البروتوكول» with the masculine topic of the reported clause («إن البروتوكول ...»)."""
 
     words = text.split()
     for i, w in enumerate(words):
         m = _AR_PRONOUN_PP.fullmatch(normalize(w))
         if m is None:
             continue
-        antecedent = _antecedent(nt, a, head)
+        antecedent = _antecedent(nt, a, head) if m["g"] == "ها" else _topic(nt, a, head)
         if antecedent is None:
             continue
         antecedent = bare_word(antecedent)
@@ -197,9 +217,13 @@ def compose_ar(
             obj = next(
                 (t for t in triggers if not t.verb and agent.end <= t.start < c1 and not t.oblique), None
             )
-            if obj is None or len(gap_words(nt, agent.end, obj.start)) > 8:
+            if obj is None or (
+                len(gap_words(nt, agent.end, obj.start)) > 8
+                and not _sponsor_then_date(nt, agent.end, obj.start, date_spans)
+            ):
                 agent = None
             else:
+                agent = coordinated_subject(nt, trig.end, agent)
                 np = trim(head_np(nt, obj, c1, date_spans, False, governed=True, names=spans), False)
                 words = [agent.name, ar_verb(orig(nt, trig.start, trig.end)), *np]
                 return " ".join(with_where(words, where, obj.kind, False)), agent.name
@@ -222,7 +246,7 @@ def compose_ar(
             rest = [orig(nt, s, e) for s, e in complement(nt, subject[1], c1, date_spans, AR_STOP, 6)]
             words = [orig(nt, *subject), ar_verb(orig(nt, trig.start, trig.end)), *trim(rest, False)]
             return " ".join(with_where(trim(words, False), where, trig.kind, False)), None
-        noun = _event_noun_near(trig, triggers, c0, c1)
+        noun = _relative_antecedent(nt, trig, triggers, c0) or _event_noun_near(trig, triggers, c0, c1)
         if noun is not None:
             np = _with_owner(nt, noun, trim(head_np(nt, noun, c1, date_spans, False, names=spans), False), c0)
             if noun.end <= trig.start:
@@ -286,11 +310,14 @@ def compose_ar(
         gstem = " ".join(_AR_STEM.sub("", nt.norm[gov.start : gov.end]).split())
         if _AR_MASDAR.get(gstem):
             np = [_AR_MASDAR[gstem], *np]
-    elif len(np) < 3 and AR_IMPERFECT.match(prev_word) and not prev_word.startswith(("ال", "يوم")):
+    elif len(np) < 3 and is_imperfect(prev_word) and not prev_word.startswith(("ال", "يوم")):
         # the event noun is the subject of the verb before it: «وتستكمل المحاكمة غدا» -> «المحاكمة تستكمل»
         verb = orig(nt, *prev[0])
         np = [*np, ar_verb(re.sub(r"^[وف](?=[سيت])", "", verb))]
     np = _with_owner(nt, trig, np, c0)
+    planned = planned_masdar(nt, trig.end, c1) if len(np) < 3 else None
+    if planned:
+        np = [planned, *np]  # «للانتخابات البلدية، المزمع إجراؤها» -> «إجراء الانتخابات البلدية»
     if passive is not None and len(gap_words(nt, trig.end, passive.start)) <= 4:
         after = complement(nt, passive.end, c1, date_spans, AR_STOP, 5, spans)
         words = [*np, ar_verb(orig(nt, passive.start, passive.end)), *(orig(nt, s, e) for s, e in after)]
@@ -373,6 +400,33 @@ def _result_clause_subject(nt: Normalized, head: int, c0: int) -> str | None:
     if not words or bare_word(nt.norm[words[0][0] : words[0][1]]).isdigit():
         return None
     return orig(nt, words[0][0], words[-1][1])
+
+
+_AR_SPONSOR = re.compile(r"\s*(?:برعايه|تحت\s+رعايه|بحضور|بمشاركه|بالتعاون\s+مع|بالشراكه\s+مع)(?![^\W_])")
+
+
+def _sponsor_then_date(nt: Normalized, a: int, b: int, dates: Sequence[tuple[int, int]]) -> bool:
+    """Between the subject and the object stand a patron phrase and the date: «تعقد الجامعة برعاية الأمير
+    فلان، رئيس الهيئة، الثلاثاء المقبل الملتقى الأول»."""
+    return bool(_AR_SPONSOR.match(nt.norm, a)) and any(
+        a < e <= b and not nt.norm[e:b].strip() for _, e in dates
+    )
+
+
+def _relative_antecedent(
+    nt: Normalized, trig: Trigger, triggers: Sequence[Trigger], c0: int
+) -> Trigger | None:
+    """A verb right after a relative pronoun has the pronoun's antecedent as its subject: the last event noun
+    before the pronoun, even one governed by a preposition, with no verb between («تمهيدا للاجتماع المشترك
+    بين الوزراء الذي سيعقد غدا» -> «الاجتماع المشترك»)."""
+    prev = tokens(nt, c0, word_start(nt, trig.start))[-1:]
+    if not prev or bare_word(nt.norm[prev[0][0] : prev[0][1]]) not in AR_RELATIVE:
+        return None
+    nouns = [t for t in triggers if not t.verb and c0 <= t.start and t.end <= prev[0][0]]
+    if not nouns:
+        return None
+    between = [bare_word(nt.norm[s:e]) for s, e in tokens(nt, nouns[-1].end, prev[0][0])]
+    return None if any(is_new_verb(w) for w in between) else nouns[-1]
 
 
 def _event_noun_near(trig: Trigger, triggers: Sequence[Trigger], c0: int, c1: int) -> Trigger | None:

@@ -331,3 +331,29 @@ AR_RELATIVE = frozenset("الذي التي الذين اللذين اللتين 
 
 
 AR_IMPERFECT = re.compile(r"^[وف]?(?:س)?[يت][^\W\d_]{2,}$")
+
+
+# The verbal noun of form II (تفعيل: «تأجيل», «تنظيم», «تسجيل») looks like an imperfect verb in ت.
+_AR_TAFIL = re.compile(r"^[وف]?ت[^\W\d_]{2}ي[^\W\d_]$")
+
+
+def is_imperfect(word: str) -> bool:
+    """An imperfect verb («تستكمل», «سيزور»), not a verbal noun of the form تفعيل («تأجيل»)."""
+    return bool(AR_IMPERFECT.match(word)) and not _AR_TAFIL.match(word)
+
+
+# «، المزمع إجراؤها»: a comma, a participle of plan, then the verbal noun of the event noun before the comma.
+AR_PLAN_PARTICIPLE = r"[،,]\s*(?:ال)?(?:مزمع|مقرر|مقرره|مرتقب|مرتقبه|منتظر|منتظره|متوقع|متوقعه)\s+"
+_PLANNED_AFTER = re.compile(
+    r"[^،,.]{0,40}?" + AR_PLAN_PARTICIPLE + r"(?P<m>[^\W\d_]{2,}?)(?:ها|ه|هما|هم)(?![^\W_])"
+)
+
+
+def planned_masdar(nt: Normalized, head_end: int, limit: int) -> str | None:
+    """The verbal noun of «، المزمع إجراؤها» after the event noun phrase ending at `head_end`, without its
+    pronoun and in its plain spelling («إجراؤها» -> «إجراء», «إقامتها» -> «إقامة»)."""
+    hit = _PLANNED_AFTER.match(nt.norm, head_end, limit)
+    if hit is None:
+        return None
+    s, e = nt.span(hit.start("m"), hit.end("m"))
+    return re.sub(r"[ؤئ]$", "ء", re.sub(r"ت$", "ة", nt.text[s:e])) or None

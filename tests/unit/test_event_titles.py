@@ -506,3 +506,36 @@ def test_the_object_after_a_patron_phrase_and_the_date_is_kept_with_both_subject
     )
     assert e.summary == "جامعة الملك سعود والهيئة السعودية للتخصصات تعقد المؤتمر الأول لطب الطوارئ"
     _readable(e.summary)
+
+
+def test_a_post_that_falls_vacant_is_named_with_its_place() -> None:
+    # «الذي سيشغر»: the relative's antecedent keeps its «في» phrase; the post, not a person, falls vacant.
+    e = _one("ويبقى منصب مدير الشرطة في العاصمة الذي سيشغر يوم الاثنين المقبل بلا مرشح.")
+    assert (e.kind, e.summary) == ("vacancy", "شغور منصب مدير الشرطة في العاصمة")
+
+
+def test_a_bare_next_session_is_the_session_of_the_assembly_named_before_it() -> None:
+    e = _one(
+        "ناقش مجلس الوزراء أمس الموازنة، وأرجئت البنود الخلافية إلى الجلسة القادمة يوم الخميس المقبل.",
+        actors=(("مجلس الوزراء", "org"),),
+    )
+    assert e.summary == "الجلسة القادمة لمجلس الوزراء"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "بدأت المحكمة أمس محاكمة 12 متهما بتهريب الآثار في جلسة علنية. وتستأنف المحاكمة الأحد المقبل.",
+            "استئناف محاكمة 12 متهما بتهريب الآثار",
+        ),
+        (
+            "مثل أمام القضاء أمس متهمون في محاكمة 12 متهما بتهريب الآثار. وتتواصل المحاكمة الأحد المقبل.",
+            "محاكمة 12 متهما بتهريب الآثار تتواصل",
+        ),
+    ],
+)
+def test_a_bare_event_noun_is_named_by_its_fuller_mention(text: str, title: str) -> None:
+    e = _one(text)
+    assert e.summary == title
+    _readable(e.summary)

@@ -33,6 +33,7 @@ from briefing.models import Actor
 from briefing.nlp.events.title_agent import (
     actor_spans,
     agent_before,
+    assembly_before,
     definite_np_before,
     en_subject,
     shared_agent,
@@ -126,7 +127,10 @@ def compose_title(
         text, agent = compose_en(nt, trig, date_spans, c0, c1, spans, triggers, where)
     else:
         shared = shared_agent(nt, actors, trig.start, a, c0) if trig.verb else None
-        text, agent = compose_ar(nt, trig, date_spans, c0, c1, spans, triggers, where, shared)
+        body = (
+            assembly_before(nt, actors, a, trig.start) if trig.kind == "session" and not trig.verb else None
+        )
+        text, agent = compose_ar(nt, trig, date_spans, c0, c1, spans, triggers, where, shared, body)
     if text and len(text.split()) <= 6:
         text = " ".join([text, *_purpose_head(nt, en, trig.end, c1, date_spans)])
     if not en:

@@ -32,6 +32,7 @@ from briefing.nlp.events.title_words import (
     word_start,
 )
 from briefing.nlp.text import cues as C
+from briefing.nlp.text.arabic import normalize
 from briefing.nlp.timex.types import Normalized
 
 # The attached pronouns: «خلالها» is the preposition «خلال» with «ها».
@@ -129,6 +130,17 @@ def coordinated_subject(nt: Normalized, head_end: int, agent: Span) -> Span:
     if any(BOUNDARY.search(nt.norm, s, e) for s, e in toks):
         return agent
     return Span(toks[0][0], agent.end, f"{orig(nt, toks[0][0], start)} و{agent.name}")
+
+
+_AR_ASSEMBLY = re.compile(r"(?:ال)?(?:مجلس|برلمان|حكومه|لجنه|هيئه|جمعيه|محكمه|مؤتمر)(?![^\W_])")
+
+
+def assembly_before(nt: Normalized, actors: Sequence[Actor], a: int, head: int) -> Span | None:
+    """The assembly (a council, parliament, government, committee or court) named last before `head` in its
+    sentence, starting at `a`: whose session «الجلسة القادمة» is when nothing else names it."""
+    orgs = [x for x in actors if x.kind == "org"]
+    bodies = [sp for sp in actor_spans(nt, orgs, a, head) if _AR_ASSEMBLY.match(normalize(sp.name))]
+    return bodies[-1] if bodies else None
 
 
 def noun_subject(

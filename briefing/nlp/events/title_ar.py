@@ -19,6 +19,7 @@ from briefing.nlp.events.title_agent import (
 )
 from briefing.nlp.events.title_words import (
     AR_DANGLING,
+    AR_DATE_WORDS,
     AR_PREP,
     AR_RELATIVE,
     AR_STOP,
@@ -78,12 +79,15 @@ _AR_MASDAR = {
     "نتهي": "انتهاء",
     "قام": "إقامة",
     "شهد": "",
+    "شغر": "شغور",
 }
 
 
 # Arabic verbs whose subject is the event itself («تعقد القمة», «تنطلق الدورة»): with no agent the title is
 # the event noun phrase, not a person.
-_AR_PASSIVE_STEMS = frozenset({"عقد", "نعقد", "جري", "نطلق", "بدا", "نتهي", "قام", "ستانف", "فتتح", "شهد"})
+_AR_PASSIVE_STEMS = frozenset(
+    {"عقد", "نعقد", "جري", "نطلق", "بدا", "نتهي", "قام", "ستانف", "فتتح", "شهد", "شغر"}
+)
 
 
 _AR_STEM = re.compile(r"^(?:سوف\s+)?س?[يتن]")
@@ -201,9 +205,11 @@ def compose_ar(
     triggers: Sequence[Trigger],
     where: str | None,
     shared: Span | None = None,
+    body: Span | None = None,
 ) -> tuple[str, str | None]:
     """The Arabic title and its agent; `shared` is the agent of the clause before, for a verb joined to it by
-    «و» with no subject of its own."""
+    «و» with no subject of its own; `body` the assembly named before a bare session noun, whose session it
+    is."""
     if trig.verb:
         stem = " ".join(_AR_STEM.sub("", nt.norm[trig.start : trig.end]).split())
         agent = (
@@ -264,7 +270,8 @@ def compose_ar(
             # SVO: the subject stands before the verb («أن المرحلة الثانية ستبدأ») -> «بدء المرحلة الثانية»,
             # or before a comma and a relative pronoun («المراكز لقيد الناخبين، التي ستبدأ»)
             before = (
-                definite_np_before(nt, trig.start, c0)
+                _relative_np(nt, trig.start, c0)
+                or definite_np_before(nt, trig.start, c0)
                 or _antecedent_before_comma(nt, trig.start, c0)
                 or _result_clause_subject(nt, trig.start, c0)
             )
@@ -309,15 +316,23 @@ def compose_ar(
         # no agent: the verbal noun of the governing verb over the event («سيلقي كلمة» -> «إلقاء كلمة»)
         gstem = " ".join(_AR_STEM.sub("", nt.norm[gov.start : gov.end]).split())
         if _AR_MASDAR.get(gstem):
-            np = [_AR_MASDAR[gstem], *np]
+            np = [_AR_MASDAR[gstem], *(_fuller_mention(nt, trig, np) or np)]
     elif len(np) < 3 and is_imperfect(prev_word) and not prev_word.startswith(("ال", "يوم")):
-        # the event noun is the subject of the verb before it: «وتستكمل المحاكمة غدا» -> «المحاكمة تستكمل»
+        # the event noun is the subject of the verb before it: «وتستكمل المحاكمة غدا» -> «المحاكمة تستكمل»,
+        # named by its fuller mention in the article: «محاكمة 29 متهما بالتفجير تستكمل»
         verb = orig(nt, *prev[0])
-        np = [*np, ar_verb(re.sub(r"^[وف](?=[سيت])", "", verb))]
+        np = [*(_fuller_mention(nt, trig, np) or np), ar_verb(re.sub(r"^[وف](?=[سيت])", "", verb))]
     np = _with_owner(nt, trig, np, c0)
     planned = planned_masdar(nt, trig.end, c1) if len(np) < 3 else None
     if planned:
         np = [planned, *np]  # «للانتخابات البلدية، المزمع إجراؤها» -> «إجراء الانتخابات البلدية»
+    if body is not None and len(np) <= 3 and all(normalize(w).startswith("ال") for w in np):
+        # «رحلت البنود إلى الجلسة القادمة» after «مجلس الوزراء» -> «الجلسة القادمة لمجلس الوزراء» («القادمة»
+        # says which session: a date word that stays before the owner)
+        np = head_np(nt, trig, c1, date_spans, False, 3, names=spans)
+        while len(np) > 1 and normalize(bare_word(np[-1])) in AR_DANGLING:
+            np.pop()
+        np = [*np, ("ل" + body.name[1:]) if normalize(body.name).startswith("ال") else "ل" + body.name]
     if passive is not None and len(gap_words(nt, trig.end, passive.start)) <= 4:
         after = complement(nt, passive.end, c1, date_spans, AR_STOP, 5, spans)
         words = [*np, ar_verb(orig(nt, passive.start, passive.end)), *(orig(nt, s, e) for s, e in after)]
@@ -411,6 +426,53 @@ def _sponsor_then_date(nt: Normalized, a: int, b: int, dates: Sequence[tuple[int
     return bool(_AR_SPONSOR.match(nt.norm, a)) and any(
         a < e <= b and not nt.norm[e:b].strip() for _, e in dates
     )
+
+
+def _fuller_mention(nt: Normalized, trig: Trigger, np: Sequence[str]) -> list[str] | None:
+    """A bare definite event noun («المحاكمة») is named by the article's first mention of the noun in a
+    construct with its genitive («محاكمة 29 متهما بالتفجير»): up to four words, within one clause."""
+    head = bare_word(nt.norm[trig.start : trig.end])
+    if len(np) != 1 or not head.startswith("ال"):
+        return None
+    noun = re.escape(head[2:])
+    for m in re.finditer(rf"(?<![^\W_])[وفبل]?(?P<n>{noun})(?=\s)", nt.norm):
+        end = BOUNDARY.search(nt.norm, m.end())
+        words = head_np(
+            nt,
+            Trigger(m.start("n"), m.end("n"), trig.kind, False, False),
+            end.start() if end else len(nt.norm),
+            (),
+            False,
+            4,
+        )
+        first = normalize(bare_word(words[1])) if len(words) > 2 else ""
+        if first and first not in AR_PREP and first not in AR_DANGLING and first not in AR_DATE_WORDS:
+            return trim(words, False)
+    return None
+
+
+def _relative_np(nt: Normalized, head: int, c0: int) -> str | None:
+    """The antecedent of the relative pronoun right before a verb: the noun phrase before the pronoun, with
+    one «في» phrase attached to it («منصب رئيس الأركان في الجيش الذي سيشغر» -> «منصب رئيس الأركان في
+    الجيش»), up to six words back to another preposition, a verb or a clause boundary."""
+    toks = tokens(nt, c0, word_start(nt, head))
+    if not toks or bare_word(nt.norm[toks[-1][0] : toks[-1][1]]) not in AR_RELATIVE:
+        return None
+    run: list[tuple[int, int]] = []
+    for s, e in reversed(toks[:-1]):
+        w = bare_word(nt.norm[s:e])
+        if w == "في" and 1 <= len(run) <= 3 and all(nt.norm[a:b].startswith("ال") for a, b in run):
+            run.insert(0, (s, e))
+            continue
+        if w in AR_PREP or w in AR_DANGLING or is_new_verb(w) or is_imperfect(w) or len(run) >= 6:
+            break
+        if BOUNDARY.search(nt.norm, s, e) or re.match(r"[وفلب]", w) or re.search(r"(?:ها|هم)$", w):
+            break  # a conjunction, a fused preposition or a possessive opens no noun phrase here
+        run.insert(0, (s, e))
+    words = [bare_word(nt.norm[s:e]) for s, e in run]
+    if len(run) < 3 or "في" not in words or words[0] == "في":
+        return None  # without a «في» phrase, `definite_np_before` finds the antecedent
+    return orig(nt, run[0][0], run[-1][1])
 
 
 def _relative_antecedent(

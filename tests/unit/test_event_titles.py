@@ -539,3 +539,18 @@ def test_a_bare_event_noun_is_named_by_its_fuller_mention(text: str, title: str)
     e = _one(text)
     assert e.summary == title
     _readable(e.summary)
+
+
+def test_a_date_that_opens_its_clause_belongs_to_the_verb_after_it() -> None:
+    # «ويوم غد الاثنين سيكون في ...»: presence at a place with the subject left in the verb is a visit; the
+    # visit named before the date is another clause's; a reporting participle («مضيفا») ends the title.
+    e = _one(
+        "وأوضح المدير أن الهدف من الزيارة متابعة المشاريع حيث زار أمس مدارس المدينة ويوم غد الاثنين سيكون "
+        "في المستشفيات الميدانية بمنطقة تبوك مضيفا أن العمل يسير."
+    )
+    assert (e.start, e.summary) == (date(2024, 3, 18), "زيارة المستشفيات الميدانية بمنطقة تبوك")
+
+
+def test_a_verbal_noun_after_will_be_done_nearer_the_date_is_the_event() -> None:
+    e = _one("وقال إن العام الدراسي سيبدأ في موعده مؤكدا أنه سيتم نشر الجدول الجديد عبر موقع الوزارة غدا.")
+    assert (e.start, e.summary) == (date(2024, 3, 17), "نشر الجدول الجديد عبر موقع الوزارة")

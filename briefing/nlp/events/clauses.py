@@ -10,7 +10,11 @@ or two, read by the extractor (`extract`):
 - `where_follows`: «... في 17 أغسطس، حيث سيتم توقيع الاتفاق», "..., where they will sign": a second event at
   the first one's date and place;
 - `planned_after`: «... للانتخابات البلدية، المزمع إجراؤها في 4 سبتمبر»: the date belongs to the event noun
-  that the participle phrase after the comma describes.
+  that the participle phrase after the comma describes;
+- `verb_after_opening_date`: «... ويوم غد الخميس سيكون في المدارس»: a date that opens its clause belongs to
+  the verb right after it, not to an event noun of the clause before;
+- `passive_future`: «... وسيبدأ العام ... مؤكدا أنه سيتم نشر الآلية خلال الساعات القادمة»: the verbal noun
+  after «سيتم» between the chosen trigger and the date is nearer: the date is for it.
 """
 
 from __future__ import annotations
@@ -81,3 +85,28 @@ def planned_after(nt: Normalized, m: Mention, triggers: Sequence[Trigger]) -> Tr
         return None
     before = [t for t in triggers if not t.verb and t.end <= hit.start() and hit.start() - t.end <= 40]
     return before[-1] if before else None
+
+
+def verb_after_opening_date(nt: Normalized, m: Mention, triggers: Sequence[Trigger]) -> Trigger | None:
+    """The trigger verb right after a date that opens a clause (after «و» or a punctuation mark)."""
+    nxt = next((t for t in triggers if t.start >= m.end), None)
+    if nxt is None or not nxt.verb or nt.norm[m.end : nxt.start].strip():
+        return None
+    before = nt.norm[max(0, m.start - 2) : m.start]
+    lead = nt.norm[: m.start].rstrip()
+    return nxt if before.endswith(" و") or not lead or lead[-1] in "،,.؛;:\n" else None
+
+
+_WILL_BE_DONE = re.compile(r"(?<![^\W_])[وف]?(?:سيتم|ستتم|سوف\s+يتم)\s+(?P<n>[^\W\d_]{3,})")
+
+
+def passive_future(nt: Normalized, m: Mention, trig: Trigger) -> Trigger | None:
+    """The verbal noun of the last «سيتم + مصدر» between the trigger (before the date) and the date, as the
+    head of an event of no known kind («سيتم نشر الآلية»)."""
+    if trig.end > m.start:
+        return None
+    hits = list(_WILL_BE_DONE.finditer(nt.norm, trig.end, m.start))
+    if not hits:
+        return None
+    n = hits[-1]
+    return Trigger(n.start("n"), n.end("n"), None, False, False)

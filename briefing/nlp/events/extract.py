@@ -21,8 +21,10 @@ from briefing.models import Actor, Event, EventStatus, Sentence
 from briefing.nlp.actors.ar_lexicon import lexicon
 from briefing.nlp.events.clauses import (
     also_marked,
+    passive_future,
     planned_after,
     reported_earlier,
+    verb_after_opening_date,
     was_planned,
     where_follows,
 )
@@ -159,9 +161,13 @@ def _drafts_for(
             continue
         if r.value == pub and reported_earlier(nt, a, m):
             continue  # «وكان المسؤول قد أوضح أن الوزير سيلتقي اليوم ...»: said before what has happened since
-        trig = planned_after(nt, m, s_trig) or _pick_trigger(m, s_trig)
+        trig = (
+            planned_after(nt, m, s_trig) or verb_after_opening_date(nt, m, s_trig) or _pick_trigger(m, s_trig)
+        )
         if trig is None or (trig.verb and _NEGATED.search(nt.norm, max(a, trig.start - 14), trig.start)):
             continue
+        if r.precision in ("day", "vague") and (r.value_end is None or (r.value_end - r.value).days <= 7):
+            trig = passive_future(nt, m, trig) or trig  # «سيتم نشر الآلية غدا»; not a plan period
         same = next((d for d in drafts if d.trigger == trig), None)
         if (
             same is not None

@@ -45,6 +45,10 @@ _AR_PRESENCE = re.compile(
     rf"{L}(?P<v>(?:سوف\s+)?س[يت](?:كون|تواجد|وجد))(?:ون|ان)?"
     r"(?=\s+(?!هناك|من\s|في\s|علي|بمثابه)[^\s\dلب]\S*(?:\s+[^\s\dلب]\S*){0,6}?\s+في\s)"
 )
+# Presence right after its date, the subject left in the verb: «ويوم غد الخميس سيكون في المدارس الحدودية».
+_AR_PRESENCE_DATED = re.compile(
+    rf"(?:غد|غدا|اليوم|{C.alternation(C.AR_WEEKDAYS)})\s+(?P<v>(?:سوف\s+)?س[يت](?:كون|تواجد|وجد))(?=\s+في\s+ال)"
+)
 # "X has until <date> to ...", «أمامه حتى 17 سبتمبر ليقيم الاتفاق»: a deadline falls on that date.
 _DEADLINE = {
     "ar": re.compile(rf"{L}(?:امام|لدي)(?:ه|ها|هم|هما|نا|كم)\s+(?:مهله\s+)?(?=حتي\s)"),
@@ -104,7 +108,7 @@ def find_triggers(nt: Normalized, lang: str) -> list[Trigger]:
                 continue  # "تصل تكلفة المشروع" amounts to: no arrival
             stem = " ".join(re.sub(r"^(?:سوف\s+)?س?[يتن]", "", m["v"]).split())
             verbs.append(Trigger(m.start("v"), m.end("v"), C.AR_VERB_TRIGGERS.get(stem), True, True))
-        for m in _AR_PRESENCE.finditer(norm):
+        for m in [*_AR_PRESENCE.finditer(norm), *_AR_PRESENCE_DATED.finditer(norm)]:
             verbs.append(Trigger(m.start("v"), m.end("v"), None, True, True))
             present.add((m.start("v"), m.end("v")))
         for m in _AR_NOUN.finditer(norm):

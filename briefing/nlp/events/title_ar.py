@@ -90,6 +90,10 @@ _AR_PASSIVE_STEMS = frozenset(
 )
 
 
+# Verbs of presence at a place («سيكون في», «سيتواجد في»).
+_AR_PRESENCE_STEMS = frozenset({"كون", "تواجد", "وجد"})
+
+
 _AR_STEM = re.compile(r"^(?:سوف\s+)?س?[يتن]")
 
 
@@ -242,6 +246,9 @@ def compose_ar(
         if agent is not None:
             words = [agent.name, ar_verb(orig(nt, trig.start, trig.end)), *rest]
             return " ".join(with_where(trim(words, False), where, trig.kind, False)), agent.name
+        if stem in _AR_PRESENCE_STEMS and len(rest) > 1 and bare_word(normalize(rest[0])) == "في":
+            # «سيكون في المدارس الحدودية» with the subject left in the verb: a visit to the place
+            return " ".join(["زيارة", *rest[1:]]), None
         before = definite_np_before(nt, trig.start, c0) if stem not in _AR_PASSIVE_STEMS else None
         if before is not None and not is_event_noun(bare_word(normalize(before.split()[-1]))):
             # SVO: «قال إن رئيسة الوزراء البريطانية ستزور الرياض» -> «رئيسة الوزراء البريطانية تزور الرياض»

@@ -554,3 +554,22 @@ def test_a_date_that_opens_its_clause_belongs_to_the_verb_after_it() -> None:
 def test_a_verbal_noun_after_will_be_done_nearer_the_date_is_the_event() -> None:
     e = _one("وقال إن العام الدراسي سيبدأ في موعده مؤكدا أنه سيتم نشر الجدول الجديد عبر موقع الوزارة غدا.")
     assert (e.start, e.summary) == (date(2024, 3, 17), "نشر الجدول الجديد عبر موقع الوزارة")
+
+
+def test_a_verb_describing_a_visit_has_the_visitor_as_its_subject() -> None:
+    # «في زيارة للأردن يشارك خلالها في ...»: the one who arrived takes part; Amman, where he landed, is not
+    # the venue of the opening, and Jordan (after «لـ») does not act.
+    e = _one(
+        "ووصل إلى عمّان اليوم الرئيس سعيد الحامد قادما من جدة في زيارة للأردن يشارك خلالها في افتتاح "
+        "المؤتمر الاقتصادي غدا الأحد.",
+        actors=(("سعيد الحامد", "person"), ("الأردن", "country")),
+    )
+    assert e.summary == "سعيد الحامد يشارك في افتتاح المؤتمر الاقتصادي"
+    assert e.who[0] == "سعيد الحامد"
+
+
+def test_a_day_set_aside_for_something_is_that_event() -> None:
+    # «تم» is past, but the day it sets aside («تخصيص يوم ... لتدريب») is ahead; the verbal noun after لـ
+    # names the event.
+    e = _one("وتم تخصيص يوم الثلاثاء المقبل لتدريب المتطوعين الجدد في مقر الجمعية.")
+    assert (e.start, e.summary) == (date(2024, 3, 19), "تدريب المتطوعين الجدد في مقر الجمعية")

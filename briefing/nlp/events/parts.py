@@ -49,6 +49,10 @@ _AR_PRESENCE = re.compile(
 _AR_PRESENCE_DATED = re.compile(
     rf"(?:غد|غدا|اليوم|{C.alternation(C.AR_WEEKDAYS)})\s+(?P<v>(?:سوف\s+)?س[يت](?:كون|تواجد|وجد))(?=\s+في\s+ال)"
 )
+# A day set aside for something: «تم تخصيص يوم الاثنين 2/11 لتدريب الأعضاء» (the verbal noun after لـ).
+_AR_SET_ASIDE_FOR = re.compile(
+    r"(?<![^\W_])(?:تخصيص|تحديد)\s+(?:يوم|موعد)[^.،,؛\n]{0,40}?\s+ل(?P<n>[^\W\d_]{3,})"
+)
 # "X has until <date> to ...", «أمامه حتى 17 سبتمبر ليقيم الاتفاق»: a deadline falls on that date.
 _DEADLINE = {
     "ar": re.compile(rf"{L}(?:امام|لدي)(?:ه|ها|هم|هما|نا|كم)\s+(?:مهله\s+)?(?=حتي\s)"),
@@ -125,6 +129,9 @@ def find_triggers(nt: Normalized, lang: str) -> list[Trigger]:
                 or bool(_AR_ON_BEHALF.search(norm, max(0, m.start("n") - 6), m.start("n")))
             )
             nouns.append(Trigger(m.start("n"), m.end("n"), kind, False, False, oblique))
+        nouns += [
+            Trigger(m.start("n"), m.end("n"), None, False, False) for m in _AR_SET_ASIDE_FOR.finditer(norm)
+        ]
     deadline = _DEADLINE["en" if lang.startswith("en") else "ar"]
     nouns += [Trigger(m.start(), m.end(), "deadline", False, False) for m in deadline.finditer(norm)]
     heads = [n for n in nouns if not _AR_ON_BEHALF.search(norm, max(0, n.start - 6), n.start)]

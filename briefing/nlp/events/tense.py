@@ -54,6 +54,8 @@ _EN_TO_VERB = re.compile(
 )
 _EN_PAST = re.compile(rf"\b(?:{C.alternation(C.EN_PAST_WORDS)})\b")
 _AR_CLITIC = re.compile(r"^(?:[وف]|قد\s+|[وف]قد\s+)")
+# «تم تخصيص يوم الاثنين لتدريب ...»: the decision is past, the day it sets aside is ahead.
+_AR_SET_ASIDE = re.compile(rf"{_L_VERB}(?:قد\s+)?تم\s+(?:تخصيص|تحديد){R}")
 _AR_OPENING_VERB = re.compile(r"\s*[وف]?(?P<w>[يت][^\W\d_]{2,})(?![^\W_])")
 _AR_LAM = re.compile(r"(?<![^\W_])لم\s+$")
 
@@ -87,6 +89,7 @@ def find_cues(
             for m in _AR_SA.finditer(norm)
             if not _AR_SA_NOT.match(m["w"])
         ]
+        out += [Cue(m.start(), m.end(), "future", True) for m in _AR_SET_ASIDE.finditer(norm)]
         for m in _AR_PAST.finditer(norm):
             word = _AR_CLITIC.sub("", m.group())
             out.append(Cue(m.start(), m.end(), "past", True, word in C.AR_REPORTING))

@@ -143,6 +143,23 @@ def assembly_before(nt: Normalized, actors: Sequence[Actor], a: int, head: int) 
     return bodies[-1] if bodies else None
 
 
+_DURING_VISIT = re.compile(r"(?<![^\W_])(?:في\s+)?زيار(?:ه|ته|تها)(?:\s+\S+){0,3}\s+$")
+
+
+def visitor(nt: Normalized, spans: Sequence[Span], c0: int, verb_start: int, verb_end: int) -> Span | None:
+    """«وصل الرئيس X إلى القاهرة في زيارة لمصر يشارك خلالها في ...»: a verb that describes a visit («في
+    زيارة ... يفعل خلالها») has the visitor as its subject: the first name of the clause not governed by a
+    preposition, before the visit."""
+    if not _DURING_VISIT.search(nt.norm, max(c0, verb_start - 40), word_start(nt, verb_start)):
+        return None
+    if not re.match(r"\s*خلال(?:ها|ه)(?![^\W_])", nt.norm[verb_end : verb_end + 12]):
+        return None
+    for sp in spans:
+        if c0 <= sp.start < verb_start and not _after_preposition(nt, sp, c0, False):
+            return sp
+    return None
+
+
 def noun_subject(
     nt: Normalized, head_end: int, c1: int, skip: Sequence[tuple[int, int]]
 ) -> tuple[int, int] | None:

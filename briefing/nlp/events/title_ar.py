@@ -16,6 +16,7 @@ from briefing.nlp.events.title_agent import (
     definite_np_before,
     noun_subject,
     phrase_between,
+    visitor,
 )
 from briefing.nlp.events.title_words import (
     AR_DANGLING,
@@ -298,6 +299,15 @@ def compose_ar(
             np = trim(head_np(nt, trig, c1, date_spans, False, governed=True, names=spans), False)
             words = [agent.name, ar_verb(orig(nt, gov.start, gov.end)), *np]
             return " ".join(with_where(words, where, trig.kind, False)), agent.name
+        guest = visitor(nt, spans, c0, gov.start, gov.end)
+        if guest is not None:
+            # «وصل X إلى القاهرة في زيارة لمصر يشارك خلالها في احتفالات ...»: the visitor takes part; where
+            # he landed is not where the event is
+            after = re.match(r"\s*خلالها", nt.norm[gov.end :])
+            start = gov.end + (after.end() if after else 0)
+            rest = [orig(nt, s, e) for s, e in complement(nt, start, c1, date_spans, AR_STOP, 7, spans)]
+            words = [guest.name, ar_verb(orig(nt, gov.start, gov.end)), *trim(rest, False)]
+            return " ".join(trim(words, False)), guest.name
         vso = phrase_between(nt, gov.end, word_start(nt, trig.start), date_spans)
         if vso:
             # VSO with a common noun: «يقوم وفد من الشركات يوم الأحد بزيارة للوزير» -> «وفد من الشركات يقوم

@@ -573,3 +573,13 @@ def test_a_day_set_aside_for_something_is_that_event() -> None:
     # names the event.
     e = _one("وتم تخصيص يوم الثلاثاء المقبل لتدريب المتطوعين الجدد في مقر الجمعية.")
     assert (e.start, e.summary) == (date(2024, 3, 19), "تدريب المتطوعين الجدد في مقر الجمعية")
+
+
+def test_a_date_takes_the_future_verb_of_its_own_clause_over_a_trigger_past_a_comma() -> None:
+    # «بحيث تبدأ ...» comes after the comma; the date is for «ستكتمل», whose whole subject follows «أن «».
+    # «أو ثلاثة أيام» is the rest of the date.
+    e = _one(
+        "وأكد الوزير أن «الخطة الجديدة لقطاع النقل ستكتمل خلال يومين أو ثلاثة أيام، وبعدها تعرض على المجلس "
+        "بحيث تبدأ معها المرحلة الثانية»."
+    )
+    assert (e.start, e.summary) == (date(2024, 3, 17), "الخطة الجديدة لقطاع النقل تكتمل")

@@ -13,6 +13,8 @@ or two, read by the extractor (`extract`):
   that the participle phrase after the comma describes;
 - `verb_after_opening_date`: «... ويوم غد الخميس سيكون في المدارس»: a date that opens its clause belongs to
   the verb right after it, not to an event noun of the clause before;
+- `own_future_verb`: «... ستتبلور في غضون يومين، وهذه الحلول ستعرض ... بحيث تنتهي ...»: a date whose
+  nearest trigger lies past a clause boundary belongs to the future verb before it in its own clause;
 - `passive_future`: «... وسيبدأ العام ... مؤكدا أنه سيتم نشر الآلية خلال الساعات القادمة»: the verbal noun
   after «سيتم» between the chosen trigger and the date is nearer: the date is for it.
 """
@@ -110,3 +112,21 @@ def passive_future(nt: Normalized, m: Mention, trig: Trigger) -> Trigger | None:
         return None
     n = hits[-1]
     return Trigger(n.start("n"), n.end("n"), None, False, False)
+
+
+_FUTURE_VERB = re.compile(r"(?<![^\W_])[وف]?(?P<v>س[يت][^\W\d_]{3,})(?![^\W_])")
+_CLAUSE_MARK = re.compile(r"[،,.;؛:!?؟«»\"\n]")
+
+
+def own_future_verb(nt: Normalized, m: Mention, trig: Trigger) -> Trigger | None:
+    """The future verb («ستتبلور») before the date in the date's own clause, when the trigger found lies
+    after the date past a clause boundary: an event of no known kind, headed by that verb."""
+    if trig.start < m.end or not _CLAUSE_MARK.search(nt.norm, m.end, trig.start):
+        return None
+    marks = list(_CLAUSE_MARK.finditer(nt.norm, max(0, m.start - 120), m.start))
+    start = marks[-1].end() if marks else max(0, m.start - 120)
+    verbs = list(_FUTURE_VERB.finditer(nt.norm, start, m.start))
+    if not verbs:
+        return None
+    v = verbs[-1]
+    return Trigger(v.start("v"), v.end("v"), None, True, True)

@@ -21,6 +21,7 @@ from briefing.models import Actor, Event, EventStatus, Sentence
 from briefing.nlp.actors.ar_lexicon import lexicon
 from briefing.nlp.events.clauses import (
     also_marked,
+    own_future_verb,
     passive_future,
     planned_after,
     reported_earlier,
@@ -167,7 +168,7 @@ def _drafts_for(
         if trig is None or (trig.verb and _NEGATED.search(nt.norm, max(a, trig.start - 14), trig.start)):
             continue
         if r.precision in ("day", "vague") and (r.value_end is None or (r.value_end - r.value).days <= 7):
-            trig = passive_future(nt, m, trig) or trig  # «سيتم نشر الآلية غدا»; not a plan period
+            trig = passive_future(nt, m, trig) or own_future_verb(nt, m, trig) or trig  # not a plan period
         same = next((d for d in drafts if d.trigger == trig), None)
         if (
             same is not None

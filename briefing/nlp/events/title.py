@@ -74,6 +74,11 @@ def _clause(nt: Normalized, a: int, b: int, lo: int, hi: int) -> tuple[int, int]
     return start, (m2.start() if m2 else b)
 
 
+_DATE_ALTERNATIVE = re.compile(
+    r"\s*(?:او|or)\s+(?:\S+\s+)?(?:ايام|يوما|اسابيع|ساعات|اشهر|شهور|days|weeks|hours|months)(?![^\W_])"
+)
+
+
 _NUMERIC_DATE = re.compile(r"\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}")
 
 
@@ -103,7 +108,9 @@ def compose_title(
     c0, c1 = _clause(nt, a, b, min(trig.start, mention.start), max(trig.end, mention.end))
     clause = orig(nt, c0, c1)
     spans = actor_spans(nt, actors, c0, c1)
-    date_spans = [(mention.start, mention.end)] + [(d.start, d.end) for d in dates if c0 <= d.start < c1]
+    alt = _DATE_ALTERNATIVE.match(nt.norm, mention.end)  # «في غضون يومين أو ثلاثة أيام»
+    date_spans = [(mention.start, alt.end() if alt else mention.end)]
+    date_spans += [(d.start, d.end) for d in dates if c0 <= d.start < c1]
     paren = _date_parenthesis(nt, trig, mention, b, c1)
     if paren is not None:
         # the complement goes on past the date set off by commas: «يناقش الوزراء، غدا ولمدة يومين، الخطة»

@@ -277,6 +277,35 @@ def definite_np_before(nt: Normalized, head: int, c0: int) -> str | None:
     return orig(nt, run[0][0], run[-1][1]) if run else None
 
 
+def subject_after_that(nt: Normalized, head: int, c0: int) -> str | None:
+    """SVO after «أن»/«إن» or an opening quotation mark: the whole subject between it and the verb, two to
+    five words opening with a definite noun («أن «الحلول المرحلية لملف النفايات ستتبلور» -> «الحلول المرحلية
+    لملف النفايات»)."""
+    toks = tokens(nt, c0, word_start(nt, head))
+    for i in range(len(toks) - 1, -1, -1):
+        s, e = toks[i]
+        word = nt.norm[s:e]
+        if "«" in word:
+            start, run = s + word.index("«") + 1, toks[i:]
+            break
+        if bare_word(word) in _THAT:
+            start, run = e, toks[i + 1 :]
+            break
+    else:
+        return None
+    if not 2 <= len(run) <= 5:
+        return None
+    words = [bare_word(nt.norm[max(s, start) : e]) for s, e in run]
+    if not words[0].startswith("ال") or any(
+        w in AR_PREP or w in AR_AUX or is_new_verb(w) or is_imperfect(w) for w in words
+    ):
+        return None
+    return bare_word(orig(nt, max(run[0][0], start), run[-1][1]))
+
+
+_THAT = frozenset({"ان", "بان", "وان"})
+
+
 def phrase_between(nt: Normalized, a: int, b: int, skip: Sequence[tuple[int, int]]) -> str | None:
     """The subject between a verb and the event noun it governs: one to five words, dates left out, opening
     with a noun (not a preposition, particle or another verb)."""

@@ -16,6 +16,7 @@ from briefing.nlp.events.title_agent import (
     definite_np_before,
     noun_subject,
     phrase_between,
+    subject_after_that,
     visitor,
 )
 from briefing.nlp.events.title_words import (
@@ -250,7 +251,11 @@ def compose_ar(
         if stem in _AR_PRESENCE_STEMS and len(rest) > 1 and bare_word(normalize(rest[0])) == "في":
             # «سيكون في المدارس الحدودية» with the subject left in the verb: a visit to the place
             return " ".join(["زيارة", *rest[1:]]), None
-        before = definite_np_before(nt, trig.start, c0) if stem not in _AR_PASSIVE_STEMS else None
+        before = (
+            (subject_after_that(nt, trig.start, c0) or definite_np_before(nt, trig.start, c0))
+            if stem not in _AR_PASSIVE_STEMS
+            else None
+        )
         if before is not None and not is_event_noun(bare_word(normalize(before.split()[-1]))):
             # SVO: «قال إن رئيسة الوزراء البريطانية ستزور الرياض» -> «رئيسة الوزراء البريطانية تزور الرياض»
             words = [before, ar_verb(orig(nt, trig.start, trig.end)), *rest]
@@ -303,8 +308,8 @@ def compose_ar(
         if guest is not None:
             # «وصل X إلى القاهرة في زيارة لمصر يشارك خلالها في احتفالات ...»: the visitor takes part; where
             # he landed is not where the event is
-            after = re.match(r"\s*خلالها", nt.norm[gov.end :])
-            start = gov.end + (after.end() if after else 0)
+            during = re.match(r"\s*خلالها", nt.norm[gov.end :])
+            start = gov.end + (during.end() if during else 0)
             rest = [orig(nt, s, e) for s, e in complement(nt, start, c1, date_spans, AR_STOP, 7, spans)]
             words = [guest.name, ar_verb(orig(nt, gov.start, gov.end)), *trim(rest, False)]
             return " ".join(trim(words, False)), guest.name

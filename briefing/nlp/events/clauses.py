@@ -102,14 +102,14 @@ def verb_after_opening_date(nt: Normalized, m: Mention, triggers: Sequence[Trigg
 _WILL_BE_DONE = re.compile(r"(?<![^\W_])[وف]?(?:سيتم|ستتم|سوف\s+يتم)\s+(?P<n>[^\W\d_]{3,})")
 
 
-def passive_future(nt: Normalized, m: Mention, trig: Trigger) -> Trigger | None:
+def passive_future(nt: Normalized, m: Mention, trig: Trigger) -> Trigger:
     """The verbal noun of the last «سيتم + مصدر» between the trigger (before the date) and the date, as the
-    head of an event of no known kind («سيتم نشر الآلية»)."""
+    head of an event of no known kind («سيتم نشر الآلية»); else the trigger itself."""
     if trig.end > m.start:
-        return None
+        return trig
     hits = list(_WILL_BE_DONE.finditer(nt.norm, trig.end, m.start))
     if not hits:
-        return None
+        return trig
     n = hits[-1]
     return Trigger(n.start("n"), n.end("n"), None, False, False)
 
@@ -118,13 +118,17 @@ _FUTURE_VERB = re.compile(r"(?<![^\W_])[وف]?(?P<v>س[يت][^\W\d_]{3,})(?![^\W
 _CLAUSE_MARK = re.compile(r"[،,.;؛:!?؟«»\"\n]")
 
 
-def own_future_verb(nt: Normalized, m: Mention, trig: Trigger) -> Trigger | None:
-    """The future verb («ستتبلور») before the date in the date's own clause, when the trigger found lies
-    after the date past a clause boundary: an event of no known kind, headed by that verb."""
-    if trig.start < m.end or not _CLAUSE_MARK.search(nt.norm, m.end, trig.start):
+def own_future_verb(nt: Normalized, m: Mention, triggers: Sequence[Trigger]) -> Trigger | None:
+    """The future verb («ستتبلور») before the date in the date's own clause, when the clause has no trigger
+    before the date and the next trigger lies after the date past a clause boundary («... في غضون يومين،
+    وهذه الحلول ... بحيث تنتهي»): an event of no known kind, headed by that verb."""
+    nxt = next((t for t in triggers if t.start >= m.end), None)
+    if nxt is None or not _CLAUSE_MARK.search(nt.norm, m.end, nxt.start):
         return None
     marks = list(_CLAUSE_MARK.finditer(nt.norm, max(0, m.start - 120), m.start))
     start = marks[-1].end() if marks else max(0, m.start - 120)
+    if any(start <= t.start and t.end <= m.start for t in triggers):
+        return None
     verbs = list(_FUTURE_VERB.finditer(nt.norm, start, m.start))
     if not verbs:
         return None

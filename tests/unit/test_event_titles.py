@@ -583,3 +583,23 @@ def test_a_date_takes_the_future_verb_of_its_own_clause_over_a_trigger_past_a_co
         "بحيث تبدأ معها المرحلة الثانية»."
     )
     assert (e.start, e.summary) == (date(2024, 3, 17), "الخطة الجديدة لقطاع النقل تكتمل")
+
+
+def test_two_named_subjects_joined_by_and_are_both_the_agent() -> None:
+    # «أن مصر والولايات المتحدة ستواصلان»: the dual verb has both; the conference after the comma is another
+    # clause's event with another date.
+    events = _events(
+        "وأعلن الوزير أن مصر والولايات المتحدة ستواصلان النقاش حول اتفاقية التجارة غدا، مشيرا إلى أن مؤتمرا "
+        "كبيرا سيعقد في العام المقبل.",
+        actors=(("مصر", "country"), ("الولايات المتحدة", "country")),
+    )
+    assert [(e.start, e.summary) for e in events][0] == (
+        date(2024, 3, 17),
+        "مصر والولايات المتحدة تواصلان النقاش حول اتفاقية التجارة",
+    )
+
+
+def test_a_pronoun_object_after_will_be_done_is_no_event_head() -> None:
+    # «سيتم طرحها للتصويت»: «طرحها» names nothing; «سيتم» is no verb of the vote.
+    titles = [e.summary for e in _events("وقالت الشركة إن الأسماء التي سيتم طرحها للتصويت ستعلن غدا.")]
+    assert not any("طرحها" in t or t.endswith("يتم") for t in titles), titles

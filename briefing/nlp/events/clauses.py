@@ -107,7 +107,11 @@ def passive_future(nt: Normalized, m: Mention, trig: Trigger) -> Trigger:
     head of an event of no known kind («سيتم نشر الآلية»); else the trigger itself."""
     if trig.end > m.start:
         return trig
-    hits = list(_WILL_BE_DONE.finditer(nt.norm, trig.end, m.start))
+    hits = [
+        h
+        for h in _WILL_BE_DONE.finditer(nt.norm, trig.end, m.start)
+        if not re.search(r"(?:ه|ها|هم|هما)$", nt.text[slice(*nt.span(h.start("n"), h.end("n")))])
+    ]  # «سيتم طرحها»: a pronoun object names nothing
     if not hits:
         return trig
     n = hits[-1]

@@ -160,6 +160,18 @@ def visitor(nt: Normalized, spans: Sequence[Span], c0: int, verb_start: int, ver
     return None
 
 
+def with_partner_before(nt: Normalized, spans: Sequence[Span], agent: Span) -> Span:
+    """SVO with two named subjects joined by «و» («أن مصر والولايات المتحدة ستواصلان»): both, not the second
+    alone."""
+    start = word_start(nt, agent.start)
+    if nt.norm[start : agent.start] != "و":
+        return agent
+    for sp in spans:
+        if sp.end <= start and not nt.norm[sp.end : start].strip():
+            return Span(sp.start, agent.end, f"{sp.name} و{agent.name}")
+    return agent
+
+
 def noun_subject(
     nt: Normalized, head_end: int, c1: int, skip: Sequence[tuple[int, int]]
 ) -> tuple[int, int] | None:
@@ -279,13 +291,15 @@ def definite_np_before(nt: Normalized, head: int, c0: int) -> str | None:
 
 def subject_after_that(nt: Normalized, head: int, c0: int) -> str | None:
     """SVO after «أن»/«إن» or an opening quotation mark: the whole subject between it and the verb, two to
-    five words opening with a definite noun («أن «الحلول المرحلية لملف النفايات ستتبلور» -> «الحلول المرحلية
-    لملف النفايات»)."""
+    five words with no verb or preposition among them («أن مصر والولايات المتحدة ستواصلان»), after a quotation
+    mark opening with a definite noun («أن «الحلول المرحلية لملف النفايات ستتبلور» -> «الحلول المرحلية لملف
+    النفايات»)."""
     toks = tokens(nt, c0, word_start(nt, head))
     for i in range(len(toks) - 1, -1, -1):
         s, e = toks[i]
         word = nt.norm[s:e]
-        if "«" in word:
+        opened_by_quote = "«" in word
+        if opened_by_quote:
             start, run = s + word.index("«") + 1, toks[i:]
             break
         if bare_word(word) in _THAT:
@@ -296,7 +310,7 @@ def subject_after_that(nt: Normalized, head: int, c0: int) -> str | None:
     if not 2 <= len(run) <= 5:
         return None
     words = [bare_word(nt.norm[max(s, start) : e]) for s, e in run]
-    if not words[0].startswith("ال") or any(
+    if (opened_by_quote and not words[0].startswith("ال")) or any(
         w in AR_PREP or w in AR_AUX or is_new_verb(w) or is_imperfect(w) for w in words
     ):
         return None

@@ -18,6 +18,7 @@ from briefing.nlp.events.title_agent import (
     phrase_between,
     subject_after_that,
     visitor,
+    with_partner_before,
 )
 from briefing.nlp.events.title_words import (
     AR_DANGLING,
@@ -218,9 +219,10 @@ def compose_ar(
     is."""
     if trig.verb:
         stem = " ".join(_AR_STEM.sub("", nt.norm[trig.start : trig.end]).split())
+        before_verb = agent_before(nt, spans, trig.start, c0, False)
         agent = (
             agent_after(nt, spans, trig.end, c1, 10, date_spans)
-            or agent_before(nt, spans, trig.start, c0, False)
+            or (with_partner_before(nt, spans, before_verb) if before_verb else None)
             or shared
         )
         if agent is not None and stem in _AR_PASSIVE_STEMS:
@@ -339,7 +341,12 @@ def compose_ar(
         gstem = " ".join(_AR_STEM.sub("", nt.norm[gov.start : gov.end]).split())
         if _AR_MASDAR.get(gstem):
             np = [_AR_MASDAR[gstem], *(_fuller_mention(nt, trig, np) or np)]
-    elif len(np) < 3 and is_imperfect(prev_word) and not prev_word.startswith(("ال", "يوم")):
+    elif (
+        len(np) < 3
+        and is_imperfect(prev_word)
+        and not prev_word.startswith(("ال", "يوم"))
+        and prev_word not in _AR_DONE
+    ):
         # the event noun is the subject of the verb before it: «وتستكمل المحاكمة غدا» -> «المحاكمة تستكمل»,
         # named by its fuller mention in the article: «محاكمة 29 متهما بالتفجير تستكمل»
         verb = orig(nt, *prev[0])
@@ -360,6 +367,10 @@ def compose_ar(
         words = [*np, ar_verb(orig(nt, passive.start, passive.end)), *(orig(nt, s, e) for s, e in after)]
         return " ".join(with_where(trim(words, False), where, trig.kind, False)), None
     return " ".join(with_where(np, where, trig.kind, False)), None
+
+
+# «سيتم نشر الآلية»: the auxiliary of a passive, not a verb whose subject is the event noun.
+_AR_DONE = frozenset({"يتم", "سيتم", "تتم", "ستتم", "ويتم", "وسيتم"})
 
 
 _AR_POSSESSED = re.compile(r"(?:ته|تها|تهم)$")

@@ -129,9 +129,11 @@ def find_triggers(nt: Normalized, lang: str) -> list[Trigger]:
                 or bool(_AR_ON_BEHALF.search(norm, max(0, m.start("n") - 6), m.start("n")))
             )
             nouns.append(Trigger(m.start("n"), m.end("n"), kind, False, False, oblique))
-        nouns += [
-            Trigger(m.start("n"), m.end("n"), None, False, False) for m in _AR_SET_ASIDE_FOR.finditer(norm)
-        ]
+        if "تخصيص" in norm or "تحديد" in norm:  # a cheap test before the pattern
+            nouns += [
+                Trigger(m.start("n"), m.end("n"), None, False, False)
+                for m in _AR_SET_ASIDE_FOR.finditer(norm)
+            ]
     deadline = _DEADLINE["en" if lang.startswith("en") else "ar"]
     nouns += [Trigger(m.start(), m.end(), "deadline", False, False) for m in deadline.finditer(norm)]
     heads = [n for n in nouns if not _AR_ON_BEHALF.search(norm, max(0, n.start - 6), n.start)]

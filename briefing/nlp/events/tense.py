@@ -89,7 +89,8 @@ def find_cues(
             for m in _AR_SA.finditer(norm)
             if not _AR_SA_NOT.match(m["w"])
         ]
-        out += [Cue(m.start(), m.end(), "future", True) for m in _AR_SET_ASIDE.finditer(norm)]
+        if "تخصيص" in norm or "تحديد" in norm:  # a cheap test before the pattern
+            out += [Cue(m.start(), m.end(), "future", True) for m in _AR_SET_ASIDE.finditer(norm)]
         for m in _AR_PAST.finditer(norm):
             word = _AR_CLITIC.sub("", m.group())
             out.append(Cue(m.start(), m.end(), "past", True, word in C.AR_REPORTING))

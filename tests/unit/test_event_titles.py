@@ -603,3 +603,17 @@ def test_a_pronoun_object_after_will_be_done_is_no_event_head() -> None:
     # «سيتم طرحها للتصويت»: «طرحها» names nothing; «سيتم» is no verb of the vote.
     titles = [e.summary for e in _events("وقالت الشركة إن الأسماء التي سيتم طرحها للتصويت ستعلن غدا.")]
     assert not any("طرحها" in t or t.endswith("يتم") for t in titles), titles
+
+
+def test_a_noun_that_starts_like_fa_and_a_past_stem_is_no_verb() -> None:
+    # «فرعي» (two branches) is not «ف + رعى»: the complement goes on.
+    e = _one("وسيتم غدا افتتاح فرعي الجمعية في جدة والدمام.")
+    assert e.summary == "افتتاح فرعي الجمعية في جدة والدمام"
+
+
+def test_a_copula_before_the_date_heads_no_event() -> None:
+    # «ستكون الأسعار في متناول الجميع غدا» is a forecast; the trip after the comma is another clause's.
+    titles = [
+        e.summary for e in _events("وقال إن الأسعار ستكون في متناول الجميع غدا، حيث تستغرق الجولة أياما.")
+    ]
+    assert not any("متناول" in t for t in titles), titles

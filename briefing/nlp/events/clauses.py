@@ -118,23 +118,25 @@ def passive_future(nt: Normalized, m: Mention, trig: Trigger) -> Trigger:
     return Trigger(n.start("n"), n.end("n"), None, False, False)
 
 
+_COPULA = frozenset({"كون", "كونون", "كونان", "صبح", "ظل", "بقي", "بقى"})
 _FUTURE_VERB = re.compile(r"(?<![^\W_])[وف]?(?P<v>س[يت][^\W\d_]{3,})(?![^\W_])")
 _CLAUSE_MARK = re.compile(r"[،,.;؛:!?؟«»\"\n]")
 
 
 def own_future_verb(nt: Normalized, m: Mention, triggers: Sequence[Trigger]) -> Trigger | None:
     """The future verb («ستتبلور») before the date in the date's own clause, when the clause has no trigger
-    before the date and the next trigger lies after the date past a clause boundary («... في غضون يومين،
-    وهذه الحلول ... بحيث تنتهي»): an event of no known kind, headed by that verb."""
+    before the date and the next trigger lies after the date, near it but past a clause boundary («... في
+    غضون يومين، وهذه الحلول ... بحيث تنتهي»): an event of no known kind, headed by that verb. A copula
+    («ستكون») heads none."""
     nxt = next((t for t in triggers if t.start >= m.end), None)
-    if nxt is None or not _CLAUSE_MARK.search(nt.norm, m.end, nxt.start):
-        return None
+    if nxt is None or nxt.start - m.end >= 80 or not _CLAUSE_MARK.search(nt.norm, m.end, nxt.start):
+        return None  # only a trigger near enough to be taken for the date's is replaced
     marks = list(_CLAUSE_MARK.finditer(nt.norm, max(0, m.start - 120), m.start))
     start = marks[-1].end() if marks else max(0, m.start - 120)
     if any(start <= t.start and t.end <= m.start for t in triggers):
         return None
-    verbs = list(_FUTURE_VERB.finditer(nt.norm, start, m.start))
+    verbs = [v for v in _FUTURE_VERB.finditer(nt.norm, start, m.start) if v["v"][2:] not in _COPULA]
     if not verbs:
-        return None
+        return None  # «الأسعار ستكون في متناول الجميع غدا»: a state or a forecast, no event
     v = verbs[-1]
     return Trigger(v.start("v"), v.end("v"), None, True, True)

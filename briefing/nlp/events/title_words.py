@@ -170,8 +170,14 @@ def _relative_verb(nt: Normalized, word: str, prev: tuple[int, int], end: int) -
     return nxt is not None and bare_word(nxt.group()) in AR_PREP
 
 
+# «ف» before a three-letter stem is mostly the word's own letter («فرعي»: two branches, not «ف + رعى»); only a
+# reporting verb takes it there («فقال»).
 _AR_REPORTED = frozenset(
-    f"{p}{w}{x}" for w in C.AR_PAST_STEMS for p in ("", "و", "ف") for x in ("", "ت", "وا") if len(w) > 2
+    f"{p}{w}{x}"
+    for w in C.AR_PAST_STEMS
+    for p in ("", "و", "ف")
+    for x in ("", "ت", "وا")
+    if len(w) > 2 and (p != "ف" or len(w) > 3 or w in C.AR_REPORTING)
 )
 
 

@@ -617,3 +617,32 @@ def test_a_copula_before_the_date_heads_no_event() -> None:
         e.summary for e in _events("وقال إن الأسعار ستكون في متناول الجميع غدا، حيث تستغرق الجولة أياما.")
     ]
     assert not any("متناول" in t for t in titles), titles
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # «تعقد» (ت): the feminine plural «المفاوضات» before the comma is what will be held
+        (
+            "وقال المسؤول إن الجولة الثالثة من المفاوضات بشأن الحدود، يمكن أن تعقد يوم 20 أبريل المقبل.",
+            "عقد المفاوضات بشأن الحدود",
+        ),
+        # «ينتهي» (ي): the masculine «المؤتمر», past its relative clause
+        (
+            "وأعلن المنظمون أن المؤتمر الدولي للطاقة، الذي افتتح عام 2010، وينتهي في 20 أبريل المقبل، يستقبل "
+            "آلاف الزوار.",
+            "انتهاء المؤتمر الدولي للطاقة",
+        ),
+        # the whole subject after «أن», not the genitive alone («انطلاق المعرض»)
+        (
+            "وقال المنظمون إن المرحلة الثانية للمعرض ستنطلق يوم الإثنين المقبل.",
+            "انطلاق المرحلة الثانية للمعرض",
+        ),
+    ],
+)
+def test_a_verb_with_its_subject_left_in_it_takes_the_event_noun_it_agrees_with(
+    text: str, title: str
+) -> None:
+    e = _one(text)
+    assert e.summary == title
+    _readable(e.summary)

@@ -286,11 +286,14 @@ def compose_ar(
             # or before a comma and a relative pronoun («المراكز لقيد الناخبين، التي ستبدأ»)
             before = (
                 _relative_np(nt, trig.start, c0)
+                or subject_after_that(nt, trig.start, c0)
                 or definite_np_before(nt, trig.start, c0)
                 or _antecedent_before_comma(nt, trig.start, c0)
                 or _result_clause_subject(nt, trig.start, c0)
             )
             rest = [before] if before else rest
+        if masdar and not trim(list(rest), False):
+            rest = _dropped_subject(nt, trig, triggers, c0) or rest
         if masdar and len(rest) >= 4 and bare_word(normalize(rest[0])) in AR_PREP:
             rest = [*rest[2:], *rest[:2]]  # «تجري في المغرب أول العمليات» -> «إجراء أول العمليات … في المغرب»
         words = trim([masdar, *rest] if masdar else rest, False)
@@ -459,6 +462,28 @@ def _sponsor_then_date(nt: Normalized, a: int, b: int, dates: Sequence[tuple[int
     return bool(_AR_SPONSOR.match(nt.norm, a)) and any(
         a < e <= b and not nt.norm[e:b].strip() for _, e in dates
     )
+
+
+def _dropped_subject(nt: Normalized, trig: Trigger, triggers: Sequence[Trigger], c0: int) -> list[str] | None:
+    """The subject left in a verb with nothing named in its clause («…، وتنتهي في عام 2020», «يمكن أن تعقد
+    قبل …») is the last event noun before the clause, in its sentence or the one before, that agrees with
+    the verb's person prefix (ت: a feminine noun or a plural in ات; ي: a masculine one): «الدورة الشمسية
+    الرابعة والعشرين، التي بدأت عام 2008، وتنتهي في عام 2020» -> «انتهاء الدورة الشمسية الرابعة
+    والعشرين»."""
+    verb = re.sub(r"^(?:[وف]?(?:سوف\s+)?)س?", "", nt.norm[word_start(nt, trig.start) : trig.end])
+    if verb[:1] not in ("ت", "ي"):
+        return None
+    marks = [m.end() for m in _SENTENCE_MARK.finditer(nt.norm, max(0, c0 - 400), c0)]
+    floor = marks[-2] if len(marks) >= 2 else max(0, c0 - 400)
+    for t in reversed([t for t in triggers if not t.verb and floor <= t.start and t.end <= c0]):
+        head = re.sub(r"^(?:[وفبل]?ال|لل)", "", bare_word(nt.norm[word_start(nt, t.start) : t.end]))
+        feminine = head.endswith(("ه", "ات", "تها"))
+        if feminine != (verb[0] == "ت"):
+            continue
+        end = BOUNDARY.search(nt.norm, t.end)
+        words = trim(head_np(nt, t, end.start() if end else len(nt.norm), (), False, 4), False)
+        return words or None
+    return None
 
 
 def _fuller_mention(nt: Normalized, trig: Trigger, np: Sequence[str]) -> list[str] | None:

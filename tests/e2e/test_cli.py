@@ -219,3 +219,42 @@ def test_today_query_and_saved_views(cache: Path, tmp_path: Path) -> None:
 def test_search_finds_no_star_in_a_fresh_cache(cache: Path) -> None:
     r = run(["--now", NOW, "search", "+starred"], cache)
     assert r.returncode == 0 and r.stdout == "" and "nothing matches" in r.stderr
+
+
+def test_export_and_search_read_query_and_view(cache: Path, tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[views]\nenglish = "lang:en"\n', encoding="utf-8")
+    base = ["--now", NOW, "--config", str(config)]
+    everything = json.loads(run([*base, "export", "--format", "json"], cache).stdout)
+    english = run([*base, "export", "--format", "json", "--query", "lang:en"], cache)
+    assert english.returncode == 0, english.stderr
+    stories = json.loads(english.stdout)["stories"]
+    assert stories and all(a["lang"] == "en" for s in stories for a in s["articles"])
+    assert len(stories) < len(everything["stories"])
+    assert json.loads(run([*base, "export", "--format", "json", "--view", "english"], cache).stdout) == (
+        json.loads(english.stdout)
+    )
+    day = json.loads(run([*base, "export", "--format", "json", "--query", "@2024-03-15"], cache).stdout)
+    assert day["date"] == "2024-03-15"  # a query's days are the export's, as for `today`
+    markdown = run([*base, "export", "--view", "english"], cache).stdout
+    assert "## Stories" in markdown and "بيدرسون" not in markdown.split("## Actors")[0]
+
+    words = json.loads(run([*base, "search", "truce", "--json"], cache).stdout)
+    arabic = run([*base, "search", "truce", "--query", "lang:ar", "--json"], cache)
+    assert words and arabic.returncode == 0 and json.loads(arabic.stdout) == []  # the words and the filter
+    viewed = json.loads(run([*base, "search", "--view", "english", "--json"], cache).stdout)
+    assert viewed and all("meridian" in h["url"] for h in viewed)  # a view alone lists what it selects
+    both = json.loads(run([*base, "search", "Pedersen", "--view", "english", "--json"], cache).stdout)
+    assert both and [h["title"] for h in both] == [h["title"] for h in viewed if "Pedersen" in h["title"]]
+
+    for args, line in (
+        (["export", "--view", "nope"], "--view: no saved view 'nope' (views: english)"),
+        (["export", "--query", "lang:fr"], "--query: lang:fr"),
+        (["search", "truce", "--view", "nope"], "--view: no saved view 'nope'"),
+        (["search", "truce", "--query", '"open'], '--query: a quote (") is not closed'),
+        (["search", "lang:fr", "--view", "english"], "query: lang:fr"),
+        (["search"], "give a QUERY"),
+    ):
+        bad = run([*base, *args], cache)
+        assert bad.returncode == 2 and line in bad.stderr, (args, bad.stderr)
+        assert "Traceback" not in bad.stderr and len(bad.stderr.strip().splitlines()) == 1, bad.stderr

@@ -5,8 +5,8 @@ Words are normalized like the index (`briefing.nlp.text.searchable`: diacritics,
 forms, ya, ta marbuta, Eastern digits, case), so غزّة finds غزة and ٢٥ finds 25. Every part must match:
 `briefing search +unread lang:ar @7-days`, `briefing search '"security council"' -feed:wire`. `--query` and
 `--view` (a saved view) add their parts to the words: `briefing search truce --view morning`.
-Output is one line per article on stdout: date, feed, title, link, tab-separated; `--json` gives the same
-as objects.
+Output is one line per article on stdout: date (in the zone times are shown in, `briefing.clock`), feed,
+title, link, tab-separated; `--json` gives the same as objects (`published` as the feed gave it).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import click
 
 from briefing.cli.group import Ctx, open_store
 from briefing.cli.query_options import chosen_query, query_options
+from briefing.clock import in_zone, shown_zone
 from briefing.errors import BadInput
 from briefing.query import QueryError
 from briefing.safetext import clean_line, safe_url
@@ -67,9 +68,10 @@ def search(
     if not hits:
         click.echo(f"briefing: nothing matches {clean_line(parsed.describe())!r}", err=True)
         return
+    zone = shown_zone(ctx.now, ctx.settings.times)
     for a in hits:
         fields = [
-            a.published.strftime("%Y-%m-%d"),
+            in_zone(a.published, zone).strftime("%Y-%m-%d"),
             clean_line(a.feed_title) or "-",
             clean_line(a.title) or "-",
         ]

@@ -258,3 +258,18 @@ def test_export_and_search_read_query_and_view(cache: Path, tmp_path: Path) -> N
         bad = run([*base, *args], cache)
         assert bad.returncode == 2 and line in bad.stderr, (args, bad.stderr)
         assert "Traceback" not in bad.stderr and len(bad.stderr.strip().splitlines()) == 1, bad.stderr
+
+
+def test_times_in_the_users_zone_or_each_outlets(cache: Path, tmp_path: Path) -> None:
+    """The seed article was published at 19:00 in its outlet's zone (UTC+2): 17:00 in the user's (UTC here)
+    by default, 19:00 with `times = "outlet"`, in `today` and the Markdown export alike."""
+    config = tmp_path / "config.toml"
+    config.write_text('times = "outlet"\n', encoding="utf-8")
+    assert SEED_PUBLISHED.startswith("2024-03-16T19:00:00+02:00")
+    for extra, clock, label in (([], "17:00", "UTC"), (["--config", str(config)], "19:00", "outlet's own")):
+        today = run(["--now", NOW, *extra, "today", "--width", "200"], cache)
+        assert today.returncode == 0, today.stderr
+        seed = [line for line in today.stdout.splitlines() if "العربي الجديد, 16 Mar" in line]
+        assert seed and all(f"16 Mar {clock}:" in line for line in seed), seed
+        markdown = run(["--now", NOW, *extra, "export"], cache).stdout
+        assert f"*Times: {label}.*" in markdown and f"(2024-03-16 {clock})" in markdown

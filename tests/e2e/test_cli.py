@@ -273,3 +273,8 @@ def test_times_in_the_users_zone_or_each_outlets(cache: Path, tmp_path: Path) ->
         assert seed and all(f"16 Mar {clock}:" in line for line in seed), seed
         markdown = run(["--now", NOW, *extra, "export"], cache).stdout
         assert f"*Times: {label}.*" in markdown and f"(2024-03-16 {clock})" in markdown
+    # Published at 21:00 on the 15th at UTC+2: already the 16th for a user at UTC+5, the 15th for its outlet.
+    karachi = "2026-11-29T08:00:00+05:00"
+    for extra, day in (([], "2024-03-16"), (["--config", str(config)], "2024-03-15")):
+        found = run(["--now", karachi, *extra, "search", "وفد إسرائيلي", "lang:ar"], cache)
+        assert found.returncode == 0 and found.stdout.startswith(f"{day}\tموجز النيل"), found.stdout

@@ -278,3 +278,8 @@ def test_times_in_the_users_zone_or_each_outlets(cache: Path, tmp_path: Path) ->
     for extra, day in (([], "2024-03-16"), (["--config", str(config)], "2024-03-15")):
         found = run(["--now", karachi, *extra, "search", "وفد إسرائيلي", "lang:ar"], cache)
         assert found.returncode == 0 and found.stdout.startswith(f"{day}\tموجز النيل"), found.stdout
+    # Fetched at 08:00 UTC: 11:00 for a user at UTC+3; 10:00 in the seed outlet's zone (UTC+2).
+    for extra, clock in (([], "11:00"), (["--config", str(config)], "10:00")):
+        listed = run(["--now", "2026-11-29T08:00:00+03:00", *extra, "feeds", "list"], cache).stdout
+        [seed] = [line for line in listed.splitlines() if "\tالعربي الجديد\t" in line]
+        assert f"last_ok=2026-11-29 {clock}" in seed, seed

@@ -39,9 +39,24 @@ def article_ref(a: Article) -> ArticleRef:
     return ArticleRef(a.title, a.url, a.feed_title, a.published, lang, a.id, a.read)
 
 
-def _weeks_between(a: date, b: date) -> int:
-    """Calendar weeks (Monday to Sunday) from the week of `a` to the week of `b`."""
-    return ((b - timedelta(days=b.weekday())) - (a - timedelta(days=a.weekday()))).days // 7
+def _weeks_between(a: date, b: date, first: int = 0) -> int:
+    """Calendar weeks from the week of `a` to the week of `b`, weeks beginning on weekday `first` (0 Monday,
+    6 Sunday)."""
+
+    def week_of(d: date) -> date:
+        return d - timedelta(days=(d.weekday() - first) % 7)
+
+    return (week_of(b) - week_of(a)).days // 7
+
+
+def _week_steps(event: Event, today: date) -> int:
+    """Weeks from `today` to a week-precise event, in the event's own weeks: a whole week read from an
+    Arabic text runs from Sunday («الأسبوع المقبل» said on a Monday is the week from the next Sunday, "next
+    week"); a part of a week («مطلع الأسبوع المقبل», Sunday-Monday) is placed by its last day."""
+    end = event.end or event.start
+    if (end - event.start).days == 6:
+        return _weeks_between(today, event.start, event.start.weekday())
+    return _weeks_between(today, end)
 
 
 def _months_between(a: date, b: date) -> int:
@@ -88,7 +103,7 @@ def relative_label(event: Event, today: date) -> str:
     if event.precision == "month":
         return _steps_label(_months_between(today, event.start), "month")
     if event.precision == "week":
-        return _steps_label(_weeks_between(today, event.start), "week")
+        return _steps_label(_week_steps(event, today), "week")
     days = (event.start - today).days
     if event.end and event.start < today <= event.end:
         return "ongoing"

@@ -114,8 +114,18 @@ def test_bare_weekday_follows_the_tense() -> None:
 
 
 def test_relative_units() -> None:
+    # An Arabic week runs from Sunday (the Arab work week): said on Saturday 16 March, next week is 17-23.
     week = _one("تعقد الجولة الأسبوع المقبل")
-    assert (week.value, week.value_end, week.precision) == (date(2024, 3, 18), date(2024, 3, 24), "week")
+    assert (week.value, week.value_end, week.precision) == (date(2024, 3, 17), date(2024, 3, 23), "week")
+    # Said on a Sunday, it is the week from the next Sunday, not the days left of this one.
+    sunday = datetime.fromisoformat("2015-08-02T10:00:00+03:00")
+    [said] = find_timexes("يجتمع المجلس الأسبوع المقبل", sunday, "ar")
+    assert (said.value, said.value_end) == (date(2015, 8, 9), date(2015, 8, 15))
+    [this] = find_timexes("يصل المدرب نهاية الأسبوع الجاري", sunday, "ar")
+    assert (this.value, this.value_end) == (date(2015, 8, 6), date(2015, 8, 8))
+    # English weeks stay Monday to Sunday.
+    [en] = find_timexes("The council meets next week", sunday, "en")
+    assert (en.value, en.value_end) == (date(2015, 8, 3), date(2015, 8, 9))
     month = _one("تجرى الانتخابات الشهر المقبل")
     assert (month.value, month.precision) == (date(2024, 4, 1), "month")
     year = _one("يعقد المؤتمر العام المقبل")

@@ -50,6 +50,10 @@ from briefing.nlp.timex.ar_patterns import (
 from briefing.nlp.timex.calendar import range_start_year
 from briefing.nlp.timex.types import Direction, Mention, Normalized, Unit
 
+SUNDAY = 6
+"""The first day of the week in Arabic news: the work week of Saudi Arabia and most Arab states runs from
+Sunday, so «الأسبوع المقبل» said on a Monday is the week from the next Sunday."""
+
 
 def _key(text: str) -> str:
     return " ".join(text.split())
@@ -210,7 +214,8 @@ def _unit_rel(m: re.Match[str], nt: Normalized) -> Mention | None:
     unit: Unit = {"اسبوع": "week", "شهر": "month", "عام": "year", "سنه": "year"}[word]  # type: ignore[assignment]
     # "الأسبوع بعد المقبل": the week after next; "العام قبل الماضي": the year before last.
     rel = 2 if m["after"] else -2 if m["before"] else ar_rel(m["rel"]) if m["u"] else 0
-    return Mention(*_at(m), "unit", _direction(rel), 0.9, unit=unit, rel=rel, part=_part(m), priority=2)
+    way, part = _direction(rel), _part(m)
+    return Mention(*_at(m), "unit", way, 0.9, unit=unit, rel=rel, part=part, priority=2, week_start=SUNDAY)
 
 
 def _rel_day(m: re.Match[str], nt: Normalized) -> Mention | None:
@@ -291,7 +296,7 @@ def _vague(m: re.Match[str], nt: Normalized) -> Mention | None:
     if m["lday"]:
         return Mention(m.start(), m.end(), "offset", days=0, direction=direction, confidence=0.85)
     unit: Unit = {"اسبوع": "week", "شهر": "month", "عام": "year"}.get(m["lu"] or "", "day")  # type: ignore[assignment]
-    return Mention(*_at(m), "vague", direction, 0.5, days=0 if past else 1, unit=unit)
+    return Mention(*_at(m), "vague", direction, 0.5, days=0 if past else 1, unit=unit, week_start=SUNDAY)
 
 
 def _year(m: re.Match[str], nt: Normalized) -> Mention | None:

@@ -34,10 +34,10 @@ from briefing.nlp.timex.types import Mention, Normalized, Resolved, Tense, Timex
 # --- resolution ---------------------------------------------------------------------------------
 
 
-def _unit_range(pub: date, unit: Unit, rel: int) -> tuple[date, date]:
+def _unit_range(pub: date, unit: Unit, rel: int, week_start: int = 0) -> tuple[date, date]:
     if unit == "week":
-        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=rel)
-        return monday, monday + timedelta(days=6)
+        first = pub - timedelta(days=(pub.weekday() - week_start) % 7) + timedelta(weeks=rel)
+        return first, first + timedelta(days=6)
     if unit == "month":
         first = add_months(pub.replace(day=1), rel)
         return first, month_end(first.year, first.month)
@@ -93,9 +93,9 @@ def _resolve(m: Mention, pub: date, tense: Tense) -> Resolved | None:
     if m.kind == "vague":
         start = pub + timedelta(days=m.days)
         # "later this month": the window runs to the end of the current unit; "soon" has no end.
-        end = _unit_range(pub, m.unit, 0)[1] if m.unit != "day" else None
+        end = _unit_range(pub, m.unit, 0, m.week_start)[1] if m.unit != "day" else None
         if end is not None and m.direction == "past":
-            start, end = _unit_range(pub, m.unit, 0)[0], pub
+            start, end = _unit_range(pub, m.unit, 0, m.week_start)[0], pub
         if end is not None and end < start:
             end = start
         return Resolved(start, end, "vague", conf, m.direction)
@@ -109,7 +109,7 @@ def _resolve(m: Mention, pub: date, tense: Tense) -> Resolved | None:
         b_day = safe_date(first.year, first.month, m.day2) if m.day2 else None
         return Resolved(a_day, b_day, "day", conf, m.direction) if a_day else None
     if m.kind == "unit":
-        first, last = _unit_range(pub, m.unit, m.rel or 0)
+        first, last = _unit_range(pub, m.unit, m.rel or 0, m.week_start)
         a, b = part_range(first, last, m.part)
         return Resolved(a, b, m.unit, conf, m.direction)
     if m.kind == "year" and m.year:

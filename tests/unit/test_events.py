@@ -289,6 +289,11 @@ def test_a_where_clause_adds_an_event_at_the_same_date() -> None:
 
 def test_the_end_of_something_under_way_is_no_event() -> None:
     assert _events("وتستمر جولة المبعوث في المنطقة حتى 20 آذار الجاري.") == []
+    # ... however long the subject between the verb and «حتى».
+    assert _events("وتستمر جولة المبعوث الأممي الخاص إلى الشرق الأوسط في عواصم المنطقة حتى 20 آذار.") == []
+    # The end of something else under way closes no event of another kind.
+    (e,) = _events("يلتقي الوزير نظيره يوم الخميس المقبل في عمان، ويستمر المعرض حتى 28 آذار.")
+    assert (e.kind, e.start, e.end) == ("meeting", date(2024, 3, 21), None)
     # ... but a deadline is one.
     (e,) = _events("البرلمان أمامه حتى 30 نيسان ليصوت على الموازنة.")
     assert (e.kind, e.start) == ("deadline", date(2024, 4, 30))

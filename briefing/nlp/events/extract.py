@@ -295,23 +295,30 @@ def _without_surnames(nt: Normalized, mentions: list[Mention], actors: Sequence[
     return [m for m in mentions if not surname(m)]
 
 
+# The continuation verb, then up to fourteen words of its subject («تستمر جولة وزير الخارجية ... في آسيا حتى»)
+# with no clause break.
 _CONTINUE = {
-    "ar": re.compile(rf"{L}(?:{C.alternation(C.AR_CONTINUATION)}){R}(?:\s+\S+){{0,6}}\s*$"),
-    "en": re.compile(rf"\b(?:{C.alternation(C.EN_CONTINUATION)})\b(?:\s+\S+){{0,4}}\s*$"),
+    "ar": re.compile(rf"{L}(?:{C.alternation(C.AR_CONTINUATION)}){R}(?:\s+[^\s،,.;؛:]+){{0,14}}\s*$"),
+    "en": re.compile(rf"\b(?:{C.alternation(C.EN_CONTINUATION)})\b(?:\s+[^\s,.;:]+){{0,4}}\s*$"),
 }
 
 
 def _fold_continuations(drafts: list[_Draft], nt: Normalized, lang: str) -> list[_Draft]:
     """A date said as the end of something already announced ("تستمر الزيارة حتى الأربعاء", "the talks will
-    run until Wednesday") closes the event before it instead of making a second one."""
+    run until Wednesday") closes the event before it instead of making a second one; the end of something
+    else under way («يلتقي الوزير نظيره الخميس، ويستمر المعرض حتى 20 أغسطس») is no event and closes
+    nothing."""
     pattern = _CONTINUE[family(lang)]
     out: list[_Draft] = []
     for d in drafts:
         host = next((h for h in reversed(out) if h.resolved.value < d.resolved.value), None)
         ends = bool(
-            pattern.search(nt.norm, max(0, d.mention.start - 60), d.mention.start)
+            pattern.search(nt.norm, max(0, d.mention.start - 110), d.mention.start)
             and _UNTIL.search(nt.norm, max(0, d.mention.start - 8), d.mention.start)
         )
+        if ends and host is not None and d.trigger != host.trigger and d.trigger.kind is not None:
+            if not _compatible(host.trigger.kind, d.trigger.kind):
+                host = None
         if ends and host is None and d.trigger.kind != "deadline":
             continue  # «تستمر الجولة حتى 8 أغسطس»: the end of something under way, not an event
         if ends and host is not None and (d.resolved.value - host.resolved.value).days <= 14:

@@ -10,8 +10,9 @@ dates within `DATE_SLACK` days of each other or, for one agent, a day inside the
 share a recognised participant or place (by actor key, so across scripts); elections merge by country and
 day. A generic start («انطلاق», «بدء») on exactly the dates of another kind's report joins it, and reports
 that share no participant still merge when they fall on the same day and their titles say the same
-(`_same_title`: «افتتاح قناة السويس الجديدة» from every paper). When the reports disagree on the date, the item keeps the date most outlets give (then the firmest),
-lists the others in `other_dates` and loses confidence. Items are ranked by `rank`:
+(`_same_title`: «افتتاح قناة السويس الجديدة» from every paper). When the reports disagree on the date, the
+item keeps the date most outlets give (then the firmest), lists the others in `other_dates` and loses
+confidence. Items are ranked by `rank`:
 how many outlets report the event, who takes part, how firm and how precise the date is, then how soon.
 All labels count from the briefing's own "as of" day, never from the wall clock.
 """

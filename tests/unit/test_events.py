@@ -338,6 +338,19 @@ def test_a_weekday_after_a_given_name_is_a_surname() -> None:
         assert e.start == date(2024, 3, 21)
 
 
+def test_a_weekday_after_a_fathers_name_is_a_surname_before_a_title_or_beside_another_date() -> None:
+    name = "خالد بن سعد"
+    titled = f"ويشارك {name} الخميس الأمين العام لاتحاد الكرة في اجتماعات اللجنة."
+    assert _events(titled, actors=[_actor(titled, name, "person")]) == []
+    dated = f"يشارك {name} الخميس في اجتماعات اللجنة الفنية التي تعقد في الدوحة يوم غد الأحد."
+    (e,) = _events(dated, actors=[_actor(dated, name, "person")])
+    assert e.start == date(2024, 3, 17)
+    # With neither, the weekday after «فيصل بن فرحان» may well be the day of the visit.
+    plain = "يزور الوزير فيصل بن فرحان الخميس العاصمة الأردنية."
+    (e,) = _events(plain, actors=[_actor(plain, "فيصل بن فرحان", "person")])
+    assert e.start == date(2024, 3, 21)
+
+
 def test_english_event_parts() -> None:
     text = "U.N. envoy Geir Pedersen will travel to Damascus on Sunday for talks with Syrian officials."
     actors = [_actor(text, "Geir Pedersen", "person"), _actor(text, "Damascus", "place")]

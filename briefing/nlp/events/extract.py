@@ -273,30 +273,52 @@ def extract_events(
 def _without_surnames(nt: Normalized, mentions: list[Mention], actors: Sequence[Actor]) -> list[Mention]:
     """A bare weekday right after a person's given name alone is the family name («أحمد الخميس», «عبدالله
     الجمعة», «محمد السبت» are common ones), not a day; after a full name or a surname («سامح شكري الخميس»,
-    «بيدرسون الخميس») it is the day."""
-    given = lexicon().given
-    ends = {
-        b for a in actors if a.kind == "person" for s, b in a.mentions if normalize(nt.text[s:b]) in given
-    }
-    if not ends:
+    «بيدرسون الخميس») it is the day. After a name ending in a father's name («خالد بن سعد الخميس») it is the
+    family name when a title follows it («... الخميس الأمين العام للاتحاد») or when its sentence dates the
+    event otherwise («... الخميس في اجتماعات اللجنة التي تعقد غداً»)."""
+    lex = lexicon()
+    given, nasab = set(), set()
+    for a in actors:
+        if a.kind != "person":
+            continue
+        for s, b in a.mentions:
+            words = normalize(nt.text[s:b]).split()
+            if len(words) == 1 and words[0] in lex.given:
+                given.add(b)
+            elif len(words) >= 3 and words[-2] in ("بن", "ابن") and words[-1] in lex.given:
+                nasab.add(b)
+    if not given and not nasab:
         return mentions
 
-    def surname(m: Mention) -> bool:
-        if (
-            m.kind != "weekday"
-            or m.rel is not None
-            or m.anchor is not None
-            or " " in nt.norm[m.start : m.end]
-        ):
-            return False
+    def after(m: Mention, ends: set[int]) -> bool:
         start = nt.offsets[m.start]
         return any(0 < start - b <= 2 and not nt.text[b:start].strip() for b in ends)
+
+    def bare(m: Mention) -> bool:
+        return (
+            m.kind == "weekday" and m.rel is None and m.anchor is None and " " not in nt.norm[m.start : m.end]
+        )
+
+    def titled(m: Mention) -> bool:
+        words = nt.norm[m.end : m.end + 60].split()[: lex.role_head_max]
+        return any(tuple(words[:n]) in lex.role_heads for n in range(1, len(words) + 1))
+
+    def dated_otherwise(m: Mention) -> bool:
+        lo = max(nt.norm.rfind(c, 0, m.start) for c in _SENTENCE_BREAKS) + 1
+        hi = min((i for c in _SENTENCE_BREAKS if (i := nt.norm.find(c, m.end)) >= 0), default=len(nt.norm))
+        return any(o is not m and lo <= o.start and o.end <= hi for o in mentions)
+
+    def surname(m: Mention) -> bool:
+        if not bare(m):
+            return False
+        return after(m, given) or (after(m, nasab) and (titled(m) or dated_otherwise(m)))
 
     return [m for m in mentions if not surname(m)]
 
 
-# The continuation verb, then up to fourteen words of its subject («تستمر جولة وزير الخارجية ... في آسيا حتى»)
-# with no clause break.
+_SENTENCE_BREAKS = ".!?؟\n"
+
+
 _CONTINUE = {
     "ar": re.compile(rf"{L}(?:{C.alternation(C.AR_CONTINUATION)}){R}(?:\s+[^\s،,.;؛:]+){{0,14}}\s*$"),
     "en": re.compile(rf"\b(?:{C.alternation(C.EN_CONTINUATION)})\b(?:\s+[^\s,.;:]+){{0,4}}\s*$"),

@@ -68,8 +68,9 @@ def resolve(m: Mention, pub: date, tense: Tense = "unknown") -> Resolved | None:
     ends (a feed dated in year 9999 saying "next Sunday")."""
     try:
         if m.base is not None:  # said on an earlier day: "tomorrow" counts from that day
-            said = _resolve(m.base, pub, "past")
-            if said is not None and said.value < pub:
+            counted = m.kind == "offset" and m.count > 0  # «في 29 مايو ... بعد أربعة أيام»: past or not
+            said = _resolve(m.base, pub, "unknown" if counted else "past")
+            if said is not None and (counted or said.value < pub):
                 pub = said.value
         r = _resolve(m, pub, tense)
     except OverflowError:

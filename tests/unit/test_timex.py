@@ -319,3 +319,17 @@ def test_date_like_noise_never_raises(text: str, lang: str) -> None:
     for t in find_timexes(text, SAT, lang):
         assert text[t.start : t.end] == t.text
         assert date(1900, 1, 1) <= t.value <= date(2200, 1, 1)
+
+
+def test_a_weekday_with_a_bare_day_of_the_month_is_that_day_in_the_month_whose_weekday_fits() -> None:
+    sunday = datetime.fromisoformat("2015-08-02T10:00:00+03:00")  # 17 Shawwal 1436
+    # No Gregorian 27th near 2 August 2015 is a Wednesday; 27 Shawwal (12 August) is.
+    [hijri] = find_timexes("تنظم الجمعية محاضرة يوم الأربعاء 27 في قاعة النادي", sunday, "ar")
+    assert (hijri.text, hijri.value) == ("يوم الأربعاء 27", date(2015, 8, 12))
+    [gregorian] = find_timexes("يصل الوفد الخميس 6 إلى جدة", sunday, "ar")
+    assert gregorian.value == date(2015, 8, 6)
+    # With its month it is a plain date; a count after a weekday is no day.
+    [dated] = find_timexes("يصل الوفد الخميس 6 أغسطس إلى جدة", sunday, "ar")
+    assert dated.value == date(2015, 8, 6)
+    [count] = find_timexes("يستمر المعرض الأربعاء 3 أيام", sunday, "ar")
+    assert count.text == "الأربعاء"

@@ -43,6 +43,7 @@ from briefing.nlp.timex.ar_patterns import (
     UNIT,
     VAGUE,
     WEEKDAY,
+    WEEKDAY_DAY,
     YEAR_ONLY,
     day_of,
     unit_of,
@@ -251,6 +252,14 @@ def _weekday(m: re.Match[str], nt: Normalized) -> Mention | None:
     return Mention(*_at(m), "weekday", _direction(rel), 0.85, weekday=wd, weekday2=wd2, rel=rel, priority=1)
 
 
+def _weekday_day(m: re.Match[str], nt: Normalized) -> Mention | None:
+    day = int(m["d"])
+    if not 1 <= day <= 31:
+        return None
+    wd = AR_WEEKDAYS["ال" + m["wd"][2:]]
+    return Mention(*_at(m), "weekday", "either", 0.85, weekday=wd, day=day, priority=2)
+
+
 def _month_day(m: re.Match[str], nt: Normalized) -> Mention | None:
     d1, d2 = day_of(m["d1"]), day_of(m["d2"])
     if d1 is None or (m["d2"] and d2 is None):
@@ -309,7 +318,7 @@ _RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], Normalized], Menti
     (DATE, _date), (NUMERIC, _numeric), (HIJRI_NUMERIC, _hijri_numeric), (HIJRI, _hijri),
     (HIJRI_MONTH, _hijri_month), (FEAST, _feast),
     (MONTH_ONLY, _month_only), (UNIT, _unit_rel), (MONTH_DAY, _month_day), (REL_DAY, _rel_day),
-    (WEEKDAY, _weekday), (OFFSET, _offset), (VAGUE, _vague), (YEAR_ONLY, _year),
+    (WEEKDAY, _weekday), (WEEKDAY_DAY, _weekday_day), (OFFSET, _offset), (VAGUE, _vague), (YEAR_ONLY, _year),
 )
 # fmt: on
 

@@ -141,9 +141,26 @@ def _resolve_hijri_unit(m: Mention, pub: date) -> Resolved | None:
     return Resolved(a, b, "month", m.confidence, m.direction)
 
 
+def _weekday_of_month(m: Mention, pub: date, wd: int) -> date | None:
+    """«يوم الأربعاء 27»: the day `m.day` of the last, this or the next month, Gregorian or Hijri, that falls
+    on the weekday, nearest the publication (the article knows which month it means; the weekday says)."""
+    day = m.day or 1
+    cands = [safe_date(d.year, d.month, day) for d in (add_months(pub.replace(day=1), n) for n in (-1, 0, 1))]
+    hy, hm = hijri_today(pub)
+    for n in (-1, 0, 1):
+        y, mo = divmod(hm - 1 + n, 12)
+        cands.append(hijri_date(hy + y, mo + 1, day))
+    fits = [c for c in cands if c is not None and c.weekday() == wd]
+    return min(fits, key=lambda c: (abs((c - pub).days), c < pub)) if fits else None
+
+
 def _resolve_weekday(m: Mention, pub: date, tense: Tense) -> Resolved:
     wd = m.weekday if m.weekday is not None else 0
     conf = m.confidence
+    if m.day is not None and (value := _weekday_of_month(m, pub, wd)) is not None:
+        return Resolved(
+            value, None, "day", conf, "future" if value > pub else "past" if value < pub else "either"
+        )
     if m.anchor is not None:
         base = pub + timedelta(days=m.anchor)
         if base.weekday() == wd:

@@ -394,3 +394,15 @@ def test_dev_set_f1() -> None:
     assert sum(i["lang"] == "ar" for i in items) >= 28 and sum(i["lang"] == "en" for i in items) >= 12
     scores = bench.score(items)
     assert scores.f1 >= 0.85, scores
+
+
+def test_a_trigger_past_a_new_clause_is_not_the_dates() -> None:
+    # The Friday is when the fire was set; the consultations of the next clause began already.
+    text = (
+        "أعلنت الحكومة أنها ستطلب من مجلس الأمن التحقيق في إحراق منزل قرب الخليل، الجمعة، "
+        "وقالت إنها بدأت مشاورات مع مصر حول مشروع قرار."
+    )
+    assert _events(text) == []
+    # In its own clause a trigger after the date is the date's.
+    (e,) = _events("يبدأ غداً اجتماع اللجنة في الخليل لبحث مشروع القرار.")
+    assert (e.kind, e.start) == ("meeting", date(2024, 3, 17))

@@ -84,12 +84,20 @@ def _status(text: str, lang: str) -> EventStatus:
     return "firm"
 
 
-def _pick_trigger(m: Mention, triggers: Sequence[Trigger]) -> Trigger | None:
+_CLAUSE_BREAK = re.compile(r"[،,;؛:]\s*(?:و|ف|and\b|but\b)")
+
+
+def _pick_trigger(m: Mention, triggers: Sequence[Trigger], norm: str) -> Trigger | None:
     """The trigger nearest before the date in its sentence (a head noun or verb over one inside a purpose
-    phrase); one after it when there is none before, or when the only ones before sit inside a complement
-    and a head follows the date closely («رئيس اللجنة الإعلامية للانتخابات ... سيتم اليوم عقد اللقاء»)."""
+    phrase); one after it in its clause when there is none before, or when the only ones before sit inside
+    a complement and a head follows the date closely («رئيس اللجنة الإعلامية للانتخابات ... سيتم اليوم عقد
+    اللقاء»). A trigger past a new clause («... الجمعة، وقالت إنها بدأت مشاورات») is not the date's."""
     # A deadline («أمامه حتى», "has until") takes only the date after it.
-    after = [t for t in triggers if t.start >= m.end and t.kind != "deadline"]
+    after = [
+        t
+        for t in triggers
+        if t.start >= m.end and t.kind != "deadline" and not _CLAUSE_BREAK.search(norm, m.end, t.start)
+    ]
     head = [t for t in triggers if t.end <= m.start and not t.oblique]
     if head:
         return head[-1]
@@ -153,7 +161,7 @@ def _drafts_for(
             continue
         if r.value == pub and reported_earlier(nt, a, m):
             continue  # «وكان المسؤول قد أوضح أن الوزير سيلتقي اليوم ...»: said before what has happened since
-        trig = _pick_trigger(m, s_trig)
+        trig = _pick_trigger(m, s_trig, nt.norm)
         if trig is None or (trig.verb and _NEGATED.search(nt.norm, max(a, trig.start - 14), trig.start)):
             continue
         same = next((d for d in drafts if d.trigger == trig), None)

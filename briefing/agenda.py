@@ -221,9 +221,10 @@ _WINDOWS = frozenset({"week", "month", "vague"})
 
 def _close(g: _Group, event: Event, agent: str | None) -> bool:
     """Whether an event's dates meet a group's first report's: the same start and precision, two day
-    dates at most `DATE_SLACK` days apart, or, for the same agent, a day inside the other's week, month or
-    vague window ("the Council meets later this month" and "on Monday"). (The group's window never grows: a
-    month-long report must not chain every report of that month into one item.)"""
+    dates at most `DATE_SLACK` days apart, one week whether it begins on Sunday or on Monday, or, for the
+    same agent, a day inside the other's week, month or vague window ("the Council meets later this month"
+    and "on Monday"). (The group's window never grows: a month-long report must not chain every report of
+    that month into one item.)"""
     if event.precision != g.precision:
         if agent is None or agent != g.agent:
             return False
@@ -234,6 +235,9 @@ def _close(g: _Group, event: Event, agent: str | None) -> bool:
         return False
     if event.start == g.start:
         return True
+    if event.precision == "week":
+        # One week read from Arabic (from Sunday) and from English (from Monday).
+        return abs((event.start - g.start).days) <= 1
     return event.precision == "day" and abs((event.start - g.start).days) <= DATE_SLACK
 
 

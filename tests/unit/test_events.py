@@ -406,3 +406,18 @@ def test_a_trigger_past_a_new_clause_is_not_the_dates() -> None:
     # In its own clause a trigger after the date is the date's.
     (e,) = _events("يبدأ غداً اجتماع اللجنة في الخليل لبحث مشروع القرار.")
     assert (e.kind, e.start) == ("meeting", date(2024, 3, 17))
+
+
+def test_an_edition_takes_the_kind_of_the_event_it_is_of() -> None:
+    (e,) = _events("تبدأ فعاليات الدورة الرابعة لمهرجان الشعر في أبها الأربعاء المقبل.")
+    assert (e.kind, e.start) == ("festival", date(2024, 3, 20))
+    # ... and so one festival with its span in a later sentence.
+    text = (
+        "تبدأ الدورة الرابعة لمهرجان الشعر في أبها الأربعاء المقبل. "
+        "وتستمر عروض المهرجان من 20 آذار إلى 25 آذار."
+    )
+    (e,) = _events(text)
+    assert (e.kind, e.start, e.end) == ("festival", date(2024, 3, 20), date(2024, 3, 25))
+    # An ordinary session of a council stays a session.
+    (e,) = _events("تعقد الدورة العادية لمجلس الجامعة الأربعاء المقبل.")
+    assert e.kind == "session"

@@ -115,11 +115,29 @@ def find_triggers(nt: Normalized, lang: str) -> list[Trigger]:
                 continue  # «الجلسة السابقة» (the previous session)
             oblique = m["n"].startswith("لل") or (m.start("n") > 0 and norm[m.start("n") - 1] == "ل")
             nouns.append(Trigger(m.start("n"), m.end("n"), kind, False, False, oblique))
+        nouns = _editions(norm, nouns)
     deadline = _DEADLINE["en" if lang.startswith("en") else "ar"]
     nouns += [Trigger(m.start(), m.end(), "deadline", False, False) for m in deadline.finditer(norm)]
     out = nouns + [_with_kind(v, nouns) if v.kind is None else v for v in verbs]
     out = [replace(t, kind="visit") if t.kind is None and (t.start, t.end) in present else t for t in out]
     return sorted(out, key=lambda t: t.start)
+
+
+_AR_EDITION = re.compile(r"(?:ال)?(?:دوره|نسخه)$")
+# Up to two words (an ordinal, «العادية») between the edition and «لـ»/«من» and the event.
+_AR_EDITION_OF = re.compile(r"\s+(?:[^\s،,.]+\s+){0,2}(?:ل|من\s+|(?=لل))")
+
+
+def _editions(norm: str, nouns: list[Trigger]) -> list[Trigger]:
+    """«الدورة التاسعة لمهرجان سوق عكاظ», «النسخة الثالثة من البطولة»: an edition is of the event named
+    after it and takes its kind (a festival, not a session)."""
+    out = list(nouns)
+    for i, t in enumerate(out[:-1]):
+        nxt = out[i + 1]
+        of = _AR_EDITION_OF.match(norm, t.end, nxt.start + 2)
+        if _AR_EDITION.search(norm, t.start, t.end) and of is not None and of.end() >= nxt.start:
+            out[i] = replace(t, kind=nxt.kind)
+    return out
 
 
 def _with_kind(v: Trigger, nouns: Sequence[Trigger]) -> Trigger:

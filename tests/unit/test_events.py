@@ -256,6 +256,9 @@ def test_a_postponement_moves_to_the_later_date_of_its_sentence() -> None:
         "وكان من المقرر أن يعقد اللقاء يوم 20 آذار، لكن المنظمين أعلنوا تأجيله إلى ما بعد عيد الفطر."
     )
     assert (e.start, e.status) == (date(2024, 3, 20), "postponed")
+    # «من الخميس إلى الأحد» after a plan that was put off is a move, not a four-day span.
+    (e,) = _events("أرجئت القمة التي كانت مقررة الخميس إلى الأحد المقبل.")
+    assert (e.start, e.end, e.status) == (date(2024, 3, 17), None, "postponed")
 
 
 def test_a_same_day_plan_in_a_pluperfect_report_is_background() -> None:

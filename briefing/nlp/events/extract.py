@@ -52,6 +52,7 @@ _NEGATED = re.compile(
 )
 _SINCE = re.compile(r"(?:(?<![^\W_])منذ|\bsince)\s+(?:[^\s،,.;؛:]+\s+){0,7}$")
 _UNTIL = re.compile(r"(?:حتي|الي|until|till|through|to|and)\s*$")
+_TO = re.compile(r"\s(?:الي|to)\s")
 
 
 @dataclass
@@ -147,12 +148,21 @@ def _drafts_for(
     drafts: list[_Draft] = []
     for m in s_mentions:
         tense, strong = local_tense(m, s_cues, fallback)
+        planned = was_planned(nt, m, s_cues)
         if status in ("cancelled", "postponed") and m.direction == "either":
             tense = "future"
         if _SINCE.search(nt.norm, max(a, m.start - 50), m.start):
             continue  # «منذ سيطرتهم على المدينة في آذار», "since March": a start in the past
-        if status == "firm" and was_planned(nt, m, s_cues):
+        if status == "firm" and planned:
             continue  # «وكان من المقرر أن تقام البطولة في ديسمبر»: the old date of a plan that changed
+        if (
+            status == "postponed"
+            and planned
+            and m.weekday2 is not None
+            and _TO.search(nt.norm, m.start, m.end)
+        ):
+            # «أرجئت القمة التي كانت مقررة الخميس إلى الأحد»: moved from Thursday to Sunday.
+            m = replace(m, weekday=m.weekday2, weekday2=None)
         r = resolve(m, pub, tense)
         if r is None or r.direction == "past" or (tense == "past" and r.direction != "future"):
             continue

@@ -406,6 +406,8 @@ def test_a_trigger_past_a_new_clause_is_not_the_dates() -> None:
         "وقالت إنها بدأت مشاورات مع مصر حول مشروع قرار."
     )
     assert _events(text) == []
+    # Nor is one in a purpose phrase after it: the season does not start on the 8th.
+    assert _events("ويعود الفريق إلى جدة يوم 28 آذار الحالي استعدادا لانطلاقة الموسم الجديد.") == []
     # In its own clause a trigger after the date is the date's.
     (e,) = _events("يبدأ غداً اجتماع اللجنة في الخليل لبحث مشروع القرار.")
     assert (e.kind, e.start) == ("meeting", date(2024, 3, 17))

@@ -94,10 +94,14 @@ def _pick_trigger(m: Mention, triggers: Sequence[Trigger], norm: str) -> Trigger
     a complement and a head follows the date closely («رئيس اللجنة الإعلامية للانتخابات ... سيتم اليوم عقد
     اللقاء»). A trigger past a new clause («... الجمعة، وقالت إنها بدأت مشاورات») is not the date's."""
     # A deadline («أمامه حتى», "has until") takes only the date after it.
+    # Nor is one in a purpose phrase after it («العودة إلى جدة يوم 8 أغسطس استعداداً لانطلاقة الموسم»).
     after = [
         t
         for t in triggers
-        if t.start >= m.end and t.kind != "deadline" and not _CLAUSE_BREAK.search(norm, m.end, t.start)
+        if t.start >= m.end
+        and t.kind != "deadline"
+        and not t.oblique
+        and not _CLAUSE_BREAK.search(norm, m.end, t.start)
     ]
     head = [t for t in triggers if t.end <= m.start and not t.oblique]
     if head:

@@ -408,6 +408,13 @@ def test_a_trigger_past_a_new_clause_is_not_the_dates() -> None:
     assert _events(text) == []
     # Nor is one in a purpose phrase after it: the season does not start on the 8th.
     assert _events("ويعود الفريق إلى جدة يوم 28 آذار الحالي استعدادا لانطلاقة الموسم الجديد.") == []
+    # A trigger before a new clause whose own verb the date follows is not the date's: the committee
+    # announces next week, the vote is not next week.
+    text = "وقال الوزير إن الانتخابات في يد اللجنة العليا، متوقعاً أن تعلن اللجنة مواعيدها الأسبوع المقبل."
+    assert _events(text) == []
+    # Nor is the event a date is said relative to («عقب», "after") its event.
+    (e,) = _events(text[:-1] + " عقب افتتاح المعرض الدولي المقرر يوم الخميس المقبل.")
+    assert (e.kind, e.start) == ("exhibition", date(2024, 3, 21))
     # In its own clause a trigger after the date is the date's.
     (e,) = _events("يبدأ غداً اجتماع اللجنة في الخليل لبحث مشروع القرار.")
     assert (e.kind, e.start) == ("meeting", date(2024, 3, 17))

@@ -85,6 +85,10 @@ def _status(text: str, lang: str) -> EventStatus:
     return "firm"
 
 
+# «... الأسبوع المقبل عقب احتفال مصر بافتتاح القناة»: an event after «عقب», "after" is the reference point of
+# the date before it, not its event.
+_REFERENCE_BEFORE = re.compile(r"(?<![^\W_])(?:عقب|اثر|بعد|قبل|following|after|before)\s")
+_EMBEDDED_VERB = re.compile(r"[،,;؛]\s*(?:[^\s،,.]+\s+){0,3}?(?:ان|أن)\s+[يتن][^\s،,.]{2,}")
 _CLAUSE_BREAK = re.compile(r"[،,;؛:]\s*(?:و|ف|and\b|but\b)")
 
 
@@ -94,7 +98,8 @@ def _pick_trigger(m: Mention, triggers: Sequence[Trigger], norm: str) -> Trigger
     a complement and a head follows the date closely («رئيس اللجنة الإعلامية للانتخابات ... سيتم اليوم عقد
     اللقاء»). A trigger past a new clause («... الجمعة، وقالت إنها بدأت مشاورات») is not the date's."""
     # A deadline («أمامه حتى», "has until") takes only the date after it.
-    # Nor is one in a purpose phrase after it («العودة إلى جدة يوم 8 أغسطس استعداداً لانطلاقة الموسم»).
+    # Nor is one in a purpose phrase after it («العودة إلى جدة يوم 8 أغسطس استعداداً لانطلاقة الموسم»), or
+    # one the date is said relative to («الأسبوع المقبل عقب احتفال ...»).
     after = [
         t
         for t in triggers
@@ -102,13 +107,16 @@ def _pick_trigger(m: Mention, triggers: Sequence[Trigger], norm: str) -> Trigger
         and t.kind != "deadline"
         and not t.oblique
         and not _CLAUSE_BREAK.search(norm, m.end, t.start)
+        and not _REFERENCE_BEFORE.search(norm, m.end, t.start)
     ]
-    head = [t for t in triggers if t.end <= m.start and not t.oblique]
+    # A trigger before a new clause whose own verb the date follows («الانتخابات هي في يد اللجنة، متوقعاً
+    # أن تعلن اللجنة مواعيدها الأسبوع المقبل»: the committee announces next week, the vote is later).
+    before = [t for t in triggers if t.end <= m.start and not _EMBEDDED_VERB.search(norm, t.end, m.start)]
+    head = [t for t in before if not t.oblique]
     if head:
         return head[-1]
     if after and after[0].start - m.end < 30:
         return after[0]
-    before = [t for t in triggers if t.end <= m.start]
     if before:
         return before[-1]
     return after[0] if after and after[0].start - m.end < 80 else None

@@ -181,6 +181,7 @@ def test_day_of_a_relative_month() -> None:
 
 def test_offsets_anchored_to_another_event_are_not_dates() -> None:
     assert find_timexes("انسحب الوفد بعد يومين من المحادثات", SAT, "ar") == []
+    assert find_timexes("تبدأ الأشغال بعد يوم واحد من حفل الافتتاح", SAT, "ar") == []
     assert find_timexes("The delegation left after two days of talks.", SAT, "en") == []
     assert _one("يصدر القرار بعد يومين من الآن", "future").value == date(2024, 3, 18)
 

@@ -124,7 +124,7 @@ NOT_TODAY = re.compile(
 )
 # Words after which a bare month or Hijri month name is a date ("في نيسان", "خلال رمضان").
 DATE_CONTEXT = frozenset("في خلال منذ حتي قبل بعد بحلول حلول قبيل طيله طوال مع شهر".split())
-ANCHORED = re.compile(r"\s+(?:من|علي)\s+(?!الان)")
+ANCHORED = re.compile(r"(?:\s+(?:واحد|واحده|فقط|كاملين|كامله|كاملا))?\s+(?:من|علي)\s+(?!الان)")
 # fmt: off
 REL_DAYS = {
     "اليوم": 0, "الليله": 0, "هذا المساء": 0, "هذا الصباح": 0, "خلال النهار": 0, "غدا": 1, "الغد": 1,

@@ -256,6 +256,12 @@ def test_a_postponement_moves_to_the_later_date_of_its_sentence() -> None:
         "وكان من المقرر أن يعقد اللقاء يوم 20 آذار، لكن المنظمين أعلنوا تأجيله إلى ما بعد عيد الفطر."
     )
     assert (e.start, e.status) == (date(2024, 3, 20), "postponed")
+    # A bare weekday a put-off plan was set for is the nearest one: on Saturday, Thursday is two days back,
+    # so the talks are no upcoming event; on Tuesday it is two days ahead, shown as postponed.
+    text = "وكان من المفترض أن تبدأ جولة ثانية من المحادثات في الدوحة الخميس، إلا أن الوسطاء أرجأوها."
+    assert _events(text) == []
+    (e,) = _events(text, published=datetime.fromisoformat("2024-03-19T10:00:00+03:00"))
+    assert (e.start, e.status) == (date(2024, 3, 21), "postponed")
     # «من الخميس إلى الأحد» after a plan that was put off is a move, not a four-day span.
     (e,) = _events("أرجئت القمة التي كانت مقررة الخميس إلى الأحد المقبل.")
     assert (e.start, e.end, e.status) == (date(2024, 3, 17), None, "postponed")

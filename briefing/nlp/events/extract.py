@@ -175,6 +175,11 @@ def _drafts_for(
         ):
             # «أرجئت القمة التي كانت مقررة الخميس إلى الأحد»: moved from Thursday to Sunday.
             m = replace(m, weekday=m.weekday2, weekday2=None)
+        elif status == "postponed" and planned and m.kind == "weekday" and m.rel is None and m.anchor is None:
+            # «كان من المفترض أن تبدأ المحادثات الجمعة، إلا أنها أرجئت»: the nearest Friday, maybe past.
+            old = resolve(m, pub, "unknown")
+            if old is None or old.value <= pub:
+                continue
         r = resolve(m, pub, tense)
         if r is None or r.direction == "past" or (tense == "past" and r.direction != "future"):
             continue

@@ -421,6 +421,10 @@ def test_a_trigger_past_a_new_clause_is_not_the_dates() -> None:
     # Nor is the event a date is said relative to («عقب», "after") its event.
     (e,) = _events(text[:-1] + " عقب افتتاح المعرض الدولي المقرر يوم الخميس المقبل.")
     assert (e.kind, e.start) == ("exhibition", date(2024, 3, 21))
+    # A date that opens a new clause with its own verb («، وفي يوم الأربعاء تنظم») is that verb's.
+    text = "وقال المسؤول إن البرنامج سينطلق بمحاضرة عن المواطنة، وفي يوم الأربعاء تنظم الإدارة ندوة عن الأمن."
+    (e,) = _events(text)
+    assert e.start == date(2024, 3, 20) and "ندوة" in e.summary and "البرنامج" not in e.summary
     # In its own clause a trigger after the date is the date's.
     (e,) = _events("يبدأ غداً اجتماع اللجنة في الخليل لبحث مشروع القرار.")
     assert (e.kind, e.start) == ("meeting", date(2024, 3, 17))

@@ -113,6 +113,14 @@ def _pick_trigger(m: Mention, triggers: Sequence[Trigger], norm: str) -> Trigger
     # أن تعلن اللجنة مواعيدها الأسبوع المقبل»: the committee announces next week, the vote is later).
     before = [t for t in triggers if t.end <= m.start and not _EMBEDDED_VERB.search(norm, t.end, m.start)]
     head = [t for t in before if not t.oblique]
+    if (
+        head
+        and after
+        and after[0].verb
+        and after[0].start - m.end < 30
+        and _CLAUSE_BREAK.search(norm, head[-1].end, m.start)
+    ):
+        return after[0]  # «سينطلق البرنامج بمحاضرة، وفي يوم الأربعاء تنظم محاضرتان»: the date's own verb
     if head:
         return head[-1]
     if after and after[0].start - m.end < 30:

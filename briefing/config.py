@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing import paths
+from briefing.clock import TIMES
 
 
 class ConfigError(Exception):
@@ -39,6 +40,9 @@ class Settings:
     """An http:// forward proxy for every feed (else HTTP_PROXY / HTTPS_PROXY / ALL_PROXY / NO_PROXY)."""
     ca_bundle: str | None = None
     """A file of trusted CA certificates for https (else SSL_CERT_FILE / SSL_CERT_DIR, else certifi's)."""
+    times: str = "local"
+    """Which zone times are shown in: "local" (the user's, the default) or "outlet" (each article's outlet's
+    own, the offset its feed gave); `briefing.clock.shown_zone`."""
     views: dict[str, str] = field(default_factory=dict)
     """Saved views: name -> query (`[views] morning = "+unread lang:ar @1-day"`), for `today --view NAME`
     and the app's views (`V`, the palette)."""
@@ -70,6 +74,10 @@ def _check(path: Path, key: str, value: Any) -> Any:
     if key == "bidi":
         if value not in ("app", "terminal", "off"):
             raise ConfigError(f"{where} must be app, terminal or off")
+        return value
+    if key == "times":
+        if value not in TIMES:
+            raise ConfigError(f"{where} must be {' or '.join(map(repr, TIMES))}, not {value!r}")
         return value
     if key == "concurrency":
         low, high = CONCURRENCY_RANGE
@@ -119,6 +127,7 @@ _FIELDS = (
     "proxy",
     "ca_bundle",
     "views",
+    "times",
 )
 
 

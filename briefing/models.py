@@ -229,3 +229,6 @@ class Briefing:
     """Diagnostics for the user (e.g. "nothing cached for today; showing 2024-03-16")."""
     agenda_days: int | None = 7
     """How many days ahead `upcoming` looks (None: every upcoming event in the cached articles)."""
+    times: str = "local"
+    """The zone its times are shown in (config.toml's `times`): "local", `now`'s; "outlet", each article's
+    own offset (`briefing.clock.shown_zone`)."""

@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 from briefing.agenda import DATE_SLACK, DEFAULT_DAYS, agenda, article_ref
+from briefing.clock import LOCAL
 from briefing.models import (
     Actor,
     Article,
@@ -259,6 +260,7 @@ def build_briefing(
     with_agenda: bool = True,
     agenda_days: int | None = DEFAULT_DAYS,
     only: Callable[[datetime, datetime], Collection[int]] | None = None,
+    times: str = LOCAL,
 ) -> Briefing:
     """The briefing for `day` (default: today in `now`'s timezone). When the cache holds nothing for that day
     and no day was asked for, the newest day with articles is used, as of the end of that day. With `since`,
@@ -268,7 +270,8 @@ def build_briefing(
     upcoming agenda empty: on a large cache its query is most of the build, and a first screen can do
     without it. The agenda covers `agenda_days` days after the day (None: every upcoming event). `only(start,
     end)`, when given, names the articles published in [start, end) to keep (those a query matches:
-    `--query`, a saved view), for the stories and the agenda alike.
+    `--query`, a saved view), for the stories and the agenda alike. `times` says which zone the briefing's
+    times are shown in (`briefing.clock.shown_zone`); which articles are the day's is `now`'s zone either way.
 
     Every relative label ("tomorrow", "next week") counts from the briefing's "as of" time: `now` on its own
     day, the end of the day for any other day (`today --date 2024-03-16` is as of that evening)."""
@@ -329,7 +332,14 @@ def build_briefing(
     main_lang = max(sorted(set(story_langs)), key=story_langs.count) if story_langs else None
     actors = combine_actors((x for s in stories for x in s.actors), main_lang)
     return Briefing(
-        day, now, tuple(stories), tuple(actors), tuple(upcoming), tuple(notes), agenda_days=agenda_days
+        day,
+        now,
+        tuple(stories),
+        tuple(actors),
+        tuple(upcoming),
+        tuple(notes),
+        agenda_days=agenda_days,
+        times=times,
     )
 
 

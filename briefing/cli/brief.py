@@ -10,9 +10,8 @@ import click
 
 from briefing.cli.group import Ctx, open_store, parse_date
 from briefing.cli.output import deliver
+from briefing.cli.query_options import chosen_query, query_options
 from briefing.cli.refresh import AGENDA_DAYS_HELP, load_briefing, parse_agenda_days
-from briefing.errors import BadInput
-from briefing.query import Query, QueryError
 
 
 @click.command()
@@ -22,15 +21,7 @@ from briefing.query import Query, QueryError
 @click.option("--width", type=click.IntRange(20, 500), help="Output width in columns.")
 @click.option("--json", "as_json", is_flag=True, help="Print the briefing as JSON.")
 @click.option("--days", "days_text", metavar="N|all", help=AGENDA_DAYS_HELP + "  [default: 7]")
-@click.option(
-    "--query",
-    "query_text",
-    metavar="QUERY",
-    help='Only the articles this query matches (e.g. "+unread lang:ar").',
-)
-@click.option(
-    "--view", "view_name", metavar="NAME", help="A saved view of config.toml's [views] (with --query: both)."
-)
+@query_options
 @click.pass_obj
 def today(
     ctx: Ctx,
@@ -46,7 +37,7 @@ def today(
     """Print the briefing: top stories, their actors, and what is scheduled next."""
     day = parse_date(day_text, "--date")
     agenda_days = parse_agenda_days(days_text)
-    query = briefing_query(ctx, query_text, view_name)
+    query = chosen_query(ctx, query_text, view_name)
     with open_store(ctx) as store:
         b = load_briefing(ctx, store, day, lang, limit, agenda_days=agenda_days, query=query)
     if as_json:
@@ -57,21 +48,6 @@ def today(
     from briefing.render.console import render_today  # noqa: PLC0415
 
     render_today(b, sys.stdout, width=width, color=ctx.settings.color is not False)
-
-
-def briefing_query(ctx: Ctx, text: str | None, view: str | None) -> Query | None:
-    """`--query` and `--view` as one query (None without them); a bad one is one line and exit 2."""
-    from briefing.views import combined, view_query  # noqa: PLC0415
-
-    try:
-        if view is not None:
-            view_query(view, ctx.settings.views)
-    except QueryError as exc:
-        raise BadInput(f"--view: {exc}") from None
-    try:
-        return combined(text, view, ctx.settings.views)
-    except QueryError as exc:
-        raise BadInput(f"--query: {exc}") from None
 
 
 @click.command()
@@ -85,6 +61,7 @@ def briefing_query(ctx: Ctx, text: str | None, view: str | None) -> Query | None
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here (atomically)."
 )
 @click.option("--days", "days_text", metavar="N|all", help=AGENDA_DAYS_HELP + "  [default: all]")
+@query_options
 @click.pass_obj
 def export(
     ctx: Ctx,
@@ -94,6 +71,8 @@ def export(
     until_text: str | None,
     output: Path | None,
     days_text: str | None,
+    query_text: str | None,
+    view_name: str | None,
 ) -> None:
     """Export the briefing as Markdown, JSON or an iCalendar file of the upcoming events."""
     day = parse_date(day_text, "--date")
@@ -104,9 +83,12 @@ def export(
         until = ctx.now.date()  # a range up to today
     if since and until and since > until:
         raise click.UsageError("--since is after --until")
+    query = chosen_query(ctx, query_text, view_name)
     with open_store(ctx) as store:
         agenda_days = parse_agenda_days(days_text) if days_text else None
-        b = load_briefing(ctx, store, day or until, "all", 30, since=since, agenda_days=agenda_days)
+        b = load_briefing(
+            ctx, store, day or until, "all", 30, since=since, agenda_days=agenda_days, query=query
+        )
     if fmt == "json":
         from briefing.render.jsonout import briefing_json  # noqa: PLC0415
 

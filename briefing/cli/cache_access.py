@@ -18,6 +18,7 @@ def tui_cache(ctx: Ctx, *, fixed_now: bool = True) -> CacheAccess:
     (each runs in a worker thread while a refresh may be writing; WAL lets them read meanwhile). With
     `fixed_now` False the briefing follows the clock: a desk left open past midnight moves to the new day."""
     from briefing.agenda import DEFAULT_DAYS  # noqa: PLC0415
+    from briefing.clock import OUTLET  # noqa: PLC0415
     from briefing.query import parse  # noqa: PLC0415
     from briefing.store import Store  # noqa: PLC0415
     from briefing.tui.access import CacheAccess, FeedChoice, View  # noqa: PLC0415
@@ -42,6 +43,7 @@ def tui_cache(ctx: Ctx, *, fixed_now: bool = True) -> CacheAccess:
                 unread_only=filters.unread_only,
                 with_agenda=not quick,  # the quick first screen: stories only, the agenda follows
                 agenda_days=None if filters.agenda_all else DEFAULT_DAYS,
+                times=ctx.settings.times,
             )
             shown = {r.article_id for story in b.stories for r in story.articles if r.article_id}
             starred = store.stars.among(shown)
@@ -51,6 +53,7 @@ def tui_cache(ctx: Ctx, *, fixed_now: bool = True) -> CacheAccess:
     def feeds() -> list[FeedChoice]:
         with Store.open(ctx.settings.db) as store:
             unread = store.unread_counts()
+            zones = store.feed_zones() if ctx.settings.times == OUTLET else {}
             return [
                 FeedChoice(
                     f.id,
@@ -60,6 +63,7 @@ def tui_cache(ctx: Ctx, *, fixed_now: bool = True) -> CacheAccess:
                     last_success=f.last_success,
                     last_error=f.last_error,
                     next_fetch=f.next_fetch,
+                    zone=zones.get(f.id),
                 )
                 for f in store.feeds.all()
                 if f.id is not None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 import click
@@ -11,6 +11,7 @@ import click
 from briefing.cli.group import Ctx, open_store
 from briefing.cli.output import deliver
 from briefing.cli.sources import feed_target
+from briefing.clock import in_zone, shown_zone
 from briefing.errors import BadInput, say
 from briefing.feeds.sources import FeedListError, FeedSource, configured_feeds, user_feeds, write_feeds_file
 from briefing.safetext import clean_line
@@ -24,8 +25,9 @@ def _mine(ctx: Ctx) -> list[FeedSource]:
         raise BadInput(str(exc)) from exc
 
 
-def _when(dt: datetime | None) -> str:
-    return dt.strftime("%Y-%m-%d %H:%M") if dt else "never"
+def _when(dt: datetime | None, zone: tzinfo | None) -> str:
+    """`2024-03-16 19:00` in `zone` (`briefing.clock.shown_zone`), or `never`."""
+    return in_zone(dt, zone).strftime("%Y-%m-%d %H:%M") if dt else "never"
 
 
 @click.group()
@@ -50,19 +52,22 @@ def list_(ctx: Ctx) -> None:
         moved = store.feeds.aliases()
         page_failures = store.pages.failures()
         analysis_failures = store.analysis_jobs.failures()
+        shown = shown_zone(ctx.now, ctx.settings.times)
+        own = store.feed_zones() if shown is None else {}  # times = "outlet": each feed's own zone
     for src in sources:
         f = status.get(moved.get(src.url, src.url))
+        zone = shown if shown is not None or f is None or f.id is None else own.get(f.id)
         title = clean_line(src.title or (f.title if f else "")) or "-"
         fields = [
             clean_line(src.url),
             title,
             f"items={f.item_count if f else 0}",
-            f"last_ok={_when(f.last_success if f else None)}",
+            f"last_ok={_when(f.last_success if f else None, zone)}",
         ]
         if f and f.gone:
             pass
         elif f and f.next_fetch and f.next_fetch > ctx.now:
-            fields.append(f"next={_when(f.next_fetch)}")
+            fields.append(f"next={_when(f.next_fetch, zone)}")
         else:
             fields.append("next=due")  # fetched at the next `briefing fetch`
         if src.category:

@@ -113,7 +113,15 @@ def load_briefing(
     day, since = scope(query, day, since)
     only = matching(store, query, ctx.now) if query is not None else None
     b = build_briefing(
-        store, ctx.now, day=day, lang=lang, limit=limit, since=since, agenda_days=agenda_days, only=only
+        store,
+        ctx.now,
+        day=day,
+        lang=lang,
+        limit=limit,
+        since=since,
+        agenda_days=agenda_days,
+        only=only,
+        times=ctx.settings.times,
     )
     for note in b.notes:
         say(note)

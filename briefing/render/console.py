@@ -12,7 +12,7 @@ from typing import IO
 from rich.console import Console
 from rich.text import Text
 
-from briefing.clock import in_zone
+from briefing.clock import in_zone, shown_zone
 from briefing.lists import join_names, story_languages
 from briefing.models import Actor, AgendaItem, Briefing, Story
 from briefing.safetext import clean_line
@@ -124,7 +124,7 @@ def render_today(briefing: Briefing, out: IO[str], *, width: int | None = None, 
     if not briefing.stories:
         lines.append(Text("   No stories for this day."))
     for n, story in enumerate(briefing.stories, 1):
-        _story(lines, n, story, briefing.now.tzinfo)
+        _story(lines, n, story, shown_zone(briefing.now, briefing.times))
     flush()
     console.rule(Text(agenda_title(briefing)), align="left")
     if not briefing.upcoming:

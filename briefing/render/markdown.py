@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.clock import in_zone, shown_zone, zone_label
 from briefing.lists import join_names
 from briefing.models import AgendaItem, Briefing
 from briefing.render.console import format_span, other_dates
@@ -73,6 +74,9 @@ def _agenda(item: AgendaItem) -> list[str]:
 
 def render_markdown(b: Briefing) -> str:
     out = [f"# Briefing — {b.date.strftime('%A %d %B %Y')}", ""]
+    zone = shown_zone(b.now, b.times)
+    if label := zone_label(b.now, b.times):
+        out += [f"*Times: {escape(label)}.*", ""]
     out += ["## Stories", ""]
     if not b.stories:
         out += ["No stories for this day.", ""]
@@ -82,7 +86,7 @@ def render_markdown(b: Briefing) -> str:
         if s.why:
             out += ["*" + escape("; ".join(s.why)) + "*", ""]
         out += [
-            f"- {link(f'{r.feed}: {r.title}', r.url)} ({r.published.strftime('%Y-%m-%d %H:%M')})"
+            f"- {link(f'{r.feed}: {r.title}', r.url)} ({in_zone(r.published, zone):%Y-%m-%d %H:%M})"
             for r in s.articles
         ]
         out.append("")

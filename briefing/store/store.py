@@ -19,7 +19,7 @@ import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 
 from briefing.codec import ANALYSIS_VERSION
@@ -255,6 +255,18 @@ class Store:
         """Feed id -> how many of its articles are unread (feeds with none are left out)."""
         q = "SELECT feed_id, COUNT(*) FROM articles WHERE read = 0 GROUP BY feed_id"
         return {int(f): int(n) for f, n in self.conn.execute(q)}
+
+    def feed_zones(self) -> dict[int, tzinfo]:
+        """Feed id -> the zone of its newest article's published date as the feed gave it (the outlet's own
+        offset); feeds without articles, or whose dates carry no offset, are left out."""
+        # SQLite gives the bare column `published` from the row that holds the MAX.
+        q = "SELECT feed_id, published, MAX(id) FROM articles GROUP BY feed_id"
+        zones: dict[int, tzinfo] = {}
+        for feed_id, published, _ in self.conn.execute(q):
+            zone = datetime.fromisoformat(str(published)).tzinfo
+            if zone is not None:
+                zones[int(feed_id)] = zone
+        return zones
 
     def prune(self, before: datetime) -> int:
         """Delete articles published before `before`, with their analyses and events; returns the count."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from typing import Literal
 
 from briefing.models import Article, Briefing
@@ -88,6 +88,9 @@ class FeedChoice:
     last_error: str | None = None
     """Why the last fetch failed (feed text: cleaned before it is shown); None after a success."""
     next_fetch: datetime | None = None
+    zone: tzinfo | None = None
+    """The outlet's own zone (its newest article's offset): read only when times are shown in the outlets'
+    zones (config.toml `times = "outlet"`), where the feeds view shows this feed's times in it."""
 
 
 @dataclass(frozen=True)

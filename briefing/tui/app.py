@@ -29,6 +29,7 @@ from textual.app import App, SystemCommand
 from textual.binding import BindingType
 from textual.screen import Screen
 
+from briefing.clock import shown_zone
 from briefing.models import Briefing
 from briefing.render.bidi import BidiMode
 from briefing.safetext import clean_line, safe_url
@@ -150,8 +151,9 @@ class BriefingApp(App[None]):
 
     @property
     def zone(self) -> tzinfo | None:
-        """The time zone every time is shown in: the briefing's (None before the first view)."""
-        return self.briefing.now.tzinfo if self.briefing is not None else None
+        """The time zone every time is shown in (`briefing.clock.shown_zone`): the briefing's, or None for
+        each outlet's own (and before the first view)."""
+        return shown_zone(self.briefing.now, self.briefing.times) if self.briefing is not None else None
 
     def warn(self, text: str) -> None:
         self.notify(text, severity="warning", markup=False)

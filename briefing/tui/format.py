@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from urllib.parse import urlsplit
 
+from briefing.clock import in_zone, shown_zone
 from briefing.models import AgendaItem, Briefing
 from briefing.safetext import clean_line, safe_url
 from briefing.words import count as count  # re-exported: the panes take every label from here
@@ -20,14 +21,15 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 
 @dataclass(frozen=True)
 class When:
-    """The briefing's day and time zone: times on that day show as a clock, others with their date."""
+    """The briefing's day and the zone its times are shown in (None: each its outlet's own): times on that
+    day show as a clock, others with their date."""
 
     day: date
     tz: tzinfo | None
 
     @classmethod
     def of(cls, briefing: Briefing) -> When:
-        return cls(briefing.date, briefing.now.tzinfo)
+        return cls(briefing.date, shown_zone(briefing.now, briefing.times))
 
 
 def day_label(day: date) -> str:
@@ -41,9 +43,8 @@ def long_day_label(day: date) -> str:
 
 
 def stamp(moment: datetime, when: When) -> str:
-    """`19:05` on the briefing's day, `15 Mar 19:05` on another, in the briefing's time zone."""
-    if when.tz is not None and moment.tzinfo is not None:
-        moment = moment.astimezone(when.tz)
+    """`19:05` on the briefing's day, `15 Mar 19:05` on another, in the zone times are shown in."""
+    moment = in_zone(moment, when.tz)
     clock = f"{moment.hour:02d}:{moment.minute:02d}"
     if moment.date() == when.day:
         return clock

@@ -219,3 +219,67 @@ def test_today_query_and_saved_views(cache: Path, tmp_path: Path) -> None:
 def test_search_finds_no_star_in_a_fresh_cache(cache: Path) -> None:
     r = run(["--now", NOW, "search", "+starred"], cache)
     assert r.returncode == 0 and r.stdout == "" and "nothing matches" in r.stderr
+
+
+def test_export_and_search_read_query_and_view(cache: Path, tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[views]\nenglish = "lang:en"\n', encoding="utf-8")
+    base = ["--now", NOW, "--config", str(config)]
+    everything = json.loads(run([*base, "export", "--format", "json"], cache).stdout)
+    english = run([*base, "export", "--format", "json", "--query", "lang:en"], cache)
+    assert english.returncode == 0, english.stderr
+    stories = json.loads(english.stdout)["stories"]
+    assert stories and all(a["lang"] == "en" for s in stories for a in s["articles"])
+    assert len(stories) < len(everything["stories"])
+    assert json.loads(run([*base, "export", "--format", "json", "--view", "english"], cache).stdout) == (
+        json.loads(english.stdout)
+    )
+    day = json.loads(run([*base, "export", "--format", "json", "--query", "@2024-03-15"], cache).stdout)
+    assert day["date"] == "2024-03-15"  # a query's days are the export's, as for `today`
+    markdown = run([*base, "export", "--view", "english"], cache).stdout
+    assert "## Stories" in markdown and "بيدرسون" not in markdown.split("## Actors")[0]
+
+    words = json.loads(run([*base, "search", "truce", "--json"], cache).stdout)
+    arabic = run([*base, "search", "truce", "--query", "lang:ar", "--json"], cache)
+    assert words and arabic.returncode == 0 and json.loads(arabic.stdout) == []  # the words and the filter
+    viewed = json.loads(run([*base, "search", "--view", "english", "--json"], cache).stdout)
+    assert viewed and all("meridian" in h["url"] for h in viewed)  # a view alone lists what it selects
+    both = json.loads(run([*base, "search", "Pedersen", "--view", "english", "--json"], cache).stdout)
+    assert both and [h["title"] for h in both] == [h["title"] for h in viewed if "Pedersen" in h["title"]]
+
+    for args, line in (
+        (["export", "--view", "nope"], "--view: no saved view 'nope' (views: english)"),
+        (["export", "--query", "lang:fr"], "--query: lang:fr"),
+        (["search", "truce", "--view", "nope"], "--view: no saved view 'nope'"),
+        (["search", "truce", "--query", '"open'], '--query: a quote (") is not closed'),
+        (["search", "lang:fr", "--view", "english"], "query: lang:fr"),
+        (["search"], "give a QUERY"),
+    ):
+        bad = run([*base, *args], cache)
+        assert bad.returncode == 2 and line in bad.stderr, (args, bad.stderr)
+        assert "Traceback" not in bad.stderr and len(bad.stderr.strip().splitlines()) == 1, bad.stderr
+
+
+def test_times_in_the_users_zone_or_each_outlets(cache: Path, tmp_path: Path) -> None:
+    """The seed article was published at 19:00 in its outlet's zone (UTC+2): 17:00 in the user's (UTC here)
+    by default, 19:00 with `times = "outlet"`, in `today` and the Markdown export alike."""
+    config = tmp_path / "config.toml"
+    config.write_text('times = "outlet"\n', encoding="utf-8")
+    assert SEED_PUBLISHED.startswith("2024-03-16T19:00:00+02:00")
+    for extra, clock, label in (([], "17:00", "UTC"), (["--config", str(config)], "19:00", "outlet's own")):
+        today = run(["--now", NOW, *extra, "today", "--width", "200"], cache)
+        assert today.returncode == 0, today.stderr
+        seed = [line for line in today.stdout.splitlines() if "العربي الجديد, 16 Mar" in line]
+        assert seed and all(f"16 Mar {clock}:" in line for line in seed), seed
+        markdown = run(["--now", NOW, *extra, "export"], cache).stdout
+        assert f"*Times: {label}.*" in markdown and f"(2024-03-16 {clock})" in markdown
+    # Published at 21:00 on the 15th at UTC+2: already the 16th for a user at UTC+5, the 15th for its outlet.
+    karachi = "2026-11-29T08:00:00+05:00"
+    for extra, day in (([], "2024-03-16"), (["--config", str(config)], "2024-03-15")):
+        found = run(["--now", karachi, *extra, "search", "وفد إسرائيلي", "lang:ar"], cache)
+        assert found.returncode == 0 and found.stdout.startswith(f"{day}\tموجز النيل"), found.stdout
+    # Fetched at 08:00 UTC: 11:00 for a user at UTC+3; 10:00 in the seed outlet's zone (UTC+2).
+    for extra, clock in (([], "11:00"), (["--config", str(config)], "10:00")):
+        listed = run(["--now", "2026-11-29T08:00:00+03:00", *extra, "feeds", "list"], cache).stdout
+        [seed] = [line for line in listed.splitlines() if "\tالعربي الجديد\t" in line]
+        assert f"last_ok=2026-11-29 {clock}" in seed, seed

@@ -33,6 +33,8 @@ from tests.security.conftest import run
         ('views = { morning = "" }', "views"),
         ('views = { morning = "lang:fr" }', "views.morning"),
         ('views = { late = "+later" }', "views.late"),
+        ('times = "utc"', "times"),
+        ("times = true", "times"),
     ],
 )
 def test_a_bad_value_exits_2_naming_the_key(tmp_path: Path, text: str, key: str) -> None:
@@ -53,6 +55,14 @@ def test_good_values_load(tmp_path: Path) -> None:
     cfg.write_text('concurrency = 4\nallow_private = true\ncolor = false\nkeymap = { refresh = "ctrl+r" }\n')
     s = load(cfg)
     assert (s.concurrency, s.allow_private, s.color, s.keymap) == (4, True, False, {"refresh": "ctrl+r"})
+
+
+def test_times_load(tmp_path: Path) -> None:
+    cfg = tmp_path / "config.toml"
+    cfg.write_text("color = true\n")
+    assert load(cfg).times == "local"  # unset: each time in the user's zone
+    cfg.write_text('times = "outlet"\n')
+    assert load(cfg).times == "outlet"
 
 
 def test_saved_views_load(tmp_path: Path) -> None:

@@ -105,3 +105,21 @@ def test_search_and_one_article(cache: tuple[CacheAccess, Path]) -> None:
     article = access.article(hits[0].id)
     assert article is not None and article.text.startswith("يصل المبعوث")
     assert access.article(10_000) is None
+
+
+def test_times_follow_the_config(cache: tuple[CacheAccess, Path]) -> None:
+    """`times = "outlet"` reaches the briefing, and the feeds view learns each feed's own zone (its newest
+    article's offset); by default neither is read."""
+    access, db = cache
+    paris = timezone(timedelta(hours=1))
+    with Store.open(db) as store:
+        wire = store.feeds.get("https://a.example/rss")
+        assert wire is not None and wire.id is not None
+        given = datetime(2024, 3, 16, 17, 30, tzinfo=paris)  # 19:30 in the briefing's zone
+        entry = ParsedEntry("aid", "https://x.example/aid", "Aid convoy", "", given, "An aid convoy crossed.")
+        store.ingest(wire.id, [entry], given)
+    assert access.view(Filters(), True).briefing.times == "local"
+    assert all(feed.zone is None for feed in access.feeds())
+    outlet = tui_cache(Ctx(load(None, db=db, times="outlet"), NOW))
+    assert outlet.view(Filters(), True).briefing.times == "outlet"
+    assert {feed.title: feed.zone for feed in outlet.feeds()} == {"Wire A": paris, "برقية": TZ}

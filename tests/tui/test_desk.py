@@ -4,12 +4,16 @@ size (80x24, 100x30, 160x45)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta, timezone
+
 import pytest
 from textual.widgets import Button, OptionList
 
-from briefing.tui.access import Filters
+from briefing.models import Briefing
+from briefing.tui.access import FeedChoice, Filters
 from briefing.tui.screens.article import ArticleScreen, paragraphs
-from briefing.tui.screens.feeds import FeedsScreen
+from briefing.tui.screens.feeds import FeedsScreen, feed_parts
 from briefing.tui.screens.filters import FiltersScreen
 from tests.tui.conftest import RecordingApp, screen_text, settle
 from tests.tui.fakes import FakeCache
@@ -185,6 +189,41 @@ async def test_one_time_zone_named_in_the_header(size: tuple[int, int]) -> None:
         assert f"{first.hour:02d}:{first.minute:02d}" in screen_text(app)
 
 
+def briefing_with_times(times: str) -> Briefing:
+    """The seed briefing with its newest article (18:40 in the briefing's zone, UTC+03:00) as its outlet gave
+    it, 16:40 at UTC+01:00, shown in the zone `times` chooses."""
+    first = SEED.articles[0]
+    given = replace(first, published=first.published.astimezone(timezone(timedelta(hours=1))))
+    seed = replace(SEED, articles=(given, *SEED.articles[1:]))
+    base = seed_briefing()
+    return replace(base, stories=(seed, *base.stories[1:]), times=times)
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize(
+    ("times", "label", "clock"), [("local", "UTC+03:00", "18:40"), ("outlet", "outlet's own", "16:40")]
+)
+async def test_times_in_the_users_zone_or_each_outlets(
+    size: tuple[int, int], times: str, label: str, clock: str
+) -> None:
+    other = "16:40" if clock == "18:40" else "18:40"
+    app = app_with(FakeCache(briefing_with_times(times)))
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        assert f"times {label}" in header(app)
+        stories = app.main.query_one("#stories")
+        listed = " ".join(s.text for s in stories.render_lines(stories.region.reset_offset))
+        assert f"3 outlets · AR, EN · {clock}" in listed and other not in listed  # the newest article
+        await pilot.press("enter")
+        await settle(pilot)
+        pane = "\n".join(part.text for part in app.main.story_pane.parts)
+        assert f"برقية المشرق · {clock}" in pane and f"برقية المشرق · {other}" not in pane
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        assert f"Sat 16 Mar 2024 {clock}" in screen_text(app)
+
+
 @pytest.mark.parametrize("size", SIZES)
 async def test_the_help_key_is_always_in_the_footer(size: tuple[int, int]) -> None:
     app = app_with(FakeCache())
@@ -268,3 +307,11 @@ def test_full_text_drops_the_page_furniture_the_analysis_strips() -> None:
         "The next round is due next week.",
     ]
     assert paragraphs("one\n\n\ntwo") == ["one", "two"]
+
+
+def test_the_feeds_view_shows_a_feeds_times_in_its_own_zone_for_outlet_times() -> None:
+    fetched = datetime(2024, 3, 16, 17, 0, tzinfo=UTC)
+    beirut = timezone(timedelta(hours=2))
+    feed = FeedChoice(1, "Wire", 3, last_success=fetched, zone=beirut)
+    assert "last fetched 16 Mar 20:00" in feed_parts(feed, timezone(timedelta(hours=3)))[1].text  # local
+    assert "last fetched 16 Mar 19:00" in feed_parts(feed, None)[1].text  # the outlet's own

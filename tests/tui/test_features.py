@@ -84,7 +84,7 @@ async def test_slash_searches_and_g_opens_the_story_of_a_hit() -> None:
         await settle(pilot)
         assert ("search", "Iranian defence") in cache.calls
         assert [hit.title for hit in app.screen.hits] == [SEED.articles[2].title]
-        assert "1 article match" in screen_text(app)
+        assert "1 article matches" in screen_text(app)
         await pilot.press("down", "g")
         await settle(pilot)
         story = app.main.query_one(StoryPane)
@@ -253,7 +253,9 @@ async def test_m_toggles_the_read_mark_of_the_selected_story() -> None:
         await pilot.press("m")
         await settle(pilot)
         seed_ids = frozenset(ref.article_id for ref in SEED.articles if ref.article_id)
-        assert cache.calls[-1] == ("mark_read", (seed_ids, True))
+        # the search normalizer's warm-up (`prepare`, 3 s after the first view) may land in between
+        calls = [call for call in cache.calls if call[0] != "prepare"]
+        assert calls[-1] == ("mark_read", (seed_ids, True))
         assert marks(app) == [False, True, True] and "●  1" not in screen_text(app)
         await pilot.press("j", "m", "m")  # the English story: read, then unread again
         await settle(pilot)

@@ -138,7 +138,7 @@ async def test_escape_from_a_search_result_goes_back_to_the_results() -> None:
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is search and [h.title for h in search.hits] == [SEED.articles[2].title]
-        assert "1 article match" in screen_text(app)
+        assert "1 article matches" in screen_text(app)
 
 
 async def test_a_star_that_cannot_be_stored_is_put_back() -> None:

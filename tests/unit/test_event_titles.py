@@ -453,3 +453,196 @@ def test_old_stored_events_without_a_clause_still_load() -> None:
     assert stored["clause"] == e.clause
     del stored["clause"]
     assert event_from_dict(stored).clause == ""
+
+
+# --- which event the date is for, and its parts (written for branch titles3) ----------------------
+
+
+def test_an_event_noun_before_a_perfect_verb_with_a_pronoun_is_past() -> None:
+    # «كلمة ألقاها» (a speech he gave): the perfect «ألقى» spells its ى as ا before the pronoun.
+    assert _events("وتحدث الوزير في كلمة ألقاها بجامعة القاهرة اليوم عن التعاون الإقليمي.") == []
+
+
+def test_a_pronoun_after_an_event_noun_is_named_by_the_topic_of_the_reported_clause() -> None:
+    # «تأجيل» is a verbal noun (تفعيل), not a verb whose subject is the signing; «عليه» is the agreement.
+    e = _one(
+        "وقال المسؤول إن الاتفاق اكتملت صياغته، نافيا وجود خلافات أدت إلى تأجيل التوقيع عليه، "
+        "ورجح أن تتم هذه الخطوة خلال شهر أبريل."
+    )
+    assert e.summary == "التوقيع على الاتفاق"
+
+
+def test_an_event_noun_inside_a_spokesmans_office_is_not_the_event() -> None:
+    # «المتحدث باسم الانتخابات» is an office; the verb's object follows the date and a comma.
+    e = _one(
+        "يعقد المتحدث الرسمي باسم الانتخابات سامي الحربي غدا الأحد، مؤتمرا صحفيا بمقر الوزارة.",
+        actors=(("سامي الحربي", "person"),),
+    )
+    assert e.summary.startswith("سامي الحربي يعقد مؤتمرا صحفيا")
+    assert e.kind != "election"
+
+
+def test_a_planned_participle_after_a_comma_dates_the_noun_before_it() -> None:
+    # «، المزمع إجراؤها في ...» describes the elections, not the campaign the sentence is about.
+    e = _one("وتخوض الأحزاب حملة قوية استعدادا للانتخابات التشريعية، المزمع إجراؤها في 20 أبريل المقبل.")
+    assert (e.summary, e.start) == ("إجراء الانتخابات التشريعية", date(2024, 4, 20))
+
+
+def test_a_verb_after_a_relative_pronoun_takes_the_antecedent_event() -> None:
+    # The meeting held today prepares the one «الذي سيعقد غدا»: the title names the second.
+    e = _one(
+        "وعقد الوزراء اليوم اجتماعا تحضيريا تمهيدا للاجتماع الموسع بين وزراء الزراعة العرب "
+        "الذي سيعقد غدا في عمان."
+    )
+    assert e.summary.startswith("الاجتماع الموسع بين وزراء الزراعة العرب يعقد")
+    assert "تحضيري" not in e.summary
+
+
+def test_the_object_after_a_patron_phrase_and_the_date_is_kept_with_both_subjects() -> None:
+    e = _one(
+        "تعقد جامعة الملك سعود والهيئة السعودية للتخصصات برعاية وزير الصحة، رئيس المجلس الأعلى، "
+        "الأحد المقبل المؤتمر الأول لطب الطوارئ.",
+        actors=(("الهيئة السعودية للتخصصات", "org"),),
+    )
+    assert e.summary == "جامعة الملك سعود والهيئة السعودية للتخصصات تعقد المؤتمر الأول لطب الطوارئ"
+    _readable(e.summary)
+
+
+def test_a_post_that_falls_vacant_is_named_with_its_place() -> None:
+    # «الذي سيشغر»: the relative's antecedent keeps its «في» phrase; the post, not a person, falls vacant.
+    e = _one("ويبقى منصب مدير الشرطة في العاصمة الذي سيشغر يوم الاثنين المقبل بلا مرشح.")
+    assert (e.kind, e.summary) == ("vacancy", "شغور منصب مدير الشرطة في العاصمة")
+
+
+def test_a_bare_next_session_is_the_session_of_the_assembly_named_before_it() -> None:
+    e = _one(
+        "ناقش مجلس الوزراء أمس الموازنة، وأرجئت البنود الخلافية إلى الجلسة القادمة يوم الخميس المقبل.",
+        actors=(("مجلس الوزراء", "org"),),
+    )
+    assert e.summary == "الجلسة القادمة لمجلس الوزراء"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "بدأت المحكمة أمس محاكمة 12 متهما بتهريب الآثار في جلسة علنية. وتستأنف المحاكمة الأحد المقبل.",
+            "استئناف محاكمة 12 متهما بتهريب الآثار",
+        ),
+        (
+            "مثل أمام القضاء أمس متهمون في محاكمة 12 متهما بتهريب الآثار. وتتواصل المحاكمة الأحد المقبل.",
+            "محاكمة 12 متهما بتهريب الآثار تتواصل",
+        ),
+    ],
+)
+def test_a_bare_event_noun_is_named_by_its_fuller_mention(text: str, title: str) -> None:
+    e = _one(text)
+    assert e.summary == title
+    _readable(e.summary)
+
+
+def test_a_date_that_opens_its_clause_belongs_to_the_verb_after_it() -> None:
+    # «ويوم غد الاثنين سيكون في ...»: presence at a place with the subject left in the verb is a visit; the
+    # visit named before the date is another clause's; a reporting participle («مضيفا») ends the title.
+    e = _one(
+        "وأوضح المدير أن الهدف من الزيارة متابعة المشاريع حيث زار أمس مدارس المدينة ويوم غد الاثنين سيكون "
+        "في المستشفيات الميدانية بمنطقة تبوك مضيفا أن العمل يسير."
+    )
+    assert (e.start, e.summary) == (date(2024, 3, 18), "زيارة المستشفيات الميدانية بمنطقة تبوك")
+
+
+def test_a_verbal_noun_after_will_be_done_nearer_the_date_is_the_event() -> None:
+    e = _one("وقال إن العام الدراسي سيبدأ في موعده مؤكدا أنه سيتم نشر الجدول الجديد عبر موقع الوزارة غدا.")
+    assert (e.start, e.summary) == (date(2024, 3, 17), "نشر الجدول الجديد عبر موقع الوزارة")
+
+
+def test_a_verb_describing_a_visit_has_the_visitor_as_its_subject() -> None:
+    # «في زيارة للأردن يشارك خلالها في ...»: the one who arrived takes part; Amman, where he landed, is not
+    # the venue of the opening, and Jordan (after «لـ») does not act.
+    e = _one(
+        "ووصل إلى عمّان اليوم الرئيس سعيد الحامد قادما من جدة في زيارة للأردن يشارك خلالها في افتتاح "
+        "المؤتمر الاقتصادي غدا الأحد.",
+        actors=(("سعيد الحامد", "person"), ("الأردن", "country")),
+    )
+    assert e.summary == "سعيد الحامد يشارك في افتتاح المؤتمر الاقتصادي"
+    assert e.who[0] == "سعيد الحامد"
+
+
+def test_a_day_set_aside_for_something_is_that_event() -> None:
+    # «تم» is past, but the day it sets aside («تخصيص يوم ... لتدريب») is ahead; the verbal noun after لـ
+    # names the event.
+    e = _one("وتم تخصيص يوم الثلاثاء المقبل لتدريب المتطوعين الجدد في مقر الجمعية.")
+    assert (e.start, e.summary) == (date(2024, 3, 19), "تدريب المتطوعين الجدد في مقر الجمعية")
+
+
+def test_a_date_takes_the_future_verb_of_its_own_clause_over_a_trigger_past_a_comma() -> None:
+    # «بحيث تبدأ ...» comes after the comma; the date is for «ستكتمل», whose whole subject follows «أن «».
+    # «أو ثلاثة أيام» is the rest of the date.
+    e = _one(
+        "وأكد الوزير أن «الخطة الجديدة لقطاع النقل ستكتمل خلال يومين أو ثلاثة أيام، وبعدها تعرض على المجلس "
+        "بحيث تبدأ معها المرحلة الثانية»."
+    )
+    assert (e.start, e.summary) == (date(2024, 3, 17), "الخطة الجديدة لقطاع النقل تكتمل")
+
+
+def test_two_named_subjects_joined_by_and_are_both_the_agent() -> None:
+    # «أن مصر والولايات المتحدة ستواصلان»: the dual verb has both; the conference after the comma is another
+    # clause's event with another date.
+    events = _events(
+        "وأعلن الوزير أن مصر والولايات المتحدة ستواصلان النقاش حول اتفاقية التجارة غدا، مشيرا إلى أن مؤتمرا "
+        "كبيرا سيعقد في العام المقبل.",
+        actors=(("مصر", "country"), ("الولايات المتحدة", "country")),
+    )
+    assert [(e.start, e.summary) for e in events][0] == (
+        date(2024, 3, 17),
+        "مصر والولايات المتحدة تواصلان النقاش حول اتفاقية التجارة",
+    )
+
+
+def test_a_pronoun_object_after_will_be_done_is_no_event_head() -> None:
+    # «سيتم طرحها للتصويت»: «طرحها» names nothing; «سيتم» is no verb of the vote.
+    titles = [e.summary for e in _events("وقالت الشركة إن الأسماء التي سيتم طرحها للتصويت ستعلن غدا.")]
+    assert not any("طرحها" in t or t.endswith("يتم") for t in titles), titles
+
+
+def test_a_noun_that_starts_like_fa_and_a_past_stem_is_no_verb() -> None:
+    # «فرعي» (two branches) is not «ف + رعى»: the complement goes on.
+    e = _one("وسيتم غدا افتتاح فرعي الجمعية في جدة والدمام.")
+    assert e.summary == "افتتاح فرعي الجمعية في جدة والدمام"
+
+
+def test_a_copula_before_the_date_heads_no_event() -> None:
+    # «ستكون الأسعار في متناول الجميع غدا» is a forecast; the trip after the comma is another clause's.
+    titles = [
+        e.summary for e in _events("وقال إن الأسعار ستكون في متناول الجميع غدا، حيث تستغرق الجولة أياما.")
+    ]
+    assert not any("متناول" in t for t in titles), titles
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # «تعقد» (ت): the feminine plural «المفاوضات» before the comma is what will be held
+        (
+            "وقال المسؤول إن الجولة الثالثة من المفاوضات بشأن الحدود، يمكن أن تعقد يوم 20 أبريل المقبل.",
+            "عقد المفاوضات بشأن الحدود",
+        ),
+        # «ينتهي» (ي): the masculine «المؤتمر», past its relative clause
+        (
+            "وأعلن المنظمون أن المؤتمر الدولي للطاقة، الذي افتتح عام 2010، وينتهي في 20 أبريل المقبل، يستقبل "
+            "آلاف الزوار.",
+            "انتهاء المؤتمر الدولي للطاقة",
+        ),
+        # the whole subject after «أن», not the genitive alone («انطلاق المعرض»)
+        (
+            "وقال المنظمون إن المرحلة الثانية للمعرض ستنطلق يوم الإثنين المقبل.",
+            "انطلاق المرحلة الثانية للمعرض",
+        ),
+    ],
+)
+def test_a_verb_with_its_subject_left_in_it_takes_the_event_noun_it_agrees_with(
+    text: str, title: str
+) -> None:
+    e = _one(text)
+    assert e.summary == title
+    _readable(e.summary)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -81,6 +82,25 @@ def test_markdown_is_commonmark_with_sections_and_no_injected_markup() -> None:
 def test_markdown_keeps_arabic_paragraphs_right_to_left() -> None:
     text = render_markdown(sample())
     assert ALM + "2024 كان عاماً صعباً على سورية." in text
+
+
+def test_times_in_the_users_zone_or_each_outlets() -> None:
+    """`NOW - 5 h` is 18:59 at UTC+2 (the briefing's zone); given at UTC+3 by its outlet it reads 19:59."""
+    local = sample()
+    story = local.stories[0]
+    beirut = replace(
+        story.articles[0], published=story.articles[0].published.astimezone(timezone(timedelta(hours=3)))
+    )
+    local = replace(local, stories=(replace(story, articles=(beirut, *story.articles[1:])),))
+    outlet = replace(local, times="outlet")
+    assert "*Times: UTC+02:00.*" in render_markdown(local) and "(2024-03-16 18:59)" in render_markdown(local)
+    assert "*Times: outlet's own.*" in render_markdown(outlet) and "(2024-03-16 19:59)" in render_markdown(
+        outlet
+    )
+    for briefing, shown in ((local, "16 Mar 18:59"), (outlet, "16 Mar 19:59")):
+        out = io.StringIO()
+        render_today(briefing, out, width=200, color=False)
+        assert f"العربي الجديد, {shown}" in out.getvalue()
 
 
 def test_ics_parses_back_with_stable_uids() -> None:

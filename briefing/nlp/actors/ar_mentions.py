@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from briefing.nlp.actors.ar_lexicon import strip_clitic, zipf
 from briefing.nlp.actors.ar_names import ORDINALS
-from briefing.nlp.actors.ar_state import ArabicScan, NameSpan
+from briefing.nlp.actors.ar_state import MARKS, ArabicScan, NameSpan
 from briefing.nlp.actors.tokens import Found
 from briefing.nlp.text.arabic import normalize
 
@@ -90,7 +90,10 @@ def scan_aliases(scan: ArabicScan) -> None:
                 if target is not None and (hit is None or length > hit[0][1] - i + 1):
                     hit = ((i, i + length - 1, k, first), target)
                     break
-        if hit is None or (hit[0][1] == i and (inside_other_name(scan, i) or after_family(scan, i))):
+        if hit is None or (
+            hit[0][1] == i
+            and (inside_other_name(scan, i) or after_family(scan, i) or _preposition_ala(scan, i))
+        ):
             i += 1
             continue
         if scan.named_after(i):
@@ -99,6 +102,14 @@ def scan_aliases(scan: ArabicScan) -> None:
         (_, last, _, _), target = hit
         scan.add_person(hit[0], [], None, strong=False, tokens=target.tokens, known=target.known)
         i = last + 1
+
+
+def _preposition_ala(scan: ArabicScan, i: int) -> bool:
+    """ "على" (with a clitic too: "وعلى") is the preposition, never a later mention of a name ending in
+    "علي": its written alef maksura tells them apart."""
+    return any(rest == "علي" for _, rest in strip_clitic(scan.toks[i].norm)) and scan.toks[i].text.rstrip(
+        MARKS
+    ).endswith("ى")
 
 
 def inside_other_name(scan: ArabicScan, i: int) -> bool:

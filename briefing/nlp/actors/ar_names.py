@@ -1,8 +1,9 @@
 """Provides the Arabic name reader (`read_name`): where a person's name starts and where it ends.
 
 A name is read word by word from its first token. It ends at punctuation, a preposition (`في إلى من على
-عن مع خلال لدى` ...), a title, a place or organisation, a word starting with the conjunction و, a common
-word (wordfreq) that is no known name, a verb shape, or after four words; "بن", "عبد", "أبو" always take
+عن مع خلال لدى` ...), a title, a place or organisation, a word starting with the conjunction و, a
+preposition on a definite noun ("للإغاثة"), a common word (wordfreq) that is no known name, a verb shape, or
+after four words; "بن", "عبد", "أبو" always take
 the next word, and "الله" only completes "عبد الله", "نصر الله" and the like. The false friend "غير"
 ("not") starts a name only after a title and before an uncommon word ("غير بيدرسون", never "غير
 قانوني"). Word classes are methods of the scan state (`ar_state`); later mentions are read in
@@ -24,6 +25,8 @@ _CLITIC_ALEF = re.compile(r"^ل[اآ]")
 ORDINALS = frozenset(
     {"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"}
 )
+# Perfect verbs of the derived stems استفعل and افتعل ("استكمل", "اعتبر"): no name has their shape.
+_DERIVED_PERFECT = re.compile(r"^(است...|ا.ت..)$")
 # After a relative pronoun the clause goes on with a verb ("الصحفي الذي دعي إليه"), never a name.
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي", "اللاتي"})
 
@@ -140,6 +143,8 @@ def _not_a_name_after_title(scan: ArabicScan, j: int, first: str) -> bool:
     prev = scan.toks[j - 1] if j > 0 and scan.toks[j - 1].sent == tok.sent else None
     if first in ORDINALS or (prev is not None and prev.norm in RELATIVES):
         return True
+    if first not in scan.names and _DERIVED_PERFECT.match(first) and zipf(first) >= 3.0:
+        return True  # "اللاعب استكمل البرنامج": a perfect verb of a derived stem, the title its subject
     if first not in scan.names and first.endswith("ون") and zipf(first) >= 3.5:
         return True
     if construct_title(scan, j):
@@ -177,6 +182,7 @@ def after_definite_surname(scan: ArabicScan, t: int, prev: str) -> bool:
     norm = scan.toks[t].norm
     return (
         prev.startswith("ال")
+        and prev not in ("الدين", "الله")  # "علاء الدين حجازي": the end of a compound given name
         and prev not in scan.lex.connectors
         and not norm.startswith("ال")
         and norm not in scan.names
@@ -248,6 +254,8 @@ def continues(
         return True
     if norm[0] == "و" and not (norm in scan.names and norm[1:] not in scan.names):
         return scan.foreign_waw(norm)
+    if scan.clitic_article(t):
+        return False  # "مركز الملك سلمان للإغاثة": a preposition on a definite noun ends the name
     if norm not in scan.names and scan.pronominal(norm):
         return False  # "يديها", "بدنا", "باتجاهه": a word with a pronoun suffix
     if scan.adverbial(norm):

@@ -47,6 +47,8 @@ _DIALECT_ADVERBS = frozenset(
     for w in "امبارح مبارح بكرا بكرة هلأ هلق هلا هسا هسه هون هناك هيك لسا لسه بعدين كمان برضو".split()
 )
 _DIACRITICS = re.compile(f"[{MARKS}]")
+# Object pronouns on a verb: "تحضنها", "يسألهم" (not "ني": "ويتني" is Whitney).
+_OBJECT_SUFFIXES = ("ها", "هم", "هما", "هن", "كم")
 
 
 @cache
@@ -207,6 +209,17 @@ class ArabicScan:
             rest in self.common or _CLITIC_VERBAL_NOUN.match(rest) for _, rest in strip_clitic(norm)[1:]
         )
 
+    def clitic_article(self, i: int) -> bool:
+        """A preposition on a definite noun ("للإغاثة", "بالعرض", "للنقاش"): never part of a name. A word
+        that only looks like one ("فالكي") is a foreign name: the check is on ل + ال, ب + ال, ك + ال, and on
+        a definite word that wordfreq knows as written."""
+        norm = self.toks[i].norm
+        if norm in self.names or not re.match(r"^[وف]?(لل|بال|كال)", norm):
+            return False
+        written = _DIACRITICS.sub("", self.toks[i].text).lstrip("وف")
+        rest = "ال" + written[2:] if written.startswith("لل") else written[1:]
+        return zipf(rest) >= 2.5
+
     def clitic_verbal_noun(self, norm: str) -> bool:
         """A verbal noun behind a preposition clitic ("بإبراز", "لتجييش"): never a name after a title."""
         return any(_CLITIC_VERBAL_NOUN.match(rest) for _, rest in strip_clitic(norm)[1:])
@@ -230,15 +243,14 @@ class ArabicScan:
 
     def accusative(self, norm: str) -> bool:
         """An indefinite accusative written without its tanween: a frequent noun or participle plus alef
-        ("اجتماعا", "قادما"), no known name ("لينا", "ماريا" are listed)."""
+        ("اجتماعا", "قادما"), or a verbal noun of a derived verb plus alef, saying why ("استنكارا",
+        "تاييدا"); no known name ("لينا", "ماريا" are listed)."""
         stem = norm[:-1]
-        return (
-            len(norm) >= 4
-            and norm.endswith("ا")
-            and stem not in self.names
-            and not stem.endswith(("ا", "ي", "و"))
-            and zipf(stem) >= 4.0
-        )
+        if len(norm) < 4 or not norm.endswith("ا") or stem in self.names:
+            return False
+        if not stem.startswith("ال") and _CLITIC_VERBAL_NOUN.match(stem) and zipf(stem) >= 2.0:
+            return True  # a verbal noun of a derived verb: "استنكارا", "تاييدا", "احتجاجا" ("in protest")
+        return not stem.endswith(("ا", "ي", "و")) and zipf(stem) >= 4.0
 
     def derived_definite(self, norm: str) -> bool:
         """A definite verbal noun or derived participle that is no known name nor nisba ("التحاور",
@@ -300,8 +312,20 @@ class ArabicScan:
         )
 
     def verb_like(self, norm: str) -> bool:
-        """Without a title, any imperfect shape that is no known name ends the name: "منال تغشل يديها"."""
-        return norm not in self.names and not norm.endswith("ه") and bool(VERB_SHAPE.match(norm))
+        """Without a title, any imperfect shape that is no known name ends the name: "منال تغشل يديها", and
+        the dialect imperfect with ب before a verb wordfreq knows: "سامر بيعزف" ("Samer plays")."""
+        if norm in self.names:
+            return False
+        if (
+            norm[0] == "ب"
+            and norm[1:2] in ("ي", "ت", "ن")
+            and self.verb_shape(norm[1:])
+            and zipf(norm[1:]) >= 3.0
+        ):
+            return True
+        if norm[0] == "ي" and norm.endswith("ين") and not self.verb_shape(norm):
+            return False  # no imperfect after ي ends in -ين: "بوريس يلتسين"
+        return not norm.endswith("ه") and bool(VERB_SHAPE.match(norm))
 
     @staticmethod
     def pronominal(norm: str) -> bool:
@@ -312,11 +336,14 @@ class ArabicScan:
             if norm.endswith(suffix) and len(stem) >= 2:
                 stems = [stem, *(h + stem[1:] for h in "أإ" if stem[0] == "ا")]
                 clitic = [stem[1:]] if stem[0] in "بلك" else []  # "بشهادتهم": ب + شهادة + هم
+                if suffix == "ه":
+                    clitic = [c for c in clitic if len(c) >= 4]  # "باتجاهه"; "باباه" is a name
                 # A feminine noun keeps its teh marbuta as ت before the suffix ("شهادتهم").
                 clitic += [s[:-1] + "ة" for s in clitic if s.endswith("ت") and len(s) >= 4]
+                feminine = [s[:-1] + "ة" for s in stems if s.endswith("ت") and len(s) >= 4]  # "رغبته"
                 if suffix == "ه":
                     stems = []  # a final ه is mostly a feminine ending; "باتجاهه" is ب + اتجاه + ه
-                stems += clitic + [s[:-1] + "ة" for s in stems if s.endswith("ت") and len(s) >= 4]
+                stems += clitic + feminine
                 if any(zipf(s) >= 3.5 for s in stems):
                     return True
         return False
@@ -378,4 +405,5 @@ class ArabicScan:
             and rest not in self.names
             and not self.verb_shape(rest)
             and not CLITIC_ARTICLE.match(norm)
+            and not (rest[0] in "يتن" and rest.endswith(_OBJECT_SUFFIXES))  # "وتحضنها": و + verb + object
         )

@@ -51,11 +51,26 @@ def scan_gazetteer(scan: ArabicScan) -> None:
         if length == 1 and tok.text.endswith(("اً", "\u064b")):
             i += 1  # "وفداً روسياً": an adjective with tanween, not the country
             continue
+        if _longer_person(scan, i, k, length):
+            i += 1  # "صلاح الدين الأيوبي": a table person whose name opens with a place's
+            continue
         entry = gaz.entries[eid]
         key = tuple(t.norm for t in toks[i : i + length])
         scan.gaz_at[i] = (length, k, eid)
         scan.add(Found(entry.kind, after_clitic(tok, k), toks[i + length - 1].end, key, eid=eid), i, length)
         i += length
+
+
+def _longer_person(scan: ArabicScan, i: int, k: int, length: int) -> bool:
+    """Whether a table person's form longer than `length` tokens starts at token `i` (read without its
+    clitic of `k` letters)."""
+    known, toks = table(), scan.toks
+    first = next((rest for kk, rest in strip_clitic(toks[i].norm) if kk == k), toks[i].norm)
+    for size in range(min(known.max_len, scan.n - i), length, -1):
+        span = toks[i : i + size]
+        if span[-1].sent == span[0].sent and (first, *(t.norm for t in span[1:])) in known.by_arabic:
+            return True
+    return False
 
 
 def scan_known(scan: ArabicScan) -> None:
@@ -86,6 +101,22 @@ def scan_known(scan: ArabicScan) -> None:
         if scan.named_after(i):
             for t in range(i, i + length):
                 scan.claimed[t] = "skip"  # "مستشفى عبد القادر الحسيني": a facility, not the person
+        elif length == 1 and k == 0 and _given_before(scan, i):
+            # "أرييل شارون", a spelling the table lacks, or "عمري شارون", someone else of that family: the
+            # given name belongs to the name, and the table's person is kept only when the whole name is his.
+            scan.add_person((i - 1, i, 0, toks[i - 1].norm), [], None, strong=True)
         else:
             scan.add_person((i, i + length - 1, k, first), [], None, strong=True)
         i += length
+
+
+def _given_before(scan: ArabicScan, i: int) -> bool:
+    """Whether a free listed given name (no clitic, no common word) comes right before token `i`."""
+    prev = i - 1
+    return (
+        prev >= 0
+        and scan.free(prev)
+        and scan.toks[prev].sent == scan.toks[i].sent
+        and scan.given_at(prev, scan.toks[prev].norm)
+        and scan.toks[prev].norm not in scan.common
+    )

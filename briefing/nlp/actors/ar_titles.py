@@ -9,7 +9,7 @@ title is read by `ar_names` and extended to the longest form of the bilingual ta
 
 from __future__ import annotations
 
-from briefing.nlp.actors.ar_lexicon import strip_clitic
+from briefing.nlp.actors.ar_lexicon import strip_clitic, zipf
 from briefing.nlp.actors.ar_names import read_name
 from briefing.nlp.actors.ar_state import ArabicScan
 from briefing.nlp.actors.gazetteer import tables
@@ -39,7 +39,10 @@ def read_titled(scan: ArabicScan, i: int, head: tuple[int, int]) -> int:
     personal = a == b and any(
         kk == c and rest in scan.lex.firm_titles for kk, rest in strip_clitic(scan.toks[a].norm)
     )
-    name = read_name(scan, end + 1 if comma else end, "personal" if personal and not comma else "role")
+    start = end + 1 if comma else end
+    if start < scan.n and clitic_complement(scan, start):
+        return i + head[0]
+    name = read_name(scan, start, "personal" if personal and not comma else "role")
     if name is None or (comma and not scan.apposition_ends(name[1])):
         return i + head[0]
     name = extend_known(scan, name)
@@ -58,6 +61,19 @@ def read_titled(scan: ArabicScan, i: int, head: tuple[int, int]) -> int:
     if person is not None and titles:
         after = read_shared(scan, after, titles, person.first)
     return after
+
+
+def clitic_complement(scan: ArabicScan, j: int) -> bool:
+    """ل + a word wordfreq knows, right after a title, is its complement ("الرئيس التنفيذي لبورصة
+    فلسطين"), not a name; foreign names opening with ل ("لافروف") are rare once the clitic is taken off."""
+    norm = scan.toks[j].norm
+    return (
+        scan.toks[j].word
+        and norm[0] == "ل"
+        and len(norm) >= 4
+        and norm not in scan.names
+        and zipf(norm[1:]) >= 2.0
+    )
 
 
 def read_title(

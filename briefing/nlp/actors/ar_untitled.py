@@ -3,22 +3,26 @@
 Without a title, a name starts with a known given name (or "أبو", "أم", "عبد") and must look like a name
 throughout: its second word a known name, a nisba ("الحسيني") or rare in wordfreq; or one definite word
 that closes the phrase where no verb can take it as its object ("يوسف القطب خلال ..."). A given name alone
-counts when it is no common word, when called out ("يا فاخر") or as a speaker label ("عماد: ...", and
-"منيب: ..." for a word too rare to be a noun); after a verb of saying, uncommon words before what was said
-are a name too. A Latin given name and the next Latin word are a name when both stand alone between spaces.
+counts when it is no common word, when called out ("يا فاخر", said again and again: "نمر نمر نمر", or as
+a whole line after a speaker label: "هبه : كريم .") or as a speaker label ("عماد: ...", "عماد في الاستوديو
+: ...", and "منيب: ..." for a word too rare to be a noun); after a verb of saying, uncommon words before
+what was said are a name too. No name starts right after a relative ("التي نشأت") or a plural place head
+("محافظات عمران"). A Latin given name and the next Latin word are a name when both stand alone between spaces.
 """
 
 from __future__ import annotations
 
 from briefing.nlp.actors.ar_lexicon import strip_clitic, zipf
 from briefing.nlp.actors.ar_mentions import after_speech, rare, speech_ends, vocative
-from briefing.nlp.actors.ar_names import NEVER_START, read_name
+from briefing.nlp.actors.ar_names import NEVER_START, RELATIVES, read_name
 from briefing.nlp.actors.ar_state import ArabicScan, NameSpan
 from briefing.nlp.actors.en_lexicon import given_latin
 from briefing.nlp.text.arabic import normalize
 
 # A tribe or clan and the area named after it: "عرب أبو كشك", "عشيرة أبو ...": no person.
 _TRIBE = frozenset(normalize(w) for w in "عرب عشيرة عشائر قبيلة قبائل حمولة".split())
+# Plural place-type heads: the names after them are places ("محافظات عمران وحجة", "قرى ...").
+_PLACES = frozenset(normalize(w) for w in "قرى بلدات مدن مخيمات محافظات مناطق أحياء ولايات أقاليم".split())
 
 
 def scan_untitled(scan: ArabicScan) -> None:
@@ -38,8 +42,21 @@ def scan_untitled(scan: ArabicScan) -> None:
             scan.add_person((i, i, 0, tok.norm), [], None, strong=False)  # a speaker label: "عماد: ..."
             i += 1
             continue
-        if prev is not None and (scan.named_after(i) or prev.norm in _TRIBE):
-            i += 1  # "مستشفى ...", "عرب أبو كشك": a place or a tribe named after a person
+        if prev is not None and (
+            scan.named_after(i) or prev.norm in _TRIBE or prev.norm in RELATIVES or prev.norm in _PLACES
+        ):
+            # "مستشفى ...", "عرب أبو كشك": a place or a tribe named after a person; "التي نشأت": after a
+            # relative the clause goes on with a verb; "محافظات عمران وحجة": places
+            i += 1
+            continue
+        if (run := repeated(scan, i)) > i:
+            for t in range(i, run + 1):  # "نمر نمر نمر": a name called again and again
+                scan.add_person((t, t, 0, tok.norm), [], None, strong=False)
+            i = run + 1
+            continue
+        if called(scan, i):
+            scan.add_person((i, i, 0, tok.norm), [], None, strong=False)  # "هبه : كريم ."
+            i += 1
             continue
         if tok.text.isascii():
             nxt = toks[i + 1] if i + 1 < scan.n else None
@@ -124,6 +141,49 @@ def scan_untitled(scan: ArabicScan) -> None:
         i = name[1] + 1
 
 
+def repeated(scan: ArabicScan, i: int) -> int:
+    """The last token of a given name said again right after itself ("نمر نمر نمر وبس"), each word a call
+    of the same person; `i` when there is none, or when a name word follows ("محمد محمد حسين" is one
+    name)."""
+    norm, sent = scan.toks[i].norm, scan.toks[i].sent
+    if scan.is_stop(i) or not (scan.given_at(i, norm) or norm in scan.lex.given_ambiguous):
+        return i  # "على على" is a typo, not a call of Ali
+    t = i
+    while (
+        t + 1 < scan.n
+        and scan.toks[t + 1].norm == norm
+        and scan.toks[t + 1].sent == sent
+        and scan.free(t + 1)
+    ):
+        t += 1
+    nxt = t + 1
+    if (
+        t > i
+        and nxt < scan.n
+        and scan.toks[nxt].sent == sent
+        and scan.toks[nxt].word
+        and not scan.is_stop(nxt)
+        and scan.name_like(scan.toks[nxt].norm)
+        and scan.toks[nxt].norm[0] != "و"
+    ):
+        return i
+    return t
+
+
+def called(scan: ArabicScan, i: int) -> bool:
+    """A given name that is a whole line of dialogue after a speaker label ("هبه : كريم ."): the speaker
+    calls someone, even by a name that is also a word."""
+    tok, colon, label, nxt = scan.toks[i], i - 1, i - 2, i + 1
+    return (
+        label >= 0
+        and scan.toks[colon].text == ":"
+        and scan.claimed[label] == "person"
+        and scan.toks[label].sent == tok.sent
+        and (tok.norm in scan.lex.given or tok.norm in scan.lex.given_ambiguous)
+        and (nxt >= scan.n or scan.toks[nxt].sent != tok.sent or scan.toks[nxt].text in "،,.!؟?")
+    )
+
+
 def din_start(scan: ArabicScan, i: int, rest: str) -> bool:
     """A compound given name in "الدين" ("عز الدين القسام", "نور الدين ..."): the first word is a given
     name only with it, and a name follows."""
@@ -152,8 +212,19 @@ def coordinated(scan: ArabicScan, i: int, k: int, rest: str) -> bool:
 
 
 def label_colon(scan: ArabicScan, i: int) -> bool:
-    """A colon right after token `i`, or after a stage direction in brackets: "ليلى ( تضحك ) : ..."."""
+    """A colon right after token `i`, after a stage direction in brackets ("ليلى ( تضحك ) : ...") or after
+    where a given name speaks from ("عماد في الاستوديو : ...")."""
     j = i + 1
+    if (
+        j < scan.n
+        and scan.toks[j].norm == "في"
+        and scan.toks[i].norm in scan.lex.given | scan.lex.given_ambiguous
+    ):
+        colon = next((t for t in range(j + 2, min(j + 4, scan.n)) if scan.toks[t].text == ":"), None)
+        if colon is not None and all(
+            scan.toks[t].word and scan.toks[t].sent == scan.toks[i].sent for t in range(j, colon)
+        ):
+            return True
     if j < scan.n and scan.toks[j].text == "(":
         close = next((t for t in range(j + 1, min(j + 8, scan.n)) if scan.toks[t].text == ")"), None)
         if close is None or any(scan.toks[t].sent != scan.toks[i].sent for t in range(j, close + 1)):
@@ -207,6 +278,8 @@ def plausible_second(scan: ArabicScan, t: int, first: str = "") -> bool:
         return True  # "عبد الفتاح", "أبو العز", "وعبد القادر": a particle makes any word a name
     if t > 0 and scan.toks[t - 1].norm == "الدين":
         return True  # after a compound given name: "عز الدين القسام"
+    if norm == "ال" + first:
+        return True  # the given name made a family name: "أسعد الأسعد"
     # Rare both as normalized and as written: normalizing "اللحمة" to "اللحمه" hides how common it is.
     return rare(norm) and not scan.written_common(t)
 
@@ -271,6 +344,8 @@ def ambiguous_start(scan: ArabicScan, i: int, rest: str) -> bool:
         return False
     if norm in scan.lex.connectors - {"ام"} or norm in scan.lex.given or norm in scan.lex.given_ambiguous:
         return True
+    if norm == "ال" + rest:
+        return True  # "أسعد الأسعد", "كريم الكريم": a family name made of the given name
     if not norm.startswith("ال") and norm.endswith("ي") and len(norm) >= 4:
         return zipf(norm) < 3.5 and (norm,) not in scan.demonyms  # "صديق مكاوي", not "حكم قضائي"
     if not norm.startswith("ال") and zipf(norm) < 2.0 and norm[0] != "و":

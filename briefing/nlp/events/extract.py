@@ -19,7 +19,16 @@ from datetime import date, datetime, timedelta
 
 from briefing.models import Actor, Event, EventStatus, Sentence
 from briefing.nlp.actors.ar_lexicon import lexicon
-from briefing.nlp.events.clauses import also_marked, reported_earlier, was_planned, where_follows
+from briefing.nlp.events.clauses import (
+    also_marked,
+    own_future_verb,
+    passive_future,
+    planned_after,
+    reported_earlier,
+    verb_after_opening_date,
+    was_planned,
+    where_follows,
+)
 from briefing.nlp.events.parts import build_parts, find_triggers
 from briefing.nlp.events.tense import Cue, family, find_cues, local_tense, tense_of
 from briefing.nlp.events.trigger import Trigger
@@ -88,7 +97,10 @@ def _status(text: str, lang: str) -> EventStatus:
 # «... الأسبوع المقبل عقب احتفال مصر بافتتاح القناة»: an event after «عقب», "after" is the reference point of
 # the date before it, not its event.
 _REFERENCE_BEFORE = re.compile(r"(?<![^\W_])(?:عقب|اثر|بعد|قبل|following|after|before)\s")
-_EMBEDDED_VERB = re.compile(r"[،,;؛]\s*(?:[^\s،,.]+\s+){0,3}?(?:ان|أن)\s+[يتن][^\s،,.]{2,}")
+# Not a light verb whose subject points back («، ورجح أن تتم هذه الخطوة في أبريل»: the signing before it).
+_EMBEDDED_VERB = re.compile(
+    r"[،,;؛]\s*(?:[^\s،,.]+\s+){0,3}?(?:ان|أن)\s+(?![يت](?:تم|جري|كون)(?![^\W_]))[يتن][^\s،,.]{2,}"
+)
 _CLAUSE_BREAK = re.compile(r"[،,;؛:]\s*(?:و|ف|and\b|but\b)")
 
 
@@ -128,6 +140,23 @@ def _pick_trigger(m: Mention, triggers: Sequence[Trigger], norm: str) -> Trigger
     if before:
         return before[-1]
     return after[0] if after and after[0].start - m.end < 80 else None
+
+
+def _choose_trigger(nt: Normalized, m: Mention, r: Resolved, triggers: Sequence[Trigger]) -> Trigger | None:
+    """The trigger of the date `m`: the event noun a «، المزمع إجراؤها في» phrase describes, the verb right
+    after a date that opens its clause, else the nearest (`_pick_trigger`); for a near date (not a plan
+    period) the verbal noun after «سيتم» nearer the date, or the future verb of the date's own clause when
+    the trigger lies past a clause boundary."""
+    trig = (
+        planned_after(nt, m, triggers)
+        or verb_after_opening_date(nt, m, triggers)
+        or _pick_trigger(m, triggers, nt.norm)
+    )
+    if r.precision not in ("day", "vague") or (r.value_end is not None and (r.value_end - r.value).days > 7):
+        return trig
+    if trig is None or trig.start >= m.end:
+        trig = own_future_verb(nt, m, triggers) or trig
+    return passive_future(nt, m, trig) if trig is not None else None
 
 
 _KIND_FAMILY = C.KIND_FAMILY
@@ -196,7 +225,7 @@ def _drafts_for(
             continue
         if r.value == pub and reported_earlier(nt, a, m):
             continue  # «وكان المسؤول قد أوضح أن الوزير سيلتقي اليوم ...»: said before what has happened since
-        trig = _pick_trigger(m, s_trig, nt.norm)
+        trig = _choose_trigger(nt, m, r, s_trig)
         if trig is None or (trig.verb and _NEGATED.search(nt.norm, max(a, trig.start - 14), trig.start)):
             continue
         same = next((d for d in drafts if d.trigger == trig), None)

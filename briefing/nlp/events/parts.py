@@ -45,6 +45,14 @@ _AR_PRESENCE = re.compile(
     rf"{L}(?P<v>(?:سوف\s+)?س[يت](?:كون|تواجد|وجد))(?:ون|ان)?"
     r"(?=\s+(?!هناك|من\s|في\s|علي|بمثابه)[^\s\dلب]\S*(?:\s+[^\s\dلب]\S*){0,6}?\s+في\s)"
 )
+# Presence right after its date, the subject left in the verb: «ويوم غد الخميس سيكون في المدارس الحدودية».
+_AR_PRESENCE_DATED = re.compile(
+    rf"(?:غد|غدا|اليوم|{C.alternation(C.AR_WEEKDAYS)})\s+(?P<v>(?:سوف\s+)?س[يت](?:كون|تواجد|وجد))(?=\s+في\s+ال)"
+)
+# A day set aside for something: «تم تخصيص يوم الاثنين 2/11 لتدريب الأعضاء» (the verbal noun after لـ).
+_AR_SET_ASIDE_FOR = re.compile(
+    r"(?<![^\W_])(?:تخصيص|تحديد)\s+(?:يوم|موعد)[^.،,؛\n]{0,40}?\s+ل(?P<n>[^\W\d_]{3,})"
+)
 # "X has until <date> to ...", «أمامه حتى 17 سبتمبر ليقيم الاتفاق»: a deadline falls on that date.
 _DEADLINE = {
     "ar": re.compile(rf"{L}(?:امام|لدي)(?:ه|ها|هم|هما|نا|كم)\s+(?:مهله\s+)?(?=حتي\s)"),
@@ -60,6 +68,8 @@ _AR_AMOUNTS = re.compile(
 _AR_PAST_NOUN = re.compile(rf"(?:ا|ان|ين)?\s+(?:{C.alternation(C.AR_LAST)}|الاخيره|الاخير){R}")
 _EN_PAST_NOUN = re.compile(r"\b(?:previous|last|past|prior|earlier)\s+$")
 _EN_OBLIQUE = re.compile(r"\b(?:for|to)\s+$")
+# «المتحدث باسم الانتخابات» (the elections' spokesman): an event noun inside an office is no event.
+_AR_ON_BEHALF = re.compile(r"(?<![^\W_])باسم\s+$")
 _AR_TALKS_AFTER = re.compile(r"(?:\s+\S+){0,2}\s+(?:من\s+)?(?:ال)?(?:مفاوضات|محادثات|مباحثات|حوار|مشاورات)")
 _EN_VERB_BEFORE = re.compile(r"(?:\b(?:will|to|would|shall|and|'ll)\s+)$")
 
@@ -102,7 +112,7 @@ def find_triggers(nt: Normalized, lang: str) -> list[Trigger]:
                 continue  # "تصل تكلفة المشروع" amounts to: no arrival
             stem = " ".join(re.sub(r"^(?:سوف\s+)?س?[يتن]", "", m["v"]).split())
             verbs.append(Trigger(m.start("v"), m.end("v"), C.AR_VERB_TRIGGERS.get(stem), True, True))
-        for m in _AR_PRESENCE.finditer(norm):
+        for m in [*_AR_PRESENCE.finditer(norm), *_AR_PRESENCE_DATED.finditer(norm)]:
             verbs.append(Trigger(m.start("v"), m.end("v"), None, True, True))
             present.add((m.start("v"), m.end("v")))
         for m in _AR_NOUN.finditer(norm):
@@ -113,12 +123,22 @@ def find_triggers(nt: Normalized, lang: str) -> list[Trigger]:
                 kind = "talks"  # "جولة جديدة من المفاوضات" is a round of talks, not a tour
             if _AR_PAST_NOUN.match(norm, m.end("n")):
                 continue  # «الجلسة السابقة» (the previous session)
-            oblique = m["n"].startswith("لل") or (m.start("n") > 0 and norm[m.start("n") - 1] == "ل")
+            oblique = (
+                m["n"].startswith("لل")
+                or (m.start("n") > 0 and norm[m.start("n") - 1] == "ل")
+                or bool(_AR_ON_BEHALF.search(norm, max(0, m.start("n") - 6), m.start("n")))
+            )
             nouns.append(Trigger(m.start("n"), m.end("n"), kind, False, False, oblique))
         nouns = _editions(norm, nouns)
+        if "تخصيص" in norm or "تحديد" in norm:  # a cheap test before the pattern
+            nouns += [
+                Trigger(m.start("n"), m.end("n"), None, False, False)
+                for m in _AR_SET_ASIDE_FOR.finditer(norm)
+            ]
     deadline = _DEADLINE["en" if lang.startswith("en") else "ar"]
     nouns += [Trigger(m.start(), m.end(), "deadline", False, False) for m in deadline.finditer(norm)]
-    out = nouns + [_with_kind(v, nouns) if v.kind is None else v for v in verbs]
+    heads = [n for n in nouns if not _AR_ON_BEHALF.search(norm, max(0, n.start - 6), n.start)]
+    out = nouns + [_with_kind(v, heads) if v.kind is None else v for v in verbs]
     out = [replace(t, kind="visit") if t.kind is None and (t.start, t.end) in present else t for t in out]
     return sorted(out, key=lambda t: t.start)
 

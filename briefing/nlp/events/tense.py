@@ -40,9 +40,12 @@ _AR_SA_NOT = re.compile(
     r"|^(?:سيد|سيده|سيف|سيما|سيره|سيرا|سير|سيل|سته|ستار|ستائر|سنه|سنين|سنتين|سنت|سنتات|ستون|سنيه|سيرته|سيرتها|"
     r"ستالين|سنده|سنتها|سنته|سيوف|ستيني|سنا|سنان|ستر|ستره|سنن|سنه)$"
 )
-# A perfect verb may carry an attached object pronoun: «أجراها» (he held it), «التقاه» (he met him).
+# A perfect verb may carry an attached object pronoun: «أجراها» (he held it), «التقاه» (he met him); a stem
+# that ends in ى spells it ا before the pronoun («ألقى» -> «ألقاها»: the speech he gave).
+_AR_DEFECTIVE = C.alternation(w[:-1] + "ا" for w in C.AR_PAST_STEMS if w.endswith("ي") and len(w) > 3)
 _AR_PAST = re.compile(
-    rf"{_L_VERB}(?:قد\s+)?(?:{C.alternation(C.AR_PAST_STEMS)})(?:ت|وا|ا|تا)?(?:ه|ها|هم|هما|نا)?{R}"
+    rf"{_L_VERB}(?:قد\s+)?(?:(?:{C.alternation(C.AR_PAST_STEMS)})(?:ت|وا|ا|تا)?(?:ه|ها|هم|هما|نا)?"
+    rf"|(?:{_AR_DEFECTIVE})(?:ه|ها|هم|هما|نا)){R}"
 )
 _EN_FUTURE_WORDS = C.alternation(c for c in C.EN_FUTURE_CUES if not c.startswith("'"))
 _EN_FUTURE = re.compile(rf"(?:\b(?:{_EN_FUTURE_WORDS})\b|'ll\b)")
@@ -51,6 +54,8 @@ _EN_TO_VERB = re.compile(
 )
 _EN_PAST = re.compile(rf"\b(?:{C.alternation(C.EN_PAST_WORDS)})\b")
 _AR_CLITIC = re.compile(r"^(?:[وف]|قد\s+|[وف]قد\s+)")
+# «تم تخصيص يوم الاثنين لتدريب ...»: the decision is past, the day it sets aside is ahead.
+_AR_SET_ASIDE = re.compile(rf"{_L_VERB}(?:قد\s+)?تم\s+(?:تخصيص|تحديد){R}")
 _AR_OPENING_VERB = re.compile(r"\s*[وف]?(?P<w>[يت][^\W\d_]{2,})(?![^\W_])")
 _AR_LAM = re.compile(r"(?<![^\W_])لم\s+$")
 
@@ -84,6 +89,8 @@ def find_cues(
             for m in _AR_SA.finditer(norm)
             if not _AR_SA_NOT.match(m["w"])
         ]
+        if "تخصيص" in norm or "تحديد" in norm:  # a cheap test before the pattern
+            out += [Cue(m.start(), m.end(), "future", True) for m in _AR_SET_ASIDE.finditer(norm)]
         for m in _AR_PAST.finditer(norm):
             word = _AR_CLITIC.sub("", m.group())
             out.append(Cue(m.start(), m.end(), "past", True, word in C.AR_REPORTING))

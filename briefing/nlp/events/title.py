@@ -33,6 +33,7 @@ from briefing.models import Actor
 from briefing.nlp.events.title_agent import (
     actor_spans,
     agent_before,
+    assembly_before,
     definite_np_before,
     en_subject,
     shared_agent,
@@ -44,6 +45,7 @@ from briefing.nlp.events.title_words import (
     Span,
     bare_word,
     complement,
+    is_event_noun,
     is_new_verb,
     orig,
     tokens,
@@ -70,6 +72,11 @@ def _clause(nt: Normalized, a: int, b: int, lo: int, hi: int) -> tuple[int, int]
         start = m.end()
     m2 = BOUNDARY.search(nt.norm, hi, b)
     return start, (m2.start() if m2 else b)
+
+
+_DATE_ALTERNATIVE = re.compile(
+    r"\s*(?:او|or)\s+(?:\S+\s+)?(?:ايام|يوما|اسابيع|ساعات|اشهر|شهور|days|weeks|hours|months)(?![^\W_])"
+)
 
 
 _NUMERIC_DATE = re.compile(r"\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}")
@@ -101,7 +108,9 @@ def compose_title(
     c0, c1 = _clause(nt, a, b, min(trig.start, mention.start), max(trig.end, mention.end))
     clause = orig(nt, c0, c1)
     spans = actor_spans(nt, actors, c0, c1)
-    date_spans = [(mention.start, mention.end)] + [(d.start, d.end) for d in dates if c0 <= d.start < c1]
+    alt = _DATE_ALTERNATIVE.match(nt.norm, mention.end)  # «في غضون يومين أو ثلاثة أيام»
+    date_spans = [(mention.start, alt.end() if alt else mention.end)]
+    date_spans += [(d.start, d.end) for d in dates if c0 <= d.start < c1]
     paren = _date_parenthesis(nt, trig, mention, b, c1)
     if paren is not None:
         # the complement goes on past the date set off by commas: «يناقش الوزراء، غدا ولمدة يومين، الخطة»
@@ -110,6 +119,11 @@ def compose_title(
         c1 = nxt.start() if nxt else b
         clause = orig(nt, c0, c1)
 
+    if paren is None and trig.verb and mention.end <= c1 and _object_after_comma(nt, mention, c1, b):
+        # «يعقد المتحدث باسم اللجنة غدا الثلاثاء، لقاء صحفيا»: the object follows the date and a comma
+        nxt = BOUNDARY.search(nt.norm, c1 + 1, b)
+        c1 = nxt.start() if nxt else b
+        clause = orig(nt, c0, c1)
     if where and normalize(where) not in nt.norm[c0 : _predicate_end(nt, max(trig.end, mention.end), c1)]:
         where = None  # a place of another clause, or after a second verb, is not this event's venue
     if where and _opens_quotation(nt.norm, nt.norm.find(normalize(where), c0, trig.start), trig.start):
@@ -120,13 +134,25 @@ def compose_title(
         text, agent = compose_en(nt, trig, date_spans, c0, c1, spans, triggers, where)
     else:
         shared = shared_agent(nt, actors, trig.start, a, c0) if trig.verb else None
-        text, agent = compose_ar(nt, trig, date_spans, c0, c1, spans, triggers, where, shared)
+        body = (
+            assembly_before(nt, actors, a, trig.start) if trig.kind == "session" and not trig.verb else None
+        )
+        text, agent = compose_ar(nt, trig, date_spans, c0, c1, spans, triggers, where, shared, body)
     if text and len(text.split()) <= 6:
         text = " ".join([text, *_purpose_head(nt, en, trig.end, c1, date_spans)])
     if not en:
         text = resolve_pronouns(nt, text, a, trig.start)
     text = " ".join(trim(_NUMERIC_DATE.sub("", text).split(), en))
     return Title(text or clause, clause, agent)
+
+
+def _object_after_comma(nt: Normalized, mention: Mention, c1: int, b: int) -> bool:
+    """The date closes its clause at a comma and an event noun follows the comma: the verb's object, set off
+    from the subject by the date («يعقد الوزير غدا، اجتماعا مع ...»)."""
+    if nt.norm[mention.end : c1].strip() or not _COMMA.match(nt.norm, c1):
+        return False
+    after = tokens(nt, c1 + 1, b)[:1]
+    return bool(after) and is_event_noun(bare_word(nt.norm[after[0][0] : after[0][1]]))
 
 
 def _opens_quotation(text: str, a: int, b: int) -> bool:

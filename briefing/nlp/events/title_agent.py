@@ -25,12 +25,14 @@ from briefing.nlp.events.title_words import (
     gap_words,
     is_bare_verb,
     is_event_noun,
+    is_imperfect,
     is_new_verb,
     orig,
     tokens,
     word_start,
 )
 from briefing.nlp.text import cues as C
+from briefing.nlp.text.arabic import normalize
 from briefing.nlp.timex.types import Normalized
 
 # The attached pronouns: «خلالها» is the preposition «خلال» with «ها».
@@ -99,6 +101,8 @@ def agent_after(
         if any(head_end < a and b <= sp.start and gap_words(nt, head_end, a) for a, b in dates):
             return None
         gap = [w for w in gap_words(nt, head_end, sp.start) if w not in AR_DATE_WORDS and not w.isdigit()]
+        # «المتحدث الرسمي باسم الانتخابات»: the event noun named in the office is part of the title
+        gap = [w for i, w in enumerate(gap) if not (is_event_noun(w) and gap[i - 1 : i] == ["باسم"])]
         if not gap or (
             len(gap) <= max_gap
             and gap[0] not in AR_PREP
@@ -111,6 +115,61 @@ def agent_after(
             continue  # a name after a preposition is part of a title phrase («المبعوث إلى سورية»)
         return None
     return None
+
+
+def coordinated_subject(nt: Normalized, head_end: int, agent: Span) -> Span:
+    """VSO with a coordinated subject: «تعقد جامعة نايف والمنظمة العربية الملتقى» names both; the name finder
+    may know only the second, after «و». Up to six words between the verb and «و», opening with a noun."""
+    start = word_start(nt, agent.start)
+    if nt.norm[start : agent.start] != "و" or start <= head_end:
+        return agent
+    toks = tokens(nt, head_end, start)
+    first = bare_word(nt.norm[toks[0][0] : toks[0][1]]) if toks else ""
+    if not 1 <= len(toks) <= 6 or first in AR_PREP or is_new_verb(first) or first in AR_DATE_WORDS:
+        return agent
+    if any(BOUNDARY.search(nt.norm, s, e) for s, e in toks):
+        return agent
+    return Span(toks[0][0], agent.end, f"{orig(nt, toks[0][0], start)} و{agent.name}")
+
+
+_AR_ASSEMBLY = re.compile(r"(?:ال)?(?:مجلس|برلمان|حكومه|لجنه|هيئه|جمعيه|محكمه|مؤتمر)(?![^\W_])")
+
+
+def assembly_before(nt: Normalized, actors: Sequence[Actor], a: int, head: int) -> Span | None:
+    """The assembly (a council, parliament, government, committee or court) named last before `head` in its
+    sentence, starting at `a`: whose session «الجلسة القادمة» is when nothing else names it."""
+    orgs = [x for x in actors if x.kind == "org"]
+    bodies = [sp for sp in actor_spans(nt, orgs, a, head) if _AR_ASSEMBLY.match(normalize(sp.name))]
+    return bodies[-1] if bodies else None
+
+
+_DURING_VISIT = re.compile(r"(?<![^\W_])(?:في\s+)?زيار(?:ه|ته|تها)(?:\s+\S+){0,3}\s+$")
+
+
+def visitor(nt: Normalized, spans: Sequence[Span], c0: int, verb_start: int, verb_end: int) -> Span | None:
+    """«وصل الرئيس X إلى القاهرة في زيارة لمصر يشارك خلالها في ...»: a verb that describes a visit («في
+    زيارة ... يفعل خلالها») has the visitor as its subject: the first name of the clause not governed by a
+    preposition, before the visit."""
+    if not _DURING_VISIT.search(nt.norm, max(c0, verb_start - 40), word_start(nt, verb_start)):
+        return None
+    if not re.match(r"\s*خلال(?:ها|ه)(?![^\W_])", nt.norm[verb_end : verb_end + 12]):
+        return None
+    for sp in spans:
+        if c0 <= sp.start < verb_start and not _after_preposition(nt, sp, c0, False):
+            return sp
+    return None
+
+
+def with_partner_before(nt: Normalized, spans: Sequence[Span], agent: Span) -> Span:
+    """SVO with two named subjects joined by «و» («أن مصر والولايات المتحدة ستواصلان»): both, not the second
+    alone."""
+    start = word_start(nt, agent.start)
+    if nt.norm[start : agent.start] != "و":
+        return agent
+    for sp in spans:
+        if sp.end <= start and not nt.norm[sp.end : start].strip():
+            return Span(sp.start, agent.end, f"{sp.name} و{agent.name}")
+    return agent
 
 
 def noun_subject(
@@ -225,9 +284,40 @@ def definite_np_before(nt: Normalized, head: int, c0: int) -> str | None:
         lead = [t for t in toks if t[1] <= run[0][0]][-1:]
         w = bare_word(nt.norm[lead[0][0] : lead[0][1]]) if lead else ""
         if w and not (w in AR_DANGLING or w in AR_AUX or w in AR_PREP or is_new_verb(w)):
-            if not AR_IMPERFECT.match(w) and not w.startswith(("و", "ف")) and not w.isdigit():
+            if not is_imperfect(w) and not w.startswith(("و", "ف")) and not w.isdigit():
                 run.insert(0, lead[0])
     return orig(nt, run[0][0], run[-1][1]) if run else None
+
+
+def subject_after_that(nt: Normalized, head: int, c0: int) -> str | None:
+    """SVO after «أن»/«إن» or an opening quotation mark: the whole subject between it and the verb, two to
+    five words with no verb or preposition among them («أن مصر والولايات المتحدة ستواصلان»), after a quotation
+    mark opening with a definite noun («أن «الحلول المرحلية لملف النفايات ستتبلور» -> «الحلول المرحلية لملف
+    النفايات»)."""
+    toks = tokens(nt, c0, word_start(nt, head))
+    for i in range(len(toks) - 1, -1, -1):
+        s, e = toks[i]
+        word = nt.norm[s:e]
+        opened_by_quote = "«" in word
+        if opened_by_quote:
+            start, run = s + word.index("«") + 1, toks[i:]
+            break
+        if bare_word(word) in _THAT:
+            start, run = e, toks[i + 1 :]
+            break
+    else:
+        return None
+    if not 2 <= len(run) <= 5:
+        return None
+    words = [bare_word(nt.norm[max(s, start) : e]) for s, e in run]
+    if (opened_by_quote and not words[0].startswith("ال")) or any(
+        w in AR_PREP or w in AR_AUX or is_new_verb(w) or is_imperfect(w) for w in words
+    ):
+        return None
+    return bare_word(orig(nt, max(run[0][0], start), run[-1][1]))
+
+
+_THAT = frozenset({"ان", "بان", "وان"})
 
 
 def phrase_between(nt: Normalized, a: int, b: int, skip: Sequence[tuple[int, int]]) -> str | None:

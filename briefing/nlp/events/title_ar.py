@@ -12,13 +12,17 @@ from collections.abc import Sequence
 from briefing.nlp.events.title_agent import (
     agent_after,
     agent_before,
+    coordinated_subject,
     definite_np_before,
     noun_subject,
     phrase_between,
+    subject_after_that,
+    visitor,
+    with_partner_before,
 )
 from briefing.nlp.events.title_words import (
     AR_DANGLING,
-    AR_IMPERFECT,
+    AR_DATE_WORDS,
     AR_PREP,
     AR_RELATIVE,
     AR_STOP,
@@ -30,8 +34,10 @@ from briefing.nlp.events.title_words import (
     gap_words,
     head_np,
     is_event_noun,
+    is_imperfect,
     is_new_verb,
     orig,
+    planned_masdar,
     tokens,
     trim,
     with_where,
@@ -76,18 +82,25 @@ _AR_MASDAR = {
     "نتهي": "انتهاء",
     "قام": "إقامة",
     "شهد": "",
+    "شغر": "شغور",
 }
 
 
 # Arabic verbs whose subject is the event itself («تعقد القمة», «تنطلق الدورة»): with no agent the title is
 # the event noun phrase, not a person.
-_AR_PASSIVE_STEMS = frozenset({"عقد", "نعقد", "جري", "نطلق", "بدا", "نتهي", "قام", "ستانف", "فتتح", "شهد"})
+_AR_PASSIVE_STEMS = frozenset(
+    {"عقد", "نعقد", "جري", "نطلق", "بدا", "نتهي", "قام", "ستانف", "فتتح", "شهد", "شغر"}
+)
+
+
+# Verbs of presence at a place («سيكون في», «سيتواجد في»).
+_AR_PRESENCE_STEMS = frozenset({"كون", "تواجد", "وجد"})
 
 
 _AR_STEM = re.compile(r"^(?:سوف\s+)?س?[يتن]")
 
 
-_AR_PRONOUN_PP = re.compile(r"(?<![^\W_])(?P<p>ب|ل|في|علي|عن|من)(?:ها)(?![^\W_])")
+_AR_PRONOUN_PP = re.compile(r"(?<![^\W_])(?P<p>ب|ل|في|علي|عن|من)(?P<g>ها|ه)(?![^\W_])")
 
 
 _AR_PP_FORM = {"ب": "ب", "ل": "ل", "في": "في ", "علي": "على ", "عن": "عن ", "من": "من "}
@@ -117,16 +130,34 @@ def _antecedent(nt: Normalized, a: int, head: int) -> str | None:
     return None
 
 
+def _topic(nt: Normalized, a: int, head: int) -> str | None:
+    """The masculine definite noun that opens a reported clause before `head` («قال إن البروتوكول تم التوافق
+    عليه»: the topic that a later «عليه» refers to)."""
+    toks = tokens(nt, a, head)
+    for i in range(len(toks) - 2, -1, -1):
+        if bare_word(nt.norm[toks[i][0] : toks[i][1]]) not in _AR_THAT:
+            continue
+        w = bare_word(nt.norm[toks[i + 1][0] : toks[i + 1][1]])
+        if re.fullmatch(r"ال[^\W\d_]{2,}", w) and not w.endswith(("ه", "ات")) and w not in AR_DANGLING:
+            return bare_word(orig(nt, *toks[i + 1]))
+        return None
+    return None
+
+
+_AR_THAT = frozenset({"ان", "بان", "وان"})
+
+
 def resolve_pronouns(nt: Normalized, text: str, a: int, head: int) -> str:
     """A title names things: «بدء العمل بها» becomes «بدء العمل بالتأشيرة» with the nearest feminine definite
-    noun before it in the sentence (the antecedent of the pronoun ها)."""
+    noun before it in the sentence (the antecedent of the pronoun ها); «التوقيع عليه» becomes «التوقيع على
+    البروتوكول» with the masculine topic of the reported clause («إن البروتوكول ...»)."""
 
     words = text.split()
     for i, w in enumerate(words):
         m = _AR_PRONOUN_PP.fullmatch(normalize(w))
         if m is None:
             continue
-        antecedent = _antecedent(nt, a, head)
+        antecedent = _antecedent(nt, a, head) if m["g"] == "ها" else _topic(nt, a, head)
         if antecedent is None:
             continue
         antecedent = bare_word(antecedent)
@@ -181,14 +212,17 @@ def compose_ar(
     triggers: Sequence[Trigger],
     where: str | None,
     shared: Span | None = None,
+    body: Span | None = None,
 ) -> tuple[str, str | None]:
     """The Arabic title and its agent; `shared` is the agent of the clause before, for a verb joined to it by
-    «و» with no subject of its own."""
+    «و» with no subject of its own; `body` the assembly named before a bare session noun, whose session it
+    is."""
     if trig.verb:
         stem = " ".join(_AR_STEM.sub("", nt.norm[trig.start : trig.end]).split())
+        before_verb = agent_before(nt, spans, trig.start, c0, False)
         agent = (
             agent_after(nt, spans, trig.end, c1, 10, date_spans)
-            or agent_before(nt, spans, trig.start, c0, False)
+            or (with_partner_before(nt, spans, before_verb) if before_verb else None)
             or shared
         )
         if agent is not None and stem in _AR_PASSIVE_STEMS:
@@ -197,9 +231,13 @@ def compose_ar(
             obj = next(
                 (t for t in triggers if not t.verb and agent.end <= t.start < c1 and not t.oblique), None
             )
-            if obj is None or len(gap_words(nt, agent.end, obj.start)) > 8:
+            if obj is None or (
+                len(gap_words(nt, agent.end, obj.start)) > 8
+                and not _sponsor_then_date(nt, agent.end, obj.start, date_spans)
+            ):
                 agent = None
             else:
+                agent = coordinated_subject(nt, trig.end, agent)
                 np = trim(head_np(nt, obj, c1, date_spans, False, governed=True, names=spans), False)
                 words = [agent.name, ar_verb(orig(nt, trig.start, trig.end)), *np]
                 return " ".join(with_where(words, where, obj.kind, False)), agent.name
@@ -212,7 +250,14 @@ def compose_ar(
         if agent is not None:
             words = [agent.name, ar_verb(orig(nt, trig.start, trig.end)), *rest]
             return " ".join(with_where(trim(words, False), where, trig.kind, False)), agent.name
-        before = definite_np_before(nt, trig.start, c0) if stem not in _AR_PASSIVE_STEMS else None
+        if stem in _AR_PRESENCE_STEMS and len(rest) > 1 and bare_word(normalize(rest[0])) == "في":
+            # «سيكون في المدارس الحدودية» with the subject left in the verb: a visit to the place
+            return " ".join(["زيارة", *rest[1:]]), None
+        before = (
+            (subject_after_that(nt, trig.start, c0) or definite_np_before(nt, trig.start, c0))
+            if stem not in _AR_PASSIVE_STEMS
+            else None
+        )
         if before is not None and not is_event_noun(bare_word(normalize(before.split()[-1]))):
             # SVO: «قال إن رئيسة الوزراء البريطانية ستزور الرياض» -> «رئيسة الوزراء البريطانية تزور الرياض»
             words = [before, ar_verb(orig(nt, trig.start, trig.end)), *rest]
@@ -222,7 +267,7 @@ def compose_ar(
             rest = [orig(nt, s, e) for s, e in complement(nt, subject[1], c1, date_spans, AR_STOP, 6)]
             words = [orig(nt, *subject), ar_verb(orig(nt, trig.start, trig.end)), *trim(rest, False)]
             return " ".join(with_where(trim(words, False), where, trig.kind, False)), None
-        noun = _event_noun_near(trig, triggers, c0, c1)
+        noun = _relative_antecedent(nt, trig, triggers, c0) or _event_noun_near(trig, triggers, c0, c1)
         if noun is not None:
             np = _with_owner(nt, noun, trim(head_np(nt, noun, c1, date_spans, False, names=spans), False), c0)
             if noun.end <= trig.start:
@@ -240,11 +285,15 @@ def compose_ar(
             # SVO: the subject stands before the verb («أن المرحلة الثانية ستبدأ») -> «بدء المرحلة الثانية»,
             # or before a comma and a relative pronoun («المراكز لقيد الناخبين، التي ستبدأ»)
             before = (
-                definite_np_before(nt, trig.start, c0)
+                _relative_np(nt, trig.start, c0)
+                or subject_after_that(nt, trig.start, c0)
+                or definite_np_before(nt, trig.start, c0)
                 or _antecedent_before_comma(nt, trig.start, c0)
                 or _result_clause_subject(nt, trig.start, c0)
             )
             rest = [before] if before else rest
+        if masdar and not trim(list(rest), False):
+            rest = _dropped_subject(nt, trig, triggers, c0) or rest
         if masdar and len(rest) >= 4 and bare_word(normalize(rest[0])) in AR_PREP:
             rest = [*rest[2:], *rest[:2]]  # «تجري في المغرب أول العمليات» -> «إجراء أول العمليات … في المغرب»
         words = trim([masdar, *rest] if masdar else rest, False)
@@ -260,6 +309,15 @@ def compose_ar(
             np = trim(head_np(nt, trig, c1, date_spans, False, governed=True, names=spans), False)
             words = [agent.name, ar_verb(orig(nt, gov.start, gov.end)), *np]
             return " ".join(with_where(words, where, trig.kind, False)), agent.name
+        guest = visitor(nt, spans, c0, gov.start, gov.end)
+        if guest is not None:
+            # «وصل X إلى القاهرة في زيارة لمصر يشارك خلالها في احتفالات ...»: the visitor takes part; where
+            # he landed is not where the event is
+            during = re.match(r"\s*خلالها", nt.norm[gov.end :])
+            start = gov.end + (during.end() if during else 0)
+            rest = [orig(nt, s, e) for s, e in complement(nt, start, c1, date_spans, AR_STOP, 7, spans)]
+            words = [guest.name, ar_verb(orig(nt, gov.start, gov.end)), *trim(rest, False)]
+            return " ".join(trim(words, False)), guest.name
         vso = phrase_between(nt, gov.end, word_start(nt, trig.start), date_spans)
         if vso:
             # VSO with a common noun: «يقوم وفد من الشركات يوم الأحد بزيارة للوزير» -> «وفد من الشركات يقوم
@@ -285,17 +343,37 @@ def compose_ar(
         # no agent: the verbal noun of the governing verb over the event («سيلقي كلمة» -> «إلقاء كلمة»)
         gstem = " ".join(_AR_STEM.sub("", nt.norm[gov.start : gov.end]).split())
         if _AR_MASDAR.get(gstem):
-            np = [_AR_MASDAR[gstem], *np]
-    elif len(np) < 3 and AR_IMPERFECT.match(prev_word) and not prev_word.startswith(("ال", "يوم")):
-        # the event noun is the subject of the verb before it: «وتستكمل المحاكمة غدا» -> «المحاكمة تستكمل»
+            np = [_AR_MASDAR[gstem], *(_fuller_mention(nt, trig, np) or np)]
+    elif (
+        len(np) < 3
+        and is_imperfect(prev_word)
+        and not prev_word.startswith(("ال", "يوم"))
+        and prev_word not in _AR_DONE
+    ):
+        # the event noun is the subject of the verb before it: «وتستكمل المحاكمة غدا» -> «المحاكمة تستكمل»,
+        # named by its fuller mention in the article: «محاكمة 29 متهما بالتفجير تستكمل»
         verb = orig(nt, *prev[0])
-        np = [*np, ar_verb(re.sub(r"^[وف](?=[سيت])", "", verb))]
+        np = [*(_fuller_mention(nt, trig, np) or np), ar_verb(re.sub(r"^[وف](?=[سيت])", "", verb))]
     np = _with_owner(nt, trig, np, c0)
+    planned = planned_masdar(nt, trig.end, c1) if len(np) < 3 else None
+    if planned:
+        np = [planned, *np]  # «للانتخابات البلدية، المزمع إجراؤها» -> «إجراء الانتخابات البلدية»
+    if body is not None and len(np) <= 3 and all(normalize(w).startswith("ال") for w in np):
+        # «رحلت البنود إلى الجلسة القادمة» after «مجلس الوزراء» -> «الجلسة القادمة لمجلس الوزراء» («القادمة»
+        # says which session: a date word that stays before the owner)
+        np = head_np(nt, trig, c1, date_spans, False, 3, names=spans)
+        while len(np) > 1 and normalize(bare_word(np[-1])) in AR_DANGLING:
+            np.pop()
+        np = [*np, ("ل" + body.name[1:]) if normalize(body.name).startswith("ال") else "ل" + body.name]
     if passive is not None and len(gap_words(nt, trig.end, passive.start)) <= 4:
         after = complement(nt, passive.end, c1, date_spans, AR_STOP, 5, spans)
         words = [*np, ar_verb(orig(nt, passive.start, passive.end)), *(orig(nt, s, e) for s, e in after)]
         return " ".join(with_where(trim(words, False), where, trig.kind, False)), None
     return " ".join(with_where(np, where, trig.kind, False)), None
+
+
+# «سيتم نشر الآلية»: the auxiliary of a passive, not a verb whose subject is the event noun.
+_AR_DONE = frozenset({"يتم", "سيتم", "تتم", "ستتم", "ويتم", "وسيتم"})
 
 
 _AR_POSSESSED = re.compile(r"(?:ته|تها|تهم)$")
@@ -373,6 +451,102 @@ def _result_clause_subject(nt: Normalized, head: int, c0: int) -> str | None:
     if not words or bare_word(nt.norm[words[0][0] : words[0][1]]).isdigit():
         return None
     return orig(nt, words[0][0], words[-1][1])
+
+
+_AR_SPONSOR = re.compile(r"\s*(?:برعايه|تحت\s+رعايه|بحضور|بمشاركه|بالتعاون\s+مع|بالشراكه\s+مع)(?![^\W_])")
+
+
+def _sponsor_then_date(nt: Normalized, a: int, b: int, dates: Sequence[tuple[int, int]]) -> bool:
+    """Between the subject and the object stand a patron phrase and the date: «تعقد الجامعة برعاية الأمير
+    فلان، رئيس الهيئة، الثلاثاء المقبل الملتقى الأول»."""
+    return bool(_AR_SPONSOR.match(nt.norm, a)) and any(
+        a < e <= b and not nt.norm[e:b].strip() for _, e in dates
+    )
+
+
+def _dropped_subject(nt: Normalized, trig: Trigger, triggers: Sequence[Trigger], c0: int) -> list[str] | None:
+    """The subject left in a verb with nothing named in its clause («…، وتنتهي في عام 2020», «يمكن أن تعقد
+    قبل …») is the last event noun before the clause, in its sentence or the one before, that agrees with
+    the verb's person prefix (ت: a feminine noun or a plural in ات; ي: a masculine one): «الدورة الشمسية
+    الرابعة والعشرين، التي بدأت عام 2008، وتنتهي في عام 2020» -> «انتهاء الدورة الشمسية الرابعة
+    والعشرين»."""
+    verb = re.sub(r"^(?:[وف]?(?:سوف\s+)?)س?", "", nt.norm[word_start(nt, trig.start) : trig.end])
+    if verb[:1] not in ("ت", "ي"):
+        return None
+    marks = [m.end() for m in _SENTENCE_MARK.finditer(nt.norm, max(0, c0 - 400), c0)]
+    floor = marks[-2] if len(marks) >= 2 else max(0, c0 - 400)
+    for t in reversed([t for t in triggers if not t.verb and floor <= t.start and t.end <= c0]):
+        head = re.sub(r"^(?:[وفبل]?ال|لل)", "", bare_word(nt.norm[word_start(nt, t.start) : t.end]))
+        feminine = head.endswith(("ه", "ات", "تها"))
+        if feminine != (verb[0] == "ت"):
+            continue
+        end = BOUNDARY.search(nt.norm, t.end)
+        words = trim(head_np(nt, t, end.start() if end else len(nt.norm), (), False, 4), False)
+        return words or None
+    return None
+
+
+def _fuller_mention(nt: Normalized, trig: Trigger, np: Sequence[str]) -> list[str] | None:
+    """A bare definite event noun («المحاكمة») is named by the article's first mention of the noun in a
+    construct with its genitive («محاكمة 29 متهما بالتفجير»): up to four words, within one clause."""
+    head = bare_word(nt.norm[trig.start : trig.end])
+    if len(np) != 1 or not head.startswith("ال"):
+        return None
+    noun = re.escape(head[2:])
+    for m in re.finditer(rf"(?<![^\W_])[وفبل]?(?P<n>{noun})(?=\s)", nt.norm):
+        end = BOUNDARY.search(nt.norm, m.end())
+        words = head_np(
+            nt,
+            Trigger(m.start("n"), m.end("n"), trig.kind, False, False),
+            end.start() if end else len(nt.norm),
+            (),
+            False,
+            4,
+        )
+        first = normalize(bare_word(words[1])) if len(words) > 2 else ""
+        if first and first not in AR_PREP and first not in AR_DANGLING and first not in AR_DATE_WORDS:
+            return trim(words, False)
+    return None
+
+
+def _relative_np(nt: Normalized, head: int, c0: int) -> str | None:
+    """The antecedent of the relative pronoun right before a verb: the noun phrase before the pronoun, with
+    one «في» phrase attached to it («منصب رئيس الأركان في الجيش الذي سيشغر» -> «منصب رئيس الأركان في
+    الجيش»), up to six words back to another preposition, a verb or a clause boundary."""
+    toks = tokens(nt, c0, word_start(nt, head))
+    if not toks or bare_word(nt.norm[toks[-1][0] : toks[-1][1]]) not in AR_RELATIVE:
+        return None
+    run: list[tuple[int, int]] = []
+    for s, e in reversed(toks[:-1]):
+        w = bare_word(nt.norm[s:e])
+        if w == "في" and 1 <= len(run) <= 3 and all(nt.norm[a:b].startswith("ال") for a, b in run):
+            run.insert(0, (s, e))
+            continue
+        if w in AR_PREP or w in AR_DANGLING or is_new_verb(w) or is_imperfect(w) or len(run) >= 6:
+            break
+        if BOUNDARY.search(nt.norm, s, e) or re.match(r"[وفلب]", w) or re.search(r"(?:ها|هم)$", w):
+            break  # a conjunction, a fused preposition or a possessive opens no noun phrase here
+        run.insert(0, (s, e))
+    words = [bare_word(nt.norm[s:e]) for s, e in run]
+    if len(run) < 3 or "في" not in words or words[0] == "في":
+        return None  # without a «في» phrase, `definite_np_before` finds the antecedent
+    return orig(nt, run[0][0], run[-1][1])
+
+
+def _relative_antecedent(
+    nt: Normalized, trig: Trigger, triggers: Sequence[Trigger], c0: int
+) -> Trigger | None:
+    """A verb right after a relative pronoun has the pronoun's antecedent as its subject: the last event noun
+    before the pronoun, even one governed by a preposition, with no verb between («تمهيدا للاجتماع المشترك
+    بين الوزراء الذي سيعقد غدا» -> «الاجتماع المشترك»)."""
+    prev = tokens(nt, c0, word_start(nt, trig.start))[-1:]
+    if not prev or bare_word(nt.norm[prev[0][0] : prev[0][1]]) not in AR_RELATIVE:
+        return None
+    nouns = [t for t in triggers if not t.verb and c0 <= t.start and t.end <= prev[0][0]]
+    if not nouns:
+        return None
+    between = [bare_word(nt.norm[s:e]) for s, e in tokens(nt, nouns[-1].end, prev[0][0])]
+    return None if any(is_new_verb(w) for w in between) else nouns[-1]
 
 
 def _event_noun_near(trig: Trigger, triggers: Sequence[Trigger], c0: int, c1: int) -> Trigger | None:

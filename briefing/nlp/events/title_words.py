@@ -30,7 +30,7 @@ AR_DANGLING = frozenset(
     "بعد قبل ب ل ك لـ بـ قد لن لم لا ما كان كانت تم سيتم عبر ضمن امام وفق بشان اثناء مطلع منتصف نهايه "
     "اواخر اوائل بدايه مساء صباح ظهر اليوم غدا غد امس الاسبوع الشهر العام الساعه تمام هذا هذه ذلك تلك "
     "وحتي المقرر المقرره مقرر مقرره المزمع المرتقب المرتقبه المنتظر المنتظره المتوقع المتوقعه له لها عقده "
-    "عقدها انعقاده اجراؤها اجراؤه موعد موعدها موعده يشهد تشهد".split()
+    "عقدها انعقاده اجراؤها اجراؤه موعد موعدها موعده يشهد تشهد المرجح المرجحه مرجح مرجحه".split()
 )
 
 
@@ -170,8 +170,14 @@ def _relative_verb(nt: Normalized, word: str, prev: tuple[int, int], end: int) -
     return nxt is not None and bare_word(nxt.group()) in AR_PREP
 
 
+# «ف» before a three-letter stem is mostly the word's own letter («فرعي»: two branches, not «ف + رعى»); only a
+# reporting verb takes it there («فقال»).
 _AR_REPORTED = frozenset(
-    f"{p}{w}{x}" for w in C.AR_PAST_STEMS for p in ("", "و", "ف") for x in ("", "ت", "وا") if len(w) > 2
+    f"{p}{w}{x}"
+    for w in C.AR_PAST_STEMS
+    for p in ("", "و", "ف")
+    for x in ("", "ت", "وا")
+    if len(w) > 2 and (p != "ف" or len(w) > 3 or w in C.AR_REPORTING)
 )
 
 
@@ -198,7 +204,9 @@ _AR_YA_NOUNS = frozenset("يوم يوما يومي يومين يومها ينا�
 AR_STOP = re.compile(
     rf"(?:{C.alternation(C.AR_PURPOSE)}|الذي|التي|الذين|وذلك|حيث|بعد ان|قبل ان|فيما|بينما|والتي|والذي|"
     r"المقرر|المقرره|المزمع|المرتقب|المرتقبه|المنتظر|المتوقع|كانت|كان|لمده|ولمده|علي مدي|طيله|"
-    r"ان|وان|بان|بانه|وانه)(?![^\W_])"
+    r"ان|وان|بان|بانه|وانه|"
+    # a reporting participle opens the speaker's next remark: «… بمنطقة جازان مضيفا لقد وقفنا …»
+    r"مضيفا|مشيرا|مؤكدا|موضحا|لافتا|منوها|مبينا|معتبرا|متابعا)(?![^\W_])"
 )
 
 
@@ -331,3 +339,29 @@ AR_RELATIVE = frozenset("الذي التي الذين اللذين اللتين 
 
 
 AR_IMPERFECT = re.compile(r"^[وف]?(?:س)?[يت][^\W\d_]{2,}$")
+
+
+# The verbal noun of form II (تفعيل: «تأجيل», «تنظيم», «تسجيل») looks like an imperfect verb in ت.
+_AR_TAFIL = re.compile(r"^[وف]?ت[^\W\d_]{2}ي[^\W\d_]$")
+
+
+def is_imperfect(word: str) -> bool:
+    """An imperfect verb («تستكمل», «سيزور»), not a verbal noun of the form تفعيل («تأجيل»)."""
+    return bool(AR_IMPERFECT.match(word)) and not _AR_TAFIL.match(word)
+
+
+# «، المزمع إجراؤها»: a comma, a participle of plan, then the verbal noun of the event noun before the comma.
+AR_PLAN_PARTICIPLE = r"[،,]\s*(?:ال)?(?:مزمع|مقرر|مقرره|مرتقب|مرتقبه|منتظر|منتظره|متوقع|متوقعه)\s+"
+_PLANNED_AFTER = re.compile(
+    r"[^،,.]{0,40}?" + AR_PLAN_PARTICIPLE + r"(?P<m>[^\W\d_]{2,}?)(?:ها|ه|هما|هم)(?![^\W_])"
+)
+
+
+def planned_masdar(nt: Normalized, head_end: int, limit: int) -> str | None:
+    """The verbal noun of «، المزمع إجراؤها» after the event noun phrase ending at `head_end`, without its
+    pronoun and in its plain spelling («إجراؤها» -> «إجراء», «إقامتها» -> «إقامة»)."""
+    hit = _PLANNED_AFTER.match(nt.norm, head_end, limit)
+    if hit is None:
+        return None
+    s, e = nt.span(hit.start("m"), hit.end("m"))
+    return re.sub(r"[ؤئ]$", "ء", re.sub(r"ت$", "ة", nt.text[s:e])) or None

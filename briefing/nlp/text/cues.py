@@ -183,7 +183,7 @@ AR_VERB_TRIGGERS: dict[str, str | None] = {
     "تباحث": "talks", "لقي": "speech", "خاطب": "speech", "صوت": "vote", "قترع": "vote", "نتخب": "election",
     "وقع": "signing", "عقد": None, "نعقد": None, "جري": None, "نظم": None, "ستضيف": None, "شارك": None,
     "حضر": None, "قام": None, "نطلق": None, "بدا": None, "فتتح": None, "ستانف": None, "تراس": None,
-    "نتهي": None, "شهد": None, "باشر": None,
+    "نتهي": None, "شهد": None, "باشر": None, "شغر": "vacancy",
 }
 AR_NOUN_TRIGGERS: dict[str, str] = {
     "زياره": "visit", "جوله": "visit", "لقاء": "meeting", "لقاءات": "meeting", "اجتماع": "meeting",

@@ -58,7 +58,8 @@ class ArticleScreen(Screen[None]):
         """Whether the article is starred (`s` here stars or unstars it)."""
         self._mode = mode
         self._zone = zone
-        """The briefing's time zone, the one every time on screen is shown in (None: the article's own)."""
+        """The zone every time on screen is shown in (`BriefingApp.zone`; None: the article's own, its
+        outlet's)."""
         self.text: str | None = None
         """The text shown (None while loading)."""
 

@@ -3,7 +3,8 @@ enter shows only that feed on the desk ("All feeds" at the top shows every feed 
 
 The screen does no I/O: the app reads the feeds in a worker and dismisses the screen's choice into its
 filters. Feed titles and errors are feed and server text: cleaned, never markup, in the bidi mode's order.
-Times are shown in the briefing's zone.
+Times are shown in the zone every time is shown in (`briefing.clock.shown_zone`); where that is each
+outlet's own, a feed's times are in its own zone (`FeedChoice.zone`).
 """
 
 from __future__ import annotations
@@ -42,7 +43,9 @@ def moment(when: datetime | None, zone: tzinfo | None, unset: str = "never") -> 
 
 
 def feed_parts(feed: FeedChoice, zone: tzinfo | None) -> list[Part]:
-    """The title with its counts, then its health: last success, next fetch, the last error if any."""
+    """The title with its counts, then its health: last success, next fetch, the last error if any. The
+    times are in `zone`, or (None: each outlet's own) the feed's."""
+    zone = zone if zone is not None else feed.zone
     title = clean_line(feed.title) or f"feed {feed.id}"
     counts = f"{feed.unread} unread · {count(feed.articles, 'article')}"
     last = moment(feed.last_success, zone)

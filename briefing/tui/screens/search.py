@@ -148,7 +148,8 @@ class SearchScreen(ModalScreen[Article | None]):
             options += [Option(self._visual(article)), None]
         results.set_options(options)
         if self.hits:
-            said = f"{count(len(self.hits), 'article')} match “{clean_line(query)}”"
+            verb = "matches" if len(self.hits) == 1 else "match"
+            said = f"{count(len(self.hits), 'article')} {verb} “{clean_line(query)}”"
             self._say(said + " · ↓ and enter to read, g to its story")
             results.highlighted = 0
             if self._run:  # the starred view is a list to go through: the cursor starts on it

@@ -80,7 +80,7 @@ class StatusBar(Horizontal):
         ]
         if unread is not None:
             parts[5:5] = [" · ", (f"{unread} unread", "bold $text-accent" if unread else "")]
-        if zone := zone_label(briefing.now):
+        if zone := zone_label(briefing.now, briefing.times):
             parts += [" · ", (f"times {zone}", "$text-muted")]
         if filters:
             shown = visual_line(clean_line(filters), self._mode, rtl=False)

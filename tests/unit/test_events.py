@@ -443,3 +443,9 @@ def test_an_edition_takes_the_kind_of_the_event_it_is_of() -> None:
     # An ordinary session of a council stays a session.
     (e,) = _events("تعقد الدورة العادية لمجلس الجامعة الأربعاء المقبل.")
     assert e.kind == "session"
+
+
+def test_in_its_turn_is_no_session() -> None:
+    # «بدورها» (in its turn) is no «دورة» with an accusative alif.
+    text = "وأكد الوزير أن المبادرة ستحقق مكاسب تنعكس بدورها على حياة الناس يوم الخميس المقبل."
+    assert all(e.kind != "session" for e in _events(text))

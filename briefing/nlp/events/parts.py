@@ -33,8 +33,9 @@ def _noun_alternation(nouns: Sequence[str]) -> str:
 _AR_VERB = re.compile(
     rf"{L}(?P<v>(?:سوف\s+)?س?[يتن](?:{C.alternation(C.AR_VERB_TRIGGERS)}))(?:ون|ان|ين|ا)?{R}"
 )
+# No accusative alif after a taa marbuta (normalized ه): «بدورها» is "in its turn", not «دورة».
 _AR_NOUN = re.compile(
-    rf"{L}(?P<n>(?:ال|لل)?(?P<k>{_noun_alternation([*C.AR_NOUN_TRIGGERS, 'انتخاب'])}))(?:ا|ان|ين)?{R}"
+    rf"{L}(?P<n>(?:ال|لل)?(?P<k>{_noun_alternation([*C.AR_NOUN_TRIGGERS, 'انتخاب'])}))(?:(?<!ه)ا|ان|ين)?{R}"
 )
 
 

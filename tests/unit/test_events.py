@@ -449,3 +449,13 @@ def test_in_its_turn_is_no_session() -> None:
     # «بدورها» (in its turn) is no «دورة» with an accusative alif.
     text = "وأكد الوزير أن المبادرة ستحقق مكاسب تنعكس بدورها على حياة الناس يوم الخميس المقبل."
     assert all(e.kind != "session" for e in _events(text))
+
+
+def test_a_date_in_a_before_clause_is_that_clauses() -> None:
+    # The 26th is when the camp ends; the match is some day before it.
+    assert (
+        _events("تقام المباراة الودية الثالثة قبل أن ينهي الفريق معسكره في السادس والعشرين من الشهر الجاري.")
+        == []
+    )
+    (e,) = _events("تقام المباراة الودية الثالثة في السادس والعشرين من الشهر الجاري.")
+    assert e.start == date(2024, 3, 26)

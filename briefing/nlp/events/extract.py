@@ -98,8 +98,11 @@ def _status(text: str, lang: str) -> EventStatus:
 # the date before it, not its event.
 _REFERENCE_BEFORE = re.compile(r"(?<![^\W_])(?:عقب|اثر|بعد|قبل|following|after|before)\s")
 # Not a light verb whose subject points back («، ورجح أن تتم هذه الخطوة في أبريل»: the signing before it).
+# So is one before «قبل أن»/«بعد أن» + verb: «تلعب المباراة قبل أن ينهي الفريق معسكره في السادس» (the 6th
+# is when the camp ends).
 _EMBEDDED_VERB = re.compile(
-    r"[،,;؛]\s*(?:[^\s،,.]+\s+){0,3}?(?:ان|أن)\s+(?![يت](?:تم|جري|كون)(?![^\W_]))[يتن][^\s،,.]{2,}"
+    r"(?:[،,;؛]\s*(?:[^\s،,.]+\s+){0,3}?|(?<![^\W_])(?:قبل|بعد)\s+)(?:ان|أن)\s+"
+    r"(?![يت](?:تم|جري|كون)(?![^\W_]))[يتن][^\s،,.]{2,}"
 )
 _CLAUSE_BREAK = re.compile(r"[،,;؛:]\s*(?:و|ف|and\b|but\b)")
 

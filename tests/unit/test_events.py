@@ -459,3 +459,12 @@ def test_a_date_in_a_before_clause_is_that_clauses() -> None:
     )
     (e,) = _events("تقام المباراة الودية الثالثة في السادس والعشرين من الشهر الجاري.")
     assert e.start == date(2024, 3, 26)
+
+
+def test_the_end_of_what_a_relative_clause_describes_closes_no_span() -> None:
+    text = "يخوض المنتخب مباراته الثالثة في بطولة غرب آسيا غداً في عمّان المقامة حالياً حتى 22 آذار."
+    (e,) = _events(text)
+    assert (e.start, e.end) == (date(2024, 3, 17), None)
+    # A relative clause on the event itself still gives its end.
+    (e,) = _events("يبدأ الوزير غداً زيارته التي تستمر حتى الثلاثاء.")
+    assert (e.start, e.end) == (date(2024, 3, 17), date(2024, 3, 19))

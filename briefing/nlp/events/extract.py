@@ -246,12 +246,14 @@ def _drafts_for(
             continue
         if same is not None:
             # A second date on the same trigger closes a span: "من الأحد حتى الثلاثاء", "from Sunday until
-            # Tuesday".
-            # Tuesday". Only a date of the same precision closes it: "غداً ... من 2016 حتى 2030" does not.
+            # Tuesday". Only a date of the same precision closes it: "غداً ... من 2016 حتى 2030" does not; nor
+            # does the end of something else a relative clause describes («يخوض المنتخب مباراته اليوم في
+            # البطولة المقامة في عمّان حتى 6 أغسطس»: the championship's end, not the match's).
             if (
                 _UNTIL.search(nt.norm, max(0, m.start - 8), m.start)
                 and r.value > same.resolved.value
                 and r.precision == same.resolved.precision
+                and not _describes_another(nt.norm, trig, m)
             ) or _next_day(nt, same, m, r):
                 same.end = r.value_end or r.value
             continue
@@ -263,6 +265,16 @@ def _drafts_for(
             if not _compatible(t.kind, trig.kind) and all(d.trigger != t for d in drafts):
                 drafts.append(_Draft(idx, m, r, t, status, firm, weak=weak, also=True))
     return drafts
+
+
+_RELATIVE = re.compile(rf"{L}(?:التي|الذي|المقامه|المقام|المنعقده|المنعقد|الجاريه){R}|\b(?:which|that)\b")
+
+
+def _describes_another(norm: str, trig: Trigger, m: Mention) -> bool:
+    """A relative clause or participle between the trigger and the date that hangs on another noun, more
+    than two words after the trigger."""
+    hits = list(_RELATIVE.finditer(norm, trig.end, m.start))
+    return bool(hits) and len(norm[trig.end : hits[-1].start()].split()) > 2
 
 
 def _next_day(nt: Normalized, d: _Draft, m: Mention, r: Resolved) -> bool:

@@ -646,3 +646,25 @@ def test_a_verb_with_its_subject_left_in_it_takes_the_event_noun_it_agrees_with(
     e = _one(text)
     assert e.summary == title
     _readable(e.summary)
+
+
+def test_starting_from_and_a_duration_belong_to_the_date_and_the_object_follows_them() -> None:
+    # «ابتداءً من … ولمدة 3 أيام» is the when; «دورة تدريبية» after it is what is organised.
+    e = _one(
+        "تنظم المديرية الصحية بمنطقة تبوك ابتداءً من يوم الاثنين المقبل ولمدة 3 أيام دورة تدريبية للممرضين."
+    )
+    assert e.summary.startswith("المديرية الصحية تنظم بمنطقة تبوك دورة تدريبية")
+
+
+def test_starting_from_is_no_event_noun() -> None:
+    # «بدءاً من اليوم» introduces the date of the meetings, not a start.
+    e = _one(
+        "يشارك الأمين العام في اجتماعات اللجنة الدائمة للاتحادات، التي ستنعقد لمدة يومين في الدوحة بدءاً "
+        "من غد الأحد."
+    )
+    assert e.summary == "انعقاد اجتماعات اللجنة الدائمة للاتحادات في الدوحة"
+
+
+def test_a_date_word_between_the_name_and_its_verb_keeps_the_agent() -> None:
+    e = _one("جون كيري غدا يزور القاهرة لبحث الأزمة.", actors=(("جون كيري", "person"),))
+    assert e.summary.startswith("جون كيري يزور القاهرة")

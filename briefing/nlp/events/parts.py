@@ -69,6 +69,7 @@ _AR_AMOUNTS = re.compile(
 _AR_PAST_NOUN = re.compile(rf"(?:ا|ان|ين)?\s+(?:{C.alternation(C.AR_LAST)}|الاخيره|الاخير){R}")
 _EN_PAST_NOUN = re.compile(r"\b(?:previous|last|past|prior|earlier)\s+$")
 _EN_OBLIQUE = re.compile(r"\b(?:for|to)\s+$")
+_AR_FROM = re.compile(r"(?<=ا)\s+من\s")
 # «المتحدث باسم الانتخابات» (the elections' spokesman): an event noun inside an office is no event.
 _AR_ON_BEHALF = re.compile(r"(?<![^\W_])باسم\s+$")
 _AR_TALKS_AFTER = re.compile(r"(?:\s+\S+){0,2}\s+(?:من\s+)?(?:ال)?(?:مفاوضات|محادثات|مباحثات|حوار|مشاورات)")
@@ -124,6 +125,8 @@ def find_triggers(nt: Normalized, lang: str) -> list[Trigger]:
                 kind = "talks"  # "جولة جديدة من المفاوضات" is a round of talks, not a tour
             if _AR_PAST_NOUN.match(norm, m.end("n")):
                 continue  # «الجلسة السابقة» (the previous session)
+            if key == "بدء" and _AR_FROM.match(norm, m.end()):
+                continue  # «بدءاً من اليوم» (starting from today) introduces a date
             oblique = (
                 m["n"].startswith("لل")
                 or (m.start("n") > 0 and norm[m.start("n") - 1] == "ل")

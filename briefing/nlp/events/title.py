@@ -79,6 +79,12 @@ _DATE_ALTERNATIVE = re.compile(
 )
 
 
+_DURATION = re.compile(
+    r"(?<![^\W_])(?:(?:و|ف)?لمده\s+(?:\S+\s+)?(?:ايام|يوما|يومين|اسابيع|اسبوع|اسبوعين|ساعات|ساعه|اشهر|شهر|شهرين)"
+    r"|(?:ابتداء|اعتبارا|بدءا)\s+من)(?![^\W_])"
+)
+
+
 _NUMERIC_DATE = re.compile(r"\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}")
 
 
@@ -111,6 +117,8 @@ def compose_title(
     alt = _DATE_ALTERNATIVE.match(nt.norm, mention.end)  # «في غضون يومين أو ثلاثة أيام»
     date_spans = [(mention.start, alt.end() if alt else mention.end)]
     date_spans += [(d.start, d.end) for d in dates if c0 <= d.start < c1]
+    # a duration and a «starting from» before a date are part of the when, not of the title
+    date_spans += [(m.start(), m.end()) for m in _DURATION.finditer(nt.norm, c0, c1)]
     paren = _date_parenthesis(nt, trig, mention, b, c1)
     if paren is not None:
         # the complement goes on past the date set off by commas: «يناقش الوزراء، غدا ولمدة يومين، الخطة»

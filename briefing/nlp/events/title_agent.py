@@ -202,7 +202,9 @@ def agent_before(
     for sp in reversed(spans):
         if sp.end > head_start or sp.start < clause_start:
             continue
-        gap = gap_words(nt, sp.end, head_start)
+        gap = [
+            w for w in gap_words(nt, sp.end, head_start) if en or w not in AR_DATE_WORDS
+        ]  # «كيري اليوم يزور»
         relative = bool(gap) and gap[0] in AR_RELATIVE | {"who", "which"} and len(gap) <= 8
         if not relative and _after_preposition(nt, sp, clause_start, en):
             return None
@@ -311,7 +313,7 @@ def subject_after_that(nt: Normalized, head: int, c0: int) -> str | None:
         return None
     words = [bare_word(nt.norm[max(s, start) : e]) for s, e in run]
     if (opened_by_quote and not words[0].startswith("ال")) or any(
-        w in AR_PREP or w in AR_AUX or is_new_verb(w) or is_imperfect(w) for w in words
+        w in AR_PREP or w in AR_AUX or w in AR_RELATIVE or is_new_verb(w) or is_imperfect(w) for w in words
     ):
         return None
     return bare_word(orig(nt, max(run[0][0], start), run[-1][1]))

@@ -266,11 +266,18 @@ def compose_ar(
         if subject is not None:
             rest = [orig(nt, s, e) for s, e in complement(nt, subject[1], c1, date_spans, AR_STOP, 6)]
             words = [orig(nt, *subject), ar_verb(orig(nt, trig.start, trig.end)), *trim(rest, False)]
+            if not trim(rest, False) and _AR_MASDAR.get(stem) and subject[1] - subject[0] == len(words[0]):
+                # «وسيصل المدرب نهاية الأسبوع» -> «وصول مدرب الفريق» (a verb alone cannot end the title)
+                whole = Trigger(subject[0], subject[1], trig.kind, False, False)
+                words = [_AR_MASDAR[stem], *(_fuller_mention(nt, whole, [words[0]]) or [words[0]])]
             return " ".join(with_where(trim(words, False), where, trig.kind, False)), None
         noun = _relative_antecedent(nt, trig, triggers, c0) or _event_noun_near(trig, triggers, c0, c1)
         if noun is not None:
             np = _with_owner(nt, noun, trim(head_np(nt, noun, c1, date_spans, False, names=spans), False), c0)
-            if noun.end <= trig.start:
+            if noun.end <= trig.start and not rest and len(np) == 1 and _AR_MASDAR.get(stem):
+                # «أن المحادثات يمكن أن تبدأ في الأيام المقبلة» -> «بدء المحادثات …» (no lone verb at the end)
+                np = [_AR_MASDAR[stem], *(_fuller_mention(nt, noun, np) or np)]
+            elif noun.end <= trig.start:
                 # SV with the event as subject: «القمة الثلاثية ستعقد بالعاصمة» -> «القمة الثلاثية تعقد
                 # بالعاصمة»
                 np = [*np, ar_verb(orig(nt, trig.start, trig.end)), *rest]
@@ -292,8 +299,9 @@ def compose_ar(
                 or _result_clause_subject(nt, trig.start, c0)
             )
             rest = [before] if before else rest
-        if masdar and not trim(list(rest), False):
-            rest = _dropped_subject(nt, trig, triggers, c0) or rest
+            if masdar and before is None and stem in _AR_PASSIVE_STEMS:
+                # «اجتماعات اللجنة، التي ستنعقد في الكويت» -> «انعقاد اجتماعات اللجنة … في الكويت»
+                rest = [*(_dropped_subject(nt, trig, triggers, c0) or []), *trim(list(rest), False)]
         if masdar and len(rest) >= 4 and bare_word(normalize(rest[0])) in AR_PREP:
             rest = [*rest[2:], *rest[:2]]  # «تجري في المغرب أول العمليات» -> «إجراء أول العمليات … في المغرب»
         words = trim([masdar, *rest] if masdar else rest, False)
@@ -465,11 +473,11 @@ def _sponsor_then_date(nt: Normalized, a: int, b: int, dates: Sequence[tuple[int
 
 
 def _dropped_subject(nt: Normalized, trig: Trigger, triggers: Sequence[Trigger], c0: int) -> list[str] | None:
-    """The subject left in a verb with nothing named in its clause («…، وتنتهي في عام 2020», «يمكن أن تعقد
-    قبل …») is the last event noun before the clause, in its sentence or the one before, that agrees with
-    the verb's person prefix (ت: a feminine noun or a plural in ات; ي: a masculine one): «الدورة الشمسية
-    الرابعة والعشرين، التي بدأت عام 2008، وتنتهي في عام 2020» -> «انتهاء الدورة الشمسية الرابعة
-    والعشرين»."""
+    """The subject left in a verb whose subject is the event itself, with nothing named in its clause
+    («…، وتنتهي في عام 2020», «يمكن أن تعقد قبل …»), is the last event noun before the clause, in its
+    sentence or the one before, that agrees with the verb's person prefix (ت: a feminine noun or a plural in
+    ات; ي: a masculine one): «الدورة الشمسية الرابعة والعشرين، التي بدأت عام 2008، وتنتهي في عام 2020» ->
+    «انتهاء الدورة الشمسية الرابعة والعشرين»."""
     verb = re.sub(r"^(?:[وف]?(?:سوف\s+)?)س?", "", nt.norm[word_start(nt, trig.start) : trig.end])
     if verb[:1] not in ("ت", "ي"):
         return None
@@ -487,10 +495,11 @@ def _dropped_subject(nt: Normalized, trig: Trigger, triggers: Sequence[Trigger],
 
 
 def _fuller_mention(nt: Normalized, trig: Trigger, np: Sequence[str]) -> list[str] | None:
-    """A bare definite event noun («المحاكمة») is named by the article's first mention of the noun in a
-    construct with its genitive («محاكمة 29 متهما بالتفجير»): up to four words, within one clause."""
+    """A bare definite noun («المحاكمة», «المدرب») is named by the article's first mention of the noun in a
+    construct with its genitive («محاكمة 29 متهما بالتفجير», «مدرب الفريق»): up to four words, within one
+    clause."""
     head = bare_word(nt.norm[trig.start : trig.end])
-    if len(np) != 1 or not head.startswith("ال"):
+    if len(np) != 1 or not head.startswith("ال") or len(head) < 5:
         return None
     noun = re.escape(head[2:])
     for m in re.finditer(rf"(?<![^\W_])[وفبل]?(?P<n>{noun})(?=\s)", nt.norm):
@@ -503,9 +512,10 @@ def _fuller_mention(nt: Normalized, trig: Trigger, np: Sequence[str]) -> list[st
             False,
             4,
         )
-        first = normalize(bare_word(words[1])) if len(words) > 2 else ""
+        first = normalize(bare_word(words[1])) if len(words) > 1 else ""
         if first and first not in AR_PREP and first not in AR_DANGLING and first not in AR_DATE_WORDS:
-            return trim(words, False)
+            if len(words) > 2 or first.startswith("ال"):
+                return trim(words, False)
     return None
 
 

@@ -41,6 +41,7 @@ class Centre:
         """Per day window: its IDF and the squared norms of the IDF-weighted sums (all keys; all but terms;
         identity keys),
         kept up to date as members join."""
+        self._core: frozenset[str] | None = None
         self._core_kinds: set[str] | None = None
 
     def add(self, features: Mapping[str, float], day: float) -> None:
@@ -60,15 +61,23 @@ class Centre:
                         squares[2] += grown
                 self.sums[key] = before + weight
                 self.counts[key] += 1
+        self._core = None
         self._core_kinds = None
 
     def core(self, key: str) -> bool:
         return self.counts.get(key, 0) >= max(1.0, CORE_SHARE * self.n)
 
+    def core_keys(self) -> frozenset[str]:
+        """The keys a good share of the members carry (see `CORE_SHARE`)."""
+        if self._core is None:
+            least = max(1.0, CORE_SHARE * self.n)
+            self._core = frozenset(k for k, n in self.counts.items() if n >= least)
+        return self._core
+
     def core_kinds(self) -> set[str]:
         """The kinds of the core's keys ("person", "place", ...)."""
         if self._core_kinds is None:
-            self._core_kinds = {k[: k.find(":")] for k in self.counts if self.core(k)}
+            self._core_kinds = {k[: k.find(":")] for k in self.core_keys()}
         return self._core_kinds
 
     def norms(self, bucket: int, idf: Callable[[str], float]) -> tuple[float, float, float]:

@@ -8,8 +8,11 @@ Reports of one event merge when they are of the same kind (a visit, a meeting an
 vote and an election; an organisation's talks and its session), they give the same start and precision, day
 dates within `DATE_SLACK` days of each other or, for one agent, a day inside the other's window, and they
 share a recognised participant or place (by actor key, so across scripts); elections merge by country and
-day. When the reports disagree on the date, the item keeps the date most outlets give (then the firmest),
-lists the others in `other_dates` and loses confidence. Items are ranked by `rank`:
+day. A generic start («انطلاق», «بدء») on exactly the dates of another kind's report joins it, and reports
+that share no participant still merge when they fall on the same day and their titles say the same
+(`_same_title`: «افتتاح قناة السويس الجديدة» from every paper). When the reports disagree on the date, the
+item keeps the date most outlets give (then the firmest), lists the others in `other_dates` and loses
+confidence. Items are ranked by `rank`:
 how many outlets report the event, who takes part, how firm and how precise the date is, then how soon.
 All labels count from the briefing's own "as of" day, never from the wall clock.
 """
@@ -22,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from briefing.models import Actor, AgendaItem, Article, ArticleRef, Event
+from briefing.nlp.rank.terms import terms
 from briefing.nlp.text.cues import GATHERING_KINDS, KIND_FAMILY
 
 DEFAULT_DAYS = 7
@@ -39,9 +43,24 @@ def article_ref(a: Article) -> ArticleRef:
     return ArticleRef(a.title, a.url, a.feed_title, a.published, lang, a.id, a.read)
 
 
-def _weeks_between(a: date, b: date) -> int:
-    """Calendar weeks (Monday to Sunday) from the week of `a` to the week of `b`."""
-    return ((b - timedelta(days=b.weekday())) - (a - timedelta(days=a.weekday()))).days // 7
+def _weeks_between(a: date, b: date, first: int = 0) -> int:
+    """Calendar weeks from the week of `a` to the week of `b`, weeks beginning on weekday `first` (0 Monday,
+    6 Sunday)."""
+
+    def week_of(d: date) -> date:
+        return d - timedelta(days=(d.weekday() - first) % 7)
+
+    return (week_of(b) - week_of(a)).days // 7
+
+
+def _week_steps(event: Event, today: date) -> int:
+    """Weeks from `today` to a week-precise event, in the event's own weeks: a whole week read from an
+    Arabic text runs from Sunday («الأسبوع المقبل» said on a Monday is the week from the next Sunday, "next
+    week"); a part of a week («مطلع الأسبوع المقبل», Sunday-Monday) is placed by its last day."""
+    end = event.end or event.start
+    if (end - event.start).days == 6:
+        return _weeks_between(today, event.start, event.start.weekday())
+    return _weeks_between(today, end)
 
 
 def _months_between(a: date, b: date) -> int:
@@ -88,7 +107,7 @@ def relative_label(event: Event, today: date) -> str:
     if event.precision == "month":
         return _steps_label(_months_between(today, event.start), "month")
     if event.precision == "week":
-        return _steps_label(_weeks_between(today, event.start), "week")
+        return _steps_label(_week_steps(event, today), "week")
     days = (event.start - today).days
     if event.end and event.start < today <= event.end:
         return "ongoing"
@@ -193,6 +212,8 @@ class _Group:
     precision: str
     keys: set[str]
     reports: list[tuple[Event, Article]] = field(default_factory=list)
+    titles: list[tuple[date, frozenset[str]]] = field(default_factory=list)
+    """The content terms of each day-precise report's title, with its day (`_same_title`)."""
 
 
 _WINDOWS = frozenset({"week", "month", "vague"})
@@ -200,9 +221,10 @@ _WINDOWS = frozenset({"week", "month", "vague"})
 
 def _close(g: _Group, event: Event, agent: str | None) -> bool:
     """Whether an event's dates meet a group's first report's: the same start and precision, two day
-    dates at most `DATE_SLACK` days apart, or, for the same agent, a day inside the other's week, month or
-    vague window ("the Council meets later this month" and "on Monday"). (The group's window never grows: a
-    month-long report must not chain every report of that month into one item.)"""
+    dates at most `DATE_SLACK` days apart, one week whether it begins on Sunday or on Monday, or, for the
+    same agent, a day inside the other's week, month or vague window ("the Council meets later this month"
+    and "on Monday"). (The group's window never grows: a month-long report must not chain every report of
+    that month into one item.)"""
     if event.precision != g.precision:
         if agent is None or agent != g.agent:
             return False
@@ -213,12 +235,26 @@ def _close(g: _Group, event: Event, agent: str | None) -> bool:
         return False
     if event.start == g.start:
         return True
+    if event.precision == "week":
+        # One week read from Arabic (from Sunday) and from English (from Monday).
+        return abs((event.start - g.start).days) <= 1
     return event.precision == "day" and abs((event.start - g.start).days) <= DATE_SLACK
 
 
+_GENERIC_KINDS = frozenset({"event", "opening"})
+"""Kinds that say only that something starts («بدء», «انطلاق», «تنعقد بدءاً من»): they name no event of
+their own."""
+
+
 def _kinds_meet(g: _Group, event: Event, agent: str | None) -> bool:
-    """One event by kind: the same family, or two gatherings («جلسة», "talks") held by one organisation."""
+    """One event by kind: the same family, two gatherings («جلسة», "talks") held by one organisation, or a
+    generic start («انطلاق», «بدء») on exactly the dates of the other ("the meeting in Kuwait on 3 and 4
+    August" and "starts in Kuwait on Monday, for two days")."""
     if _kind_family(event.kind) == g.family:
+        return True
+    if (event.kind in _GENERIC_KINDS or g.kinds <= _GENERIC_KINDS) and (
+        event.start == g.start and (event.end or event.start) == g.end
+    ):
         return True
     org = agent is not None and agent == g.agent and agent.startswith("org:")
     return org and event.kind in GATHERING_KINDS and bool(g.kinds & GATHERING_KINDS)
@@ -250,10 +286,55 @@ def _group(reports: Sequence[tuple[Event, Article]]) -> list[_Group]:
             groups.append(host)
         host.reports.append((event, article))
         host.kinds.add(event.kind)
+        if event.precision == "day":
+            host.titles.append((event.start, _title_terms(event)))
         for k in keys - host.keys:
             by_key[k].append(host)
         host.keys |= keys
-    return groups
+    return _merge_same_titles(groups)
+
+
+def _merge_same_titles(groups: list[_Group]) -> list[_Group]:
+    """Groups whose reports name no participant in common but say the same on the same day
+    (`_same_title`) are one event: the later group's reports join the earlier one."""
+    out: list[_Group] = []
+    for g in groups:
+        host = next((h for h in out if any(_same_title(h, day, t) for day, t in g.titles)), None)
+        if host is None:
+            out.append(g)
+            continue
+        host.reports += g.reports
+        host.kinds |= g.kinds
+        host.keys |= g.keys
+        host.titles += g.titles
+    return out
+
+
+_START_WORDS = frozenset(terms("بدء انطلاق انطلاقة افتتاح فعاليات إقامة عقد تنظيم start opening launch"))
+"""Terms that say something starts or is held, not what: they identify no event."""
+
+
+def _title_terms(event: Event) -> frozenset[str]:
+    """What a title says an event is: its content terms (stems of three letters or more) without the
+    trigger's («مباراة», «لقاء», «انطلاق») and the words of starting and holding."""
+    drop = _START_WORDS | set(terms(event.trigger))
+    return frozenset(t for t in terms(event.summary) if len(t) >= 3 and t not in drop)
+
+
+def _same_title(g: _Group, day: date, title: frozenset[str]) -> bool:
+    """Whether a day-precise report on `day` with these title terms says the same as one of the group's on
+    that day: at least three terms in common, most of the shorter title («مباراة كأس السوبر السعودي» and
+    «لقاء النصر على كأس السوبر السعودي في لندن»; «افتتاح قناة السويس الجديدة» whoever reports it). Two
+    meetings in two districts on one day («اللقاء في بلدية العيون», «اللقاء في بلدية العوالي») or the start
+    of two seasons («انطلاق الموسم الجديد في جدة», «انطلاق الموسم الجديد في الدوري الإنجليزي») share too
+    little."""
+    if len(title) < 3:
+        return False
+    for other_day, other in g.titles:
+        shared = len(title & other)
+        if other_day == day and shared >= 3 and shared >= 0.6 * min(len(title), len(other)):
+            return True
+    return False
 
 
 def _outlets(reports: Sequence[tuple[Event, Article]]) -> int:
@@ -287,7 +368,10 @@ def _item(g: _Group, today: date) -> AgendaItem:
         ),
     )
     if event.end is None:
-        event = replace(event, end=next((e.end for e, _ in supporting if e.end), None))
+        # An end a third of the reports give at least (one report's misread span is no end of the event).
+        ends = [e.end for e, _ in supporting if e.end]
+        if ends and 3 * len(ends) >= len(supporting):
+            event = replace(event, end=max(sorted(set(ends)), key=ends.count))
     # A window that holds the chosen day ("later this month" around "Monday") is no other date.
     others = tuple(
         sorted(

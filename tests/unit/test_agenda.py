@@ -147,3 +147,74 @@ def test_labels_count_from_the_briefing_day_not_the_wall_clock(tmp_path: Path) -
         # Three days ahead it is out of a one-day scope, in an unbounded one.
         assert build_briefing(store, wall, day=date(2015, 8, 2), agenda_days=1).upcoming == ()
         assert len(build_briefing(store, wall, day=date(2015, 8, 2), agenda_days=None).upcoming) == 1
+
+
+def _titled(summary: str, trigger: str, kind: str, start: date, **kw: object) -> Event:
+    return Event(summary, kind, trigger, "x", start, **kw)  # type: ignore[arg-type]
+
+
+def test_reports_that_say_the_same_on_the_same_day_are_one_item_without_a_shared_participant() -> None:
+    day = date(2015, 8, 12)
+    arts = [
+        article(1, "okaz", "ar", [], [_titled("مباراة كأس الأبطال العربي في باريس", "مباراة", "match", day)]),
+        article(
+            2, "sabq", "ar", [], [_titled("لقاء الفريقين على كأس الأبطال العربي", "لقاء", "meeting", day)]
+        ),
+        article(3, "alyaum", "ar", [], [_titled("مباراة الفريقين", "مباراة", "match", day)]),
+        # The same title two days later is another day's event.
+        article(
+            4,
+            "alwatan",
+            "ar",
+            [],
+            [_titled("مباراة كأس الأبطال العربي", "مباراة", "match", day + timedelta(2))],
+        ),
+    ]
+    items = agenda(arts, DAY, date(2015, 8, 10), days=None)
+    assert sorted(len(i.sources) for i in items) == [1, 1, 2]
+    # Two meetings in two districts, or the start of two seasons, on one day share too little to merge.
+    arts = [
+        article(1, "okaz", "ar", [], [_titled("اللقاء الثاني في بلدية الشرفية", "اللقاء", "meeting", day)]),
+        article(2, "sabq", "ar", [], [_titled("اللقاء الثالث في بلدية الروضة", "اللقاء", "meeting", day)]),
+        article(
+            3,
+            "alyaum",
+            "ar",
+            [],
+            [_titled("انطلاق الموسم الجديد في الدوري الإسباني", "انطلاق", "opening", day)],
+        ),
+        article(
+            4, "alwatan", "ar", [], [_titled("انطلاقة الموسم الجديد في الطائف", "انطلاقة", "opening", day)]
+        ),
+    ]
+    assert len(agenda(arts, DAY, date(2015, 8, 10), days=None)) == 4
+
+
+def test_a_generic_start_on_the_same_dates_joins_the_event_it_starts() -> None:
+    union = Actor("الاتحاد الخليجي", "org", key="o:gulf-union")
+    meeting = _titled(
+        "اجتماع الأمناء", "اجتماع", "meeting", DAY, end=date(2015, 8, 4), who=("الاتحاد الخليجي",)
+    )
+    starts = _titled(
+        "تنعقد بدءاً من اليوم", "بدء", "opening", DAY, end=date(2015, 8, 4), who=("الاتحاد الخليجي",)
+    )
+    arts = [article(1, "okaz", "ar", [union], [meeting]), article(2, "sabq", "ar", [union], [starts])]
+    assert len(agenda(arts, DAY, DAY)) == 1
+    # On other dates it stays apart.
+    later = _titled("تنعقد بدءاً من الخميس", "بدء", "opening", date(2015, 8, 6), who=("الاتحاد الخليجي",))
+    arts.append(article(3, "alyaum", "ar", [union], [later]))
+    assert len(agenda(arts, DAY, DAY)) == 2
+
+
+def test_one_report_of_many_gives_no_end_to_the_event() -> None:
+    day = date(2015, 8, 6)
+    reports = [event(day, who=("عادل الجبير",)) for _ in range(3)]
+    reports.append(event(day, who=("عادل الجبير",), end=date(2015, 8, 20)))
+    arts = [article(n, f"paper{n}", "ar", [MINISTER], [e]) for n, e in enumerate(reports, 1)]
+    (item,) = agenda(arts, DAY, DAY)
+    assert item.event.end is None
+    # Two reports in four give it.
+    arts[0] = article(1, "paper1", "ar", [MINISTER], [event(day, who=("عادل الجبير",), end=date(2015, 8, 7))])
+    arts[1] = article(2, "paper2", "ar", [MINISTER], [event(day, who=("عادل الجبير",), end=date(2015, 8, 7))])
+    (item,) = agenda(arts, DAY, DAY)
+    assert item.event.end == date(2015, 8, 7)

@@ -256,6 +256,15 @@ def test_a_postponement_moves_to_the_later_date_of_its_sentence() -> None:
         "وكان من المقرر أن يعقد اللقاء يوم 20 آذار، لكن المنظمين أعلنوا تأجيله إلى ما بعد عيد الفطر."
     )
     assert (e.start, e.status) == (date(2024, 3, 20), "postponed")
+    # A bare weekday a put-off plan was set for is the nearest one: on Saturday, Thursday is two days back,
+    # so the talks are no upcoming event; on Tuesday it is two days ahead, shown as postponed.
+    text = "وكان من المفترض أن تبدأ جولة ثانية من المحادثات في الدوحة الخميس، إلا أن الوسطاء أرجأوها."
+    assert _events(text) == []
+    (e,) = _events(text, published=datetime.fromisoformat("2024-03-19T10:00:00+03:00"))
+    assert (e.start, e.status) == (date(2024, 3, 21), "postponed")
+    # «من الخميس إلى الأحد» after a plan that was put off is a move, not a four-day span.
+    (e,) = _events("أرجئت القمة التي كانت مقررة الخميس إلى الأحد المقبل.")
+    assert (e.start, e.end, e.status) == (date(2024, 3, 17), None, "postponed")
 
 
 def test_a_same_day_plan_in_a_pluperfect_report_is_background() -> None:
@@ -289,6 +298,11 @@ def test_a_where_clause_adds_an_event_at_the_same_date() -> None:
 
 def test_the_end_of_something_under_way_is_no_event() -> None:
     assert _events("وتستمر جولة المبعوث في المنطقة حتى 20 آذار الجاري.") == []
+    # ... however long the subject between the verb and «حتى».
+    assert _events("وتستمر جولة المبعوث الأممي الخاص إلى الشرق الأوسط في عواصم المنطقة حتى 20 آذار.") == []
+    # The end of something else under way closes no event of another kind.
+    (e,) = _events("يلتقي الوزير نظيره يوم الخميس المقبل في عمان، ويستمر المعرض حتى 28 آذار.")
+    assert (e.kind, e.start, e.end) == ("meeting", date(2024, 3, 21), None)
     # ... but a deadline is one.
     (e,) = _events("البرلمان أمامه حتى 30 نيسان ليصوت على الموازنة.")
     assert (e.kind, e.start) == ("deadline", date(2024, 4, 30))
@@ -331,6 +345,19 @@ def test_a_weekday_after_a_given_name_is_a_surname() -> None:
         text = f"يصل {name} الخميس إلى عمّان في زيارة رسمية."
         (e,) = _events(text, actors=[_actor(text, name, "person")])
         assert e.start == date(2024, 3, 21)
+
+
+def test_a_weekday_after_a_fathers_name_is_a_surname_before_a_title_or_beside_another_date() -> None:
+    name = "خالد بن سعد"
+    titled = f"ويشارك {name} الخميس الأمين العام لاتحاد الكرة في اجتماعات اللجنة."
+    assert _events(titled, actors=[_actor(titled, name, "person")]) == []
+    dated = f"يشارك {name} الخميس في اجتماعات اللجنة الفنية التي تعقد في الدوحة يوم غد الأحد."
+    (e,) = _events(dated, actors=[_actor(dated, name, "person")])
+    assert e.start == date(2024, 3, 17)
+    # With neither, the weekday after «فيصل بن فرحان» may well be the day of the visit.
+    plain = "يزور الوزير فيصل بن فرحان الخميس العاصمة الأردنية."
+    (e,) = _events(plain, actors=[_actor(plain, "فيصل بن فرحان", "person")])
+    assert e.start == date(2024, 3, 21)
 
 
 def test_english_event_parts() -> None:
@@ -376,3 +403,68 @@ def test_dev_set_f1() -> None:
     assert sum(i["lang"] == "ar" for i in items) >= 28 and sum(i["lang"] == "en" for i in items) >= 12
     scores = bench.score(items)
     assert scores.f1 >= 0.85, scores
+
+
+def test_a_trigger_past_a_new_clause_is_not_the_dates() -> None:
+    # The Friday is when the fire was set; the consultations of the next clause began already.
+    text = (
+        "أعلنت الحكومة أنها ستطلب من مجلس الأمن التحقيق في إحراق منزل قرب الخليل، الجمعة، "
+        "وقالت إنها بدأت مشاورات مع مصر حول مشروع قرار."
+    )
+    assert _events(text) == []
+    # Nor is one in a purpose phrase after it: the season does not start on the 8th.
+    assert _events("ويعود الفريق إلى جدة يوم 28 آذار الحالي استعدادا لانطلاقة الموسم الجديد.") == []
+    # A trigger before a new clause whose own verb the date follows is not the date's: the committee
+    # announces next week, the vote is not next week.
+    text = "وقال الوزير إن الانتخابات في يد اللجنة العليا، متوقعاً أن تعلن اللجنة مواعيدها الأسبوع المقبل."
+    assert _events(text) == []
+    # Nor is the event a date is said relative to («عقب», "after") its event.
+    (e,) = _events(text[:-1] + " عقب افتتاح المعرض الدولي المقرر يوم الخميس المقبل.")
+    assert (e.kind, e.start) == ("exhibition", date(2024, 3, 21))
+    # A date that opens a new clause with its own verb («، وفي يوم الأربعاء تنظم») is that verb's.
+    text = "وقال المسؤول إن البرنامج سينطلق بمحاضرة عن المواطنة، وفي يوم الأربعاء تنظم الإدارة ندوة عن الأمن."
+    (e,) = _events(text)
+    assert e.start == date(2024, 3, 20) and "ندوة" in e.summary and "البرنامج" not in e.summary
+    # In its own clause a trigger after the date is the date's.
+    (e,) = _events("يبدأ غداً اجتماع اللجنة في الخليل لبحث مشروع القرار.")
+    assert (e.kind, e.start) == ("meeting", date(2024, 3, 17))
+
+
+def test_an_edition_takes_the_kind_of_the_event_it_is_of() -> None:
+    (e,) = _events("تبدأ فعاليات الدورة الرابعة لمهرجان الشعر في أبها الأربعاء المقبل.")
+    assert (e.kind, e.start) == ("festival", date(2024, 3, 20))
+    # ... and so one festival with its span in a later sentence.
+    text = (
+        "تبدأ الدورة الرابعة لمهرجان الشعر في أبها الأربعاء المقبل. "
+        "وتستمر عروض المهرجان من 20 آذار إلى 25 آذار."
+    )
+    (e,) = _events(text)
+    assert (e.kind, e.start, e.end) == ("festival", date(2024, 3, 20), date(2024, 3, 25))
+    # An ordinary session of a council stays a session.
+    (e,) = _events("تعقد الدورة العادية لمجلس الجامعة الأربعاء المقبل.")
+    assert e.kind == "session"
+
+
+def test_in_its_turn_is_no_session() -> None:
+    # «بدورها» (in its turn) is no «دورة» with an accusative alif.
+    text = "وأكد الوزير أن المبادرة ستحقق مكاسب تنعكس بدورها على حياة الناس يوم الخميس المقبل."
+    assert all(e.kind != "session" for e in _events(text))
+
+
+def test_a_date_in_a_before_clause_is_that_clauses() -> None:
+    # The 26th is when the camp ends; the match is some day before it.
+    assert (
+        _events("تقام المباراة الودية الثالثة قبل أن ينهي الفريق معسكره في السادس والعشرين من الشهر الجاري.")
+        == []
+    )
+    (e,) = _events("تقام المباراة الودية الثالثة في السادس والعشرين من الشهر الجاري.")
+    assert e.start == date(2024, 3, 26)
+
+
+def test_the_end_of_what_a_relative_clause_describes_closes_no_span() -> None:
+    text = "يخوض المنتخب مباراته الثالثة في بطولة غرب آسيا غداً في عمّان المقامة حالياً حتى 22 آذار."
+    (e,) = _events(text)
+    assert (e.start, e.end) == (date(2024, 3, 17), None)
+    # A relative clause on the event itself still gives its end.
+    (e,) = _events("يبدأ الوزير غداً زيارته التي تستمر حتى الثلاثاء.")
+    assert (e.start, e.end) == (date(2024, 3, 17), date(2024, 3, 19))

@@ -114,8 +114,18 @@ def test_bare_weekday_follows_the_tense() -> None:
 
 
 def test_relative_units() -> None:
+    # An Arabic week runs from Sunday (the Arab work week): said on Saturday 16 March, next week is 17-23.
     week = _one("تعقد الجولة الأسبوع المقبل")
-    assert (week.value, week.value_end, week.precision) == (date(2024, 3, 18), date(2024, 3, 24), "week")
+    assert (week.value, week.value_end, week.precision) == (date(2024, 3, 17), date(2024, 3, 23), "week")
+    # Said on a Sunday, it is the week from the next Sunday, not the days left of this one.
+    sunday = datetime.fromisoformat("2015-08-02T10:00:00+03:00")
+    [said] = find_timexes("يجتمع المجلس الأسبوع المقبل", sunday, "ar")
+    assert (said.value, said.value_end) == (date(2015, 8, 9), date(2015, 8, 15))
+    [this] = find_timexes("يصل المدرب نهاية الأسبوع الجاري", sunday, "ar")
+    assert (this.value, this.value_end) == (date(2015, 8, 6), date(2015, 8, 8))
+    # English weeks stay Monday to Sunday.
+    [en] = find_timexes("The council meets next week", sunday, "en")
+    assert (en.value, en.value_end) == (date(2015, 8, 3), date(2015, 8, 9))
     month = _one("تجرى الانتخابات الشهر المقبل")
     assert (month.value, month.precision) == (date(2024, 4, 1), "month")
     year = _one("يعقد المؤتمر العام المقبل")
@@ -171,6 +181,7 @@ def test_day_of_a_relative_month() -> None:
 
 def test_offsets_anchored_to_another_event_are_not_dates() -> None:
     assert find_timexes("انسحب الوفد بعد يومين من المحادثات", SAT, "ar") == []
+    assert find_timexes("تبدأ الأشغال بعد يوم واحد من حفل الافتتاح", SAT, "ar") == []
     assert find_timexes("The delegation left after two days of talks.", SAT, "en") == []
     assert _one("يصدر القرار بعد يومين من الآن", "future").value == date(2024, 3, 18)
 
@@ -309,3 +320,17 @@ def test_date_like_noise_never_raises(text: str, lang: str) -> None:
     for t in find_timexes(text, SAT, lang):
         assert text[t.start : t.end] == t.text
         assert date(1900, 1, 1) <= t.value <= date(2200, 1, 1)
+
+
+def test_a_weekday_with_a_bare_day_of_the_month_is_that_day_in_the_month_whose_weekday_fits() -> None:
+    sunday = datetime.fromisoformat("2015-08-02T10:00:00+03:00")  # 17 Shawwal 1436
+    # No Gregorian 27th near 2 August 2015 is a Wednesday; 27 Shawwal (12 August) is.
+    [hijri] = find_timexes("تنظم الجمعية محاضرة يوم الأربعاء 27 في قاعة النادي", sunday, "ar")
+    assert (hijri.text, hijri.value) == ("يوم الأربعاء 27", date(2015, 8, 12))
+    [gregorian] = find_timexes("يصل الوفد الخميس 6 إلى جدة", sunday, "ar")
+    assert gregorian.value == date(2015, 8, 6)
+    # With its month it is a plain date; a count after a weekday is no day.
+    [dated] = find_timexes("يصل الوفد الخميس 6 أغسطس إلى جدة", sunday, "ar")
+    assert dated.value == date(2015, 8, 6)
+    [count] = find_timexes("يستمر المعرض الأربعاء 3 أيام", sunday, "ar")
+    assert count.text == "الأربعاء"

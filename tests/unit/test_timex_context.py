@@ -100,3 +100,19 @@ def test_after_a_named_day_is_a_lower_bound() -> None:
 def test_weekdays_that_introduce_a_date_join_its_words() -> None:
     (t,) = find_timexes("يعقد المجلس لقاءه السنوي يوم الأحد 28 رمضان في مقره.", SAT, "ar", "future")
     assert (t.text, t.value) == ("يوم الأحد 28 رمضان", date(2024, 4, 7))
+
+
+def test_a_count_after_a_date_of_its_sentence_counts_from_that_date() -> None:
+    text = "انتخب المجلس رئيسه في 2 شباط الماضي، لكن الرئيس أعلن أنه سيستقيل بعد خمسة أيام فقط."
+    found = {t.text: t.value for t in find_timexes(text, SAT, "ar")}
+    assert found["بعد خمسة أيام"] == date(2024, 2, 7)
+    # From a date ahead too; alone, from the article's day.
+    ahead = {
+        t.text: t.value for t in find_timexes("تبدأ الدورة في 20 آذار وتنتهي بعد ثلاثة أيام.", SAT, "ar")
+    }
+    assert ahead["بعد ثلاثة أيام"] == date(2024, 3, 23)
+    [alone] = find_timexes("يصدر القرار بعد خمسة أيام.", SAT, "ar")
+    assert alone.value == date(2024, 3, 21)
+    # A date of another sentence does not count.
+    two = find_timexes("انتخب المجلس رئيسه في 2 شباط الماضي. ويصدر القرار بعد خمسة أيام.", SAT, "ar")
+    assert two[-1].value == date(2024, 3, 21)

@@ -136,6 +136,13 @@ def test_story_summary_adds_only_new_facts_from_other_outlets(store: Store) -> N
         (date(2024, 3, 18), date(2024, 3, 24), "week", "next week"),
         (date(2024, 3, 11), date(2024, 3, 17), "week", "this week"),
         (date(2024, 3, 4), date(2024, 3, 10), "week", "last week"),
+        # An Arabic week runs Sunday to Saturday: as of Saturday 16 March, Sunday 17 starts next week.
+        (date(2024, 3, 17), date(2024, 3, 23), "week", "next week"),
+        (date(2024, 3, 10), date(2024, 3, 16), "week", "this week"),
+        (date(2024, 3, 24), date(2024, 3, 30), "week", "in 2 weeks"),
+        # «مطلع الأسبوع المقبل» (Sunday-Monday) and «نهاية الأسبوع الجاري» (Thursday-Saturday).
+        (date(2024, 3, 17), date(2024, 3, 18), "week", "next week"),
+        (date(2024, 3, 14), date(2024, 3, 16), "week", "this week"),
         (date(2024, 3, 25), None, "day", "in 2 weeks"),
         (date(2024, 3, 22), None, "day", "in 6 days"),
         (date(2024, 3, 23), None, "day", "next week"),

@@ -61,6 +61,7 @@ _NEGATED = lazy_compile(
 )
 _SINCE = lazy_compile(r"(?:(?<![^\W_])منذ|\bsince)\s+(?:[^\s،,.;؛:]+\s+){0,7}$")
 _UNTIL = lazy_compile(r"(?:حتي|الي|until|till|through|to|and)\s*$")
+_TO = lazy_compile(r"\s(?:الي|to)\s")
 
 
 @dataclass
@@ -93,18 +94,52 @@ def _status(text: str, lang: str) -> EventStatus:
     return "firm"
 
 
-def _pick_trigger(m: Mention, triggers: Sequence[Trigger]) -> Trigger | None:
+# «... الأسبوع المقبل عقب احتفال مصر بافتتاح القناة»: an event after «عقب», "after" is the reference point of
+# the date before it, not its event.
+_REFERENCE_BEFORE = lazy_compile(r"(?<![^\W_])(?:عقب|اثر|بعد|قبل|following|after|before)\s")
+# Not a light verb whose subject points back («، ورجح أن تتم هذه الخطوة في أبريل»: the signing before it).
+# So is one before «قبل أن»/«بعد أن» + verb: «تلعب المباراة قبل أن ينهي الفريق معسكره في السادس» (the 6th
+# is when the camp ends).
+_EMBEDDED_VERB = lazy_compile(
+    r"(?:[،,;؛]\s*(?:[^\s،,.]+\s+){0,3}?|(?<![^\W_])(?:قبل|بعد)\s+)(?:ان|أن)\s+"
+    r"(?![يت](?:تم|جري|كون)(?![^\W_]))[يتن][^\s،,.]{2,}"
+)
+_CLAUSE_BREAK = lazy_compile(r"[،,;؛:]\s*(?:و|ف|and\b|but\b)")
+
+
+def _pick_trigger(m: Mention, triggers: Sequence[Trigger], norm: str) -> Trigger | None:
     """The trigger nearest before the date in its sentence (a head noun or verb over one inside a purpose
-    phrase); one after it when there is none before, or when the only ones before sit inside a complement
-    and a head follows the date closely («رئيس اللجنة الإعلامية للانتخابات ... سيتم اليوم عقد اللقاء»)."""
+    phrase); one after it in its clause when there is none before, or when the only ones before sit inside
+    a complement and a head follows the date closely («رئيس اللجنة الإعلامية للانتخابات ... سيتم اليوم عقد
+    اللقاء»). A trigger past a new clause («... الجمعة، وقالت إنها بدأت مشاورات») is not the date's."""
     # A deadline («أمامه حتى», "has until") takes only the date after it.
-    after = [t for t in triggers if t.start >= m.end and t.kind != "deadline"]
-    head = [t for t in triggers if t.end <= m.start and not t.oblique]
+    # Nor is one in a purpose phrase after it («العودة إلى جدة يوم 8 أغسطس استعداداً لانطلاقة الموسم»), or
+    # one the date is said relative to («الأسبوع المقبل عقب احتفال ...»).
+    after = [
+        t
+        for t in triggers
+        if t.start >= m.end
+        and t.kind != "deadline"
+        and not t.oblique
+        and not _CLAUSE_BREAK.search(norm, m.end, t.start)
+        and not _REFERENCE_BEFORE.search(norm, m.end, t.start)
+    ]
+    # A trigger before a new clause whose own verb the date follows («الانتخابات هي في يد اللجنة، متوقعاً
+    # أن تعلن اللجنة مواعيدها الأسبوع المقبل»: the committee announces next week, the vote is later).
+    before = [t for t in triggers if t.end <= m.start and not _EMBEDDED_VERB.search(norm, t.end, m.start)]
+    head = [t for t in before if not t.oblique]
+    if (
+        head
+        and after
+        and after[0].verb
+        and after[0].start - m.end < 30
+        and _CLAUSE_BREAK.search(norm, head[-1].end, m.start)
+    ):
+        return after[0]  # «سينطلق البرنامج بمحاضرة، وفي يوم الأربعاء تنظم محاضرتان»: the date's own verb
     if head:
         return head[-1]
     if after and after[0].start - m.end < 30:
         return after[0]
-    before = [t for t in triggers if t.end <= m.start]
     if before:
         return before[-1]
     return after[0] if after and after[0].start - m.end < 80 else None
@@ -118,7 +153,7 @@ def _choose_trigger(nt: Normalized, m: Mention, r: Resolved, triggers: Sequence[
     trig = (
         planned_after(nt, m, triggers)
         or verb_after_opening_date(nt, m, triggers)
-        or _pick_trigger(m, triggers)
+        or _pick_trigger(m, triggers, nt.norm)
     )
     if r.precision not in ("day", "vague") or (r.value_end is not None and (r.value_end - r.value).days > 7):
         return trig
@@ -165,12 +200,26 @@ def _drafts_for(
     drafts: list[_Draft] = []
     for m in s_mentions:
         tense, strong = local_tense(m, s_cues, fallback)
+        planned = was_planned(nt, m, s_cues)
         if status in ("cancelled", "postponed") and m.direction == "either":
             tense = "future"
         if _SINCE.search(nt.norm, max(a, m.start - 50), m.start):
             continue  # «منذ سيطرتهم على المدينة في آذار», "since March": a start in the past
-        if status == "firm" and was_planned(nt, m, s_cues):
+        if status == "firm" and planned:
             continue  # «وكان من المقرر أن تقام البطولة في ديسمبر»: the old date of a plan that changed
+        if (
+            status == "postponed"
+            and planned
+            and m.weekday2 is not None
+            and _TO.search(nt.norm, m.start, m.end)
+        ):
+            # «أرجئت القمة التي كانت مقررة الخميس إلى الأحد»: moved from Thursday to Sunday.
+            m = replace(m, weekday=m.weekday2, weekday2=None)
+        elif status == "postponed" and planned and m.kind == "weekday" and m.rel is None and m.anchor is None:
+            # «كان من المفترض أن تبدأ المحادثات الجمعة، إلا أنها أرجئت»: the nearest Friday, maybe past.
+            old = resolve(m, pub, "unknown")
+            if old is None or old.value <= pub:
+                continue
         r = resolve(m, pub, tense)
         if r is None or r.direction == "past" or (tense == "past" and r.direction != "future"):
             continue
@@ -197,12 +246,14 @@ def _drafts_for(
             continue
         if same is not None:
             # A second date on the same trigger closes a span: "من الأحد حتى الثلاثاء", "from Sunday until
-            # Tuesday".
-            # Tuesday". Only a date of the same precision closes it: "غداً ... من 2016 حتى 2030" does not.
+            # Tuesday". Only a date of the same precision closes it: "غداً ... من 2016 حتى 2030" does not; nor
+            # does the end of something else a relative clause describes («يخوض المنتخب مباراته اليوم في
+            # البطولة المقامة في عمّان حتى 6 أغسطس»: the championship's end, not the match's).
             if (
                 _UNTIL.search(nt.norm, max(0, m.start - 8), m.start)
                 and r.value > same.resolved.value
                 and r.precision == same.resolved.precision
+                and not _describes_another(nt.norm, trig, m)
             ) or _next_day(nt, same, m, r):
                 same.end = r.value_end or r.value
             continue
@@ -214,6 +265,16 @@ def _drafts_for(
             if not _compatible(t.kind, trig.kind) and all(d.trigger != t for d in drafts):
                 drafts.append(_Draft(idx, m, r, t, status, firm, weak=weak, also=True))
     return drafts
+
+
+_RELATIVE = lazy_compile(rf"{L}(?:التي|الذي|المقامه|المقام|المنعقده|المنعقد|الجاريه){R}|\b(?:which|that)\b")
+
+
+def _describes_another(norm: str, trig: Trigger, m: Mention) -> bool:
+    """A relative clause or participle between the trigger and the date that hangs on another noun, more
+    than two words after the trigger."""
+    hits = list(_RELATIVE.finditer(norm, trig.end, m.start))
+    return bool(hits) and len(norm[trig.end : hits[-1].start()].split()) > 2
 
 
 def _next_day(nt: Normalized, d: _Draft, m: Mention, r: Resolved) -> bool:
@@ -299,45 +360,74 @@ def extract_events(
 def _without_surnames(nt: Normalized, mentions: list[Mention], actors: Sequence[Actor]) -> list[Mention]:
     """A bare weekday right after a person's given name alone is the family name («أحمد الخميس», «عبدالله
     الجمعة», «محمد السبت» are common ones), not a day; after a full name or a surname («سامح شكري الخميس»,
-    «بيدرسون الخميس») it is the day."""
-    given = lexicon().given
-    ends = {
-        b for a in actors if a.kind == "person" for s, b in a.mentions if normalize(nt.text[s:b]) in given
-    }
-    if not ends:
+    «بيدرسون الخميس») it is the day. After a name ending in a father's name («خالد بن سعد الخميس») it is the
+    family name when a title follows it («... الخميس الأمين العام للاتحاد») or when its sentence dates the
+    event otherwise («... الخميس في اجتماعات اللجنة التي تعقد غداً»)."""
+    lex = lexicon()
+    given, nasab = set(), set()
+    for a in actors:
+        if a.kind != "person":
+            continue
+        for s, b in a.mentions:
+            words = normalize(nt.text[s:b]).split()
+            if len(words) == 1 and words[0] in lex.given:
+                given.add(b)
+            elif len(words) >= 3 and words[-2] in ("بن", "ابن") and words[-1] in lex.given:
+                nasab.add(b)
+    if not given and not nasab:
         return mentions
 
-    def surname(m: Mention) -> bool:
-        if (
-            m.kind != "weekday"
-            or m.rel is not None
-            or m.anchor is not None
-            or " " in nt.norm[m.start : m.end]
-        ):
-            return False
+    def after(m: Mention, ends: set[int]) -> bool:
         start = nt.offsets[m.start]
         return any(0 < start - b <= 2 and not nt.text[b:start].strip() for b in ends)
+
+    def bare(m: Mention) -> bool:
+        return (
+            m.kind == "weekday" and m.rel is None and m.anchor is None and " " not in nt.norm[m.start : m.end]
+        )
+
+    def titled(m: Mention) -> bool:
+        words = nt.norm[m.end : m.end + 60].split()[: lex.role_head_max]
+        return any(tuple(words[:n]) in lex.role_heads for n in range(1, len(words) + 1))
+
+    def dated_otherwise(m: Mention) -> bool:
+        lo = max(nt.norm.rfind(c, 0, m.start) for c in _SENTENCE_BREAKS) + 1
+        hi = min((i for c in _SENTENCE_BREAKS if (i := nt.norm.find(c, m.end)) >= 0), default=len(nt.norm))
+        return any(o is not m and lo <= o.start and o.end <= hi for o in mentions)
+
+    def surname(m: Mention) -> bool:
+        if not bare(m):
+            return False
+        return after(m, given) or (after(m, nasab) and (titled(m) or dated_otherwise(m)))
 
     return [m for m in mentions if not surname(m)]
 
 
+_SENTENCE_BREAKS = ".!?؟\n"
+
+
 _CONTINUE = {
-    "ar": lazy_compile(rf"{L}(?:{C.alternation(C.AR_CONTINUATION)}){R}(?:\s+\S+){{0,6}}\s*$"),
-    "en": lazy_compile(rf"\b(?:{C.alternation(C.EN_CONTINUATION)})\b(?:\s+\S+){{0,4}}\s*$"),
+    "ar": lazy_compile(rf"{L}(?:{C.alternation(C.AR_CONTINUATION)}){R}(?:\s+[^\s،,.;؛:]+){{0,14}}\s*$"),
+    "en": lazy_compile(rf"\b(?:{C.alternation(C.EN_CONTINUATION)})\b(?:\s+[^\s,.;:]+){{0,4}}\s*$"),
 }
 
 
 def _fold_continuations(drafts: list[_Draft], nt: Normalized, lang: str) -> list[_Draft]:
     """A date said as the end of something already announced ("تستمر الزيارة حتى الأربعاء", "the talks will
-    run until Wednesday") closes the event before it instead of making a second one."""
+    run until Wednesday") closes the event before it instead of making a second one; the end of something
+    else under way («يلتقي الوزير نظيره الخميس، ويستمر المعرض حتى 20 أغسطس») is no event and closes
+    nothing."""
     pattern = _CONTINUE[family(lang)]
     out: list[_Draft] = []
     for d in drafts:
         host = next((h for h in reversed(out) if h.resolved.value < d.resolved.value), None)
         ends = bool(
-            pattern.search(nt.norm, max(0, d.mention.start - 60), d.mention.start)
+            pattern.search(nt.norm, max(0, d.mention.start - 110), d.mention.start)
             and _UNTIL.search(nt.norm, max(0, d.mention.start - 8), d.mention.start)
         )
+        if ends and host is not None and d.trigger != host.trigger and d.trigger.kind is not None:
+            if not _compatible(host.trigger.kind, d.trigger.kind):
+                host = None
         if ends and host is None and d.trigger.kind != "deadline":
             continue  # «تستمر الجولة حتى 8 أغسطس»: the end of something under way, not an event
         if ends and host is not None and (d.resolved.value - host.resolved.value).days <= 14:

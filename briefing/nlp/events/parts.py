@@ -34,8 +34,9 @@ def _noun_alternation(nouns: Sequence[str]) -> str:
 _AR_VERB = lazy_compile(
     rf"{L}(?P<v>(?:سوف\s+)?س?[يتن](?:{C.alternation(C.AR_VERB_TRIGGERS)}))(?:ون|ان|ين|ا)?{R}"
 )
+# No accusative alif after a taa marbuta (normalized ه): «بدورها» is "in its turn", not «دورة».
 _AR_NOUN = lazy_compile(
-    rf"{L}(?P<n>(?:ال|لل)?(?P<k>{_noun_alternation([*C.AR_NOUN_TRIGGERS, 'انتخاب'])}))(?:ا|ان|ين)?{R}"
+    rf"{L}(?P<n>(?:ال|لل)?(?P<k>{_noun_alternation([*C.AR_NOUN_TRIGGERS, 'انتخاب'])}))(?:(?<!ه)ا|ان|ين)?{R}"
 )
 
 
@@ -133,6 +134,7 @@ def find_triggers(nt: Normalized, lang: str) -> list[Trigger]:
                 or bool(_AR_ON_BEHALF.search(norm, max(0, m.start("n") - 6), m.start("n")))
             )
             nouns.append(Trigger(m.start("n"), m.end("n"), kind, False, False, oblique))
+        nouns = _editions(norm, nouns)
         if "تخصيص" in norm or "تحديد" in norm:  # a cheap test before the pattern
             nouns += [
                 Trigger(m.start("n"), m.end("n"), None, False, False)
@@ -144,6 +146,23 @@ def find_triggers(nt: Normalized, lang: str) -> list[Trigger]:
     out = nouns + [_with_kind(v, heads) if v.kind is None else v for v in verbs]
     out = [replace(t, kind="visit") if t.kind is None and (t.start, t.end) in present else t for t in out]
     return sorted(out, key=lambda t: t.start)
+
+
+_AR_EDITION = lazy_compile(r"(?:ال)?(?:دوره|نسخه)$")
+# Up to two words (an ordinal, «العادية») between the edition and «لـ»/«من» and the event.
+_AR_EDITION_OF = lazy_compile(r"\s+(?:[^\s،,.]+\s+){0,2}(?:ل|من\s+|(?=لل))")
+
+
+def _editions(norm: str, nouns: list[Trigger]) -> list[Trigger]:
+    """«الدورة التاسعة لمهرجان سوق عكاظ», «النسخة الثالثة من البطولة»: an edition is of the event named
+    after it and takes its kind (a festival, not a session)."""
+    out = list(nouns)
+    for i, t in enumerate(out[:-1]):
+        nxt = out[i + 1]
+        of = _AR_EDITION_OF.match(norm, t.end, nxt.start + 2)
+        if _AR_EDITION.search(norm, t.start, t.end) and of is not None and of.end() >= nxt.start:
+            out[i] = replace(t, kind=nxt.kind)
+    return out
 
 
 def _with_kind(v: Trigger, nouns: Sequence[Trigger]) -> Trigger:

@@ -92,6 +92,12 @@ WEEKDAY = lazy_compile(
     rf"(?:\s*(?:و|الي|حتي)\s*(?P<wd2>{_WD}){R})?(?:\s+(?P<after>بعد\s+)?(?P<rel>{AR_REL_RE}|هذا){R})?"
     rf"(?:\s+(?:صباحا|مساء|ظهرا|ليلا|فجرا|عصرا){R})?"
 )
+# A weekday and a bare day of the month, the month left to the reader («يوم الأربعاء 27», «الخميس الـ6»):
+# no month, slash, dash or unit word may follow the number.
+WEEKDAY_DAY = lazy_compile(
+    rf"{L}(?:يوم\s+)?(?P<wd>{_WD}){R}\s*(?:الموافق\s+)?(?:ال)?(?P<d>[1-3]?[0-9])(?![0-9/\-.:%])"
+    rf"(?!\s*(?:من\s+)?(?:شهر\s+)?(?:{_MONTH}|{_HMONTH}){R})(?!\s*[^\W\d_]*(?:يوم|ايام|ساع|دقيق|عام|سن|شهر|اسبوع))"
+)
 UNIT_WORDS = (
     "يوم|يوما|ايام|يومين|يومان|اسبوع|اسبوعا|اسابيع|اسبوعين|شهر|شهرا|اشهر|شهور|شهرين|عام|عاما|اعوام|عامين|سنه"
     "|سنوات|سنتين|ساعه|ساعات|ساعتين|ساعه"
@@ -117,7 +123,7 @@ NOT_TODAY = lazy_compile(
 )
 # Words after which a bare month or Hijri month name is a date ("في نيسان", "خلال رمضان").
 DATE_CONTEXT = frozenset("في خلال منذ حتي قبل بعد بحلول حلول قبيل طيله طوال مع شهر".split())
-ANCHORED = lazy_compile(r"\s+(?:من|علي)\s+(?!الان)")
+ANCHORED = lazy_compile(r"(?:\s+(?:واحد|واحده|فقط|كاملين|كامله|كاملا))?\s+(?:من|علي)\s+(?!الان)")
 # fmt: off
 REL_DAYS = {
     "اليوم": 0, "الليله": 0, "هذا المساء": 0, "هذا الصباح": 0, "خلال النهار": 0, "غدا": 1, "الغد": 1,

@@ -44,12 +44,17 @@ from briefing.nlp.timex.ar_patterns import (
     UNIT,
     VAGUE,
     WEEKDAY,
+    WEEKDAY_DAY,
     YEAR_ONLY,
     day_of,
     unit_of,
 )
 from briefing.nlp.timex.calendar import range_start_year
 from briefing.nlp.timex.types import Direction, Mention, Normalized, Unit
+
+SUNDAY = 6
+"""The first day of the week in Arabic news: the work week of Saudi Arabia and most Arab states runs from
+Sunday, so «الأسبوع المقبل» said on a Monday is the week from the next Sunday."""
 
 
 def _key(text: str) -> str:
@@ -211,7 +216,8 @@ def _unit_rel(m: re.Match[str], nt: Normalized) -> Mention | None:
     unit: Unit = {"اسبوع": "week", "شهر": "month", "عام": "year", "سنه": "year"}[word]  # type: ignore[assignment]
     # "الأسبوع بعد المقبل": the week after next; "العام قبل الماضي": the year before last.
     rel = 2 if m["after"] else -2 if m["before"] else ar_rel(m["rel"]) if m["u"] else 0
-    return Mention(*_at(m), "unit", _direction(rel), 0.9, unit=unit, rel=rel, part=_part(m), priority=2)
+    way, part = _direction(rel), _part(m)
+    return Mention(*_at(m), "unit", way, 0.9, unit=unit, rel=rel, part=part, priority=2, week_start=SUNDAY)
 
 
 def _rel_day(m: re.Match[str], nt: Normalized) -> Mention | None:
@@ -245,6 +251,14 @@ def _weekday(m: re.Match[str], nt: Normalized) -> Mention | None:
         rel = 2
     wd, wd2 = AR_WEEKDAYS[name], AR_WEEKDAYS["ال" + m["wd2"][2:]] if m["wd2"] else None
     return Mention(*_at(m), "weekday", _direction(rel), 0.85, weekday=wd, weekday2=wd2, rel=rel, priority=1)
+
+
+def _weekday_day(m: re.Match[str], nt: Normalized) -> Mention | None:
+    day = int(m["d"])
+    if not 1 <= day <= 31:
+        return None
+    wd = AR_WEEKDAYS["ال" + m["wd"][2:]]
+    return Mention(*_at(m), "weekday", "either", 0.85, weekday=wd, day=day, priority=2)
 
 
 def _month_day(m: re.Match[str], nt: Normalized) -> Mention | None:
@@ -294,7 +308,7 @@ def _vague(m: re.Match[str], nt: Normalized) -> Mention | None:
     if m["lday"]:
         return Mention(m.start(), m.end(), "offset", days=0, direction=direction, confidence=0.85)
     unit: Unit = {"اسبوع": "week", "شهر": "month", "عام": "year"}.get(m["lu"] or "", "day")  # type: ignore[assignment]
-    return Mention(*_at(m), "vague", direction, 0.5, days=0 if past else 1, unit=unit)
+    return Mention(*_at(m), "vague", direction, 0.5, days=0 if past else 1, unit=unit, week_start=SUNDAY)
 
 
 def _year(m: re.Match[str], nt: Normalized) -> Mention | None:
@@ -307,7 +321,7 @@ _RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], Normalized], Menti
     (DATE, _date), (NUMERIC, _numeric), (HIJRI_NUMERIC, _hijri_numeric), (HIJRI, _hijri),
     (HIJRI_MONTH, _hijri_month), (FEAST, _feast),
     (MONTH_ONLY, _month_only), (UNIT, _unit_rel), (MONTH_DAY, _month_day), (REL_DAY, _rel_day),
-    (WEEKDAY, _weekday), (OFFSET, _offset), (VAGUE, _vague), (YEAR_ONLY, _year),
+    (WEEKDAY, _weekday), (WEEKDAY_DAY, _weekday_day), (OFFSET, _offset), (VAGUE, _vague), (YEAR_ONLY, _year),
 )
 # fmt: on
 

@@ -10,7 +10,8 @@ in reported speech.
   «يوم الخميس 28 شوال», «يوم الأحد الموافق 24/10/1436هـ») is said by the dates: the weekdays alone would
   resolve to the coming Friday. They join the words of the date they introduce.
 - A relative day in reported speech counts from when it was said: in «أعلن مساء الثلاثاء عقد جلسة غداً»
-  tomorrow is Wednesday, whatever the publication day (`Mention.base` carries the speech date).
+  tomorrow is Wednesday, whatever the publication day (`Mention.base` carries the speech date); a count
+  after a date of its sentence counts from that date («في 29 مايو ... بعد أربعة أيام» is 2 June).
 - A day or month said after «بعد» / "after" («إلى ما بعد عيد الفطر») is a lower bound: a vague time from the
   next day on, not the day itself.
 - A text that dates by the Hijri calendar alone means Hijri months by «الشهر الجاري» and «الشهر المقبل».
@@ -137,6 +138,20 @@ def _speech_base(nt: Normalized, m: Mention, earlier: list[Mention]) -> Mention 
     return None
 
 
+def _counted_from(nt: Normalized, m: Mention, earlier: list[Mention]) -> Mention | None:
+    """The calendar date a count of days, weeks or months after («بعد أربعة أيام», "four days after") counts
+    from, when its sentence names one before it: «أعيد انتخابه في 29 مايو ثم أعلن أنه سيتنحى بعد أربعة
+    أيام» is 2 June, not four days after the article."""
+    if m.kind != "offset" or m.count <= 0:
+        return None
+    for k in reversed(earlier):
+        if _SENTENCE_END.search(nt.norm, k.end, m.start):
+            return None
+        if k.kind in ("date", "hijri") and k.day is not None and k.day2 is None:
+            return k
+    return None
+
+
 _AFTER = lazy_compile(rf"(?:{L}(?:ما\s+)?بعد|\bafter)\s+$")
 
 
@@ -174,7 +189,7 @@ def settle_context(nt: Normalized, kept: list[Mention]) -> list[Mention]:
             m, lead = replace(m, start=lead), None
         if _named(nt, m) or _dateline(nt, m, kept):
             continue
-        base = _speech_base(nt, m, out)
+        base = _speech_base(nt, m, out) or _counted_from(nt, m, out)
         out.append(
             replace(m, base=base) if base is not None else replace(m, after=True) if _after(nt, m) else m
         )

@@ -34,10 +34,10 @@ from briefing.nlp.timex.types import Mention, Normalized, Resolved, Tense, Timex
 # --- resolution ---------------------------------------------------------------------------------
 
 
-def _unit_range(pub: date, unit: Unit, rel: int) -> tuple[date, date]:
+def _unit_range(pub: date, unit: Unit, rel: int, week_start: int = 0) -> tuple[date, date]:
     if unit == "week":
-        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=rel)
-        return monday, monday + timedelta(days=6)
+        first = pub - timedelta(days=(pub.weekday() - week_start) % 7) + timedelta(weeks=rel)
+        return first, first + timedelta(days=6)
     if unit == "month":
         first = add_months(pub.replace(day=1), rel)
         return first, month_end(first.year, first.month)
@@ -68,8 +68,9 @@ def resolve(m: Mention, pub: date, tense: Tense = "unknown") -> Resolved | None:
     ends (a feed dated in year 9999 saying "next Sunday")."""
     try:
         if m.base is not None:  # said on an earlier day: "tomorrow" counts from that day
-            said = _resolve(m.base, pub, "past")
-            if said is not None and said.value < pub:
+            counted = m.kind == "offset" and m.count > 0  # «في 29 مايو ... بعد أربعة أيام»: past or not
+            said = _resolve(m.base, pub, "unknown" if counted else "past")
+            if said is not None and (counted or said.value < pub):
                 pub = said.value
         r = _resolve(m, pub, tense)
     except OverflowError:
@@ -93,9 +94,9 @@ def _resolve(m: Mention, pub: date, tense: Tense) -> Resolved | None:
     if m.kind == "vague":
         start = pub + timedelta(days=m.days)
         # "later this month": the window runs to the end of the current unit; "soon" has no end.
-        end = _unit_range(pub, m.unit, 0)[1] if m.unit != "day" else None
+        end = _unit_range(pub, m.unit, 0, m.week_start)[1] if m.unit != "day" else None
         if end is not None and m.direction == "past":
-            start, end = _unit_range(pub, m.unit, 0)[0], pub
+            start, end = _unit_range(pub, m.unit, 0, m.week_start)[0], pub
         if end is not None and end < start:
             end = start
         return Resolved(start, end, "vague", conf, m.direction)
@@ -109,7 +110,7 @@ def _resolve(m: Mention, pub: date, tense: Tense) -> Resolved | None:
         b_day = safe_date(first.year, first.month, m.day2) if m.day2 else None
         return Resolved(a_day, b_day, "day", conf, m.direction) if a_day else None
     if m.kind == "unit":
-        first, last = _unit_range(pub, m.unit, m.rel or 0)
+        first, last = _unit_range(pub, m.unit, m.rel or 0, m.week_start)
         a, b = part_range(first, last, m.part)
         return Resolved(a, b, m.unit, conf, m.direction)
     if m.kind == "year" and m.year:
@@ -140,9 +141,26 @@ def _resolve_hijri_unit(m: Mention, pub: date) -> Resolved | None:
     return Resolved(a, b, "month", m.confidence, m.direction)
 
 
+def _weekday_of_month(m: Mention, pub: date, wd: int) -> date | None:
+    """«يوم الأربعاء 27»: the day `m.day` of the last, this or the next month, Gregorian or Hijri, that falls
+    on the weekday, nearest the publication (the article knows which month it means; the weekday says)."""
+    day = m.day or 1
+    cands = [safe_date(d.year, d.month, day) for d in (add_months(pub.replace(day=1), n) for n in (-1, 0, 1))]
+    hy, hm = hijri_today(pub)
+    for n in (-1, 0, 1):
+        y, mo = divmod(hm - 1 + n, 12)
+        cands.append(hijri_date(hy + y, mo + 1, day))
+    fits = [c for c in cands if c is not None and c.weekday() == wd]
+    return min(fits, key=lambda c: (abs((c - pub).days), c < pub)) if fits else None
+
+
 def _resolve_weekday(m: Mention, pub: date, tense: Tense) -> Resolved:
     wd = m.weekday if m.weekday is not None else 0
     conf = m.confidence
+    if m.day is not None and (value := _weekday_of_month(m, pub, wd)) is not None:
+        return Resolved(
+            value, None, "day", conf, "future" if value > pub else "past" if value < pub else "either"
+        )
     if m.anchor is not None:
         base = pub + timedelta(days=m.anchor)
         if base.weekday() == wd:

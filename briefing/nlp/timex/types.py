@@ -70,6 +70,9 @@ class Mention:
     after: bool = False
     """Said after «بعد» / "after" («بعد عيد الفطر», "after March 25"): a time from the day after it on, not
     that day (see `context`)."""
+    week_start: int = 0
+    """unit week: the weekday a week begins on (0 Monday; 6 Sunday, the Arab work week: «الأسبوع المقبل» said
+    on a Sunday or a Monday is the week from the next Sunday)."""
     hijri: bool = False
     """unit month ("الـ25 من الشهر الجاري", "مطلع الشهر المقبل"): a month of the Hijri calendar, in a text
     that dates by it (see `context`)."""

@@ -30,6 +30,11 @@ class KeysFooter(Footer):
 
     def compose(self) -> ComposeResult:
         for widget in super().compose():
-            if isinstance(widget, FooterKey) and widget.action in {HELP_ACTION, f"app.{HELP_ACTION}"}:
-                widget.add_class("-help")
+            if isinstance(widget, FooterKey):
+                # A key starts compact and is bound to the footer's (not compact) once mounted: its class
+                # went on and off again, each a restyle (about 5 ms a key, a dozen keys each time the
+                # footer is recomposed). Set to the footer's value before mounting, it is never restyled.
+                widget.set_reactive(FooterKey.compact, self.compact)
+                if widget.action in {HELP_ACTION, f"app.{HELP_ACTION}"}:
+                    widget.add_class("-help")
             yield widget

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from datetime import tzinfo
 from pathlib import Path
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual.app import App, SystemCommand
 from textual.binding import BindingType
@@ -54,15 +54,16 @@ from briefing.tui.messages import (
     TaskFailed,
 )
 from briefing.tui.saved_views import SavedViews
-from briefing.tui.screens.article import ArticleScreen
 from briefing.tui.screens.help import HelpScreen, help_rows
 from briefing.tui.screens.main import MainScreen
-from briefing.tui.screens.search import SearchScreen
 from briefing.tui.starring import Starring
 from briefing.tui.theme_picker import choose_theme, theme_palette
 from briefing.tui.themes import DEFAULT_THEME, discover_themes
 from briefing.tui.widgets.stories import unread_ids
 from briefing.tui.workers import Jobs, Progress
+
+if TYPE_CHECKING:  # the dialogs' modules are imported when a dialog opens (see dialogs.py)
+    from briefing.tui.screens.search import SearchScreen
 
 PREPARE_AFTER = 3.0
 """Seconds after the first complete view before the search normalizer is loaded in a worker."""
@@ -228,10 +229,14 @@ class BriefingApp(App[None]):
         self.dialogs.search_opened(message.article)
 
     async def on_search_finished(self, message: SearchFinished) -> None:
+        from briefing.tui.screens.search import SearchScreen  # noqa: PLC0415
+
         if isinstance(self.screen, SearchScreen):
             await self.screen.show_results(message.query, message.hits, message.starred)
 
     async def on_article_loaded(self, message: ArticleLoaded) -> None:
+        from briefing.tui.screens.article import ArticleScreen  # noqa: PLC0415
+
         screen = self.screen
         if isinstance(screen, ArticleScreen) and screen.article.article_id == message.article_id:
             await screen.show_text(message.article)
@@ -246,6 +251,9 @@ class BriefingApp(App[None]):
         self.notify(str(message.path), title="Exported", timeout=12, markup=False)
 
     async def on_task_failed(self, message: TaskFailed) -> None:
+        from briefing.tui.screens.article import ArticleScreen  # noqa: PLC0415
+        from briefing.tui.screens.search import SearchScreen  # noqa: PLC0415
+
         titles = {"feeds": "Could not list the feeds", "search": "Search failed", "article": "Could not read"}
         titles |= {"mark": "Could not mark", "export": "Export failed"}
         self.notify(message.error, title=titles.get(message.task, ""), severity="error", markup=False)
@@ -343,6 +351,8 @@ class BriefingApp(App[None]):
 
     def _selected_link(self) -> str | None:
         """The selected article's web link (in the full text: that article's), or None with a warning."""
+        from briefing.tui.screens.article import ArticleScreen  # noqa: PLC0415
+
         screen = self.screen
         article = screen.article if isinstance(screen, ArticleScreen) else self.main.selected_article
         if article is None:

@@ -3,7 +3,8 @@ text of an article (`enter`), filters (`f`), the feeds view (`L`) and export (`e
 
 A collaborator of `BriefingApp` (`app.dialogs`): the app's `action_*` methods call it; it builds each screen
 from the app's state, pushes it, and acts on what the screen returns (open a story, change the filters and
-rebuild, write the export), starting the cache work through the app's `Jobs`.
+rebuild, write the export), starting the cache work through the app's `Jobs`. Each dialog's module is imported
+when the dialog first opens, not with the app: the first screen does not wait for them.
 """
 
 from __future__ import annotations
@@ -17,11 +18,6 @@ from briefing.safetext import clean_line
 from briefing.tui.access import Filters
 from briefing.tui.export import default_export_path
 from briefing.tui.format import count
-from briefing.tui.screens.article import ArticleScreen
-from briefing.tui.screens.export import ExportScreen
-from briefing.tui.screens.feeds import FeedsScreen
-from briefing.tui.screens.filters import FiltersScreen
-from briefing.tui.screens.search import STARRED_QUERY, SearchScreen
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
@@ -49,6 +45,8 @@ class Dialogs:
     # Search and full text.
 
     def search(self) -> None:
+        from briefing.tui.screens.search import SearchScreen  # noqa: PLC0415
+
         app = self.app
         if app.jobs.cache is None:
             app.warn(f"Search is {NO_CACHE}.")
@@ -57,6 +55,8 @@ class Dialogs:
             app.push_screen(screen, self.search_closed)
 
     def search_submitted(self, query: str) -> None:
+        from briefing.tui.screens.search import STARRED_QUERY  # noqa: PLC0415
+
         if self.app.jobs.cache is not None:
             if query != STARRED_QUERY:  # the starred view does not replace the last search
                 self.search_query = query
@@ -80,6 +80,8 @@ class Dialogs:
 
     def full_text(self, article: ArticleRef) -> None:
         """Show `article`'s stored text (read in a job) and mark it read."""
+        from briefing.tui.screens.article import ArticleScreen  # noqa: PLC0415
+
         app = self.app
         starred = app.starring.is_starred(article.article_id)
         screen = ArticleScreen(article, mode=app.bidi, zone=app.zone, starred=starred)
@@ -119,6 +121,8 @@ class Dialogs:
             self._push_filters()
 
     def _push_feeds(self) -> None:
+        from briefing.tui.screens.feeds import FeedsScreen  # noqa: PLC0415
+
         app = self.app
         if not isinstance(app.screen, FeedsScreen):
             screen = FeedsScreen(app.feeds or (), mode=app.bidi, zone=app.zone, current=app.filters.feeds)
@@ -132,6 +136,8 @@ class Dialogs:
         )
 
     def _push_filters(self) -> None:
+        from briefing.tui.screens.filters import FiltersScreen  # noqa: PLC0415
+
         app = self.app
         if not isinstance(app.screen, FiltersScreen):
             screen = FiltersScreen(app.filters, app.feeds or (), mode=app.bidi)
@@ -153,6 +159,8 @@ class Dialogs:
     # Export.
 
     def export(self) -> None:
+        from briefing.tui.screens.export import ExportScreen  # noqa: PLC0415
+
         app = self.app
         view = app.view
         if view is None:

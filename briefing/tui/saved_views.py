@@ -11,8 +11,6 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from briefing.tui.screens.views import NO_VIEW, ViewsScreen
-
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
 
@@ -26,6 +24,8 @@ class SavedViews:
 
     def open(self) -> None:
         """`V`: the list of views."""
+        from briefing.tui.screens.views import ViewsScreen  # noqa: PLC0415
+
         app = self._app
         if app.jobs.cache is None:
             app.warn("Saved views are not available here: the app was started without the cache.")
@@ -35,6 +35,8 @@ class SavedViews:
 
     def apply(self, name: str | None) -> None:
         """Show the view `name` on the desk (`NO_VIEW`: take the view's query off; None: nothing)."""
+        from briefing.tui.screens.views import NO_VIEW  # noqa: PLC0415
+
         app = self._app
         if name is None:
             return

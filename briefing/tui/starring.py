@@ -16,8 +16,6 @@ from typing import TYPE_CHECKING
 
 from briefing.tui.format import count
 from briefing.tui.messages import StarsStored
-from briefing.tui.screens.article import ArticleScreen
-from briefing.tui.screens.search import STARRED_QUERY, SearchScreen
 
 if TYPE_CHECKING:
     from briefing.tui.app import BriefingApp
@@ -47,6 +45,9 @@ class Starring:
 
     def _targets(self) -> tuple[frozenset[int], str] | None:
         """The article ids `s` acts on here, and what to call them ("story" or "article")."""
+        from briefing.tui.screens.article import ArticleScreen  # noqa: PLC0415
+        from briefing.tui.screens.search import SearchScreen  # noqa: PLC0415
+
         app = self._app
         screen = app.screen
         if isinstance(screen, SearchScreen):
@@ -70,6 +71,8 @@ class Starring:
 
     def _known(self) -> frozenset[int]:
         """Every starred id the app knows of: the desk's and the open search dialogs'."""
+        from briefing.tui.screens.search import SearchScreen  # noqa: PLC0415
+
         known = set(self.starred)
         for screen in self._app.screen_stack:
             if isinstance(screen, SearchScreen):
@@ -94,6 +97,9 @@ class Starring:
         self._app.notify(f"{said} {detail} · S lists the starred", markup=False)
 
     def _show(self, ids: frozenset[int], star: bool) -> None:
+        from briefing.tui.screens.article import ArticleScreen  # noqa: PLC0415
+        from briefing.tui.screens.search import SearchScreen  # noqa: PLC0415
+
         for article_id in ids:
             self._changed[article_id] = star
         self.starred = self.starred | ids if star else self.starred - ids
@@ -116,6 +122,8 @@ class Starring:
 
     def open_view(self) -> None:
         """`S`: the starred articles, newest first, in the search dialog (enter reads one, `s` unstars)."""
+        from briefing.tui.screens.search import STARRED_QUERY, SearchScreen  # noqa: PLC0415
+
         app = self._app
         if app.jobs.cache is None:
             app.warn("The starred view is not available here: the app was started without the cache.")

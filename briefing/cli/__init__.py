@@ -2,31 +2,31 @@
 console script and `python -m briefing`. Bare `briefing` opens the Textual app.
 
 The group, its context and `open_store` are in `briefing.cli.group`; each command module builds its
-commands without knowing the group, and this module attaches them (`add_command`), so nothing imports back.
+commands without knowing the group, and this module attaches them by name (`LazyGroup.add_lazy`), so nothing
+imports back and a command's module is imported only when that command runs (or `--help` lists them all).
 """
 
 from __future__ import annotations
 
 import sys
 
-from briefing.cli import actors, analyze, app, brief, cache_health, feeds, fetch, housekeeping, search
 from briefing.cli.group import main
 from briefing.errors import fail_line as say_error
 
-for command in (
-    fetch.fetch,
-    brief.today,
-    brief.export,
-    analyze.analyze,
-    feeds.feeds,
-    app.tui,
-    housekeeping.prune,
-    housekeeping.paths,
-    actors.actors,
-    search.search,
-    cache_health.doctor,
+for name, target in (
+    ("fetch", "briefing.cli.fetch:fetch"),
+    ("today", "briefing.cli.brief:today"),
+    ("export", "briefing.cli.brief:export"),
+    ("analyze", "briefing.cli.analyze:analyze"),
+    ("feeds", "briefing.cli.feeds:feeds"),
+    ("tui", "briefing.cli.app:tui"),
+    ("prune", "briefing.cli.housekeeping:prune"),
+    ("paths", "briefing.cli.housekeeping:paths"),
+    ("actors", "briefing.cli.actors:actors"),
+    ("search", "briefing.cli.search:search"),
+    ("doctor", "briefing.cli.cache_health:doctor"),
 ):
-    main.add_command(command)
+    main.add_lazy(name, target)  # imported when run or listed: `briefing tui` does not load the others
 
 __all__ = ["main", "run"]
 

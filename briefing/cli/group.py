@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import click
 
 from briefing import __version__
+from briefing.cli.lazy_group import LazyGroup
 from briefing.config import ConfigError, Settings, load
 from briefing.errors import fail
 
@@ -59,7 +60,9 @@ def parse_date(value: str | None, flag: str) -> date | None:
         raise click.BadParameter(f"not a date (YYYY-MM-DD): {value!r}", param_hint=flag) from None
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=LazyGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help="The cache file.")
 @click.option(
     "--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="The config file."
@@ -101,7 +104,9 @@ def main(
         settings = replace(settings, bidi=bidi)
     ctx.obj = Ctx(settings, parse_now(now_text))
     if ctx.invoked_subcommand is None:
-        ctx.invoke(main.commands["tui"])
+        app = main.get_command(ctx, "tui")
+        assert app is not None  # attached by briefing.cli
+        ctx.invoke(app)
 
 
 @contextmanager

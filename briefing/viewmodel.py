@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from briefing.agenda import DATE_SLACK, DEFAULT_DAYS, agenda, article_ref
 from briefing.clock import LOCAL
@@ -132,6 +132,20 @@ Loader = Callable[[Sequence[int]], list[Article]]
 """Whole articles (text and analysis) by id: `Store.articles`."""
 
 
+def _load_stories(
+    sids: Sequence[str], by_story: Mapping[str, list[Article]], load: Loader
+) -> dict[str, list[Article]]:
+    """The whole articles of the stories `sids` (by story id, in `load`'s order), read in one call of `load`
+    instead of one a story."""
+    story_of = {a.id: sid for sid in sids for a in by_story[sid]}
+    members: dict[str, list[Article]] = {sid: [] for sid in sids}
+    for article in load(list(story_of)):
+        members[story_of[article.id]].append(article)
+    for articles in members.values():  # oldest first as `load` gives one story's (it reads in chunks)
+        articles.sort(key=lambda a: a.published.astimezone(UTC))  # the order of the stored UTC time
+    return members
+
+
 def _top_stories(
     by_story: dict[str, list[Article]],
     day: date,
@@ -143,17 +157,24 @@ def _top_stories(
     """The `limit` best stories, in the order a full sort of every story would give, building only the
     stories whose score bound can still reach the top (a day of real news has thousands of single-article
     stories, and building one means reading its articles whole, merging its actors and its agenda).
-    `by_story` holds article headers; only the members of the stories built are read whole (`load`)."""
+    `by_story` holds article headers; only the members of the stories built are read whole (`load`), those of
+    several stories at a time (`_load_stories`)."""
     order = {sid: i for i, sid in enumerate(by_story)}
     bounds = sorted(
         ((_score_bound(heads, day, upcoming), sid) for sid, heads in by_story.items()), key=lambda x: -x[0]
     )
     built: list[Story] = []
     scores: list[float] = []
-    for bound, sid in bounds:
+    loaded: dict[str, list[Article]] = {}
+    for position, (bound, sid) in enumerate(bounds):
         if len(scores) >= limit and bound < scores[limit - 1]:
             break
-        members = load([a.id for a in by_story[sid]])
+        if sid not in loaded:
+            # Until `limit` stories are built none is skipped: read as many as are still missing at once;
+            # after that each further one may be the last that can reach the top, read alone.
+            ahead = [s for _, s in bounds[position : position + max(limit - len(scores), 1)]]
+            loaded = _load_stories(ahead, by_story, load)
+        members = loaded.pop(sid)
         if not members:  # pruned since the headers were read
             continue
         story = _story(sid, members, day, today)

@@ -28,7 +28,30 @@ class KeysFooter(Footer):
     }
     """
 
+    _composed_for: tuple[object, ...] | None = None
+    """What the keys on show were composed from (`_keys_shown`), once the bindings are ready."""
+
+    def _keys_shown(self) -> tuple[object, ...]:
+        """Everything the footer's keys are made of: the screen's bindings on show (each with how its key is
+        displayed, whether it is enabled and its tooltip) and whether the palette's key is shown."""
+        shown = tuple(
+            (binding, self.app.get_key_display(binding), enabled, tooltip)
+            for _, binding, enabled, tooltip in self.screen.active_bindings.values()
+            if binding.show or self.show_command_palette
+        )
+        return (self.show_command_palette, self.app.ENABLE_COMMAND_PALETTE, shown)
+
+    async def recompose(self) -> None:
+        # Textual recomposes the footer each time the screen's bindings may have changed (the screen
+        # resumed, the focus moved): before the first screen that was three times, each removing and
+        # mounting every key again. When the keys on show are the ones composed, there is nothing to redo.
+        if self.is_attached and self._composed_for is not None and self._composed_for == self._keys_shown():
+            return
+        await super().recompose()
+
     def compose(self) -> ComposeResult:
+        if self._bindings_ready:
+            self._composed_for = self._keys_shown()
         for widget in super().compose():
             if isinstance(widget, FooterKey):
                 # A key starts compact and is bound to the footer's (not compact) once mounted: its class

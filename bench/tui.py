@@ -531,8 +531,6 @@ async def measure(db: Path, started: float, now: datetime = NOW) -> dict[str, An
     from briefing.config import load
     from briefing.tui.access import Filters
     from briefing.tui.app import BriefingApp
-    from briefing.tui.screens.filters import FiltersScreen
-    from briefing.tui.screens.search import SearchScreen
     from briefing.tui.widgets.story import StoryPane
 
     painted: list[Any] = [None]
@@ -643,7 +641,11 @@ async def measure(db: Path, started: float, now: datetime = NOW) -> dict[str, An
             cpu.append(spent)
         out["keys"] = keys
         out["keys_cpu"] = cpu
-        # A language filter: apply -> the new view on screen.
+        # A language filter: apply -> the new view on screen. (The dialogs' modules are imported here, after
+        # the first screen, as the app imports them when one opens.)
+        from briefing.tui.screens.filters import FiltersScreen
+        from briefing.tui.screens.search import SearchScreen
+
         await pilot.press("f")
         await until(lambda: isinstance(app.screen, FiltersScreen))
         await pilot.pause()

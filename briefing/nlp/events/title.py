@@ -86,7 +86,8 @@ _DURATION = lazy_compile(
 )
 
 
-_NUMERIC_DATE = lazy_compile(r"\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}")
+# a numeric date, or what is left of one whose day went with the date («24 /10 / 1436هـ» -> «/10 / 1436هـ»)
+_NUMERIC_DATE = lazy_compile(r"\s*(?:\d{1,2}\s*)?/\s*\d{1,2}\s*/\s*\d{2,4}(?:\s*هـ|ه(?![^\W_]))?")
 
 
 def _predicate_end(nt: Normalized, start: int, c1: int) -> int:
@@ -128,7 +129,7 @@ def compose_title(
         c1 = nxt.start() if nxt else b
         clause = orig(nt, c0, c1)
 
-    if paren is None and trig.verb and mention.end <= c1 and _object_after_comma(nt, mention, c1, b):
+    if paren is None and trig.verb and mention.end <= c1 and _object_after_comma(nt, trig, mention, c1, b):
         # «يعقد المتحدث باسم اللجنة غدا الثلاثاء، لقاء صحفيا»: the object follows the date and a comma
         nxt = BOUNDARY.search(nt.norm, c1 + 1, b)
         c1 = nxt.start() if nxt else b
@@ -155,13 +156,25 @@ def compose_title(
     return Title(text or clause, clause, agent)
 
 
-def _object_after_comma(nt: Normalized, mention: Mention, c1: int, b: int) -> bool:
+def _object_after_comma(nt: Normalized, trig: Trigger, mention: Mention, c1: int, b: int) -> bool:
     """The date closes its clause at a comma and an event noun follows the comma: the verb's object, set off
-    from the subject by the date («يعقد الوزير غدا، اجتماعا مع ...»)."""
+    from the subject by the date («يعقد الوزير غدا، اجتماعا مع ...»); or, after a verb of starting, what is
+    started, with its «ب» or «في» («ستبدأ اللجنة غدا، بتجهيز المراكز», «ستبدأ غدا، في توزيع …»)."""
     if nt.norm[mention.end : c1].strip() or not _COMMA.match(nt.norm, c1):
         return False
-    after = tokens(nt, c1 + 1, b)[:1]
-    return bool(after) and is_event_noun(bare_word(nt.norm[after[0][0] : after[0][1]]))
+    after = tokens(nt, c1 + 1, b)[:2]
+    if not after:
+        return False
+    first = bare_word(nt.norm[after[0][0] : after[0][1]])
+    if _AR_START_VERB.search(nt.norm, trig.start, trig.end) and (
+        _AR_BI_NOUN.match(first) or (first == "في" and len(after) > 1)
+    ):
+        return True
+    return is_event_noun(first)
+
+
+_AR_START_VERB = lazy_compile(r"(?:بدا|تبدا)$")
+_AR_BI_NOUN = lazy_compile(r"^ب(?!ال)[^\W\d_]{3,}$|^بال[^\W\d_]{3,}$")
 
 
 def _opens_quotation(text: str, a: int, b: int) -> bool:

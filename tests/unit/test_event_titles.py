@@ -747,3 +747,17 @@ def test_a_relative_pronoun_after_a_prepositional_phrase_keeps_the_nearer_antece
         "وكشف المتحدث عن حملة إعلانية، بهدف تعريف السكان بمواعيد قيد الناخبين التي تبدأ يوم الأحد المقبل."
     )
     assert "بهدف" not in e.summary and "قيد الناخبين" in e.summary, e.summary
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # «في نهاية جولته» says when in the tour; the place visited follows the date
+        "وسيزور بلينكن في نهاية جولته من 6 إلى 8 مايو اليابان التي تحتفل بذكرى العلاقات.",
+        # the place visited after the date and a comma
+        "وأخيراً سيزور بلينكن من 6 إلى 8 مايو، اليابان التي تحتفل بذكرى العلاقات.",
+    ],
+)
+def test_the_place_visited_may_follow_the_date(text: str) -> None:
+    e = _one(text, actors=(("بلينكن", "person"),))
+    assert e.summary == "بلينكن يزور اليابان"

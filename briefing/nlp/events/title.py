@@ -41,6 +41,8 @@ from briefing.nlp.events.title_agent import (
 from briefing.nlp.events.title_ar import compose_ar, resolve_pronouns
 from briefing.nlp.events.title_en import compose_en
 from briefing.nlp.events.title_words import (
+    AR_DANGLING,
+    AR_PREP,
     BOUNDARY,
     Span,
     bare_word,
@@ -87,6 +89,11 @@ _DURATION = lazy_compile(
 
 
 # a numeric date, or what is left of one whose day went with the date («24 /10 / 1436هـ» -> «/10 / 1436هـ»)
+_TOUR_POINT = lazy_compile(
+    r"(?<![^\W_])(?:في\s+|و)?(?:نهايه|ختام|مستهل|بدايه|خلال)\s+(?:جولته|جولتها|زيارته|زيارتها|جولاته)(?![^\W_])"
+)
+
+
 _NUMERIC_DATE = lazy_compile(r"\s*(?:\d{1,2}\s*)?/\s*\d{1,2}\s*/\s*\d{2,4}(?:\s*هـ|ه(?![^\W_]))?")
 
 
@@ -121,6 +128,8 @@ def compose_title(
     date_spans += [(d.start, d.end) for d in dates if c0 <= d.start < c1]
     # a duration and a «starting from» before a date are part of the when, not of the title
     date_spans += [(m.start(), m.end()) for m in _DURATION.finditer(nt.norm, c0, c1)]
+    # «في نهاية جولته», «في ختام زيارته»: when in the tour, not what is visited
+    date_spans += [(m.start(), m.end()) for m in _TOUR_POINT.finditer(nt.norm, c0, c1)]
     paren = _date_parenthesis(nt, trig, mention, b, c1)
     if paren is not None:
         # the complement goes on past the date set off by commas: «يناقش الوزراء، غدا ولمدة يومين، الخطة»
@@ -166,6 +175,10 @@ def _object_after_comma(nt: Normalized, trig: Trigger, mention: Mention, c1: int
     if not after:
         return False
     first = bare_word(nt.norm[after[0][0] : after[0][1]])
+    if _AR_VISIT_VERB.search(nt.norm, trig.start, trig.end) and not (
+        first in AR_PREP or first in AR_DANGLING or is_new_verb(first) or _AR_FUTURE_VERB.match(first)
+    ):
+        return True  # «سيزور الوزير من 6 إلى 8 مايو، اليابان»: what is visited
     if _AR_START_VERB.search(nt.norm, trig.start, trig.end) and (
         _AR_BI_NOUN.match(first) or (first == "في" and len(after) > 1)
     ):
@@ -173,6 +186,7 @@ def _object_after_comma(nt: Normalized, trig: Trigger, mention: Mention, c1: int
     return is_event_noun(first)
 
 
+_AR_VISIT_VERB = lazy_compile(r"(?:يزور|تزور)$")
 _AR_START_VERB = lazy_compile(r"(?:بدا|تبدا)$")
 _AR_BI_NOUN = lazy_compile(r"^ب(?!ال)[^\W\d_]{3,}$|^بال[^\W\d_]{3,}$")
 

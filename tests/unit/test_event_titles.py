@@ -761,3 +761,16 @@ def test_a_relative_pronoun_after_a_prepositional_phrase_keeps_the_nearer_antece
 def test_the_place_visited_may_follow_the_date(text: str) -> None:
     e = _one(text, actors=(("بلينكن", "person"),))
     assert e.summary == "بلينكن يزور اليابان"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وسيزور بلينكن في نهاية جولته من 6 إلى 8 مايو فيتنام التي تحتفل بذكرى العلاقات.",
+        "وأخيراً سيزور بلينكن من 6 إلى 8 مايو، فيتنام التي تحتفل بذكرى العلاقات.",
+    ],
+)
+def test_a_name_that_opens_like_a_verb_is_no_verb(text: str) -> None:
+    # «فيتنام» looks like «ف» + an imperfect verb; a recognised name never ends the complement
+    e = _one(text, actors=(("بلينكن", "person"), ("فيتنام", "country")))
+    assert e.summary == "بلينكن يزور فيتنام"

@@ -138,11 +138,17 @@ def compose_title(
         c1 = nxt.start() if nxt else b
         clause = orig(nt, c0, c1)
 
-    if paren is None and trig.verb and mention.end <= c1 and _object_after_comma(nt, trig, mention, c1, b):
+    if (
+        paren is None
+        and trig.verb
+        and mention.end <= c1
+        and _object_after_comma(nt, trig, mention, c1, b, actor_spans(nt, actors, c0, b))
+    ):
         # «يعقد المتحدث باسم اللجنة غدا الثلاثاء، لقاء صحفيا»: the object follows the date and a comma
         nxt = BOUNDARY.search(nt.norm, c1 + 1, b)
         c1 = nxt.start() if nxt else b
         clause = orig(nt, c0, c1)
+        spans = actor_spans(nt, actors, c0, c1)
     if where and normalize(where) not in nt.norm[c0 : _predicate_end(nt, max(trig.end, mention.end), c1)]:
         where = None  # a place of another clause, or after a second verb, is not this event's venue
     if where and _opens_quotation(nt.norm, nt.norm.find(normalize(where), c0, trig.start), trig.start):
@@ -165,7 +171,9 @@ def compose_title(
     return Title(text or clause, clause, agent)
 
 
-def _object_after_comma(nt: Normalized, trig: Trigger, mention: Mention, c1: int, b: int) -> bool:
+def _object_after_comma(
+    nt: Normalized, trig: Trigger, mention: Mention, c1: int, b: int, names: Sequence[Span]
+) -> bool:
     """The date closes its clause at a comma and an event noun follows the comma: the verb's object, set off
     from the subject by the date («يعقد الوزير غدا، اجتماعا مع ...»); or, after a verb of starting, what is
     started, with its «ب» or «في» («ستبدأ اللجنة غدا، بتجهيز المراكز», «ستبدأ غدا، في توزيع …»)."""
@@ -175,8 +183,12 @@ def _object_after_comma(nt: Normalized, trig: Trigger, mention: Mention, c1: int
     if not after:
         return False
     first = bare_word(nt.norm[after[0][0] : after[0][1]])
-    if _AR_VISIT_VERB.search(nt.norm, trig.start, trig.end) and not (
-        first in AR_PREP or first in AR_DANGLING or is_new_verb(first) or _AR_FUTURE_VERB.match(first)
+    named = any(n.start <= after[0][0] < n.end for n in names)  # «فيتنام» is no «ف» + verb
+    if _AR_VISIT_VERB.search(nt.norm, trig.start, trig.end) and (
+        named
+        or not (
+            first in AR_PREP or first in AR_DANGLING or is_new_verb(first) or _AR_FUTURE_VERB.match(first)
+        )
     ):
         return True  # «سيزور الوزير من 6 إلى 8 مايو، اليابان»: what is visited
     if _AR_START_VERB.search(nt.norm, trig.start, trig.end) and (

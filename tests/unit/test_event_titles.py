@@ -668,3 +668,109 @@ def test_starting_from_is_no_event_noun() -> None:
 def test_a_date_word_between_the_name_and_its_verb_keeps_the_agent() -> None:
     e = _one("جون كيري غدا يزور القاهرة لبحث الأزمة.", actors=(("جون كيري", "person"),))
     assert e.summary.startswith("جون كيري يزور القاهرة")
+
+
+# --- titles of real days: the relative pronoun's antecedent, a session a case is put off to, what is started
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # the whole antecedent of «التي», past its genitives and a coordinated ordinal; the «ل» of purpose
+        # after «استعدادا» is no part of it («انطلاق الناشئين» named only the last genitive)
+        (
+            "دخل اللاعبون معسكرا استعدادا لبطولة آسيا الخامسة للشباب والثالثة للناشئين التي ستنطلق الأحد "
+            "المقبل في الدوحة.",
+            "انطلاق بطولة آسيا الخامسة للشباب والثالثة للناشئين في الدوحة",
+        ),
+        # «، والذي» after a comma: the subject of the verb before it opens the phrase
+        (
+            "يحسم المجلس الأعلى لرؤساء الأندية، والذي سينعقد لمدة يومين في الدوحة بدءا من يوم غد الأحد، مصير "
+            "البطولة.",
+            "انعقاد المجلس الأعلى لرؤساء الأندية في الدوحة",
+        ),
+        # the date set off by a comma before what is started, with «ب»
+        (
+            "وأوضح المتحدث أن اللجنة ستبدأ يوم الاثنين المقبل، بتجهيز المراكز الانتخابية في المحافظة.",
+            "اللجنة تبدأ بتجهيز المراكز الانتخابية في المحافظة",
+        ),
+        # ... or with «في»
+        (
+            "وقال المدير إن الهيئة ستبدأ غدا، في توزيع الاستمارات على المدارس.",
+            "الهيئة تبدأ في توزيع الاستمارات على المدارس",
+        ),
+    ],
+)
+def test_a_verb_takes_its_whole_subject_and_what_it_starts(text: str, title: str) -> None:
+    # the antecedent of a relative pronoun read back whole; what a verb of starting starts, after the date
+    e = _one(text)
+    assert e.summary == title
+    _readable(e.summary)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "قررت المحكمة اليوم تأجيل محاكمة وزير الزراعة السابق في قضية الأراضي إلى جلسة 25 مارس.",
+            "جلسة محاكمة وزير الزراعة السابق",
+        ),
+        # «نظر» (the hearing of) is left out
+        ("قررت المحكمة أمس تأجيل نظر قضية التهريب إلى جلسة يوم الثلاثاء المقبل.", "جلسة قضية التهريب"),
+    ],
+)
+def test_a_session_a_case_is_put_off_to_is_named_by_the_case(text: str, title: str) -> None:
+    sessions = [e for e in _events(text) if e.kind == "session"]
+    assert [e.summary for e in sessions] == [title]
+    _readable(sessions[0].summary)
+
+
+def test_a_verb_of_starting_with_a_place_takes_no_subject_as_agent() -> None:
+    # «في الرياض» is where, not what is started: the title stays the start of the antecedent
+    e = _one("وقال المدير إن المرحلة الثانية ستبدأ غدا في الرياض.")
+    assert e.summary.startswith("بدء المرحلة الثانية"), e.summary
+
+
+def test_a_pronoun_after_a_plural_and_its_participle_names_the_plural_and_no_date_is_left() -> None:
+    # «عليها» refers to «الوظائف» (the participle «المؤقتة» agrees with it); no «/10 / 1445هـ» stays behind
+    e = _one(
+        "أعلنت الإدارة عن توفر عدد من الوظائف المؤقتة للسائقين، ويبدأ التقديم عليها من يوم الأحد الموافق "
+        "24 /10 / 1445هـ في مقر الإدارة."
+    )
+    assert e.summary.startswith("بدء التقديم على الوظائف"), e.summary
+    assert "/" not in e.summary and "1445" not in e.summary
+
+
+def test_a_relative_pronoun_after_a_prepositional_phrase_keeps_the_nearer_antecedent() -> None:
+    # «بمواعيد» opens a phrase governed by «ب»: the antecedent read back stops there
+    e = _one(
+        "وكشف المتحدث عن حملة إعلانية، بهدف تعريف السكان بمواعيد قيد الناخبين التي تبدأ يوم الأحد المقبل."
+    )
+    assert "بهدف" not in e.summary and "قيد الناخبين" in e.summary, e.summary
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # «في نهاية جولته» says when in the tour; the place visited follows the date
+        "وسيزور بلينكن في نهاية جولته من 6 إلى 8 مايو اليابان التي تحتفل بذكرى العلاقات.",
+        # the place visited after the date and a comma
+        "وأخيراً سيزور بلينكن من 6 إلى 8 مايو، اليابان التي تحتفل بذكرى العلاقات.",
+    ],
+)
+def test_the_place_visited_may_follow_the_date(text: str) -> None:
+    e = _one(text, actors=(("بلينكن", "person"),))
+    assert e.summary == "بلينكن يزور اليابان"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وسيزور بلينكن في نهاية جولته من 6 إلى 8 مايو فيتنام التي تحتفل بذكرى العلاقات.",
+        "وأخيراً سيزور بلينكن من 6 إلى 8 مايو، فيتنام التي تحتفل بذكرى العلاقات.",
+    ],
+)
+def test_a_name_that_opens_like_a_verb_is_no_verb(text: str) -> None:
+    # «فيتنام» looks like «ف» + an imperfect verb; a recognised name never ends the complement
+    e = _one(text, actors=(("بلينكن", "person"), ("فيتنام", "country")))
+    assert e.summary == "بلينكن يزور فيتنام"

@@ -72,6 +72,7 @@ _EN_PAST_NOUN = lazy_compile(r"\b(?:previous|last|past|prior|earlier)\s+$")
 _EN_OBLIQUE = lazy_compile(r"\b(?:for|to)\s+$")
 _AR_FROM = lazy_compile(r"(?<=ا)\s+من\s")
 # «المتحدث باسم الانتخابات» (the elections' spokesman): an event noun inside an office is no event.
+_AR_TOUR_POINT = lazy_compile(r"(?<![^\W_])(?:نهايه|ختام|مستهل|بدايه)\s+$")
 _AR_ON_BEHALF = lazy_compile(r"(?<![^\W_])باسم\s+$")
 _AR_TALKS_AFTER = lazy_compile(r"(?:\s+\S+){0,2}\s+(?:من\s+)?(?:ال)?(?:مفاوضات|محادثات|مباحثات|حوار|مشاورات)")
 _EN_VERB_BEFORE = lazy_compile(r"(?:\b(?:will|to|would|shall|and|'ll)\s+)$")
@@ -132,6 +133,8 @@ def find_triggers(nt: Normalized, lang: str) -> list[Trigger]:
                 m["n"].startswith("لل")
                 or (m.start("n") > 0 and norm[m.start("n") - 1] == "ل")
                 or bool(_AR_ON_BEHALF.search(norm, max(0, m.start("n") - 6), m.start("n")))
+                # «في نهاية جولته», «في ختام زيارته»: when in the tour, not the event
+                or bool(_AR_TOUR_POINT.search(norm, max(0, m.start("n") - 8), m.start("n")))
             )
             nouns.append(Trigger(m.start("n"), m.end("n"), kind, False, False, oblique))
         nouns = _editions(norm, nouns)

@@ -41,6 +41,8 @@ from briefing.nlp.events.title_agent import (
 from briefing.nlp.events.title_ar import compose_ar, resolve_pronouns
 from briefing.nlp.events.title_en import compose_en
 from briefing.nlp.events.title_words import (
+    AR_DANGLING,
+    AR_PREP,
     BOUNDARY,
     Span,
     bare_word,
@@ -86,7 +88,13 @@ _DURATION = lazy_compile(
 )
 
 
-_NUMERIC_DATE = lazy_compile(r"\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}")
+# a numeric date, or what is left of one whose day went with the date («24 /10 / 1436هـ» -> «/10 / 1436هـ»)
+_TOUR_POINT = lazy_compile(
+    r"(?<![^\W_])(?:في\s+|و)?(?:نهايه|ختام|مستهل|بدايه|خلال)\s+(?:جولته|جولتها|زيارته|زيارتها|جولاته)(?![^\W_])"
+)
+
+
+_NUMERIC_DATE = lazy_compile(r"\s*(?:\d{1,2}\s*)?/\s*\d{1,2}\s*/\s*\d{2,4}(?:\s*هـ|ه(?![^\W_]))?")
 
 
 def _predicate_end(nt: Normalized, start: int, c1: int) -> int:
@@ -120,6 +128,8 @@ def compose_title(
     date_spans += [(d.start, d.end) for d in dates if c0 <= d.start < c1]
     # a duration and a «starting from» before a date are part of the when, not of the title
     date_spans += [(m.start(), m.end()) for m in _DURATION.finditer(nt.norm, c0, c1)]
+    # «في نهاية جولته», «في ختام زيارته»: when in the tour, not what is visited
+    date_spans += [(m.start(), m.end()) for m in _TOUR_POINT.finditer(nt.norm, c0, c1)]
     paren = _date_parenthesis(nt, trig, mention, b, c1)
     if paren is not None:
         # the complement goes on past the date set off by commas: «يناقش الوزراء، غدا ولمدة يومين، الخطة»
@@ -128,11 +138,17 @@ def compose_title(
         c1 = nxt.start() if nxt else b
         clause = orig(nt, c0, c1)
 
-    if paren is None and trig.verb and mention.end <= c1 and _object_after_comma(nt, mention, c1, b):
+    if (
+        paren is None
+        and trig.verb
+        and mention.end <= c1
+        and _object_after_comma(nt, trig, mention, c1, b, actor_spans(nt, actors, c0, b))
+    ):
         # «يعقد المتحدث باسم اللجنة غدا الثلاثاء، لقاء صحفيا»: the object follows the date and a comma
         nxt = BOUNDARY.search(nt.norm, c1 + 1, b)
         c1 = nxt.start() if nxt else b
         clause = orig(nt, c0, c1)
+        spans = actor_spans(nt, actors, c0, c1)
     if where and normalize(where) not in nt.norm[c0 : _predicate_end(nt, max(trig.end, mention.end), c1)]:
         where = None  # a place of another clause, or after a second verb, is not this event's venue
     if where and _opens_quotation(nt.norm, nt.norm.find(normalize(where), c0, trig.start), trig.start):
@@ -155,13 +171,36 @@ def compose_title(
     return Title(text or clause, clause, agent)
 
 
-def _object_after_comma(nt: Normalized, mention: Mention, c1: int, b: int) -> bool:
+def _object_after_comma(
+    nt: Normalized, trig: Trigger, mention: Mention, c1: int, b: int, names: Sequence[Span]
+) -> bool:
     """The date closes its clause at a comma and an event noun follows the comma: the verb's object, set off
-    from the subject by the date («يعقد الوزير غدا، اجتماعا مع ...»)."""
+    from the subject by the date («يعقد الوزير غدا، اجتماعا مع ...»); or, after a verb of starting, what is
+    started, with its «ب» or «في» («ستبدأ اللجنة غدا، بتجهيز المراكز», «ستبدأ غدا، في توزيع …»)."""
     if nt.norm[mention.end : c1].strip() or not _COMMA.match(nt.norm, c1):
         return False
-    after = tokens(nt, c1 + 1, b)[:1]
-    return bool(after) and is_event_noun(bare_word(nt.norm[after[0][0] : after[0][1]]))
+    after = tokens(nt, c1 + 1, b)[:2]
+    if not after:
+        return False
+    first = bare_word(nt.norm[after[0][0] : after[0][1]])
+    named = any(n.start <= after[0][0] < n.end for n in names)  # «فيتنام» is no «ف» + verb
+    if _AR_VISIT_VERB.search(nt.norm, trig.start, trig.end) and (
+        named
+        or not (
+            first in AR_PREP or first in AR_DANGLING or is_new_verb(first) or _AR_FUTURE_VERB.match(first)
+        )
+    ):
+        return True  # «سيزور الوزير من 6 إلى 8 مايو، اليابان»: what is visited
+    if _AR_START_VERB.search(nt.norm, trig.start, trig.end) and (
+        _AR_BI_NOUN.match(first) or (first == "في" and len(after) > 1)
+    ):
+        return True
+    return is_event_noun(first)
+
+
+_AR_VISIT_VERB = lazy_compile(r"(?:يزور|تزور)$")
+_AR_START_VERB = lazy_compile(r"(?:بدا|تبدا)$")
+_AR_BI_NOUN = lazy_compile(r"^ب(?!ال)[^\W\d_]{3,}$|^بال[^\W\d_]{3,}$")
 
 
 def _opens_quotation(text: str, a: int, b: int) -> bool:

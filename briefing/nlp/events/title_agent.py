@@ -338,3 +338,62 @@ def phrase_between(nt: Normalized, a: int, b: int, skip: Sequence[tuple[int, int
     if any(BOUNDARY.search(nt.norm, s, e) for s, e in toks):
         return None
     return " ".join(orig(nt, s, e) for s, e in toks)
+
+
+_AR_LINKED_RELATIVE = frozenset({"والتي", "والذي"})
+_AR_PURPOSE_ADVERB = lazy_compile(
+    r"^[^\W\d_]{4,}ا$"
+)  # «استعدادا», «تمهيدا», «تحضيرا»: an accusative of purpose
+
+
+def relative_subject(nt: Normalized, head: int, c0: int) -> str | None:
+    """The antecedent of the relative pronoun right before a verb, read back as a whole noun phrase with its
+    genitives and coordinated adjectives, to the verb, «أن» or clause start before it: «استعدادا لبطولة آسيا
+    الخامسة للشباب والثالثة للناشئين التي ستنطلق» -> «بطولة آسيا الخامسة للشباب والثالثة للناشئين» (the
+    «ل» of purpose after an accusative adverb dropped); «تحسم اللجنة الدائمة لأمناء الاتحادات، والتي
+    ستنعقد» -> «اللجنة الدائمة لأمناء الاتحادات». None when a preposition, a date word or more than ten
+    words stand in the way (another rule reads those)."""
+    toks = tokens(nt, max(0, c0 - 200), word_start(nt, head))
+    if not toks:
+        return None
+    last = bare_word(nt.norm[toks[-1][0] : toks[-1][1]])
+    before = nt.norm[: toks[-1][0]].rstrip()
+    if last in _AR_LINKED_RELATIVE and before.endswith(("،", ",")):
+        floor = max((nt.norm.rfind(c, 0, len(before)) for c in ".!?؟\n"), default=-1) + 1
+        toks = [t for t in toks[:-1] if t[0] >= floor]
+        stop = len(before) - 1  # the comma closes the phrase
+    elif last in AR_RELATIVE and not before.endswith(("،", ",")):
+        toks = [t for t in toks[:-1] if t[0] >= c0]
+        stop = toks[-1][1] if toks else 0
+    else:
+        return None
+    run: list[tuple[int, int]] = []
+    lead = 0
+    for i in range(len(toks) - 1, -1, -1):
+        s, e = toks[i]
+        w = bare_word(nt.norm[s:e])
+        if is_imperfect(w) or is_new_verb(w) or w in _THAT:
+            break
+        if w in AR_PREP or w in AR_DANGLING or w in AR_DATE_WORDS or w.isdigit() or len(run) >= 10:
+            return None
+        if BOUNDARY.search(nt.norm, s, min(e, stop)):
+            return None
+        if w.startswith(("و", "ف")) and not w.startswith(("وال", "فال")):
+            return None  # a clause joined by «و» or a noun of another phrase
+        if w.startswith(("ب", "ك")):
+            return None  # «بهدف اطلاع المواطنين بمواعيد القيد التي تبدأ»: a prepositional phrase before it
+        run.insert(0, (s, e))
+        prev_w = bare_word(nt.norm[toks[i - 1][0] : toks[i - 1][1]]) if i > 0 else ""
+        if w.startswith("لل") and prev_w.startswith("ال") and not prev_w.endswith(("ه", "ي", "يه")):
+            # «الاستعداد للمرحلة الانتخابية التي تنطلق»: after a definite noun, «لل» opens the antecedent
+            return re.sub(r"^لل", "ال", orig(nt, run[0][0], min(run[-1][1], stop))) if len(run) >= 2 else None
+        if w.startswith("ل") and not w.startswith(("ال", "لل")) and i > 0:
+            if _AR_PURPOSE_ADVERB.match(prev_w) and not prev_w.startswith("ال"):
+                lead = 1  # «استعدادا لبطولة ...»: the phrase starts after the «ل» of purpose
+                break
+    if len(run) < 2:
+        return None
+    text = orig(nt, run[0][0] + lead, min(run[-1][1], stop))
+    return (
+        text if lead or bare_word(nt.norm[run[0][0] : run[0][1]]).startswith("ال") or len(run) > 2 else None
+    )

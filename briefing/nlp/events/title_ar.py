@@ -16,6 +16,7 @@ from briefing.nlp.events.title_agent import (
     definite_np_before,
     noun_subject,
     phrase_between,
+    relative_subject,
     subject_after_that,
     visitor,
     with_partner_before,
@@ -127,6 +128,10 @@ def _antecedent(nt: Normalized, a: int, head: int) -> str | None:
         j = i  # step back over adjectives to their noun: «المنصة الرقمية الجديدة» -> «المنصة»
         while j > 0 and definite[j - 1] and _adjective(bare_word(nt.norm[toks[j][0] : toks[j][1]])):
             j -= 1
+        prev = bare_word(nt.norm[toks[j - 1][0] : toks[j - 1][1]]) if j > 0 else ""
+        if j == i and definite[j - 1 if j else 0] and prev.startswith("ال") and not prev.endswith("ه"):
+            if w.startswith("الم") and prev not in AR_DANGLING:
+                j -= 1  # «الوظائف المؤقتة»: a participle agreeing with a plural before it; «ها» is the plural
         return bare_word(orig(nt, *toks[j]))
     return None
 
@@ -293,12 +298,17 @@ def compose_ar(
             # SVO: the subject stands before the verb («أن المرحلة الثانية ستبدأ») -> «بدء المرحلة الثانية»,
             # or before a comma and a relative pronoun («المراكز لقيد الناخبين، التي ستبدأ»)
             before = (
-                _relative_np(nt, trig.start, c0)
+                relative_subject(nt, trig.start, c0)
+                or _relative_np(nt, trig.start, c0)
                 or subject_after_that(nt, trig.start, c0)
                 or definite_np_before(nt, trig.start, c0)
                 or _antecedent_before_comma(nt, trig.start, c0)
                 or _result_clause_subject(nt, trig.start, c0)
             )
+            if before is not None and stem == "بدا" and _started_thing(rest):
+                # «أن اللجنة ستبدأ غدا، بتجهيز المراكز» -> «اللجنة تبدأ بتجهيز المراكز»: what is started
+                words = [before, ar_verb(orig(nt, trig.start, trig.end)), *rest]
+                return " ".join(with_where(trim(words, False), where, trig.kind, False)), None
             rest = [before] if before else rest
             if masdar and before is None and stem in _AR_PASSIVE_STEMS:
                 # «اجتماعات اللجنة، التي ستنعقد في الكويت» -> «انعقاد اجتماعات اللجنة … في الكويت»
@@ -364,6 +374,7 @@ def compose_ar(
         verb = orig(nt, *prev[0])
         np = [*(_fuller_mention(nt, trig, np) or np), ar_verb(re.sub(r"^[وف](?=[سيت])", "", verb))]
     np = _with_owner(nt, trig, np, c0)
+    np = _postponed_to_session(nt, trig, np) or np
     planned = planned_masdar(nt, trig.end, c1) if len(np) < 3 else None
     if planned:
         np = [planned, *np]  # «للانتخابات البلدية، المزمع إجراؤها» -> «إجراء الانتخابات البلدية»
@@ -599,4 +610,50 @@ _INTENT_AR = C.alternation(
         "سيقوم",
         "ستقوم",
     )
+)
+
+
+_AR_POSTPONED_TO = lazy_compile(
+    r"(?<![^\W_])[وف]?(?:تاجيل|ارجاء|رفع)\s+(?:نظر\s+)?(?P<what>[^.!?؟\n]*?)\s(?:الي|حتي)\s+$"
+)
+
+
+def _postponed_to_session(nt: Normalized, trig: Trigger, np: Sequence[str]) -> list[str] | None:
+    """A bare session a case is put off to is that case's session: «قررت المحكمة تأجيل محاكمة الوزير
+    السابق في قضية الأراضي إلى جلسة 25 مارس» -> «جلسة محاكمة الوزير السابق» (what is put off, «نظر» left
+    out, up to five words to a comma, a preposition or a date word, in the same sentence)."""
+    if len(np) != 1 or trig.kind != "session" or nt.norm[trig.start : trig.end].startswith("ال"):
+        return None
+    floor = max(0, trig.start - 300)
+    marks = [m.end() for m in _SENTENCE_MARK.finditer(nt.norm, floor, trig.start)]
+    m = _AR_POSTPONED_TO.search(nt.norm, marks[-1] if marks else floor, word_start(nt, trig.start))
+    if m is None:
+        return None
+    words: list[tuple[int, int]] = []
+    for s, e in tokens(nt, m.start("what"), m.end("what")):
+        w = bare_word(nt.norm[s:e])
+        if w in AR_PREP or w in AR_DANGLING or w in AR_DATE_WORDS or len(words) >= 5:
+            break
+        words.append((s, e))
+        if BOUNDARY.search(nt.norm, s, e + 1):
+            break
+    if not words:
+        return None
+    return [*np, *(bare_word(orig(nt, s, e)) for s, e in words)]
+
+
+def _started_thing(rest: Sequence[str]) -> bool:
+    """The complement of a verb of starting names what is started: «ب» or «في» and a noun that is no place
+    or date («بتجهيز المراكز», «في توزيع الاستمارات»; not «في الرياض», «في 28 سبتمبر»)."""
+    words = [bare_word(normalize(w)) for w in rest]
+    if len(words) < 2:
+        return False
+    if words[0] == "في":
+        return bool(_AR_VERBAL_NOUN.match(words[1]))
+    return words[0].startswith("ب") and bool(_AR_VERBAL_NOUN.match(re.sub("^ب", "", words[0])))
+
+
+# The common patterns of the Arabic verbal noun: تفعيل, إفعال, افتعال, استفعال, تفاعل, مفاعلة (after «ال»).
+_AR_VERBAL_NOUN = lazy_compile(
+    r"^(?:ال)?(?:ت[^\W\d_]{2}ي[^\W\d_]|ا[^\W\d_]{2}ا[^\W\d_]|است[^\W\d_]{2}ا[^\W\d_]|ت[^\W\d_]ا[^\W\d_]{2}|م[^\W\d_]ا[^\W\d_]{2}ه|[^\W\d_]{3}ت[^\W\d_]ا[^\W\d_])$"
 )

@@ -131,8 +131,10 @@ def complement(
                 del out[named[-1] :]  # a name cut in two says nothing: «دورة بعنوان التعامل» -> «دورة»
             break
         word = bare_word(nt.norm[s:e])
-        if stop.match(nt.norm, s) or BOUNDARY.match(nt.norm, s) or "«" in nt.norm[s:e] or is_new_verb(word):
+        if stop.match(nt.norm, s) or BOUNDARY.match(nt.norm, s) or "«" in nt.norm[s:e]:
             break
+        if is_new_verb(word) and not inside:
+            break  # a name is no verb: «فيتنام» is not «ف» + «يتنام»
         if out and _relative_verb(nt, word, out[-1], e):
             break
         tail = BOUNDARY.search(nt.norm, s, e) or _QUOTE.search(nt.norm, s, e)

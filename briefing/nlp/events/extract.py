@@ -391,8 +391,7 @@ def _without_surnames(nt: Normalized, mentions: list[Mention], actors: Sequence[
         return any(tuple(words[:n]) in lex.role_heads for n in range(1, len(words) + 1))
 
     def dated_otherwise(m: Mention) -> bool:
-        lo = max(nt.norm.rfind(c, 0, m.start) for c in _SENTENCE_BREAKS) + 1
-        hi = min((i for c in _SENTENCE_BREAKS if (i := nt.norm.find(c, m.end)) >= 0), default=len(nt.norm))
+        lo, hi = nt.sentence_start(m.start), nt.sentence_end(m.end)
         return any(o is not m and lo <= o.start and o.end <= hi for o in mentions)
 
     def surname(m: Mention) -> bool:
@@ -401,9 +400,6 @@ def _without_surnames(nt: Normalized, mentions: list[Mention], actors: Sequence[
         return after(m, given) or (after(m, nasab) and (titled(m) or dated_otherwise(m)))
 
     return [m for m in mentions if not surname(m)]
-
-
-_SENTENCE_BREAKS = ".!?؟\n"
 
 
 _CONTINUE = {

@@ -359,7 +359,7 @@ def relative_subject(nt: Normalized, head: int, c0: int) -> str | None:
     last = bare_word(nt.norm[toks[-1][0] : toks[-1][1]])
     before = nt.norm[: toks[-1][0]].rstrip()
     if last in _AR_LINKED_RELATIVE and before.endswith(("،", ",")):
-        floor = max((nt.norm.rfind(c, 0, len(before)) for c in ".!?؟\n"), default=-1) + 1
+        floor = nt.sentence_start(len(before))
         toks = [t for t in toks[:-1] if t[0] >= floor]
         stop = len(before) - 1  # the comma closes the phrase
     elif last in AR_RELATIVE and not before.endswith(("،", ",")):

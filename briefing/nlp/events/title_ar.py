@@ -48,7 +48,7 @@ from briefing.nlp.events.trigger import Trigger
 from briefing.nlp.text import cues as C
 from briefing.nlp.text.arabic import normalize
 from briefing.nlp.text.lazy_re import lazy_compile
-from briefing.nlp.timex.types import Normalized
+from briefing.nlp.timex.types import SENTENCE_MARK, Normalized
 
 # The verbal noun of an Arabic trigger verb (by stem), for a nominal title when the agent is unknown.
 _AR_MASDAR = {
@@ -399,9 +399,6 @@ _AR_DONE = frozenset({"يتم", "سيتم", "تتم", "ستتم", "ويتم", "�
 _AR_POSSESSED = lazy_compile(r"(?:ته|تها|تهم)$")
 
 
-_SENTENCE_MARK = lazy_compile(r"[.!?؟\n]")
-
-
 def _with_owner(nt: Normalized, noun: Trigger, np: list[str], c0: int) -> list[str]:
     """A short event phrase whose noun has a possessive suffix after «في» takes its possessor: «الانتخابات
     البلدية في دورتها الثالثة», not «دورتها الثالثة»."""
@@ -422,8 +419,7 @@ def _antecedent_before_comma(nt: Normalized, head: int, c0: int) -> str | None:
     if not between or between[0] not in AR_RELATIVE or c0 < 2 or nt.norm[c0 - 1] not in "،,":
         return None
     floor = max(0, c0 - 100)
-    marks = [m.end() for m in _SENTENCE_MARK.finditer(nt.norm, floor, c0)]
-    floor = marks[-1] if marks else floor
+    floor = max(floor, nt.sentence_start(c0))
     words: list[tuple[int, int]] = []
     for s, e in reversed(tokens(nt, floor, c0 - 1)):
         w = bare_word(nt.norm[s:e])
@@ -448,8 +444,7 @@ def _result_clause_subject(nt: Normalized, head: int, c0: int) -> str | None:
     if not re.fullmatch(r"[وف]?ل", nt.norm[start:head]) or gap_words(nt, c0, start):
         return None
     floor = max(0, c0 - 250)
-    marks = [m.end() for m in _SENTENCE_MARK.finditer(nt.norm, floor, c0)]
-    floor = marks[-1] if marks else floor
+    floor = max(floor, nt.sentence_start(c0))
     rel = [s for s, e in tokens(nt, floor, c0) if bare_word(nt.norm[s:e]) in AR_RELATIVE]
     comma = nt.norm[: rel[-1]].rstrip() if rel else ""
     if not comma.endswith(("،", ",")):
@@ -493,7 +488,7 @@ def _dropped_subject(nt: Normalized, trig: Trigger, triggers: Sequence[Trigger],
     verb = re.sub(r"^(?:[وف]?(?:سوف\s+)?)س?", "", nt.norm[word_start(nt, trig.start) : trig.end])
     if verb[:1] not in ("ت", "ي"):
         return None
-    marks = [m.end() for m in _SENTENCE_MARK.finditer(nt.norm, max(0, c0 - 400), c0)]
+    marks = [m.end() for m in SENTENCE_MARK.finditer(nt.norm, max(0, c0 - 400), c0)]
     floor = marks[-2] if len(marks) >= 2 else max(0, c0 - 400)
     for t in reversed([t for t in triggers if not t.verb and floor <= t.start and t.end <= c0]):
         head = re.sub(r"^(?:[وفبل]?ال|لل)", "", bare_word(nt.norm[word_start(nt, t.start) : t.end]))
@@ -625,8 +620,9 @@ def _postponed_to_session(nt: Normalized, trig: Trigger, np: Sequence[str]) -> l
     if len(np) != 1 or trig.kind != "session" or nt.norm[trig.start : trig.end].startswith("ال"):
         return None
     floor = max(0, trig.start - 300)
-    marks = [m.end() for m in _SENTENCE_MARK.finditer(nt.norm, floor, trig.start)]
-    m = _AR_POSTPONED_TO.search(nt.norm, marks[-1] if marks else floor, word_start(nt, trig.start))
+    m = _AR_POSTPONED_TO.search(
+        nt.norm, max(floor, nt.sentence_start(trig.start)), word_start(nt, trig.start)
+    )
     if m is None:
         return None
     words: list[tuple[int, int]] = []

@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from briefing.nlp.text.cues import AR_REPORTING, EN_REPORTING, L, R, alternation
 from briefing.nlp.text.lazy_re import lazy_compile
-from briefing.nlp.timex.types import Mention, Normalized
+from briefing.nlp.timex.types import SENTENCE_MARK, Mention, Normalized
 
 # What may follow a dateline's date: an agency in parentheses, a dash, or SPA's «م واس».
 _AFTER_DATELINE = lazy_compile(
@@ -73,7 +73,6 @@ _NAMED_AFTER = lazy_compile(
 # Between a weekday list and its dates: only spaces, quotes, brackets, commas and "and".
 _LIST_GAP = lazy_compile(r"^[\s«»\"'()\[\]،,]*(?:(?:و|الموافق|يوم)[\s«»\"'()\[\]]*)?$|^\s*(?:,|and)?\s*$")
 _REPORTING = lazy_compile(rf"{L}(?:{alternation(AR_REPORTING)}){R}|\b(?:{alternation(EN_REPORTING)})\b")
-_SENTENCE_END = lazy_compile(r"[.!?؟\n]")
 
 
 def _dateline(nt: Normalized, m: Mention, kept: list[Mention]) -> bool:
@@ -127,12 +126,12 @@ def _speech_base(nt: Normalized, m: Mention, earlier: list[Mention]) -> Mention 
     if not relative:
         return None
     for k in reversed(earlier):
-        if _SENTENCE_END.search(nt.norm, k.end, m.start):
+        if SENTENCE_MARK.search(nt.norm, k.end, m.start):
             return None
         if k.kind not in ("weekday", "date") or k.anchor is not None or (k.rel or 0) > 0:
             continue
         said = _REPORTING.search(nt.norm, max(0, k.start - 60), k.start)
-        if said is None or _SENTENCE_END.search(nt.norm, said.end(), k.start):
+        if said is None or SENTENCE_MARK.search(nt.norm, said.end(), k.start):
             continue
         return k
     return None
@@ -145,7 +144,7 @@ def _counted_from(nt: Normalized, m: Mention, earlier: list[Mention]) -> Mention
     if m.kind != "offset" or m.count <= 0:
         return None
     for k in reversed(earlier):
-        if _SENTENCE_END.search(nt.norm, k.end, m.start):
+        if SENTENCE_MARK.search(nt.norm, k.end, m.start):
             return None
         if k.kind in ("date", "hijri") and k.day is not None and k.day2 is None:
             return k

@@ -14,6 +14,7 @@ from typing import Literal
 
 from briefing.models import Precision
 from briefing.nlp.text.arabic import normalize_with_map
+from briefing.nlp.text.lazy_re import lazy_compile
 
 Direction = Literal["past", "future", "either"]
 Tense = Literal["past", "future", "unknown"]
@@ -87,6 +88,12 @@ class Resolved:
     direction: Direction
 
 
+SENTENCE_MARKS = ".!?؟\n"
+"""What ends a sentence in normalized text, for the date and event rules that stay inside one sentence."""
+SENTENCE_MARK = lazy_compile(r"[.!?؟\n]")
+"""One of `SENTENCE_MARKS`."""
+
+
 @dataclass(frozen=True)
 class Normalized:
     """Text normalized once, with the map back to the original, shared by every scanner and cue finder."""
@@ -110,3 +117,11 @@ class Normalized:
         while b > a and self.text[b - 1].isspace():
             b -= 1
         return a, b
+
+    def sentence_start(self, pos: int) -> int:
+        """Where the sentence holding normalized position `pos` starts (after the last mark before it)."""
+        return max(self.norm.rfind(c, 0, pos) for c in SENTENCE_MARKS) + 1
+
+    def sentence_end(self, pos: int) -> int:
+        """Where the sentence holding normalized position `pos` ends (its next mark, or the text's end)."""
+        return min((i for c in SENTENCE_MARKS if (i := self.norm.find(c, pos)) >= 0), default=len(self.norm))
